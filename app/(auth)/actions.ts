@@ -1,0 +1,66 @@
+"use server";
+// Sign-up, sign-in and sign-out. Shape of each action: parse with zod → return field errors →
+// write → redirect. Anyone may call these (they are how people get a session), so the "guard"
+// here is the throttle and the validation.
+import { AuthError } from "next-auth";
+import { signIn, signOut, TooManyAttempts } from "@/auth";
+import { createAccount } from "@/lib/auth/accounts";
+import { describeRetry } from "@/lib/auth/throttle-policy";
+import { fieldErrors, safeCallbackPath, signInSchema, signUpSchema, type FieldErrors } from "@/lib/auth/validation";
+
+export type AuthFormState = {
+  message?: string;
+  errors?: FieldErrors;
+  /** Submitted values (never the password), so that React's form reset does not wipe them. */
+  values?: Record<string, string>;
+};
+
+function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+export async function signInAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const values = { email: text(form, "email") };
+  const parsed = signInSchema.safeParse({ email: values.email, password: text(form, "password") });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeCallbackPath(text(form, "callbackUrl")),
+    });
+  } catch (error) {
+    if (error instanceof TooManyAttempts) {
+      return { message: `Too many failed sign-in attempts. For your safety, try again ${describeRetry(error.retryAfterMs)}.`, values };
+    }
+    if (error instanceof AuthError) {
+      if (error.type === "CredentialsSignin" && "code" in error && error.code === "locked") {
+        return { message: "Too many failed sign-in attempts. For your safety, try again in a few minutes.", values };
+      }
+      return { message: "Email or password is incorrect.", values };
+    }
+    throw error; // the redirect after a successful sign-in travels as an exception
+  }
+  return {};
+}
+
+export async function signUpAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const values = { name: text(form, "name"), email: text(form, "email"), role: text(form, "role") };
+  const parsed = signUpSchema.safeParse({ ...values, password: text(form, "password") });
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+
+  const created = await createAccount(parsed.data);
+  if (!created.ok) return { errors: { email: [created.message] }, values };
+
+  await signIn("credentials", {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    redirectTo: parsed.data.role === "TEACHER" ? "/teacher" : "/dashboard",
+  });
+  return {};
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

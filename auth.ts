@@ -1,0 +1,34 @@
+// The full Auth.js setup: email + password (Credentials), JWT sessions, sign-in throttling.
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authConfig } from "./auth.config";
+import { authenticate } from "@/lib/auth/authenticate";
+
+/** Thrown from authorize(): the code reaches the sign-in form, never the reason for a plain failure. */
+export class TooManyAttempts extends CredentialsSignin {
+  override code = "locked";
+  constructor(public readonly retryAfterMs: number) {
+    super();
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...authConfig(),
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const result = await authenticate(credentials, clientAddress(request));
+        if (result.status === "locked") throw new TooManyAttempts(result.retryAfterMs);
+        if (result.status === "invalid") return null;
+        return result.user;
+      },
+    }),
+  ],
+}));
+
+function clientAddress(request: Request): string {
+  // The first x-forwarded-for hop is the client when a proxy sits in front; otherwise "direct".
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || "direct";
+}

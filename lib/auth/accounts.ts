@@ -1,0 +1,62 @@
+// Creating, changing, exporting and deleting accounts. Callers have already validated the input
+// and checked who is asking; these functions only touch the database.
+import { db } from "@/lib/db";
+import { hashPassword, verifyPassword } from "./password";
+
+type NewAccount = { name: string; email: string; password: string; role: "STUDENT" | "TEACHER" };
+
+export async function createAccount(input: NewAccount): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) return { ok: false, message: "An account with this email already exists. Sign in instead." };
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.user.create({
+      data: { name: input.name, email: input.email, role: input.role, passwordHash },
+      select: { id: true },
+    });
+    return { ok: true, id: user.id };
+  } catch (error) {
+    // Two sign-ups racing for one email: the unique index decides, and the loser gets the same message.
+    if (isUniqueViolation(error)) return { ok: false, message: "An account with this email already exists. Sign in instead." };
+    throw error;
+  }
+}
+
+export async function checkPassword(userId: string, password: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return user ? verifyPassword(user.passwordHash, password) : false;
+}
+
+export async function changePassword(userId: string, newPassword: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
+}
+
+export async function changeName(userId: string, name: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { name } });
+}
+
+/** Everything Backchannel stores about one person, for "download my data". */
+export async function exportAccountData(userId: string) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      createdAt: true,
+      updatedAt: true,
+      lessonProgress: { select: { lessonSlug: true, lastParagraphId: true, readAt: true, updatedAt: true } },
+    },
+  });
+  return { exportedAt: new Date().toISOString(), format: "backchannel-account-export/1", account: user };
+}
+
+/** Deletes the account and, through the schema's cascades, everything that belongs only to it. */
+export async function deleteAccount(userId: string): Promise<void> {
+  await db.user.delete({ where: { id: userId } });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { changePasswordSchema, fieldErrors, safeCallbackPath, signInSchema, signUpSchema } from "./validation";
+
+const valid = { name: "Ada Student", email: "Ada@School.org ", password: "correct horse battery", role: "STUDENT" };
+
+describe("signUpSchema", () => {
+  it("accepts a valid sign-up and normalises the email", () => {
+    const result = signUpSchema.parse(valid);
+    expect(result.email).toBe("ada@school.org");
+    expect(result.role).toBe("STUDENT");
+  });
+
+  it.each([
+    ["a short password", { password: "short1" }, "password", "at least 10"],
+    ["a common password", { password: "password123" }, "password", "most common"],
+    ["the email as password", { password: "ada@school.org" }, "password", "must not be your email"],
+    ["an invalid email", { email: "not-an-email" }, "email", "valid email"],
+    ["an empty name", { name: "   " }, "name", "Enter your name"],
+    ["a huge name", { name: "x".repeat(500) }, "name", "under 80"],
+    ["an unknown role", { role: "ADMIN" }, "role", "student or a teacher"],
+    ["a huge password", { password: "x".repeat(10_000) }, "password", "at most 200"],
+  ])("rejects %s with a message on the field", (_, override, field, message) => {
+    const result = signUpSchema.safeParse({ ...valid, ...override });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    const errors = fieldErrors(result.error);
+    expect(errors[field]?.join(" ")).toContain(message);
+  });
+
+  it("rejects a missing field instead of throwing", () => {
+    const result = signUpSchema.safeParse({ email: "a@b.org" });
+    expect(result.success).toBe(false);
+  });
+});
+
+describe("signInSchema", () => {
+  it("does not apply the new-password rules (old accounts may predate them)", () => {
+    expect(signInSchema.safeParse({ email: "a@b.org", password: "short" }).success).toBe(true);
+  });
+  it("refuses a non-string password", () => {
+    expect(signInSchema.safeParse({ email: "a@b.org", password: 12 }).success).toBe(false);
+  });
+});
+
+describe("changePasswordSchema", () => {
+  it("requires the confirmation to match", () => {
+    const result = changePasswordSchema.safeParse({ currentPassword: "old", newPassword: "a brand new one", confirmPassword: "something else" });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(fieldErrors(result.error).confirmPassword?.[0]).toContain("do not match");
+  });
+});
+
+describe("safeCallbackPath", () => {
+  it.each([
+    ["/lessons/opening#opening-p03", "/lessons/opening#opening-p03"],
+    ["http://localhost:3000/account?tab=1", "/account?tab=1"],
+    ["https://evil.example/steal", "/steal"],
+    ["//evil.example/steal", "/steal"],
+    ["/\\evil.example", "/"],
+    ["javascript:alert(1)", "/dashboard"],
+    ["/signin?callbackUrl=/signin", "/dashboard"],
+    ["", "/dashboard"],
+    [undefined, "/dashboard"],
+    [42, "/dashboard"],
+  ])("reduces %s to %s", (input, expected) => {
+    expect(safeCallbackPath(input)).toBe(expected);
+  });
+});

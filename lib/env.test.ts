@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SQLITE_URL } from "./database-url";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("needs no configuration in development", () => {
+    const env = parseEnv({});
+    expect(env.database).toEqual({ provider: "sqlite", url: DEFAULT_SQLITE_URL, filePath: "./data/backchannel.db" });
+    expect(env.authSecret.length).toBeGreaterThanOrEqual(32);
+    expect(env.seedDemoData).toBe(true);
+  });
+
+  it("refuses to run in production without AUTH_SECRET and names the variable", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(EnvError);
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET: is required in production/);
+  });
+
+  it("never seeds demo data in production", () => {
+    const env = parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), SEED_DEMO_DATA: "true" });
+    expect(env.seedDemoData).toBe(false);
+  });
+
+  it("picks PostgreSQL from a postgres URL", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@127.0.0.1:5433/backchannel" }).database.provider).toBe("postgresql");
+    expect(parseEnv({ DATABASE_URL: "postgres://u@db.internal/backchannel" }).database.provider).toBe("postgresql");
+  });
+
+  it.each([
+    ["mysql://u:p@host/db", /DATABASE_URL: expected file:<path>/],
+    ["postgresql://", /DATABASE_URL: /],
+    ["postgresql://host-only", /DATABASE_URL: the postgresql:\/\/ URL names no database/],
+    ["file:", /DATABASE_URL: a file: URL needs a path/],
+  ])("explains a malformed DATABASE_URL %s in one line", (url, message) => {
+    let thrown: unknown;
+    try {
+      parseEnv({ DATABASE_URL: url });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(EnvError);
+    expect((thrown as Error).message).toMatch(message);
+    expect((thrown as Error).message).not.toContain("\n");
+  });
+
+  it("rejects a short AUTH_SECRET", () => {
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
+  });
+});
