@@ -1,0 +1,22 @@
+// `npm run db:seed` (prisma db seed). Idempotent: safe to run again on a seeded database.
+// Reference data (phases, key events) is loaded everywhere; demo accounts only outside production.
+import { db } from "../lib/db";
+import { env } from "../lib/env";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, upsertUser } from "./factories";
+
+async function main() {
+  const { seedDemoData } = env();
+  if (seedDemoData) {
+    for (const account of DEMO_ACCOUNTS) await upsertUser(db, { ...account, password: DEMO_PASSWORD });
+    console.log(`Seeded ${DEMO_ACCOUNTS.length} demo accounts (password: ${DEMO_PASSWORD}).`);
+  } else {
+    console.log("Production: demo accounts are not seeded.");
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());
