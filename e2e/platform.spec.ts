@@ -1,0 +1,40 @@
+import { expect, expectAccessible, test } from "./support/fixtures";
+
+test("the home page says what Backchannel is, credits the source and has no accessibility violations", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("US–Russian relations");
+  await expect(page.getByRole("contentinfo")).toContainText("Marwan Bishara");
+  await expect(page.getByRole("contentinfo")).toContainText("Al Jazeera, 2016");
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("the health endpoint reports the database and applied migrations from a real query", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.status).toBe("ok");
+  expect(body.database).toMatchObject({ provider: "sqlite", reachable: true });
+  expect(body.migrations.applied).toBeGreaterThan(0);
+  expect(body.migrations.failed).toBe(0);
+});
+
+test("every page sends the security headers", async ({ request }) => {
+  for (const path of ["/", "/signin", "/api/health", "/no-such-page"]) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"], path).toContain("object-src 'none'");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["strict-transport-security"], path).toContain("max-age=");
+    expect(headers["x-powered-by"], path).toBeUndefined();
+  }
+});
+
+test("an unknown address shows a helpful not-found page with status 404", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expectAccessible(page);
+});

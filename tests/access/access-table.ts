@@ -1,0 +1,48 @@
+// Who may use what. Every page, route handler and server action of the app has a row here:
+// tests/access/access-table.test.ts fails when one is missing, and e2e/authorization.spec.ts
+// checks each row's outcome for an anonymous visitor, a student and a teacher.
+
+/** public: anyone; user: any signed-in person; teacher: signed-in teachers only. */
+export type Access = "public" | "user" | "teacher";
+
+export type RouteRow = {
+  /** The file that defines the route, relative to the project root. */
+  file: string;
+  /** A concrete path to request (dynamic segments filled in). */
+  path: string;
+  kind: "page" | "api";
+  method?: "GET" | "POST";
+  access: Access;
+  /** Routes the table test cannot simply GET (Auth.js internals): checked elsewhere. */
+  skipRequest?: string;
+};
+
+export type ActionRow = { file: string; action: string; access: Access };
+
+export const ROUTES: RouteRow[] = [
+  { file: "app/page.tsx", path: "/", kind: "page", access: "public" },
+  { file: "app/(auth)/signin/page.tsx", path: "/signin", kind: "page", access: "public" },
+  { file: "app/(auth)/signup/page.tsx", path: "/signup", kind: "page", access: "public" },
+  { file: "app/dashboard/page.tsx", path: "/dashboard", kind: "page", access: "user" },
+  { file: "app/account/page.tsx", path: "/account", kind: "page", access: "user" },
+  { file: "app/teacher/page.tsx", path: "/teacher", kind: "page", access: "teacher" },
+  { file: "app/api/health/route.ts", path: "/api/health", kind: "api", method: "GET", access: "public" },
+  { file: "app/account/export/route.ts", path: "/account/export", kind: "api", method: "GET", access: "user" },
+  {
+    file: "app/api/auth/[...nextauth]/route.ts",
+    path: "/api/auth/session",
+    kind: "api",
+    method: "GET",
+    access: "public",
+    skipRequest: "Auth.js's own endpoints; sign-in and sign-out are covered by e2e/auth.spec.ts",
+  },
+];
+
+export const ACTIONS: ActionRow[] = [
+  { file: "app/(auth)/actions.ts", action: "signInAction", access: "public" },
+  { file: "app/(auth)/actions.ts", action: "signUpAction", access: "public" },
+  { file: "app/(auth)/actions.ts", action: "signOutAction", access: "public" },
+  { file: "app/account/actions.ts", action: "changeNameAction", access: "user" },
+  { file: "app/account/actions.ts", action: "changePasswordAction", access: "user" },
+  { file: "app/account/actions.ts", action: "deleteAccountAction", access: "user" },
+];
