@@ -6,6 +6,10 @@ import { env } from "@/lib/env";
 /** Paths that need a signed-in person; the pages check again themselves (the proxy is a convenience). */
 export const PROTECTED_PREFIXES = ["/dashboard", "/account", "/teacher", "/quiz", "/review", "/classes"];
 
+export function isProtectedPath(pathname: string): boolean {
+  return PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
 /** Built on first use (not at import), so `next build` needs no secret. */
 export function authConfig() {
   const { authSecret, nodeEnv } = env();
@@ -24,12 +28,6 @@ const baseConfig = {
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      const needsUser = PROTECTED_PREFIXES.some(
-        (prefix) => request.nextUrl.pathname === prefix || request.nextUrl.pathname.startsWith(`${prefix}/`),
-      );
-      return needsUser ? Boolean(auth?.user) : true;
-    },
     jwt({ token, user }) {
       if (user?.id && user.role) {
         token.sub = user.id;

@@ -32,7 +32,7 @@ export default async function AccountPage() {
       <section aria-labelledby="data-heading" className="space-y-3">
         <h2 id="data-heading" className="text-xl font-semibold">Your data</h2>
         <p className="text-muted">A JSON file with everything Backchannel stores about you: your account, reading progress and quiz answers.</p>
-        <a href="/account/export" className="btn btn-secondary" download>
+        <a href="/api/account/export" className="btn btn-secondary" download>
           Download all my data
         </a>
       </section>

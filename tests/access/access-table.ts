@@ -27,7 +27,7 @@ export const ROUTES: RouteRow[] = [
   { file: "app/account/page.tsx", path: "/account", kind: "page", access: "user" },
   { file: "app/teacher/page.tsx", path: "/teacher", kind: "page", access: "teacher" },
   { file: "app/api/health/route.ts", path: "/api/health", kind: "api", method: "GET", access: "public" },
-  { file: "app/account/export/route.ts", path: "/account/export", kind: "api", method: "GET", access: "user" },
+  { file: "app/api/account/export/route.ts", path: "/api/account/export", kind: "api", method: "GET", access: "user" },
   {
     file: "app/api/auth/[...nextauth]/route.ts",
     path: "/api/auth/session",
