@@ -1,0 +1,74 @@
+// `npm test`: lint, typecheck, unit tests, database suites and the browser suite against a
+// production build, in that order. Every step runs even when an earlier one fails, so one run
+// shows everything that is wrong; the last line is the total, `N passed, N failed`.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+type Step = { name: string; command: string[]; report?: { file: string; read: (json: unknown) => Counts } };
+type Counts = { passed: number; failed: number; skipped: number };
+
+const reports = path.resolve("test-results");
+fs.mkdirSync(reports, { recursive: true });
+
+const vitestCounts = (json: unknown): Counts => {
+  const r = json as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
+};
+const playwrightCounts = (json: unknown): Counts => {
+  const r = json as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
+};
+
+const steps: Step[] = [
+  { name: "lint", command: ["npm", "run", "lint"] },
+  { name: "typecheck", command: ["npm", "run", "typecheck"] },
+  {
+    name: "unit",
+    command: ["npx", "vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`],
+    report: { file: `${reports}/unit.json`, read: vitestCounts },
+  },
+  {
+    name: "database",
+    command: ["npx", "vitest", "run", "--project", "db", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/db.json`],
+    report: { file: `${reports}/db.json`, read: vitestCounts },
+  },
+  { name: "build", command: ["npm", "run", "build"] },
+  {
+    name: "e2e",
+    command: ["npx", "playwright", "test", "--reporter=list,json"],
+    report: { file: `${reports}/e2e.json`, read: playwrightCounts },
+  },
+];
+
+const results: { name: string; ok: boolean; seconds: number; counts?: Counts }[] = [];
+for (const step of steps) {
+  console.log(`\n━━ ${step.name}: ${step.command.join(" ")}`);
+  if (step.report) fs.rmSync(step.report.file, { force: true });
+  const started = Date.now();
+  const run = spawnSync(step.command[0] ?? "", step.command.slice(1), {
+    stdio: "inherit",
+    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` },
+  });
+  const seconds = (Date.now() - started) / 1000;
+  let counts: Counts | undefined;
+  if (step.report && fs.existsSync(step.report.file)) counts = step.report.read(JSON.parse(fs.readFileSync(step.report.file, "utf8")));
+  results.push({ name: step.name, ok: run.status === 0, seconds, counts });
+}
+
+console.log("\n━━ Summary");
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const result of results) {
+  // A step without its own test counts (lint, typecheck, build) counts as one check.
+  const counts = result.counts ?? { passed: result.ok ? 1 : 0, failed: result.ok ? 0 : 1, skipped: 0 };
+  if (!result.ok && counts.failed === 0) counts.failed = 1; // a runner that crashed still fails
+  passed += counts.passed;
+  failed += counts.failed;
+  skipped += counts.skipped;
+  const detail = result.counts ? `${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}` : result.ok ? "ok" : "FAILED";
+  console.log(`${result.ok ? "✔" : "✘"} ${result.name.padEnd(10)} ${detail.padEnd(32)} ${result.seconds.toFixed(1)} s`);
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
