@@ -1,3 +1,4 @@
+// @ts-check
 // One JSON-RPC method at a time, delegated to the wasm schema engine with the right driver
 // adapter. Besides the adapter fixes (sqlite.mjs, postgres.mjs), three engine defects are handled
 // here (numbers as in docs/decisions/0001):
@@ -26,6 +27,7 @@ import { loadWasmModule } from "./wasm-engine.mjs";
 
 /** Error for requests the bridge rejects before they reach the engine. */
 export class BridgeError extends Error {
+  /** @override */
   name = "BridgeError";
   /** @param {string} message @param {string | undefined} [code] */
   constructor(message, code) {
@@ -260,11 +262,12 @@ export class Bridge {
     /** @type {import("@prisma/driver-adapter-utils").SqlMigrationAwareDriverAdapterFactory} */
     let factory;
     if (provider === "sqlite") {
-      const location = kind === "live" ? this.#location() : undefined;
-      const shadow = this.#datasource?.shadowDatabaseUrl;
+      const main = kind === "live" ? this.#location() : undefined;
+      const shadowUrl = this.#datasource?.shadowDatabaseUrl;
+      const shadow = shadowUrl ? locateDatabase(shadowUrl, this.#cwd) : undefined;
       sqlite = createSqliteFactory({
-        filePath: location?.provider === "sqlite" ? location.filePath : ":memory:", // defect 7
-        shadowFilePath: shadow ? locateDatabase(shadow, this.#cwd).provider === "sqlite" ? locateDatabase(shadow, this.#cwd).filePath : undefined : undefined,
+        filePath: main?.provider === "sqlite" ? main.filePath : ":memory:", // offline: defect 7
+        shadowFilePath: shadow?.provider === "sqlite" ? shadow.filePath : undefined,
       });
       factory = sqlite;
     } else if (kind === "offline") {
@@ -369,6 +372,7 @@ function trackConnections(factory) {
 }
 
 export class MethodNotFound extends Error {
+  /** @override */
   name = "MethodNotFound";
   /** @param {string} method */
   constructor(method) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Which database a datasource URL names, as pure functions (no I/O). Unit-tested in datasource.test.ts.
 import path from "node:path";
 
@@ -8,6 +9,7 @@ import path from "node:path";
 
 /** Thrown for URLs the bridge cannot use; carries the Prisma error code the native engine uses. */
 export class DatasourceError extends Error {
+  /** @override */
   name = "DatasourceError";
   /** @param {string} message @param {string} code */
   constructor(message, code = "P1013") {

@@ -1,3 +1,4 @@
+// @ts-check
 // PostgreSQL for the wasm schema engine: the official pg driver adapter, plus the fixes for two
 // defects of the adapter (numbers as in docs/decisions/0001):
 //
@@ -46,31 +47,47 @@ export function relabelCharColumns(result) {
 }
 
 /**
- * A pg Client whose query results never carry the "char" type (defect 5). Covers both the
- * promise form (used by the adapter) and the callback form (used by pg.Pool#query).
+ * A pg Client whose query results never carry the "char" type (defect 5). pg.Pool#query uses the
+ * callback form of Client#query, the adapter's transactions use the promise form; both are covered.
  */
 export class CharAsTextClient extends pg.Client {
-  /**
-   * @param {any} config
-   * @param {any} [values]
-   * @param {any} [callback]
-   * @returns {any}
-   */
-  query(config, values, callback) {
-    if (traceFile) fs.appendFileSync(traceFile, `[${process.pid}] pg: ${String(typeof config === "string" ? config : config?.text).replace(/\s+/g, " ").slice(0, 300)}\n`);
-    // Submittables (cursors, streams) manage their own results.
-    if (config && typeof config.submit === "function") return super.query(config, values, callback);
-    if (typeof values === "function") {
-      callback = values;
-      values = undefined;
-    }
-    if (typeof callback === "function") {
-      return super.query(config, values, (/** @type {Error | null} */ error, /** @type {unknown} */ result) =>
-        callback(error, error ? result : relabelCharColumns(result)),
-      );
-    }
-    return super.query(config, values).then(relabelCharColumns);
+  /** @param {string | pg.ClientConfig} [config] */
+  constructor(config) {
+    super(config);
+    /** @type {(...args: unknown[]) => unknown} */
+    const query = (...args) => Reflect.apply(pg.Client.prototype.query, this, args);
+    /** @type {(...args: unknown[]) => unknown} */
+    const relabelling = (...args) => {
+      const [first] = args;
+      trace(first);
+      // Submittables (cursors, streams) deliver rows themselves.
+      if (isObject(first) && typeof first.submit === "function") return query(...args);
+      const last = args.length - 1;
+      const callback = args[last];
+      if (typeof callback === "function") {
+        args[last] = (/** @type {unknown} */ error, /** @type {unknown} */ result) =>
+          callback(error, error ? result : relabelCharColumns(result));
+        return query(...args);
+      }
+      const pending = query(...args);
+      return pending instanceof Promise ? pending.then(relabelCharColumns) : pending;
+    };
+    // The one cast of this file: Client#query has many overloads; the wrapper takes and returns
+    // exactly what the original does, which TypeScript cannot see through the rest parameters.
+    this.query = /** @type {pg.Client["query"]} */ (/** @type {unknown} */ (relabelling));
   }
+}
+
+/** @param {unknown} value @returns {value is Record<string, unknown>} */
+function isObject(value) {
+  return typeof value === "object" && value !== null;
+}
+
+/** @param {unknown} config */
+function trace(config) {
+  if (!traceFile) return;
+  const text = typeof config === "string" ? config : isObject(config) ? String(config.text) : "";
+  fs.appendFileSync(traceFile, `[${process.pid}] pg: ${text.replace(/\s+/g, " ").slice(0, 300)}\n`);
 }
 
 /** @param {string} connectionString */

@@ -1,3 +1,4 @@
+// @ts-check
 // The wire protocol between the Prisma CLI and a schema engine, as pure functions (no I/O).
 //
 // The CLI starts the engine in one of three ways:
@@ -17,6 +18,7 @@ export const METHOD_NOT_FOUND = -32601;
 
 /** Thrown for command lines the bridge does not understand. */
 export class UsageError extends Error {
+  /** @override */
   name = "UsageError";
 }
 

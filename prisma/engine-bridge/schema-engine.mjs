@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // A drop-in replacement for Prisma's native `schema-engine` executable, so that the Prisma CLI
 // never downloads one (no machine here can reach Prisma's CDN). prisma.config.ts points
 // PRISMA_SCHEMA_ENGINE_BINARY at this file. It speaks the native engine's command line and

@@ -1,3 +1,4 @@
+// @ts-check
 // SQLite for the wasm schema engine: the official better-sqlite3 driver adapter, plus the
 // fixes for three defects of the engine/adapter pair (numbers as in docs/decisions/0001):
 //

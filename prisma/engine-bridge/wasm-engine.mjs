@@ -1,3 +1,4 @@
+// @ts-check
 // Loads @prisma/schema-engine-wasm (Prisma's own WebAssembly build of the schema engine).
 //
 // The package's entry point does `import * as wasm from "./schema_engine_bg.wasm"`, which Node 20
