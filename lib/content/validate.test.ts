@@ -105,7 +105,10 @@ describe("validateContent", () => {
   });
 
   it("rejects glossary occurrences that do not match the text", () => {
-    expect(problemsAfter((raw) => void find(raw.glossary.terms, "quagmire").occurrences.push("eye-p15"))).toMatch(
+    expect(problemsAfter((raw) => {
+        const term = find(raw.glossary.terms, "quagmire");
+        term.occurrences = [...term.occurrences, "eye-p15"];
+      })).toMatch(
       /content\/glossary\.json: terms\[\d+\] \("quagmire"\) lists occurrences \[fixit-d10, eye-p15\], but the blocks containing \["quagmire"\] are \[fixit-d10\]/,
     );
   });
