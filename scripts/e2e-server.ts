@@ -16,7 +16,7 @@ if (target.provider === "sqlite") {
 }
 
 const env = { ...process.env, DATABASE_URL: databaseUrl };
-function run(command: string, args: string[], extra: NodeJS.ProcessEnv = {}) {
+function run(command: string, args: string[], extra: Record<string, string> = {}) {
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extra } });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed with exit code ${result.status}`);
 }

@@ -1,0 +1,10 @@
+// The signed-in learner's reading progress, for the static lesson pages to show progress bars.
+import { NextResponse } from "next/server";
+import { requireApiUser } from "@/lib/api/respond";
+import { getReadingProgress } from "@/lib/progress/reading";
+
+export async function GET() {
+  const { user, response } = await requireApiUser();
+  if (response) return response;
+  return NextResponse.json({ lessons: await getReadingProgress(user.id) }, { headers: { "Cache-Control": "no-store" } });
+}
