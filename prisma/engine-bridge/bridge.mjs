@@ -212,22 +212,21 @@ export class Bridge {
   }
 
   /**
-   * The provider to use: from the datasource URL, else from the schemas or migrations in a diff.
+   * The provider to use. A diff follows the schema files and migrations it compares (so that
+   * `migrate diff --to-schema prisma/postgres/schema.prisma` works with the default SQLite URL);
+   * everything else follows the datasource URL, then the --datamodels.
    * @param {DiffParams} [diff]
    * @returns {"sqlite" | "postgresql"}
    */
   #provider(diff) {
-    if (this.#datasource) return this.#location().provider;
-    const texts = this.#datamodels.map(([, text]) => text);
     /** @type {(string | undefined)[]} */
     const hints = [];
     for (const target of diff ? [diff.from, diff.to] : []) {
-      if (target.tag === "schemaDatamodel" || target.tag === "schemaDatasource") {
-        texts.push(...target.files.map((file) => file.content));
-      }
+      if (target.tag === "schemaDatamodel") hints.push(...target.files.map((file) => schemaProvider(file.content)));
       if (target.tag === "migrations") hints.push(lockfileProvider(target.lockfile.content));
     }
-    hints.push(...texts.map(schemaProvider));
+    if (this.#datasource) hints.push(this.#location().provider);
+    hints.push(...this.#datamodels.map(([, text]) => schemaProvider(text)));
     const provider = hints.find((hint) => hint !== undefined);
     if (provider === undefined || provider === "sqlite") return "sqlite";
     if (provider === "postgresql") return "postgresql";
@@ -235,26 +234,32 @@ export class Bridge {
   }
 
   /**
+   * One engine per kind of connection and provider, created on first use.
    * @param {"live" | "offline"} kind
    * @param {DiffParams} [diff]
    */
   #engine(kind, diff) {
-    let slot = this.#engines.get(kind);
+    const provider = this.#provider(diff);
+    const key = `${kind}:${provider}`;
+    let slot = this.#engines.get(key);
     if (!slot) {
-      slot = this.#createEngine(kind, diff);
-      this.#engines.set(kind, slot);
+      slot = this.#createEngine(kind, provider);
+      this.#engines.set(key, slot);
     }
     return slot;
   }
 
   /**
    * @param {"live" | "offline"} kind
-   * @param {DiffParams} [diff]
+   * @param {"sqlite" | "postgresql"} provider
    * @returns {Promise<EngineSlot>}
    */
-  async #createEngine(kind, diff) {
-    const provider = this.#provider(diff);
+  async #createEngine(kind, provider) {
     this.#checkSchemaProvider(provider);
+    const main = kind === "live" ? this.#location() : undefined;
+    if (main && main.provider !== provider) {
+      throw new BridgeError(`This command compares ${provider} schemas but the datasource URL is for ${main.provider}.`, "P1012");
+    }
     const wasm = await loadWasmModule();
     const { bindMigrationAwareSqlAdapterFactory } = await import("@prisma/driver-adapter-utils");
 
@@ -262,7 +267,6 @@ export class Bridge {
     /** @type {import("@prisma/driver-adapter-utils").SqlMigrationAwareDriverAdapterFactory} */
     let factory;
     if (provider === "sqlite") {
-      const main = kind === "live" ? this.#location() : undefined;
       const shadowUrl = this.#datasource?.shadowDatabaseUrl;
       const shadow = shadowUrl ? locateDatabase(shadowUrl, this.#cwd) : undefined;
       sqlite = createSqliteFactory({
@@ -274,9 +278,8 @@ export class Bridge {
       const location = this.#datasource ? this.#location() : undefined;
       factory = createOfflinePostgresFactory(location?.provider === "postgresql" ? location.schema : undefined); // defect 7
     } else {
-      const location = this.#location();
-      if (location.provider !== "postgresql") throw new BridgeError("Expected a postgresql:// datasource URL.");
-      factory = createPostgresFactory({ url: location.url, shadowDatabaseUrl: this.#datasource?.shadowDatabaseUrl });
+      if (main?.provider !== "postgresql") throw new BridgeError("This command needs a postgresql:// datasource URL.");
+      factory = createPostgresFactory({ url: main.url, shadowDatabaseUrl: this.#datasource?.shadowDatabaseUrl });
     }
 
     const connections = trackConnections(factory);

@@ -130,6 +130,24 @@ describe("JSON-RPC", () => {
     }
   });
 
+  it("a diff follows the provider of the schemas it compares, not the datasource URL's", async () => {
+    const engine = startEngine({ cwd: tmp, url: `file:${path.join(tmp, "sqlite-url.db")}` });
+    try {
+      const postgresSchema = path.join(REPO_ROOT, "prisma", "postgres", "schema.prisma");
+      const response = await engine.call("diff", {
+        from: { tag: "empty" },
+        to: { tag: "schemaDatamodel", ...schemaContainer(postgresSchema) },
+        script: true,
+        exitCode: null,
+        filters: NO_FILTERS,
+      });
+      expect(response.error).toBeUndefined();
+      expect(engine.printed.join("\n")).toMatch(/CREATE TYPE "Role" AS ENUM/); // PostgreSQL SQL, no server involved
+    } finally {
+      await engine.close();
+    }
+  });
+
   it("reports a panic as a panic and exits with 101, like the native engine", async () => {
     const engine = startEngine({ cwd: tmp, url: `file:${path.join(tmp, "panic.db")}` });
     const response = await engine.call("debugPanic");

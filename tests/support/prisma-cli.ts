@@ -35,11 +35,10 @@ const AGENT_VARIABLES = [
 
 /** The environment for a CLI child: no agent markers, no inherited database settings, no network. */
 export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (AGENT_VARIABLES.some((pattern) => pattern.test(key))) continue;
-    if (key === "DATABASE_URL" || key === "PRISMA_SCHEMA_ENGINE_BINARY") continue;
-    env[key] = value;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) {
+    const strip = AGENT_VARIABLES.some((pattern) => pattern.test(key)) || key === "DATABASE_URL" || key === "PRISMA_SCHEMA_ENGINE_BINARY";
+    if (strip) delete env[key];
   }
   Object.assign(env, {
     CHECKPOINT_DISABLE: "1", // no update/telemetry check (it would wait for the network)
