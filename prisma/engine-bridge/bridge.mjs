@@ -12,16 +12,14 @@
 //     files (and, on SQLite, migrations) needs no live database: such a diff runs on an in-memory
 //     SQLite database, or on PostgreSQL with an adapter that only answers the start-up probe.
 import fs from "node:fs";
-import { createSqliteFactory } from "./sqlite.mjs";
+import { createSqliteFactory, createDatabase as createSqliteDatabase } from "./sqlite.mjs";
 import { createOfflinePostgresFactory, createPostgresFactory, createDatabase as createPostgresDatabase } from "./postgres.mjs";
-import { createDatabase as createSqliteDatabase } from "./sqlite.mjs";
-import { DatasourceError, lockfileProvider, locateDatabase, schemaProvider } from "./datasource.mjs";
+import { lockfileProvider, locateDatabase, schemaProvider } from "./datasource.mjs";
 import { loadWasmModule } from "./wasm-engine.mjs";
 
 /** @typedef {import("./protocol.mjs").Datasource} Datasource */
 /** @typedef {import("@prisma/schema-engine-wasm").SchemaEngine} WasmEngine */
 /** @typedef {import("@prisma/schema-engine-wasm").DiffParams} DiffParams */
-/** @typedef {import("@prisma/schema-engine-wasm").DiffTarget} DiffTarget */
 /** @typedef {import("@prisma/schema-engine-wasm").MigrationList} MigrationList */
 /** @typedef {import("@prisma/schema-engine-wasm").SchemaFilter} SchemaFilter */
 
@@ -68,7 +66,7 @@ export class Bridge {
   #datasource;
   #cwd;
   #print;
-  /** @type {Map<string, Promise<EngineSlot>>} one engine per kind of connection ("live" or "offline") */
+  /** @type {Map<string, Promise<EngineSlot>>} one engine per "live"/"offline" and provider */
   #engines = new Map();
   #log;
 
@@ -87,7 +85,7 @@ export class Bridge {
   /**
    * Runs one JSON-RPC method and returns its result.
    * @param {string} method
-   * @param {any} params
+   * @param {any} params JSON from the CLI, passed on as is: the engine validates its own input
    * @returns {Promise<unknown>}
    */
   async handle(method, params) {
@@ -397,4 +395,3 @@ export function needsLiveDatabase(params, provider) {
   );
 }
 
-export { DatasourceError };

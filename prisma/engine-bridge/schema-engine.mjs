@@ -30,6 +30,8 @@ function log(/** @type {string} */ line) {
 }
 
 async function main() {
+  // If the CLI goes away first, writing to it fails with EPIPE: nobody is left to answer.
+  process.stdout.on("error", () => process.exit(0));
   let args;
   try {
     args = parseArguments(process.argv.slice(2));

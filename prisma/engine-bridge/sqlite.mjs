@@ -62,16 +62,20 @@ export class SqliteAdapterShim {
   #inner;
   #open;
   #tracker;
+  #onDispose;
 
   /**
    * @param {SqlDriverAdapter} inner
-   * @param {() => Promise<SqlDriverAdapter>} open reopens the same database
-   * @param {{ migrationsTableMissing: boolean } | undefined} tracker set when defect 1 was worked around
+   * @param {{ open: () => Promise<SqlDriverAdapter>,
+   *   tracker?: { migrationsTableMissing: boolean } | undefined,
+   *   onDispose?: (() => void) | undefined }} options
+   *   `open` reopens the same database; `tracker` is set when defect 1 was worked around
    */
-  constructor(inner, open, tracker) {
+  constructor(inner, { open, tracker, onDispose }) {
     this.#inner = inner;
     this.#open = open;
     this.#tracker = tracker;
+    this.#onDispose = onDispose;
   }
 
   get provider() {
@@ -132,6 +136,7 @@ export class SqliteAdapterShim {
 
   dispose() {
     trace("dispose", "");
+    this.#onDispose?.();
     return this.#inner.dispose();
   }
 
@@ -164,13 +169,13 @@ export function createSqliteFactory({ filePath, shadowFilePath }) {
     tracker,
     async connect() {
       const open = () => adapter(filePath).connect();
-      const shim = new SqliteAdapterShim(await open(), open, tracker);
+      const shim = new SqliteAdapterShim(await open(), { open, tracker, onDispose: () => mainConnections.delete(shim) });
       mainConnections.add(shim);
       return shim;
     },
     async connectToShadowDb() {
       const open = () => adapter(shadowFilePath ?? ":memory:").connect();
-      return new SqliteAdapterShim(await open(), open, undefined);
+      return new SqliteAdapterShim(await open(), { open });
     },
     /**
      * Defect 3: what the native engine does for `migrate reset` on SQLite. Close our connections,
@@ -186,7 +191,12 @@ export function createSqliteFactory({ filePath, shadowFilePath }) {
   return factory;
 }
 
-/** @param {string} filePath */
+/**
+ * Our connections are closed at this point, so SQLite has already folded and deleted a WAL file
+ * of ours; one that is left belongs to the old contents (another process still has the file open)
+ * and must not be replayed into the emptied database.
+ * @param {string} filePath
+ */
 function emptyDatabaseFile(filePath) {
   if (filePath === ":memory:") return;
   for (const suffix of ["-wal", "-shm", "-journal"]) fs.rmSync(filePath + suffix, { force: true });
