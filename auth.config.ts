@@ -23,7 +23,7 @@ export function authConfig() {
   } satisfies NextAuthConfig;
 }
 
-const baseConfig = {
+export const baseConfig = {
   pages: { signIn: "/signin" },
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   providers: [],

@@ -1,8 +1,9 @@
 // The full Auth.js setup: email + password (Credentials), JWT sessions, sign-in throttling.
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authConfig } from "./auth.config";
+import { authConfig, baseConfig } from "./auth.config";
 import { authenticate } from "@/lib/auth/authenticate";
+import { db } from "@/lib/db";
 
 /** Thrown from authorize(): the code reaches the sign-in form, never the reason for a plain failure. */
 export class TooManyAttempts extends CredentialsSignin {
@@ -14,6 +15,19 @@ export class TooManyAttempts extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig(),
+  callbacks: {
+    ...baseConfig.callbacks,
+    // The browser asks for a refresh (useSession().update()) after navigations: the name and
+    // role are re-read from the database, never taken from what the browser sends, and a
+    // deleted account ends the session.
+    async jwt(params) {
+      const token = baseConfig.callbacks.jwt(params);
+      if (params.trigger !== "update" || !token.sub) return token;
+      const user = await db.user.findUnique({ where: { id: token.sub }, select: { name: true, role: true } });
+      if (!user) return null;
+      return { ...token, name: user.name, role: user.role };
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },

@@ -1,21 +1,30 @@
 // Early redirect to sign-in for protected paths. A convenience only: every page, server action
 // and route handler checks the session itself (lib/auth/guards.ts).
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { authConfig, isProtectedPath } from "./auth.config";
 
 const { auth } = NextAuth(authConfig);
 
-export const proxy = auth((request) => {
+// With a lazily built config, Auth.js hands back the wrapped handler asynchronously.
+const handler = auth((request) => {
   const { pathname, search } = request.nextUrl;
-  if (request.auth?.user || !isProtectedPath(pathname)) return NextResponse.next();
+  // Only page loads are redirected: a server action (a POST) answers for itself through its guard.
+  const isPageLoad = request.method === "GET" || request.method === "HEAD";
+  if (request.auth?.user || !isPageLoad || !isProtectedPath(pathname)) return NextResponse.next();
   // The callback is a local path, never an absolute URL (no open redirect).
   const signIn = new URL("/signin", request.nextUrl);
   signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(signIn);
 });
 
+export async function proxy(request: NextRequest) {
+  const run = await handler;
+  return run(request, { params: Promise.resolve({}) });
+}
+
 export const config = {
-  // Pages only: route handlers answer 401 themselves, and static files need no session.
-  matcher: ["/((?!api|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  // Only the protected pages (kept in step with PROTECTED_PREFIXES by auth.config.test.ts), so the
+  // prerendered lesson pages are served without running any session code.
+  matcher: ["/dashboard/:path*", "/account/:path*", "/teacher/:path*", "/quiz/:path*", "/review/:path*", "/classes/:path*"],
 };

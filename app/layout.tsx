@@ -28,8 +28,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 Backchannel
               </Link>
               <nav aria-label="Main" className="flex flex-wrap items-center gap-x-5 gap-y-1 text-[0.95rem]">
-                <Link href="/lessons" className="text-ink">Lessons</Link>
-                <Link href="/timeline" className="text-ink">Timeline</Link>
+                <Link href="/lessons" className="text-ink no-underline hover:underline">Lessons</Link>
+                <Link href="/timeline" className="text-ink no-underline hover:underline">Timeline</Link>
                 <AccountNav />
               </nav>
             </div>

@@ -10,6 +10,9 @@ import { fieldErrors, safeCallbackPath, signInSchema, signUpSchema, type FieldEr
 
 export type AuthFormState = {
   message?: string;
+  /** Where to go after success. The form navigates with a full page load, so every part of the
+   * page (the header's account menu included) starts from the new session. */
+  redirectTo?: string;
   errors?: FieldErrors;
   /** Submitted values (never the password), so that React's form reset does not wipe them. */
   values?: Record<string, string>;
@@ -25,11 +28,7 @@ export async function signInAction(_: AuthFormState, form: FormData): Promise<Au
   const parsed = signInSchema.safeParse({ email: values.email, password: text(form, "password") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   try {
-    await signIn("credentials", {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      redirectTo: safeCallbackPath(text(form, "callbackUrl")),
-    });
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
     if (error instanceof TooManyAttempts) {
       return { message: `Too many failed sign-in attempts. For your safety, try again ${describeRetry(error.retryAfterMs)}.`, values };
@@ -40,9 +39,9 @@ export async function signInAction(_: AuthFormState, form: FormData): Promise<Au
       }
       return { message: "Email or password is incorrect.", values };
     }
-    throw error; // the redirect after a successful sign-in travels as an exception
+    throw error;
   }
-  return {};
+  return { redirectTo: safeCallbackPath(text(form, "callbackUrl")) };
 }
 
 export async function signUpAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
@@ -53,14 +52,11 @@ export async function signUpAction(_: AuthFormState, form: FormData): Promise<Au
   const created = await createAccount(parsed.data);
   if (!created.ok) return { errors: { email: [created.message] }, values };
 
-  await signIn("credentials", {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    redirectTo: parsed.data.role === "TEACHER" ? "/teacher" : "/dashboard",
-  });
-  return {};
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+  return { redirectTo: parsed.data.role === "TEACHER" ? "/teacher" : "/dashboard" };
 }
 
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/" });
+export async function signOutAction(): Promise<{ redirectTo: string }> {
+  await signOut({ redirect: false });
+  return { redirectTo: "/" };
 }

@@ -1,10 +1,16 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { useSession } from "next-auth/react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { changeNameAction, changePasswordAction, deleteAccountAction, type AccountFormState } from "./actions";
 
 export function ChangeNameForm({ name }: { name: string }) {
   const [state, action, pending] = useActionState<AccountFormState, FormData>(changeNameAction, {});
+  const { update } = useSession();
+  // The header shows the name from the session: refresh it once the new name is saved.
+  useEffect(() => {
+    if (state.success) void update();
+  }, [state, update]);
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormMessage message={state.success} tone="success" />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/guards";
-import { signOutAction } from "../(auth)/actions";
+import { SignOutButton } from "@/components/sign-out-button";
 import { ChangeNameForm, ChangePasswordForm, DeleteAccountForm } from "./forms";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -14,9 +14,9 @@ export default async function AccountPage() {
         <p className="mt-2 text-muted">
           Signed in as <strong className="text-ink">{user.email}</strong> ({user.role === "TEACHER" ? "teacher" : "student"}).
         </p>
-        <form action={signOutAction} className="mt-4">
-          <button type="submit" className="btn btn-secondary">Sign out</button>
-        </form>
+        <div className="mt-4">
+          <SignOutButton />
+        </div>
       </header>
 
       <section aria-labelledby="name-heading" className="space-y-3">

@@ -40,11 +40,16 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 }
 
-export async function signIn(page: Page, email: string, password = DEMO.password) {
+/** Fills in and submits the sign-in form, without waiting for the outcome. */
+export async function attemptSignIn(page: Page, email: string, password = DEMO.password) {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signIn(page: Page, email: string, password = DEMO.password) {
+  await attemptSignIn(page, email, password);
   await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
 }
 

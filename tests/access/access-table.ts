@@ -13,6 +13,8 @@ export type RouteRow = {
   kind: "page" | "api";
   method?: "GET" | "POST";
   access: Access;
+  /** Pages for signed-out people (sign-in) send a signed-in person on to this path instead. */
+  signedInRedirect?: string;
   /** Routes the table test cannot simply GET (Auth.js internals): checked elsewhere. */
   skipRequest?: string;
 };
@@ -21,13 +23,17 @@ export type ActionRow = { file: string; action: string; access: Access };
 
 export const ROUTES: RouteRow[] = [
   { file: "app/page.tsx", path: "/", kind: "page", access: "public" },
-  { file: "app/(auth)/signin/page.tsx", path: "/signin", kind: "page", access: "public" },
+  { file: "app/(auth)/signin/page.tsx", path: "/signin", kind: "page", access: "public", signedInRedirect: "/dashboard" },
   { file: "app/(auth)/signup/page.tsx", path: "/signup", kind: "page", access: "public" },
+  { file: "app/lessons/page.tsx", path: "/lessons", kind: "page", access: "public" },
+  { file: "app/lessons/[slug]/page.tsx", path: "/lessons/potato-diplomacy", kind: "page", access: "public" },
+  { file: "app/timeline/page.tsx", path: "/timeline", kind: "page", access: "public" },
   { file: "app/dashboard/page.tsx", path: "/dashboard", kind: "page", access: "user" },
   { file: "app/account/page.tsx", path: "/account", kind: "page", access: "user" },
   { file: "app/teacher/page.tsx", path: "/teacher", kind: "page", access: "teacher" },
   { file: "app/api/health/route.ts", path: "/api/health", kind: "api", method: "GET", access: "public" },
   { file: "app/api/account/export/route.ts", path: "/api/account/export", kind: "api", method: "GET", access: "user" },
+  { file: "app/api/v1/me/reading/route.ts", path: "/api/v1/me/reading", kind: "api", method: "GET", access: "user" },
   {
     file: "app/api/auth/[...nextauth]/route.ts",
     path: "/api/auth/session",
@@ -43,6 +49,8 @@ export const ACTIONS: ActionRow[] = [
   { file: "app/(auth)/actions.ts", action: "signUpAction", access: "public" },
   { file: "app/(auth)/actions.ts", action: "signOutAction", access: "public" },
   { file: "app/account/actions.ts", action: "changeNameAction", access: "user" },
+  { file: "app/lessons/actions.ts", action: "saveReadingPositionAction", access: "user" },
+  { file: "app/lessons/actions.ts", action: "setLessonReadAction", access: "user" },
   { file: "app/account/actions.ts", action: "changePasswordAction", access: "user" },
   { file: "app/account/actions.ts", action: "deleteAccountAction", access: "user" },
 ];

@@ -1,11 +1,13 @@
 "use client";
 import { useActionState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
+import { useFullPageRedirect } from "@/components/full-page-redirect";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/validation";
 import { signUpAction, type AuthFormState } from "../actions";
 
 export function SignUpForm() {
   const [state, action, pending] = useActionState<AuthFormState, FormData>(signUpAction, {});
+  useFullPageRedirect(state.redirectTo);
   const role = state.values?.role ?? "STUDENT";
   const roleError = state.errors?.role;
   return (
@@ -34,7 +36,7 @@ export function SignUpForm() {
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
         errors={state.errors?.password}
       />
-      <button type="submit" className="btn w-full" disabled={pending}>
+      <button type="submit" className="btn w-full" disabled={pending || Boolean(state.redirectTo)}>
         {pending ? "Creating your account…" : "Create account"}
       </button>
     </form>

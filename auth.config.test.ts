@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { config } from "./proxy";
+import { isProtectedPath, PROTECTED_PREFIXES } from "./auth.config";
+
+describe("protected paths", () => {
+  it("the proxy runs on exactly the protected prefixes", () => {
+    expect(config.matcher).toEqual(PROTECTED_PREFIXES.map((prefix) => `${prefix}/:path*`));
+  });
+  it.each([
+    ["/dashboard", true],
+    ["/teacher/classes/1", true],
+    ["/lessons/potato-diplomacy", false],
+    ["/dashboards", false],
+    ["/", false],
+  ])("%s → %s", (path, expected) => expect(isProtectedPath(path)).toBe(expected));
+});
