@@ -20,6 +20,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Domain modules against a real SQLite file: a migrated template copied per test file.
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/setup/integration-global.ts"],
+          setupFiles: ["tests/setup/integration-worker.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "db",
           include: ["tests/db/**/*.test.ts"],
           environment: "node",

@@ -14,11 +14,14 @@ import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 export { Prisma } from "./generated/sqlite/client";
 export type * from "./generated/sqlite/client";
 
+/** Secrets no query returns unless it selects them by name (sign-in and password checks do). */
+const OMIT_BY_DEFAULT = { user: { passwordHash: true } } as const;
+
 /**
  * The canonical client type. prisma/schema.prisma (SQLite) is the source of truth, so its client
  * is the one the app is typed against.
  */
-export type Database = SqliteClient;
+export type Database = SqliteClient<never, typeof OMIT_BY_DEFAULT>;
 
 /** How long a SQLite connection waits for another writer before failing with SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
@@ -45,6 +48,7 @@ export function createDatabaseClient(target: DatabaseTarget): Database {
     prepareSqliteFile(target.filePath);
     return new SqliteClient({
       adapter: new PrismaBetterSqlite3({ url: target.filePath, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+      omit: OMIT_BY_DEFAULT,
     });
   }
   const schema = new URL(target.url).searchParams.get("schema") ?? undefined;
@@ -53,7 +57,7 @@ export function createDatabaseClient(target: DatabaseTarget): Database {
   // (scripts/sync-postgres-schema.ts only changes the provider and the output folder), so the two
   // classes have the same models and methods. TypeScript sees two unrelated generated classes, and
   // the provider-specific extras (e.g. `mode: "insensitive"`) are deliberately not part of our type.
-  return new PostgresClient({ adapter }) as unknown as Database;
+  return new PostgresClient({ adapter, omit: OMIT_BY_DEFAULT }) as unknown as Database;
 }
 
 // One client per process. In development, Next.js re-evaluates modules on every change; keeping

@@ -30,7 +30,7 @@ const steps: Step[] = [
   },
   {
     name: "database",
-    command: ["npx", "vitest", "run", "--project", "db", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/db.json`],
+    command: ["npx", "vitest", "run", "--project", "integration", "--project", "db", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/db.json`],
     report: { file: `${reports}/db.json`, read: vitestCounts },
   },
   { name: "build", command: ["npm", "run", "build"] },

@@ -164,10 +164,31 @@ describe("SQLite: the repository's own config, migrations and seed", () => {
 
   it("db seed runs prisma/seed.ts against the database", async () => {
     expectSuccess(await runPrisma(["db", "seed"], { cwd: REPO_ROOT, env: { ...env(), NODE_ENV: "development" } }), "db seed (repo)");
-    const db = new Database(file(), { readonly: true });
-    const users = db.prepare("SELECT count(*) AS n FROM User").get() as { n: number };
+    const counts = () => {
+      const db = new Database(file(), { readonly: true });
+      const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      const result = { users: count("User"), phases: count("Phase"), events: count("KeyEvent") };
+      db.close();
+      return result;
+    };
+    const first = counts();
+    expect(first.users).toBe(3); // the demo accounts
+    expect(first.phases).toBe(4);
+    expect(first.events).toBeGreaterThanOrEqual(20);
+    // Idempotent: a second run changes nothing.
+    expectSuccess(await runPrisma(["db", "seed"], { cwd: REPO_ROOT, env: { ...env(), NODE_ENV: "development" } }), "db seed again (repo)");
+    expect(counts()).toEqual(first);
+  });
+
+  it("db seed in production loads reference data but never the demo accounts", async () => {
+    const prodFile = path.join(tmp, "prod.db");
+    const prodEnv = { DATABASE_URL: `file:${prodFile}`, NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) };
+    expectSuccess(await runPrisma(["migrate", "deploy"], { cwd: REPO_ROOT, env: prodEnv }), "migrate deploy (production)");
+    expectSuccess(await runPrisma(["db", "seed"], { cwd: REPO_ROOT, env: prodEnv }), "db seed (production)");
+    const db = new Database(prodFile, { readonly: true });
+    expect(db.prepare("SELECT count(*) AS n FROM User").get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT count(*) AS n FROM Phase").get()).toEqual({ n: 4 });
     db.close();
-    expect(users.n).toBeGreaterThan(0);
   });
 
   it("migrate reset --force", async () => {

@@ -1,0 +1,85 @@
+// Accounts, sign-in throttling and reading progress against a real SQLite database.
+import { describe, expect, it } from "vitest";
+import { createAccount, deleteAccount, exportAccountData } from "@/lib/auth/accounts";
+import { authenticate } from "@/lib/auth/authenticate";
+import { db } from "@/lib/db";
+import { getReadingProgress, ReadingInputError, saveReadingPosition, setLessonRead } from "@/lib/progress/reading";
+import { upsertUser } from "@/prisma/factories";
+
+const PASSWORD = "a long enough passphrase";
+let counter = 0;
+const email = (prefix: string) => `${prefix}-${++counter}-${Date.now()}@example.test`;
+
+describe("accounts", () => {
+  it("never returns the password hash from a default query", async () => {
+    const created = await createAccount({ name: "Hash Check", email: email("hash"), password: PASSWORD, role: "STUDENT" });
+    expect(created.ok).toBe(true);
+    const user = await db.user.findFirst({ where: { name: "Hash Check" } });
+    expect(user).not.toBeNull();
+    expect(user && "passwordHash" in user).toBe(false);
+  });
+
+  it("refuses a second account with the same email and leaves the first intact", async () => {
+    const address = email("dup");
+    expect((await createAccount({ name: "First", email: address, password: PASSWORD, role: "STUDENT" })).ok).toBe(true);
+    const second = await createAccount({ name: "Second", email: address, password: PASSWORD, role: "TEACHER" });
+    expect(second).toEqual({ ok: false, message: expect.stringContaining("already exists") });
+    expect(await db.user.count({ where: { email: address } })).toBe(1);
+  });
+
+  it("exports everything about the person and nothing secret, and deletion removes their progress", async () => {
+    const user = await upsertUser(db, { email: email("export"), password: PASSWORD });
+    await saveReadingPosition(user.id, "potato-diplomacy", "opening-p03");
+    const data = await exportAccountData(user.id);
+    expect(data.account.lessonProgress).toHaveLength(1);
+    expect(JSON.stringify(data)).not.toMatch(/argon2|passwordHash/);
+    await deleteAccount(user.id);
+    expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("authenticate", () => {
+  it("signs in with the right password and gives the same answer for a wrong password and an unknown email", async () => {
+    const user = await upsertUser(db, { email: email("signin"), password: PASSWORD });
+    expect(await authenticate({ email: user.email, password: PASSWORD }, "10.0.0.1")).toMatchObject({ status: "ok", user: { id: user.id } });
+    expect(await authenticate({ email: user.email, password: "wrong password!" }, "10.0.0.1")).toEqual({ status: "invalid" });
+    expect(await authenticate({ email: email("nobody"), password: "wrong password!" }, "10.0.0.1")).toEqual({ status: "invalid" });
+  });
+
+  it("locks an account after five failures, even against the right password, with the counter in the database", async () => {
+    const user = await upsertUser(db, { email: email("lock"), password: PASSWORD });
+    for (let i = 0; i < 5; i++) expect((await authenticate({ email: user.email, password: `wrong ${i}` }, `10.1.0.${i}`)).status).toBe("invalid");
+    const locked = await authenticate({ email: user.email, password: PASSWORD }, "10.1.0.99");
+    expect(locked.status).toBe("locked");
+    const row = await db.throttle.findUnique({ where: { key: `signin:account:${user.email}` } });
+    expect(row?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
+  }, 30_000);
+
+  it("treats malformed input as a failed sign-in, not a crash", async () => {
+    expect(await authenticate({ email: 42, password: null }, "10.2.0.1")).toEqual({ status: "invalid" });
+    expect(await authenticate("not an object", "10.2.0.1")).toEqual({ status: "invalid" });
+  });
+});
+
+describe("reading progress", () => {
+  it("keeps the furthest paragraph reached and marks lessons read", async () => {
+    const user = await upsertUser(db, { email: email("reader") });
+    await saveReadingPosition(user.id, "potato-diplomacy", "opening-p05");
+    await saveReadingPosition(user.id, "potato-diplomacy", "opening-p02"); // scrolling back up
+    let progress = await getReadingProgress(user.id);
+    const potato = progress.find((l) => l.slug === "potato-diplomacy");
+    expect(potato?.lastParagraphId).toBe("opening-p05");
+    expect(potato?.percent).toBeGreaterThan(0);
+    expect(potato?.percent).toBeLessThan(100);
+    await setLessonRead(user.id, "potato-diplomacy", true);
+    progress = await getReadingProgress(user.id);
+    expect(progress.find((l) => l.slug === "potato-diplomacy")).toMatchObject({ read: true, percent: 100 });
+  });
+
+  it("refuses a paragraph from another lesson or an unknown lesson", async () => {
+    const user = await upsertUser(db, { email: email("bad-reader") });
+    await expect(saveReadingPosition(user.id, "potato-diplomacy", "eye-p03")).rejects.toBeInstanceOf(ReadingInputError);
+    await expect(setLessonRead(user.id, "no-such-lesson", true)).rejects.toBeInstanceOf(ReadingInputError);
+    expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
