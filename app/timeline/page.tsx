@@ -31,13 +31,17 @@ export default function TimelinePage() {
 
       <figure className="space-y-2">
         <div className="relative flex h-10 overflow-hidden rounded-md" aria-hidden="true">
-          {phases.map((phase, index) => (
-            <div
-              key={phase.id}
-              className={`${PHASE_COLORS[index % PHASE_COLORS.length]} border-r-2 border-paper`}
-              style={{ width: `${((phase.endYear + 1 - phase.startYear) / span) * 100}%` }}
-            />
-          ))}
+          {phases.map((phase, index) => {
+            // Phases share their boundary years (2003, 2012): each runs until the next one starts.
+            const until = phases[index + 1]?.startYear ?? last + 1;
+            return (
+              <div
+                key={phase.id}
+                className={`${PHASE_COLORS[index % PHASE_COLORS.length]} border-r-2 border-paper`}
+                style={{ width: `${((until - phase.startYear) / span) * 100}%` }}
+              />
+            );
+          })}
           {phases.flatMap((phase) =>
             getEventsForPhase(phase.id).map((event) => (
               <span

@@ -7,10 +7,15 @@ const VERDICT_TEXT: Record<ContextNote["verdict"], string> = {
   incorrect: "Correction: the record differs",
 };
 
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 /** A clearly marked note beside a paragraph: the verified fact and where it comes from. */
 export function ContextNoteAside({ note }: { note: ContextNote }) {
   return (
-    <aside aria-label={VERDICT_TEXT[note.verdict]} className="mt-3 ml-4 rounded-md border border-[#c9b98f] bg-[#fbf6e6] p-3 font-sans text-[0.92rem] leading-relaxed">
+    // Named after its claim: several notes on one page must each have a distinct landmark name.
+    <aside aria-label={`${VERDICT_TEXT[note.verdict]}: “${shorten(note.claim, 70)}”`} className="mt-3 ml-4 rounded-md border border-[#c9b98f] bg-[#fbf6e6] p-3 font-sans text-[0.92rem] leading-relaxed">
       <p className="font-semibold text-[#5c4a12]">{VERDICT_TEXT[note.verdict]}</p>
       <p className="mt-1">
         The article says: <q>{note.claim}</q>

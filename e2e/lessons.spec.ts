@@ -1,0 +1,101 @@
+import { DEMO, expect, expectAccessible, signIn, test } from "./support/fixtures";
+
+test.describe("lessons", () => {
+  test("the lesson list shows the four lessons in order with reading times", async ({ page }) => {
+    await page.goto("/lessons");
+    const titles = page.getByRole("listitem").getByRole("heading", { level: 2 });
+    await expect(titles).toHaveText(["Potato diplomacy", "The eye of the beholder", "Messrs Fix-it: the fixers", "Messrs Fix-it: an imagined conversation"]);
+    await expect(page.getByText(/Lesson 1 · \d+ min read/)).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("a lesson shows labelled paragraphs, context notes, glossary, attribution and neighbours", async ({ page }) => {
+    const response = await page.goto("/lessons/the-eye-of-the-beholder");
+    // Prerendered at build time: served from the static cache, no rendering or database work.
+    expect(response?.headers()["x-nextjs-prerender"]).toBeTruthy();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("The eye of the beholder");
+    await expect(page.getByText("Lesson 2 of 4")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "In this lesson you will" })).toBeVisible();
+
+    const quote = page.locator("#eye-p04");
+    await expect(quote).toHaveAttribute("data-label", "on-record-quote");
+    await expect(quote).toContainText("I looked the man in the eye");
+    await expect(quote).toContainText("On-record quote");
+
+    // The author's opinion about Libya is labelled as opinion and corrected by a context note.
+    const libya = page.locator("#eye-p11");
+    await expect(libya).toHaveAttribute("data-label", "opinion");
+    await expect(libya.getByRole("complementary").filter({ hasText: "Resolution 1973" })).toBeVisible();
+
+    await expect(page.getByRole("heading", { name: "Key terms" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /Previous: Potato diplomacy/ })).toHaveAttribute("href", "/lessons/potato-diplomacy");
+    await expect(page.getByRole("link", { name: /Next: Messrs Fix-it: the fixers/ })).toHaveAttribute("href", "/lessons/messrs-fix-it");
+    await expect(page.locator("article footer")).toContainText("Marwan Bishara");
+    await expect(page.locator("article footer")).toContainText("Al Jazeera, 2016");
+    await expectAccessible(page);
+  });
+
+  test("the imagined dialogue is never shown as fact", async ({ page }) => {
+    await page.goto("/lessons/the-imagined-conversation");
+    const speeches = page.locator("[data-label='imagined-dialogue']");
+    expect(await speeches.count()).toBeGreaterThanOrEqual(15);
+    for (const speech of await speeches.all()) await expect(speech).toContainText("Imagined dialogue");
+    await expect(page.locator("[data-label='reported-fact']", { hasText: "SL:" })).toHaveCount(0);
+    await expectAccessible(page);
+  });
+
+  test("a paragraph can be linked to directly", async ({ page }) => {
+    await page.goto("/lessons/the-eye-of-the-beholder#eye-p09");
+    await expect(page.locator("#eye-p09")).toBeInViewport();
+    await page.locator("#eye-p09").getByRole("link", { name: /Link to this paragraph/ }).click();
+    await expect(page).toHaveURL(/#eye-p09$/);
+  });
+
+  test("an unknown lesson is a 404", async ({ page }) => {
+    const response = await page.goto("/lessons/no-such-lesson");
+    expect(response?.status()).toBe(404);
+  });
+
+  test("a signed-in learner marks a lesson read and sees it on the lesson list", async ({ page }) => {
+    await signIn(page, DEMO.student2);
+    await page.goto("/lessons/messrs-fix-it");
+    const button = page.getByRole("button", { name: /Mark lesson as read|mark as not read/ });
+    if ((await button.getAttribute("aria-pressed")) === "true") await button.click();
+    await page.getByRole("button", { name: "Mark lesson as read" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Marked as read." })).toBeVisible();
+    await page.goto("/lessons");
+    await expect(page.getByRole("progressbar", { name: "Messrs Fix-it: the fixers: reading progress" })).toHaveAttribute("aria-valuenow", "100");
+  });
+
+  test("anonymous readers are invited to sign in to track progress", async ({ page }) => {
+    await page.goto("/lessons/potato-diplomacy");
+    await expect(page.getByRole("link", { name: "Sign in" }).last()).toHaveAttribute("href", "/signin?callbackUrl=%2Flessons%2Fpotato-diplomacy");
+  });
+
+  test("print hides the site chrome and keeps the text", async ({ page }) => {
+    await page.goto("/lessons/potato-diplomacy");
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("banner")).toBeHidden();
+    await expect(page.locator("#opening-p01")).toBeVisible();
+  });
+});
+
+test.describe("timeline", () => {
+  test("shows four phases with their events, each linking to the text", async ({ page }) => {
+    await page.goto("/timeline");
+    await expect(page.getByRole("heading", { level: 2, name: /^Phase \d/ })).toHaveCount(4);
+    const summit = page.locator("#slovenia-summit");
+    await expect(summit).toContainText("16 June 2001");
+    await summit.getByRole("link", { name: /paragraph eye-p03/ }).click();
+    await expect(page).toHaveURL(/\/lessons\/the-eye-of-the-beholder#eye-p03$/);
+  });
+
+  test("is keyboard navigable and accessible", async ({ page }) => {
+    await page.goto("/timeline");
+    await expectAccessible(page);
+    const phaseLink = page.getByRole("navigation", { name: "Phases" }).getByRole("link").first();
+    await phaseLink.focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#phase-/);
+  });
+});
