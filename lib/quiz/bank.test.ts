@@ -109,6 +109,17 @@ describe("the question bank", () => {
     }
   });
 
+  it("keeps explanations to at most three sentences", () => {
+    // Count sentence ends outside quotation marks (quoted words may hold full stops of their own).
+    const sentences = (text: string) => text.replace(/“[^”]*”/g, "Q").split(/[.!?](?:\s+|$)/).filter((s) => s.trim() !== "").length;
+    for (const q of bank) {
+      expect(sentences(q.explanation), q.id).toBeLessThanOrEqual(3);
+      if (q.type === "single" || q.type === "multiple") {
+        for (const text of Object.values(q.wrongExplanations)) expect(sentences(text), q.id).toBeLessThanOrEqual(3);
+      }
+    }
+  });
+
   it("looks questions up by id", () => {
     expect(getQuestion("q-slovenia-summit-year")?.type).toBe("single");
     expect(getQuestion("q-nope")).toBeUndefined();
