@@ -1,0 +1,196 @@
+import { describe, expect, it } from "vitest";
+import {
+  assessMastery,
+  MASTERY_LEVEL_IDS,
+  MASTERY_LEVELS,
+  masteryByEvent,
+  masteryByPhase,
+  RETENTION_GAP_MS,
+  type Difficulty,
+  type GradedAnswer,
+} from "./mastery";
+
+const DAY = 24 * 60 * 60 * 1000;
+const start = new Date("2026-03-02T09:00:00Z");
+const at = (minutes: number) => new Date(start.getTime() + minutes * 60 * 1000);
+
+function answer(questionId: string, score: number, options: { difficulty?: Difficulty; at?: Date; phases?: string[]; events?: string[] } = {}): GradedAnswer {
+  return {
+    questionId,
+    phaseIds: options.phases ?? ["phase-rapport"],
+    eventIds: options.events ?? ["slovenia-summit"],
+    difficulty: options.difficulty ?? 1,
+    score,
+    answeredAt: options.at ?? start,
+  };
+}
+
+/** n distinct questions answered at the given difficulty, all with the same score, a minute apart. */
+function answers(n: number, score: number, difficulty: Difficulty = 1, prefix = "q"): GradedAnswer[] {
+  return Array.from({ length: n }, (_, i) => answer(`${prefix}-${i}`, score, { difficulty, at: at(i) }));
+}
+
+describe("assessMastery: levels", () => {
+  it("is not started without answers, working towards attempted", () => {
+    expect(assessMastery([])).toEqual({
+      level: "not-started",
+      nextLevel: "attempted",
+      answered: 0,
+      correct: 0,
+      correctShare: 0,
+      progress: 0,
+    });
+  });
+
+  it("is attempted after one answer, right or wrong", () => {
+    expect(assessMastery([answer("q-1", 0)]).level).toBe("attempted");
+    expect(assessMastery([answer("q-1", 1)]).level).toBe("attempted");
+  });
+
+  it("is familiar with 2 questions and half right", () => {
+    expect(assessMastery([answer("q-1", 1), answer("q-2", 0)])).toMatchObject({ level: "familiar", answered: 2, correct: 1, correctShare: 0.5 });
+  });
+
+  it("stays attempted with 2 questions and none right", () => {
+    expect(assessMastery(answers(2, 0)).level).toBe("attempted");
+  });
+
+  it("is proficient with 4 questions, 3 right, one of them difficulty 2", () => {
+    const result = assessMastery([...answers(2, 1), answer("hard", 1, { difficulty: 2 }), answer("miss", 0)]);
+    expect(result).toMatchObject({ level: "proficient", answered: 4, correct: 3, correctShare: 0.75, nextLevel: "mastered" });
+  });
+
+  it("is not proficient when only the recall questions were right", () => {
+    const result = assessMastery([...answers(4, 1, 1), answer("hard", 0, { difficulty: 2 })]);
+    expect(result.level).toBe("familiar");
+  });
+
+  it("is not proficient when the difficulty-2 question was answered wrong", () => {
+    expect(assessMastery([...answers(3, 1), answer("hard", 0, { difficulty: 3 })]).level).toBe("familiar");
+  });
+
+  const masteredBase = [...answers(5, 1, 1), answer("analysis", 1, { difficulty: 3, at: at(10) })];
+
+  it("is mastered with 6 right, an analysis question and a correct re-answer a day later", () => {
+    const retry = answer("q-0", 1, { at: new Date(start.getTime() + DAY) });
+    expect(assessMastery([...masteredBase, retry])).toMatchObject({ level: "mastered", nextLevel: null, progress: 1, answered: 6, correct: 6 });
+  });
+
+  it("counts a wrong answer put right a day later (a spaced review) as retention", () => {
+    const history = [...masteredBase.slice(1), answer("q-0", 0, { at: start }), answer("q-0", 1, { at: new Date(start.getTime() + 2 * DAY) })];
+    expect(assessMastery(history).level).toBe("mastered");
+  });
+
+  it("is not mastered without retention, however good the rest", () => {
+    const sameDayRetry = answer("q-0", 1, { at: new Date(start.getTime() + RETENTION_GAP_MS - 1) });
+    const result = assessMastery([...masteredBase, sameDayRetry]);
+    expect(result.level).toBe("proficient");
+    // Every other requirement of "mastered" is met: 3 of 4 parts.
+    expect(result.progress).toBeCloseTo(3 / 4);
+  });
+
+  it("is not mastered without a correct analysis question", () => {
+    const retry = answer("q-0", 1, { at: new Date(start.getTime() + DAY) });
+    expect(assessMastery([...answers(6, 1, 2), retry]).level).toBe("proficient");
+  });
+
+  it("is not mastered below 90 % right", () => {
+    const retry = answer("q-0", 1, { at: new Date(start.getTime() + DAY) });
+    const nine = [...masteredBase, ...answers(3, 1, 1, "more"), answer("miss", 0), retry];
+    expect(assessMastery(nine)).toMatchObject({ answered: 10, correct: 9, level: "mastered" });
+    const eight = [...nine, answer("miss-2", 0)];
+    expect(assessMastery(eight)).toMatchObject({ answered: 11, correct: 9, level: "proficient" });
+  });
+
+  it("does not reach mastered with fewer than 6 questions", () => {
+    const retry = answer("q-0", 1, { at: new Date(start.getTime() + DAY) });
+    expect(assessMastery([...answers(4, 1), answer("analysis", 1, { difficulty: 3 }), retry]).level).toBe("proficient");
+  });
+});
+
+describe("assessMastery: which answers count", () => {
+  it("counts distinct questions, not answers", () => {
+    const repeated = [answer("q-1", 1, { at: at(0) }), answer("q-1", 1, { at: at(1) }), answer("q-1", 1, { at: at(2) })];
+    expect(assessMastery(repeated)).toMatchObject({ answered: 1, correct: 1, level: "attempted" });
+  });
+
+  it("uses the latest answer to each question: a mistake put right stops counting", () => {
+    const result = assessMastery([answer("q-1", 0, { at: at(0) }), answer("q-1", 1, { at: at(5) }), answer("q-2", 1)]);
+    expect(result).toMatchObject({ correct: 2, correctShare: 1 });
+  });
+
+  it("uses the latest answer to each question: a later mistake counts against", () => {
+    const result = assessMastery([answer("q-1", 1, { at: at(0) }), answer("q-1", 0, { at: at(5) }), answer("q-2", 1)]);
+    expect(result).toMatchObject({ correct: 1, correctShare: 0.5 });
+  });
+
+  it("goes by time, not by list order", () => {
+    const result = assessMastery([answer("q-1", 0, { at: at(5) }), answer("q-1", 1, { at: at(0) })]);
+    expect(result.correct).toBe(0);
+  });
+
+  it("takes the later-saved answer when two share a timestamp", () => {
+    expect(assessMastery([answer("q-1", 0), answer("q-1", 1)]).correct).toBe(1);
+  });
+
+  it("counts partial credit as not correct", () => {
+    expect(assessMastery([answer("q-1", 0.99), answer("q-2", 0.5)])).toMatchObject({ correct: 0, level: "attempted" });
+  });
+});
+
+describe("assessMastery: progress", () => {
+  it("is the mean of the next level's requirements", () => {
+    // Towards familiar: 1 of 2 questions (0.5) and 0 % of the 50 % needed (0).
+    expect(assessMastery([answer("q-1", 0)]).progress).toBeCloseTo(0.25);
+    // 1 of 2 questions (0.5), 100 % right (1).
+    expect(assessMastery([answer("q-1", 1)]).progress).toBeCloseTo(0.75);
+  });
+
+  it("counts a yes/no requirement as 0 or 1", () => {
+    // Familiar, towards proficient: 2 of 4 questions, 100 % of 75 %, no difficulty-2 question right.
+    expect(assessMastery(answers(2, 1)).progress).toBeCloseTo((0.5 + 1 + 0) / 3);
+  });
+
+  it("stays within 0..1 and is 1 only when mastered", () => {
+    const samples = [[], answers(1, 0), answers(3, 1), answers(8, 1, 3), [...answers(5, 0), ...answers(5, 1, 3, "r")]];
+    for (const sample of samples) {
+      const { progress, level } = assessMastery(sample);
+      expect(progress).toBeGreaterThanOrEqual(0);
+      expect(progress).toBeLessThanOrEqual(1);
+      if (level !== "mastered") expect(progress).toBeLessThan(1);
+    }
+  });
+});
+
+describe("masteryByPhase and masteryByEvent", () => {
+  const history = [
+    answer("q-1", 1, { phases: ["phase-rapport"], events: ["slovenia-summit"] }),
+    answer("q-2", 1, { phases: ["phase-rapport", "phase-reset"], events: ["september-11"] }),
+    answer("q-3", 0, { phases: ["phase-reset"], events: [] }),
+  ];
+
+  it("gives an entry for every requested phase, only from that phase's answers", () => {
+    const result = masteryByPhase(history, ["phase-rapport", "phase-reset", "phase-unanswered"]);
+    expect(Object.keys(result)).toEqual(["phase-rapport", "phase-reset", "phase-unanswered"]);
+    expect(result["phase-rapport"]).toMatchObject({ level: "familiar", answered: 2, correct: 2 });
+    expect(result["phase-reset"]).toMatchObject({ level: "familiar", answered: 2, correct: 1 });
+    expect(result["phase-unanswered"]).toMatchObject({ level: "not-started", answered: 0 });
+  });
+
+  it("does the same for key events", () => {
+    const result = masteryByEvent(history, ["slovenia-summit", "september-11", "iraq-invasion"]);
+    expect(result["slovenia-summit"]).toMatchObject({ level: "attempted", answered: 1 });
+    expect(result["september-11"]).toMatchObject({ level: "attempted", answered: 1 });
+    expect(result["iraq-invasion"]?.level).toBe("not-started");
+  });
+});
+
+describe("MASTERY_LEVELS", () => {
+  it("labels and describes every level, in order", () => {
+    expect(Object.keys(MASTERY_LEVELS)).toEqual([...MASTERY_LEVEL_IDS]);
+    for (const id of MASTERY_LEVEL_IDS) {
+      expect(MASTERY_LEVELS[id].label.length).toBeGreaterThan(0);
+      expect(MASTERY_LEVELS[id].description.length).toBeGreaterThan(0);
+    }
+  });
+});
