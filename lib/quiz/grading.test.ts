@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getQuestionBank } from "./bank";
 import {
   grade,
   gradeClassify,
@@ -19,6 +20,7 @@ import {
   OrderSchema,
   SingleChoiceSchema,
   TrueFalseSchema,
+  type Question,
   type QuestionResponse,
 } from "./schema";
 
@@ -354,6 +356,31 @@ describe("grade", () => {
     }
   });
 });
+
+describe("the real question bank", () => {
+  it("grades every question's own key as correct", () => {
+    for (const question of getQuestionBank()) {
+      expect(grade(question, keyResponse(question)), question.id).toMatchObject({ correct: true, score: 1 });
+    }
+  });
+});
+
+function keyResponse(question: Question): QuestionResponse {
+  switch (question.type) {
+    case "single":
+      return { type: "single", choice: question.answer };
+    case "multiple":
+      return { type: "multiple", choices: question.answer };
+    case "true-false":
+      return { type: "true-false", value: question.answer };
+    case "order":
+      return { type: "order", order: question.answer };
+    case "match":
+      return { type: "match", pairs: question.answer };
+    case "classify":
+      return { type: "classify", label: question.answer };
+  }
+}
 
 function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];

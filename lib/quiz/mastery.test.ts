@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { getQuestionBank } from "./bank";
 import {
   assessMastery,
+  capacityOf,
   MASTERY_LEVEL_IDS,
   MASTERY_LEVELS,
   masteryByEvent,
@@ -182,6 +184,60 @@ describe("masteryByPhase and masteryByEvent", () => {
     expect(result["slovenia-summit"]).toMatchObject({ level: "attempted", answered: 1 });
     expect(result["september-11"]).toMatchObject({ level: "attempted", answered: 1 });
     expect(result["iraq-invasion"]?.level).toBe("not-started");
+  });
+});
+
+describe("capacity: requirements capped at what the bank offers", () => {
+  const bankQuestion = (id: string, difficulty: Difficulty, events = ["unga-70-luncheon"]) => ({
+    id,
+    phaseIds: ["phase-two-steps-back"],
+    eventIds: events,
+    difficulty,
+  });
+
+  it("measures a scope's questions and hardest difficulty", () => {
+    expect(capacityOf([bankQuestion("a", 1), bankQuestion("b", 2)])).toEqual({ questions: 2, hardestDifficulty: 2 });
+    expect(capacityOf([])).toBeUndefined();
+  });
+
+  it("lets a small scope of recall questions be mastered: all right, one again a day later", () => {
+    const capacity = { questions: 2, hardestDifficulty: 1 } as const;
+    const firstPass = [answer("a", 1, { at: at(0) }), answer("b", 1, { at: at(1) })];
+    expect(assessMastery(firstPass, capacity)).toMatchObject({ level: "proficient", nextLevel: "mastered" });
+    const retry = answer("a", 1, { at: new Date(start.getTime() + DAY) });
+    expect(assessMastery([...firstPass, retry], capacity)).toMatchObject({ level: "mastered", progress: 1 });
+    // Without the cap the same answers are only familiar.
+    expect(assessMastery([...firstPass, retry]).level).toBe("familiar");
+  });
+
+  it("still asks for the hardest difficulty the scope has", () => {
+    const capacity = { questions: 3, hardestDifficulty: 2 } as const;
+    const recallOnly = [answer("a", 1), answer("b", 1), answer("c", 0, { difficulty: 2 })];
+    expect(assessMastery(recallOnly, capacity).level).toBe("familiar");
+  });
+
+  it("is applied per scope by masteryByEvent", () => {
+    const bank = [bankQuestion("a", 1), bankQuestion("b", 1), bankQuestion("c", 3, ["georgia-war"])];
+    const history = [
+      answer("a", 1, { at: at(0), events: ["unga-70-luncheon"] }),
+      answer("b", 1, { at: at(1), events: ["unga-70-luncheon"] }),
+      answer("a", 1, { at: new Date(start.getTime() + DAY), events: ["unga-70-luncheon"] }),
+    ];
+    const result = masteryByEvent(history, ["unga-70-luncheon", "georgia-war"], bank);
+    expect(result["unga-70-luncheon"]?.level).toBe("mastered");
+    expect(result["georgia-war"]?.level).toBe("not-started");
+  });
+
+  it("makes mastered reachable for every phase and key event of the real bank", () => {
+    const bank = getQuestionBank();
+    const firstPass = bank.map((q, i) => ({ ...answer(q.id, 1, { difficulty: q.difficulty, at: at(i) }), phaseIds: q.phaseIds, eventIds: q.eventIds }));
+    // Every question answered right again a day later, so each scope has its retention.
+    const review = firstPass.map((a) => ({ ...a, answeredAt: new Date(a.answeredAt.getTime() + DAY) }));
+    const history = [...firstPass, ...review];
+    const phaseIds = [...new Set(bank.flatMap((q) => q.phaseIds))];
+    const eventIds = [...new Set(bank.flatMap((q) => q.eventIds))];
+    for (const mastery of Object.values(masteryByPhase(history, phaseIds, bank))) expect(mastery.level).toBe("mastered");
+    for (const mastery of Object.values(masteryByEvent(history, eventIds, bank))) expect(mastery.level).toBe("mastered");
   });
 });
 

@@ -15,6 +15,9 @@
 //     mastered    at least 6 questions, at least 90 % correct, one of the correct ones at
 //                 difficulty 3 (analysis), and retention: one question answered correctly at
 //                 least a day after an earlier answer to it (a retry or a spaced review).
+// - Given the bank, the question counts and difficulties are capped at what the scope offers:
+//   a key event with three recall questions can still be mastered (all three right, one of them
+//   again a day later) instead of stalling below a bar no learner could reach.
 // Forgetting is not modelled here: the FSRS review queue (scheduling.ts) brings questions back.
 
 export type Difficulty = 1 | 2 | 3;
@@ -70,6 +73,17 @@ export type Mastery = {
   progress: number;
 };
 
+/** The bank's questions, as far as mastery needs them (a schema Question fits). */
+export type BankQuestion = {
+  id: string;
+  phaseIds: readonly string[];
+  eventIds: readonly string[];
+  difficulty: Difficulty;
+};
+
+/** What the bank offers in one scope. */
+export type ScopeCapacity = { questions: number; hardestDifficulty: Difficulty };
+
 /** An earlier answer at least this long before a correct re-answer shows the learner retained it. */
 export const RETENTION_GAP_MS = 24 * 60 * 60 * 1000;
 
@@ -78,7 +92,7 @@ type Requirement = {
   minQuestions: number;
   minCorrectShare: number;
   /** The hardest correctly answered question must be at least this difficult (0: any). */
-  minCorrectDifficulty: 0 | Difficulty;
+  minCorrectDifficulty: number;
   needsRetention: boolean;
 };
 
@@ -99,24 +113,36 @@ type Evidence = {
   retained: boolean;
 };
 
-/** Mastery for each phase id (every id gets an entry, "not-started" when nothing was answered). */
-export function masteryByPhase(answers: readonly GradedAnswer[], phaseIds: readonly string[]): Record<string, Mastery> {
-  return masteryByScope(phaseIds, (id) => answers.filter((answer) => answer.phaseIds.includes(id)));
+/**
+ * Mastery for each phase id (every id gets an entry, "not-started" when nothing was answered).
+ * Pass the bank to cap the requirements at what each phase offers.
+ */
+export function masteryByPhase(
+  answers: readonly GradedAnswer[],
+  phaseIds: readonly string[],
+  bank?: readonly BankQuestion[],
+): Record<string, Mastery> {
+  return masteryByScope("phaseIds", answers, phaseIds, bank);
 }
 
 /** Mastery for each key event id, as masteryByPhase. */
-export function masteryByEvent(answers: readonly GradedAnswer[], eventIds: readonly string[]): Record<string, Mastery> {
-  return masteryByScope(eventIds, (id) => answers.filter((answer) => answer.eventIds.includes(id)));
+export function masteryByEvent(
+  answers: readonly GradedAnswer[],
+  eventIds: readonly string[],
+  bank?: readonly BankQuestion[],
+): Record<string, Mastery> {
+  return masteryByScope("eventIds", answers, eventIds, bank);
 }
 
-/** Mastery shown by a set of answers that all belong to one scope. */
-export function assessMastery(answers: readonly GradedAnswer[]): Mastery {
+/** Mastery shown by a set of answers that all belong to one scope, within what the scope offers. */
+export function assessMastery(answers: readonly GradedAnswer[], capacity?: ScopeCapacity): Mastery {
   const evidence = gatherEvidence(answers);
+  const requirements = capacity ? REQUIREMENTS.map((requirement) => withinCapacity(requirement, capacity)) : REQUIREMENTS;
   // Levels are climbed in order: the first unmet requirement is the next level.
-  const firstUnmet = REQUIREMENTS.findIndex((requirement) => !isMet(requirement, evidence));
-  const levelsMet = firstUnmet === -1 ? REQUIREMENTS.length : firstUnmet;
-  const next = REQUIREMENTS[levelsMet];
-  const level = REQUIREMENTS[levelsMet - 1]?.level ?? "not-started";
+  const firstUnmet = requirements.findIndex((requirement) => !isMet(requirement, evidence));
+  const levelsMet = firstUnmet === -1 ? requirements.length : firstUnmet;
+  const next = requirements[levelsMet];
+  const level = requirements[levelsMet - 1]?.level ?? "not-started";
   return {
     level,
     nextLevel: next?.level ?? null,
@@ -132,8 +158,34 @@ export function isCorrectScore(score: number): boolean {
   return score >= 1;
 }
 
-function masteryByScope(ids: readonly string[], answersFor: (id: string) => GradedAnswer[]): Record<string, Mastery> {
-  return Object.fromEntries(ids.map((id) => [id, assessMastery(answersFor(id))]));
+function masteryByScope(
+  key: "phaseIds" | "eventIds",
+  answers: readonly GradedAnswer[],
+  ids: readonly string[],
+  bank: readonly BankQuestion[] | undefined,
+): Record<string, Mastery> {
+  return Object.fromEntries(
+    ids.map((id) => {
+      const inScope = (item: Pick<BankQuestion, typeof key>) => item[key].includes(id);
+      return [id, assessMastery(answers.filter(inScope), bank && capacityOf(bank.filter(inScope)))];
+    }),
+  );
+}
+
+/** The capacity of a scope's questions; undefined for an empty scope, which keeps the full rule. */
+export function capacityOf(questions: readonly BankQuestion[]): ScopeCapacity | undefined {
+  if (questions.length === 0) return undefined;
+  const hardestDifficulty = questions.reduce<Difficulty>((hardest, q) => (q.difficulty > hardest ? q.difficulty : hardest), 1);
+  return { questions: questions.length, hardestDifficulty };
+}
+
+// Capping keeps the levels in order: each capped requirement still implies the one before.
+function withinCapacity(requirement: Requirement, capacity: ScopeCapacity): Requirement {
+  return {
+    ...requirement,
+    minQuestions: Math.min(requirement.minQuestions, capacity.questions),
+    minCorrectDifficulty: Math.min(requirement.minCorrectDifficulty, capacity.hardestDifficulty),
+  };
 }
 
 function gatherEvidence(answers: readonly GradedAnswer[]): Evidence {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getQuestionBank } from "./bank";
 import { questionSeed, toPublicQuestion, toRevealedQuestion } from "./public";
 import {
   ClassifySchema,
@@ -133,6 +134,16 @@ describe("toPublicQuestion", () => {
     expect(json).not.toContain("eye-p03");
     expect(json).not.toContain("note-brdo");
     expect(json).not.toContain("phase-rapport");
+  });
+
+  it("shows no answer data for any question in the real bank, nor an order item list in key order", () => {
+    for (const question of getQuestionBank()) {
+      const view = toPublicQuestion(question, questionSeed("attempt-1", question.id));
+      const json = JSON.stringify(view);
+      for (const secret of SECRET_KEYS) expect(keysDeep(JSON.parse(json)), question.id).not.toContain(secret);
+      expect(json, question.id).not.toContain(question.explanation);
+      if (view.type === "order" && question.type === "order") expect(ids(view.items), question.id).not.toEqual(question.answer);
+    }
   });
 
   it("has exactly the fields the browser needs, per type", () => {
