@@ -3,12 +3,14 @@
 import { db } from "../lib/db";
 import { env } from "../lib/env";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, upsertUser } from "./factories";
-import { seedContent } from "./seed-content";
+import { seedContent, seedQuestionBank } from "./seed-content";
 
 async function main() {
   const { seedDemoData } = env();
   const content = await seedContent(db);
   console.log(`Seeded ${content.phases} phases and ${content.events} key events.`);
+  const bank = await seedQuestionBank(db);
+  console.log(`Seeded ${bank.questions} built-in questions${bank.retired ? ` (${bank.retired} retired)` : ""}.`);
   if (seedDemoData) {
     for (const account of DEMO_ACCOUNTS) await upsertUser(db, { ...account, password: DEMO_PASSWORD });
     console.log(`Seeded ${DEMO_ACCOUNTS.length} demo accounts (password: ${DEMO_PASSWORD}).`);

@@ -10,6 +10,11 @@ export default async function setup({ provide }: { provide: (key: "templateDatab
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "backchannel-template-"));
   const file = path.join(dir, "template.db");
   expectSuccess(await runPrisma(["migrate", "deploy"], { cwd: REPO_ROOT, env: { DATABASE_URL: `file:${file}` } }), "migrate deploy (template)");
+  // Reference data (phases, events, the built-in question bank), without the demo accounts.
+  expectSuccess(
+    await runPrisma(["db", "seed"], { cwd: REPO_ROOT, env: { DATABASE_URL: `file:${file}`, NODE_ENV: "test", SEED_DEMO_DATA: "false" } }),
+    "db seed (template)",
+  );
   provide("templateDatabase", file);
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }

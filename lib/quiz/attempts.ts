@@ -1,0 +1,237 @@
+// Quiz attempts: start (or resume), answer, finish, and the learner's view of one attempt.
+// Every function takes the id of the person asking and only ever touches that person's attempts;
+// someone else's attempt is "not found", exactly like one that does not exist.
+import { db } from "@/lib/db";
+import { getLesson, getPhase } from "@/lib/content";
+import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "./bank";
+import { notFound, QuizError } from "./errors";
+import { grade, InvalidResponseError, type GradeResult } from "./grading";
+import { questionSeed, toPublicQuestion, toRevealedQuestion, type PublicQuestion, type RevealedQuestion } from "./public";
+import { findQuestions } from "./questions";
+import { recordReview, dueQuestionIds } from "./review";
+import { ResponseSchema, type Question, type QuestionResponse } from "./schema";
+import { seededShuffle } from "./shuffle";
+
+export type QuizKind = "LESSON" | "PHASE" | "MIXED" | "REVIEW";
+export type QuizScope = { kind: QuizKind; scopeId: string | null };
+
+/** How many questions a quiz of each kind asks (fewer when the scope has fewer). */
+export const QUIZ_LENGTH: Record<QuizKind, number> = { LESSON: 10, PHASE: 12, MIXED: 15, REVIEW: 10 };
+
+export function quizTitle({ kind, scopeId }: QuizScope): string {
+  if (kind === "LESSON") return `Lesson quiz: ${getLesson(scopeId ?? "")?.title ?? scopeId}`;
+  if (kind === "PHASE") {
+    const phase = getPhase(scopeId ?? "");
+    return phase ? `Phase ${phase.position} quiz: ${phase.title}` : `Phase quiz`;
+  }
+  if (kind === "MIXED") return "Mixed review of the whole article";
+  return "Review my mistakes";
+}
+
+/** Throws unless the scope names a real lesson or phase (or none, for mixed and review). */
+export function assertScope({ kind, scopeId }: QuizScope): void {
+  if (kind === "LESSON" && !getLesson(scopeId ?? "")) throw new QuizError("invalid_input", `There is no lesson “${scopeId}”.`);
+  if (kind === "PHASE" && !getPhase(scopeId ?? "")) throw new QuizError("invalid_input", `There is no phase “${scopeId}”.`);
+  if ((kind === "MIXED" || kind === "REVIEW") && scopeId !== null) throw new QuizError("invalid_input", "A mixed or review quiz has no scope.");
+}
+
+/** The questions of a new attempt, in the order this attempt will ask them. */
+async function chooseQuestions(userId: string, scope: QuizScope, seed: string): Promise<string[]> {
+  const pool = (list: readonly Question[]) => list.map((q) => q.id);
+  let ids: string[];
+  if (scope.kind === "LESSON") ids = pool(getQuestionsForLesson(scope.scopeId ?? ""));
+  else if (scope.kind === "PHASE") ids = pool(getQuestionsForPhase(scope.scopeId ?? ""));
+  else if (scope.kind === "MIXED") ids = pool(getQuestionBank());
+  else {
+    ids = await dueQuestionIds(userId, new Date(), QUIZ_LENGTH.REVIEW);
+    if (ids.length === 0) throw new QuizError("nothing_to_review", "Nothing to review right now: questions you miss come back here when they are due.");
+  }
+  return seededShuffle(ids, seed).slice(0, QUIZ_LENGTH[scope.kind]);
+}
+
+/** Resumes the learner's unfinished attempt at this quiz, or starts a new one. */
+export async function startOrResumeAttempt(userId: string, scope: QuizScope, assignmentId: string | null = null): Promise<{ id: string; resumed: boolean }> {
+  assertScope(scope);
+  const open = await db.attempt.findFirst({
+    where: { userId, kind: scope.kind, scopeId: scope.scopeId, assignmentId, finishedAt: null },
+    orderBy: { startedAt: "desc" },
+    select: { id: true },
+  });
+  if (open) return { id: open.id, resumed: true };
+  const seed = `${userId}:${scope.kind}:${scope.scopeId}:${Date.now()}:${Math.random()}`;
+  const questionIds = await chooseQuestions(userId, scope, seed);
+  if (questionIds.length === 0) throw new QuizError("invalid_input", "This quiz has no questions yet.");
+  const attempt = await db.attempt.create({
+    data: { userId, kind: scope.kind, scopeId: scope.scopeId, assignmentId, questionIds },
+    select: { id: true },
+  });
+  return { id: attempt.id, resumed: false };
+}
+
+export type AnsweredItem = {
+  position: number;
+  status: "answered";
+  question: RevealedQuestion | PublicQuestion;
+  result: Pick<GradeResult, "correct" | "score" | "feedback"> | null;
+  response: QuestionResponse;
+};
+export type OpenItem = { position: number; status: "open"; question: PublicQuestion };
+
+export type AttemptView = {
+  id: string;
+  title: string;
+  kind: QuizKind;
+  scopeId: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  score: number | null;
+  /** Whether results and explanations are shown (an assignment may hold them back). */
+  reveal: boolean;
+  items: (AnsweredItem | OpenItem)[];
+};
+
+async function loadOwnAttempt(userId: string, attemptId: string) {
+  const attempt = await db.attempt.findFirst({
+    where: { id: attemptId, userId },
+    include: { answers: true, assignment: { select: { reveal: true, dueAt: true } } },
+  });
+  if (!attempt) throw notFound();
+  return attempt;
+}
+
+function questionIdsOf(attempt: { questionIds: unknown }): string[] {
+  return Array.isArray(attempt.questionIds) ? attempt.questionIds.filter((id): id is string => typeof id === "string") : [];
+}
+
+/** Whether this attempt may show correctness and explanations now. */
+export function mayReveal(assignment: { reveal: "IMMEDIATELY" | "AFTER_DUE" | "NEVER"; dueAt: Date } | null, now: Date): boolean {
+  if (!assignment) return true;
+  if (assignment.reveal === "IMMEDIATELY") return true;
+  if (assignment.reveal === "AFTER_DUE") return now.getTime() >= assignment.dueAt.getTime();
+  return false;
+}
+
+/** The attempt as its owner sees it: open questions without their keys, answered ones revealed. */
+export async function getAttemptView(userId: string, attemptId: string, now = new Date()): Promise<AttemptView> {
+  const attempt = await loadOwnAttempt(userId, attemptId);
+  const ids = questionIdsOf(attempt);
+  const questions = await findQuestions(ids);
+  const reveal = mayReveal(attempt.assignment, now);
+  const items = ids.flatMap((questionId, position): (AnsweredItem | OpenItem)[] => {
+    const question = questions.get(questionId);
+    if (!question) return [];
+    const seed = questionSeed(attempt.id, questionId);
+    const answer = attempt.answers.find((a) => a.questionId === questionId);
+    if (!answer) return [{ position, status: "open", question: toPublicQuestion(question, seed) }];
+    const response = ResponseSchema.parse(answer.response);
+    return [
+      {
+        position,
+        status: "answered",
+        response,
+        question: reveal ? toRevealedQuestion(question, seed) : toPublicQuestion(question, seed),
+        result: reveal ? { correct: answer.correct, score: answer.score, feedback: grade(question, response).feedback } : null,
+      },
+    ];
+  });
+  return {
+    id: attempt.id,
+    title: quizTitle({ kind: attempt.kind, scopeId: attempt.scopeId }),
+    kind: attempt.kind,
+    scopeId: attempt.scopeId,
+    startedAt: attempt.startedAt.toISOString(),
+    finishedAt: attempt.finishedAt?.toISOString() ?? null,
+    score: attempt.score,
+    reveal,
+    items,
+  };
+}
+
+export type AnswerOutcome = {
+  /** False when the same answer had already been recorded (a retry): nothing changed. */
+  recorded: boolean;
+  item: AnsweredItem;
+  answered: number;
+  total: number;
+};
+
+function sameResponse(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Records one answer. Answers are final: sending the same answer again is harmless (a retry after
+ * a lost connection), a different answer to an answered question is a conflict.
+ */
+export async function answerQuestion(userId: string, attemptId: string, questionId: string, rawResponse: unknown, now = new Date()): Promise<AnswerOutcome> {
+  const attempt = await loadOwnAttempt(userId, attemptId);
+  const ids = questionIdsOf(attempt);
+  const position = ids.indexOf(questionId);
+  if (position < 0) throw notFound("That question in this attempt");
+  if (attempt.finishedAt) throw new QuizError("conflict", "This attempt is finished: its answers can no longer change.");
+
+  const parsed = ResponseSchema.safeParse(rawResponse);
+  if (!parsed.success) throw new QuizError("invalid_input", "The answer is not in a form this question accepts.");
+  const response = parsed.data;
+  const question = (await findQuestions([questionId])).get(questionId);
+  if (!question) throw notFound("That question");
+
+  let result: GradeResult;
+  try {
+    result = grade(question, response);
+  } catch (error) {
+    if (error instanceof InvalidResponseError) throw new QuizError("invalid_input", error.message);
+    throw error;
+  }
+
+  const existing = attempt.answers.find((a) => a.questionId === questionId);
+  let recorded = false;
+  if (existing) {
+    if (!sameResponse(existing.response, response)) throw new QuizError("conflict", "This question is already answered; answers are final.");
+  } else {
+    try {
+      await db.$transaction(async (tx) => {
+        await tx.attemptAnswer.create({ data: { attemptId, questionId, response, score: result.score, correct: result.correct, answeredAt: now } });
+        await recordReview(tx, userId, questionId, result.correct, now);
+      });
+      recorded = true;
+    } catch (error) {
+      // Two copies of the same request racing: the first one wins, the second is a retry.
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await db.attemptAnswer.findUnique({ where: { attemptId_questionId: { attemptId, questionId } } });
+      if (!winner || !sameResponse(winner.response, response)) throw new QuizError("conflict", "This question is already answered; answers are final.");
+    }
+  }
+
+  const reveal = mayReveal(attempt.assignment, now);
+  const seed = questionSeed(attempt.id, questionId);
+  const answered = new Set([...attempt.answers.map((a) => a.questionId), questionId]).size;
+  return {
+    recorded,
+    answered,
+    total: ids.length,
+    item: {
+      position,
+      status: "answered",
+      response,
+      question: reveal ? toRevealedQuestion(question, seed) : toPublicQuestion(question, seed),
+      result: reveal ? { correct: result.correct, score: result.score, feedback: result.feedback } : null,
+    },
+  };
+}
+
+/** Finishes the attempt; unanswered questions count as 0. Finishing twice changes nothing. */
+export async function finishAttempt(userId: string, attemptId: string, now = new Date()): Promise<{ score: number; finishedAt: string }> {
+  const attempt = await loadOwnAttempt(userId, attemptId);
+  if (attempt.finishedAt && attempt.score !== null) return { score: attempt.score, finishedAt: attempt.finishedAt.toISOString() };
+  const total = questionIdsOf(attempt).length;
+  const score = total === 0 ? 0 : attempt.answers.reduce((sum, a) => sum + a.score, 0) / total;
+  // Guarded on finishedAt: a concurrent finish cannot overwrite the first one's timestamp.
+  await db.attempt.updateMany({ where: { id: attemptId, userId, finishedAt: null }, data: { finishedAt: now, score } });
+  const final = await loadOwnAttempt(userId, attemptId);
+  return { score: final.score ?? score, finishedAt: (final.finishedAt ?? now).toISOString() };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}

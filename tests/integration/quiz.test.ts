@@ -1,0 +1,154 @@
+// The quiz service against a real SQLite database with the seeded question bank.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { answerQuestion, finishAttempt, getAttemptView, startOrResumeAttempt } from "@/lib/quiz/attempts";
+import { getQuestion } from "@/lib/quiz/bank";
+import { QuizError } from "@/lib/quiz/errors";
+import { dueQuestionIds } from "@/lib/quiz/review";
+import type { Question, QuestionResponse } from "@/lib/quiz/schema";
+import { upsertUser } from "@/prisma/factories";
+
+let counter = 0;
+const newStudent = () => upsertUser(db, { email: `quiz-${++counter}-${Date.now()}@example.test` });
+
+/** The right answer to a question, as a learner would send it. */
+function rightResponse(q: Question): QuestionResponse {
+  switch (q.type) {
+    case "single":
+      return { type: "single", choice: q.answer };
+    case "multiple":
+      return { type: "multiple", choices: q.answer };
+    case "true-false":
+      return { type: "true-false", value: q.answer };
+    case "order":
+      return { type: "order", order: q.answer };
+    case "match":
+      return { type: "match", pairs: q.answer };
+    case "classify":
+      return { type: "classify", label: q.answer };
+  }
+}
+
+/** A wrong answer to a question (every type has one). */
+function wrongResponse(q: Question): QuestionResponse {
+  switch (q.type) {
+    case "single":
+      return { type: "single", choice: q.options.find((o) => o.id !== q.answer)?.id ?? "" };
+    case "multiple":
+      return { type: "multiple", choices: q.options.filter((o) => !q.answer.includes(o.id)).map((o) => o.id) };
+    case "true-false":
+      return { type: "true-false", value: !q.answer };
+    case "order":
+      return { type: "order", order: [...q.answer].reverse() };
+    case "match": {
+      const rights = q.right.map((r) => r.id);
+      return { type: "match", pairs: Object.fromEntries(Object.entries(q.answer).map(([left, right]) => [left, rights.find((r) => r !== right) ?? right])) };
+    }
+    case "classify":
+      return { type: "classify", label: q.answer === "opinion" ? "reported-fact" : "opinion" };
+  }
+}
+
+async function firstOpenQuestion(userId: string, attemptId: string): Promise<Question> {
+  const view = await getAttemptView(userId, attemptId);
+  const open = view.items.find((item) => item.status === "open");
+  const question = open ? getQuestion(open.question.id) : undefined;
+  if (!question) throw new Error("no open question");
+  return question;
+}
+
+describe("quiz attempts", () => {
+  it("starts a lesson quiz, and resumes the same attempt instead of starting another", async () => {
+    const student = await newStudent();
+    const first = await startOrResumeAttempt(student.id, { kind: "LESSON", scopeId: "potato-diplomacy" });
+    expect(first.resumed).toBe(false);
+    const again = await startOrResumeAttempt(student.id, { kind: "LESSON", scopeId: "potato-diplomacy" });
+    expect(again).toEqual({ id: first.id, resumed: true });
+    const view = await getAttemptView(student.id, first.id);
+    expect(view.items.length).toBeGreaterThan(3);
+    expect(view.items.every((item) => item.status === "open")).toBe(true);
+  });
+
+  it("never puts the answer key into an open question's view", async () => {
+    const student = await newStudent();
+    const { id } = await startOrResumeAttempt(student.id, { kind: "MIXED", scopeId: null });
+    const view = await getAttemptView(student.id, id);
+    const json = JSON.stringify(view);
+    expect(json).not.toMatch(/"answer"|"explanation"|"wrongExplanations"|"paragraphIds"/);
+  });
+
+  it("records an answer once: a retry is harmless, a different answer is refused", async () => {
+    const student = await newStudent();
+    const { id } = await startOrResumeAttempt(student.id, { kind: "PHASE", scopeId: "phase-rapport" });
+    const question = await firstOpenQuestion(student.id, id);
+    const first = await answerQuestion(student.id, id, question.id, rightResponse(question));
+    expect(first.recorded).toBe(true);
+    expect(first.item.result).toMatchObject({ correct: true, score: 1 });
+    expect(first.item.question).toHaveProperty("explanation");
+    const retry = await answerQuestion(student.id, id, question.id, rightResponse(question));
+    expect(retry.recorded).toBe(false);
+    await expect(answerQuestion(student.id, id, question.id, wrongResponse(question))).rejects.toMatchObject({ code: "conflict" });
+    expect(await db.attemptAnswer.count({ where: { attemptId: id } })).toBe(1);
+  });
+
+  it("treats someone else's attempt exactly like one that does not exist", async () => {
+    const owner = await newStudent();
+    const intruder = await newStudent();
+    const { id } = await startOrResumeAttempt(owner.id, { kind: "MIXED", scopeId: null });
+    const question = await firstOpenQuestion(owner.id, id);
+    const theirs = await answerQuestion(intruder.id, id, question.id, rightResponse(question)).catch((e: unknown) => e);
+    const missing = await answerQuestion(intruder.id, "no-such-attempt", question.id, rightResponse(question)).catch((e: unknown) => e);
+    expect(theirs).toBeInstanceOf(QuizError);
+    expect(missing).toBeInstanceOf(QuizError);
+    expect((theirs as QuizError).message).toBe((missing as QuizError).message);
+    await expect(getAttemptView(intruder.id, id)).rejects.toMatchObject({ code: "not_found" });
+    expect(await db.attemptAnswer.count({ where: { attemptId: id } })).toBe(0);
+  });
+
+  it("rejects a malformed answer without recording anything", async () => {
+    const student = await newStudent();
+    const { id } = await startOrResumeAttempt(student.id, { kind: "MIXED", scopeId: null });
+    const question = await firstOpenQuestion(student.id, id);
+    await expect(answerQuestion(student.id, id, question.id, { type: "single" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(answerQuestion(student.id, id, question.id, "garbage")).rejects.toMatchObject({ code: "invalid_input" });
+    const otherType = question.type === "true-false" ? { type: "single", choice: "a" } : { type: "true-false", value: true };
+    await expect(answerQuestion(student.id, id, question.id, otherType)).rejects.toMatchObject({ code: "invalid_input" });
+    expect(await db.attemptAnswer.count({ where: { attemptId: id } })).toBe(0);
+  });
+
+  it("finishes with the share of points over all questions, then refuses further answers", async () => {
+    const student = await newStudent();
+    const { id } = await startOrResumeAttempt(student.id, { kind: "LESSON", scopeId: "messrs-fix-it" });
+    const view = await getAttemptView(student.id, id);
+    const questions = view.items.map((item) => getQuestion(item.question.id)).filter((q): q is Question => q !== undefined);
+    const [a, b] = questions;
+    if (!a || !b) throw new Error("lesson quiz too short");
+    await answerQuestion(student.id, id, a.id, rightResponse(a));
+    await answerQuestion(student.id, id, b.id, wrongResponse(b));
+    const finished = await finishAttempt(student.id, id);
+    const expected = (1 + (await db.attemptAnswer.findFirstOrThrow({ where: { attemptId: id, questionId: b.id } })).score) / questions.length;
+    expect(finished.score).toBeCloseTo(expected, 5);
+    expect(await finishAttempt(student.id, id)).toEqual(finished);
+    const [, , c] = questions;
+    if (c) await expect(answerQuestion(student.id, id, c.id, rightResponse(c))).rejects.toMatchObject({ code: "conflict" });
+    // A new start after finishing is a new attempt.
+    expect((await startOrResumeAttempt(student.id, { kind: "LESSON", scopeId: "messrs-fix-it" })).id).not.toBe(id);
+  });
+
+  it("puts a missed question into the review queue, due by spaced repetition", async () => {
+    const student = await newStudent();
+    const { id } = await startOrResumeAttempt(student.id, { kind: "MIXED", scopeId: null });
+    const question = await firstOpenQuestion(student.id, id);
+    const answeredAt = new Date("2026-03-01T10:00:00Z");
+    await answerQuestion(student.id, id, question.id, wrongResponse(question), answeredAt);
+    expect(await dueQuestionIds(student.id, answeredAt, 10)).toEqual([]);
+    expect(await dueQuestionIds(student.id, new Date("2026-03-02T10:00:00Z"), 10)).toEqual([question.id]);
+    await expect(startOrResumeAttempt(student.id, { kind: "REVIEW", scopeId: null })).resolves.toMatchObject({ resumed: false });
+  });
+
+  it("refuses an unknown lesson or phase", async () => {
+    const student = await newStudent();
+    await expect(startOrResumeAttempt(student.id, { kind: "LESSON", scopeId: "nope" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(startOrResumeAttempt(student.id, { kind: "PHASE", scopeId: "nope" })).rejects.toMatchObject({ code: "invalid_input" });
+  });
+});
