@@ -1,18 +1,108 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ProgressBar } from "@/components/lesson/reading-progress";
+import { MasteryBar } from "@/components/charts/mastery-bar";
+import { ScoreChart } from "@/components/charts/score-chart";
 import { requireUser } from "@/lib/auth/guards";
+import { getLessons } from "@/lib/content";
+import { formatPartialDate } from "@/lib/content/dates";
+import { finishedQuizzes, gradedAnswers, masterySummary } from "@/lib/progress/learner";
+import { getReadingProgress } from "@/lib/progress/reading";
+import { MASTERY_LEVELS } from "@/lib/quiz/mastery";
+import { reviewQueueSize } from "@/lib/quiz/review";
 
 export const metadata: Metadata = { title: "Your dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
+  const [reading, answers, quizzes, review] = await Promise.all([
+    getReadingProgress(user.id),
+    gradedAnswers(user.id),
+    finishedQuizzes(user.id),
+    reviewQueueSize(user.id, new Date()),
+  ]);
+  const mastery = masterySummary(answers);
+  const lessons = getLessons();
+  const read = reading.filter((l) => l.read).length;
+  const nextLesson = reading.find((l) => !l.read);
+
   return (
-    <div className="space-y-6">
-      <h1 className="text-3xl font-semibold">Welcome, {user.name}</h1>
-      <p className="text-muted">Start with the first lesson, or carry on where you left off.</p>
-      <p>
-        <Link href="/lessons" className="btn">Go to the lessons</Link>
-      </p>
+    <div className="space-y-10">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-semibold">Welcome, {user.name}</h1>
+        <p className="text-muted">
+          {read === lessons.length ? "You have read every lesson." : `You have read ${read} of ${lessons.length} lessons.`}{" "}
+          {review.due > 0 ? `${review.due} question${review.due === 1 ? " is" : "s are"} due for review.` : null}
+        </p>
+        <p className="flex flex-wrap gap-3 pt-1">
+          {nextLesson ? (
+            <Link href={nextLesson.lastParagraphId ? `/lessons/${nextLesson.slug}#${nextLesson.lastParagraphId}` : `/lessons/${nextLesson.slug}`} className="btn">
+              {nextLesson.lastParagraphId ? "Continue reading" : "Start the next lesson"}
+            </Link>
+          ) : null}
+          <Link href="/quiz" className="btn btn-secondary">{review.due > 0 ? "Review my mistakes" : "Take a quiz"}</Link>
+        </p>
+      </header>
+
+      <section aria-labelledby="reading-heading" className="space-y-3">
+        <h2 id="reading-heading" className="text-2xl font-semibold">Reading</h2>
+        <ul className="grid gap-3 md:grid-cols-2">
+          {lessons.map((lesson) => {
+            const progress = reading.find((r) => r.slug === lesson.slug);
+            return (
+              <li key={lesson.slug} className="space-y-1 rounded-lg border border-rule bg-white p-4">
+                <Link href={`/lessons/${lesson.slug}`} className="font-medium">{lesson.title}</Link>
+                <ProgressBar percent={progress?.percent ?? 0} label={`${lesson.title}: reading progress`} />
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section aria-labelledby="mastery-heading" className="space-y-3">
+        <h2 id="mastery-heading" className="text-2xl font-semibold">Mastery by phase</h2>
+        <p className="text-sm text-muted">
+          Levels: {Object.values(MASTERY_LEVELS).map((l) => l.label).join(" → ")}. Only your latest answer to each question counts; “Mastered” also needs a
+          question answered right again a day or more later.
+        </p>
+        <ul className="grid gap-4 md:grid-cols-2">
+          {mastery.phases.map((phase) => (
+            <li key={phase.id} className="rounded-lg border border-rule bg-white p-4">
+              <MasteryBar mastery={phase.mastery} label={`Phase ${phase.position}: ${phase.title}`} />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="events-heading" className="space-y-3">
+        <h2 id="events-heading" className="text-2xl font-semibold">Key events</h2>
+        <div className="overflow-x-auto rounded-lg border border-rule bg-white">
+          <table className="w-full text-left font-sans text-sm">
+            <caption className="sr-only">Your mastery of each key event</caption>
+            <thead className="bg-paper">
+              <tr><th scope="col" className="px-3 py-2">Event</th><th scope="col" className="px-3 py-2">Date</th><th scope="col" className="px-3 py-2">Mastery</th></tr>
+            </thead>
+            <tbody>
+              {mastery.events.map((event) => (
+                <tr key={event.id} className="border-t border-rule">
+                  <td className="px-3 py-2"><Link href={`/timeline#${event.id}`}>{event.title}</Link></td>
+                  <td className="whitespace-nowrap px-3 py-2 text-muted">{formatPartialDate(event.date)}</td>
+                  <td className="px-3 py-2">{MASTERY_LEVELS[event.mastery.level].label}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="scores-heading" className="space-y-3">
+        <h2 id="scores-heading" className="text-2xl font-semibold">Quiz scores over time</h2>
+        {quizzes.length > 0 ? (
+          <ScoreChart points={quizzes.map((q) => ({ id: q.id, label: q.title, date: q.finishedAt.toLocaleDateString("en-GB"), score: q.score }))} />
+        ) : (
+          <p className="text-muted">No finished quizzes yet. <Link href="/quiz">Take your first quiz</Link>.</p>
+        )}
+      </section>
     </div>
   );
 }

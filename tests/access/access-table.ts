@@ -11,8 +11,10 @@ export type RouteRow = {
   /** A concrete path to request (dynamic segments filled in). */
   path: string;
   kind: "page" | "api";
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT";
   access: Access;
+  /** The status a permitted person gets when it is not 200 (e.g. 404 for a made-up id, 415 for a body-less POST). */
+  signedInStatus?: number;
   /** Pages for signed-out people (sign-in) send a signed-in person on to this path instead. */
   signedInRedirect?: string;
   /** Routes the table test cannot simply GET (Auth.js internals): checked elsewhere. */
@@ -33,6 +35,13 @@ export const ROUTES: RouteRow[] = [
   { file: "app/teacher/page.tsx", path: "/teacher", kind: "page", access: "teacher" },
   { file: "app/api/health/route.ts", path: "/api/health", kind: "api", method: "GET", access: "public" },
   { file: "app/api/account/export/route.ts", path: "/api/account/export", kind: "api", method: "GET", access: "user" },
+  { file: "app/quiz/page.tsx", path: "/quiz", kind: "page", access: "user" },
+  { file: "app/quiz/attempt/[attemptId]/page.tsx", path: "/quiz/attempt/not-a-real-attempt", kind: "page", access: "user", signedInStatus: 404 },
+  { file: "app/api/v1/attempts/route.ts", path: "/api/v1/attempts", kind: "api", method: "POST", access: "user", signedInStatus: 415 },
+  { file: "app/api/v1/attempts/[attemptId]/route.ts", path: "/api/v1/attempts/not-a-real-attempt", kind: "api", method: "GET", access: "user", signedInStatus: 404 },
+  { file: "app/api/v1/attempts/[attemptId]/answers/[questionId]/route.ts", path: "/api/v1/attempts/not-a-real-attempt/answers/q1", kind: "api", method: "PUT", access: "user", signedInStatus: 415 },
+  { file: "app/api/v1/attempts/[attemptId]/finish/route.ts", path: "/api/v1/attempts/not-a-real-attempt/finish", kind: "api", method: "POST", access: "user", signedInStatus: 404 },
+  { file: "app/api/v1/openapi.json/route.ts", path: "/api/v1/openapi.json", kind: "api", method: "GET", access: "public" },
   { file: "app/api/v1/me/reading/route.ts", path: "/api/v1/me/reading", kind: "api", method: "GET", access: "user" },
   {
     file: "app/api/auth/[...nextauth]/route.ts",
@@ -50,6 +59,9 @@ export const ACTIONS: ActionRow[] = [
   { file: "app/(auth)/actions.ts", action: "signOutAction", access: "public" },
   { file: "app/account/actions.ts", action: "changeNameAction", access: "user" },
   { file: "app/lessons/actions.ts", action: "saveReadingPositionAction", access: "user" },
+  { file: "app/quiz/actions.ts", action: "startQuizAction", access: "user" },
+  { file: "app/quiz/actions.ts", action: "answerAction", access: "user" },
+  { file: "app/quiz/actions.ts", action: "finishQuizAction", access: "user" },
   { file: "app/lessons/actions.ts", action: "setLessonReadAction", access: "user" },
   { file: "app/account/actions.ts", action: "changePasswordAction", access: "user" },
   { file: "app/account/actions.ts", action: "deleteAccountAction", access: "user" },

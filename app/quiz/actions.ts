@@ -1,0 +1,70 @@
+"use server";
+// The web quiz uses the same domain functions as the JSON API (lib/quiz/attempts.ts).
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/guards";
+import { answerQuestion, finishAttempt, startOrResumeAttempt, type AnswerOutcome } from "@/lib/quiz/attempts";
+import { QuizError } from "@/lib/quiz/errors";
+import { paragraphLinks, type ParagraphLink } from "@/lib/quiz/links";
+import { gradedAnswers, masterySummary } from "@/lib/progress/learner";
+import type { MasteryLevel } from "@/lib/quiz/mastery";
+
+const startSchema = z.object({
+  kind: z.enum(["LESSON", "PHASE", "MIXED", "REVIEW"]),
+  scopeId: z.string().max(100).transform((value) => value || null),
+});
+
+export type StartState = { message?: string };
+
+export async function startQuizAction(_: StartState, form: FormData): Promise<StartState> {
+  const user = await requireUser("/quiz");
+  const parsed = startSchema.safeParse({ kind: form.get("kind"), scopeId: form.get("scopeId") ?? "" });
+  if (!parsed.success) return { message: "That quiz does not exist." };
+  let attemptId: string;
+  try {
+    attemptId = (await startOrResumeAttempt(user.id, parsed.data)).id;
+  } catch (error) {
+    if (error instanceof QuizError) return { message: error.message };
+    throw error;
+  }
+  redirect(`/quiz/attempt/${attemptId}`);
+}
+
+export type AnswerState = { ok: true; outcome: AnswerOutcome; links: ParagraphLink[] } | { ok: false; message: string };
+
+export async function answerAction(input: { attemptId: string; questionId: string; response: unknown }): Promise<AnswerState> {
+  const user = await requireUser("/quiz");
+  const parsed = z.object({ attemptId: z.string().max(100), questionId: z.string().max(100) }).safeParse(input);
+  if (!parsed.success) return { ok: false, message: "That question does not exist." };
+  try {
+    const outcome = await answerQuestion(user.id, parsed.data.attemptId, parsed.data.questionId, input.response);
+    const ids = "paragraphIds" in outcome.item.question ? outcome.item.question.paragraphIds : [];
+    return { ok: true, outcome, links: paragraphLinks(ids) };
+  } catch (error) {
+    if (error instanceof QuizError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+export type MasteryChange = { id: string; title: string; before: MasteryLevel; after: MasteryLevel; progressAfter: number };
+export type FinishState = { ok: true; score: number; changes: MasteryChange[] } | { ok: false; message: string };
+
+export async function finishQuizAction(attemptId: string): Promise<FinishState> {
+  const user = await requireUser("/quiz");
+  if (typeof attemptId !== "string" || attemptId.length > 100) return { ok: false, message: "That quiz attempt does not exist." };
+  try {
+    const [before, { score }] = [masterySummary(await gradedAnswers(user.id, { excludeAttemptId: attemptId })), await finishAttempt(user.id, attemptId)];
+    const after = masterySummary(await gradedAnswers(user.id));
+    const changes = after.phases.flatMap((phase) => {
+      const previous = before.phases.find((p) => p.id === phase.id);
+      if (!previous || (previous.mastery.level === phase.mastery.level && previous.mastery.progress === phase.mastery.progress)) return [];
+      return [{ id: phase.id, title: `Phase ${phase.position}: ${phase.title}`, before: previous.mastery.level, after: phase.mastery.level, progressAfter: phase.mastery.progress }];
+    });
+    revalidatePath("/dashboard");
+    return { ok: true, score, changes };
+  } catch (error) {
+    if (error instanceof QuizError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

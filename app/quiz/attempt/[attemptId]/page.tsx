@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { QuizRunner } from "@/components/quiz/quiz-runner";
+import { QuizResults } from "@/components/quiz/quiz-results";
+import { requireUser } from "@/lib/auth/guards";
+import { getAttemptView } from "@/lib/quiz/attempts";
+import { QuizError } from "@/lib/quiz/errors";
+import { paragraphLinks, type ParagraphLink } from "@/lib/quiz/links";
+
+export const metadata: Metadata = { title: "Quiz" };
+
+export default async function AttemptPage({ params }: PageProps<"/quiz/attempt/[attemptId]">) {
+  const { attemptId } = await params;
+  const user = await requireUser(`/quiz/attempt/${attemptId}`);
+  let attempt;
+  try {
+    attempt = await getAttemptView(user.id, attemptId);
+  } catch (error) {
+    // Someone else's attempt and a missing one look the same.
+    if (error instanceof QuizError && error.code === "not_found") notFound();
+    throw error;
+  }
+  const links: Record<string, ParagraphLink[]> = {};
+  for (const item of attempt.items) {
+    if (item.status === "answered" && "paragraphIds" in item.question) links[item.question.id] = paragraphLinks(item.question.paragraphIds);
+  }
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-3xl font-semibold">{attempt.title}</h1>
+        {attempt.finishedAt ? <p className="font-sans text-sm text-muted">Finished {new Date(attempt.finishedAt).toLocaleDateString("en-GB", { dateStyle: "long" })}</p> : null}
+      </header>
+      {attempt.finishedAt ? (
+        <QuizResults score={attempt.score ?? 0} changes={[]} items={attempt.items} links={links} reveal={attempt.reveal} />
+      ) : (
+        <QuizRunner attempt={attempt} links={links} />
+      )}
+    </div>
+  );
+}

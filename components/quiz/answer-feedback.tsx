@@ -1,0 +1,52 @@
+"use client";
+import type { AttemptView } from "@/lib/quiz/attempts";
+import type { ParagraphLink } from "@/lib/quiz/links";
+
+type Answered = Extract<AttemptView["items"][number], { status: "answered" }>;
+
+function chosenWrongExplanations(item: Answered): string[] {
+  const question = item.question;
+  if (!("wrongExplanations" in question)) return [];
+  const chosen = item.response.type === "single" ? [item.response.choice] : item.response.type === "multiple" ? item.response.choices : [];
+  return chosen.flatMap((id) => (question.wrongExplanations[id] ? [question.wrongExplanations[id]] : []));
+}
+
+/** Right or wrong (in words, not colour alone), why, and where in the text to check. */
+export function AnswerFeedback({ item, links }: { item: Answered; links: ParagraphLink[] }) {
+  if (!item.result) {
+    return (
+      <div id="answer-feedback" tabIndex={-1} className="rounded-md border border-rule bg-paper p-4 outline-none">
+        <p className="font-semibold">Answer saved.</p>
+        <p className="text-muted">Your teacher will show the results later.</p>
+      </div>
+    );
+  }
+  const { correct, score, feedback } = item.result;
+  const partial = !correct && score > 0;
+  const tone = correct ? "border-quote bg-[#eef7f0]" : partial ? "border-opinion bg-[#fbf6e6]" : "border-[#b42318] bg-[#fef3f2]";
+  return (
+    <div id="answer-feedback" tabIndex={-1} role="status" className={`space-y-2 rounded-md border p-4 outline-none ${tone}`}>
+      <p className="font-semibold">
+        {correct ? "✓ Correct." : partial ? `◐ Partly right (${Math.round(score * 100)}%).` : "✗ Not quite."}
+        {!correct ? <span className="font-normal"> The answer: {feedback.correctAnswer.text}</span> : null}
+      </p>
+      {"explanation" in item.question ? <p>{item.question.explanation}</p> : null}
+      {!correct
+        ? chosenWrongExplanations(item).map((text) => (
+            <p key={text} className="text-muted">{text}</p>
+          ))
+        : null}
+      {links.length > 0 ? (
+        <p className="font-sans text-sm">
+          Show in text:{" "}
+          {links.map((link, index) => (
+            <span key={link.id}>
+              {index > 0 ? ", " : null}
+              <a href={link.href}>¶ {link.id}</a> <span className="text-muted">({link.lessonTitle})</span>
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </div>
+  );
+}

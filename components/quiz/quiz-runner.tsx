@@ -1,0 +1,117 @@
+"use client";
+// One question at a time: answer, see right/wrong with the explanation and the paragraph it rests
+// on, go on. Every answer is saved by the server the moment it is checked, so closing the tab and
+// coming back resumes exactly here.
+import Link from "next/link";
+import { useRef, useState, useTransition } from "react";
+import type { AttemptView } from "@/lib/quiz/attempts";
+import type { ParagraphLink } from "@/lib/quiz/links";
+import type { QuestionResponse } from "@/lib/quiz/schema";
+import { answerAction, finishQuizAction, type FinishState } from "@/app/quiz/actions";
+import { ProgressBar } from "@/components/lesson/reading-progress";
+import { initialResponse, QuestionInput } from "./question-input";
+import { AnswerFeedback } from "./answer-feedback";
+import { QuizResults } from "./quiz-results";
+
+type Item = AttemptView["items"][number];
+
+export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Record<string, ParagraphLink[]> }) {
+  const [items, setItems] = useState<Item[]>(attempt.items);
+  const [linksByQuestion, setLinks] = useState(links);
+  const firstOpen = attempt.items.findIndex((item) => item.status === "open");
+  const [current, setCurrent] = useState(firstOpen === -1 ? Math.max(0, attempt.items.length - 1) : firstOpen);
+  const [response, setResponse] = useState<QuestionResponse | null>(() => {
+    const start = attempt.items[firstOpen];
+    return start ? initialResponse(start.question) : null;
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [finish, setFinish] = useState<FinishState | null>(null);
+  const [pending, startTransition] = useTransition();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const item = items[current];
+  const answered = items.filter((i) => i.status === "answered").length;
+
+  if (finish?.ok) return <QuizResults score={finish.score} changes={finish.changes} items={items} links={linksByQuestion} reveal={attempt.reveal} />;
+  if (!item) return <p>This quiz has no questions.</p>;
+
+  const check = () => {
+    if (!response || item.status !== "open") return;
+    setError(null);
+    startTransition(async () => {
+      const result = await answerAction({ attemptId: attempt.id, questionId: item.question.id, response });
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      setItems((list) => list.map((i) => (i.question.id === item.question.id ? result.outcome.item : i)));
+      setLinks((map) => ({ ...map, [item.question.id]: result.links }));
+      requestAnimationFrame(() => document.getElementById("answer-feedback")?.focus());
+    });
+  };
+
+  const next = () => {
+    const following = items.findIndex((i, index) => index > current && i.status === "open");
+    const anyOpen = following === -1 ? items.findIndex((i) => i.status === "open") : following;
+    const target = items[anyOpen];
+    if (target) {
+      setCurrent(anyOpen);
+      setResponse(initialResponse(target.question));
+      requestAnimationFrame(() => headingRef.current?.focus());
+    }
+  };
+
+  const finishQuiz = () => {
+    startTransition(async () => {
+      const result = await finishQuizAction(attempt.id);
+      if (!result.ok) setError(result.message);
+      setFinish(result);
+    });
+  };
+
+  const allAnswered = answered === items.length;
+  return (
+    <div className="space-y-6">
+      <ProgressBar percent={Math.round((answered / items.length) * 100)} label={`Answered ${answered} of ${items.length} questions`} />
+      <section aria-labelledby="question-heading" className="space-y-4 rounded-lg border border-rule bg-white p-5">
+        <h2 id="question-heading" ref={headingRef} tabIndex={-1} className="font-sans text-sm font-semibold text-muted outline-none">
+          Question {current + 1} of {items.length}
+        </h2>
+        <fieldset className="space-y-4" disabled={pending}>
+          <legend className="font-serif text-xl leading-snug">{item.question.prompt}</legend>
+          {item.question.type === "classify" ? (
+            <blockquote className="border-l-[3px] border-rule pl-4 font-serif text-lg italic">{item.question.statement}</blockquote>
+          ) : null}
+          <QuestionInput
+            key={item.question.id}
+            question={item.question}
+            disabled={item.status === "answered"}
+            onChange={setResponse}
+            initial={item.status === "answered" ? item.response : undefined}
+          />
+        </fieldset>
+        {error ? <p role="alert" className="field-error">{error}</p> : null}
+        {item.status === "open" ? (
+          <button type="button" className="btn" onClick={check} disabled={!response || pending}>
+            {pending ? "Saving…" : "Check answer"}
+          </button>
+        ) : (
+          <>
+            <AnswerFeedback item={item} links={linksByQuestion[item.question.id] ?? []} />
+            <div className="flex flex-wrap gap-3">
+              {!allAnswered ? (
+                <button type="button" className="btn" onClick={next}>Next question</button>
+              ) : null}
+            </div>
+          </>
+        )}
+      </section>
+      <div className="flex flex-wrap items-center justify-between gap-3 font-sans text-sm">
+        <p className="text-muted">Your answers are saved as you go: you can close this page and come back later.</p>
+        <button type="button" className={allAnswered ? "btn" : "btn btn-secondary"} onClick={finishQuiz} disabled={pending || answered === 0}>
+          {allAnswered ? "Finish and see your score" : `Finish now (${items.length - answered} unanswered count as wrong)`}
+        </button>
+      </div>
+      <p className="font-sans text-sm"><Link href="/quiz">Back to all quizzes</Link></p>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// Reading a JSON request body safely: the right content type, a size limit, valid JSON, and the
+// schema, each failure a 4xx with a clear message (never a 500).
+import type { NextRequest } from "next/server";
+import type { NextResponse } from "next/server";
+import { z } from "zod";
+import { QuizError } from "@/lib/quiz/errors";
+import { apiError } from "./respond";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+type Parsed<T> = { data: T; response?: never } | { data?: never; response: NextResponse };
+
+export async function readJson<S extends z.ZodType>(request: NextRequest, schema: S): Promise<Parsed<z.infer<S>>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) {
+    return { response: apiError(415, "unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).") };
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) return { response: apiError(413, "invalid_input", "The request body is too large.") };
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { response: apiError(413, "invalid_input", "The request body is too large.") };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { response: apiError(400, "invalid_json", "The request body is not valid JSON.") };
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    const issues = result.error.issues.slice(0, 10).map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    return { response: apiError(400, "invalid_input", "The request body does not have the expected fields.", issues) };
+  }
+  return { data: result.data };
+}
+
+/** Maps the quiz service's refusals to API errors; anything else is a real failure and rethrown. */
+export function quizErrorResponse(error: unknown): NextResponse {
+  if (error instanceof QuizError) {
+    const status = { not_found: 404, conflict: 409, invalid_input: 400, nothing_to_review: 409 }[error.code];
+    return apiError(status, error.code === "nothing_to_review" ? "conflict" : error.code, error.message);
+  }
+  throw error;
+}

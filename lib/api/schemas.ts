@@ -1,0 +1,84 @@
+// Request and response schemas of the JSON API (/api/v1), in one place: the route handlers parse
+// with them and lib/api/openapi.ts turns them into the OpenAPI document.
+import { z } from "zod";
+import { LABEL_VALUES } from "@/lib/content/schema";
+import { ResponseSchema } from "@/lib/quiz/schema";
+
+/** The named schemas of the API; lib/api/openapi.ts lists them as components. */
+export const apiSchemas = z.registry<{ id: string; description?: string }>();
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: "Stable machine-readable code, e.g. not_found, invalid_input." }),
+      message: z.string().meta({ description: "What went wrong, for people." }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .register(apiSchemas, { id: "Error" });
+
+export const QuizKindSchema = z.enum(["LESSON", "PHASE", "MIXED", "REVIEW"]).register(apiSchemas, { id: "QuizKind" });
+
+export const StartAttemptRequest = z
+  .strictObject({
+    kind: QuizKindSchema,
+    scopeId: z.string().min(1).max(100).nullable().default(null).meta({ description: "Lesson slug (LESSON) or phase id (PHASE); null otherwise." }),
+  })
+  .register(apiSchemas, { id: "StartAttemptRequest" });
+
+export const AnswerRequest = z.strictObject({ response: ResponseSchema }).register(apiSchemas, { id: "AnswerRequest" });
+
+const OptionOut = z.object({ id: z.string(), text: z.string() });
+export const PublicQuestionOut = z
+  .object({
+    id: z.string(),
+    type: z.enum(["single", "multiple", "true-false", "order", "match", "classify"]),
+    prompt: z.string(),
+    difficulty: z.number().int(),
+    options: z.array(OptionOut).optional(),
+    items: z.array(OptionOut).optional(),
+    left: z.array(OptionOut).optional(),
+    right: z.array(OptionOut).optional(),
+    statement: z.string().optional(),
+    choices: z.array(z.enum(LABEL_VALUES)).optional(),
+    answer: z.unknown().optional().meta({ description: "Only once the question is answered (and the attempt may reveal)." }),
+    explanation: z.string().optional(),
+    wrongExplanations: z.record(z.string(), z.string()).optional(),
+    paragraphIds: z.array(z.string()).optional(),
+  })
+  .register(apiSchemas, { id: "Question" });
+
+export const ResultOut = z
+  .object({ correct: z.boolean(), score: z.number().min(0).max(1), feedback: z.unknown() })
+  .nullable()
+  .register(apiSchemas, { id: "Result", description: "Null when the assignment holds results back." });
+
+export const AttemptItemOut = z
+  .object({
+    position: z.number().int(),
+    status: z.enum(["open", "answered"]),
+    question: PublicQuestionOut,
+    result: ResultOut.optional(),
+    response: ResponseSchema.optional(),
+  })
+  .register(apiSchemas, { id: "AttemptItem" });
+
+export const AttemptOut = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    kind: QuizKindSchema,
+    scopeId: z.string().nullable(),
+    startedAt: z.iso.datetime(),
+    finishedAt: z.iso.datetime().nullable(),
+    score: z.number().nullable(),
+    reveal: z.boolean(),
+    items: z.array(AttemptItemOut),
+  })
+  .register(apiSchemas, { id: "Attempt" });
+
+export const AnswerOut = z
+  .object({ recorded: z.boolean(), answered: z.number().int(), total: z.number().int(), item: AttemptItemOut })
+  .register(apiSchemas, { id: "AnswerOutcome" });
+
+export const FinishOut = z.object({ score: z.number().min(0).max(1), finishedAt: z.iso.datetime() }).register(apiSchemas, { id: "FinishOutcome" });

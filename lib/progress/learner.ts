@@ -1,0 +1,70 @@
+// A learner's progress across the app: answers graded so far, mastery per phase and key event,
+// and finished quiz scores over time. Two queries, whatever the number of answers.
+import { db } from "@/lib/db";
+import { getEvents, getPhases } from "@/lib/content";
+import { getQuestion, getQuestionBank } from "@/lib/quiz/bank";
+import { masteryByEvent, masteryByPhase, type GradedAnswer, type Mastery } from "@/lib/quiz/mastery";
+import { quizTitle } from "@/lib/quiz/attempts";
+
+export async function gradedAnswers(userId: string, options: { excludeAttemptId?: string } = {}): Promise<GradedAnswer[]> {
+  const rows = await db.attemptAnswer.findMany({
+    where: options.excludeAttemptId ? { attempt: { userId }, attemptId: { not: options.excludeAttemptId } } : { attempt: { userId } },
+    select: {
+      questionId: true,
+      score: true,
+      answeredAt: true,
+      question: { select: { difficulty: true, phases: { select: { phaseId: true } }, events: { select: { eventId: true } } } },
+    },
+    orderBy: { answeredAt: "asc" },
+  });
+  return rows.map((row) => {
+    const builtIn = getQuestion(row.questionId);
+    return {
+      questionId: row.questionId,
+      score: row.score,
+      answeredAt: row.answeredAt,
+      difficulty: (builtIn?.difficulty ?? clampDifficulty(row.question.difficulty)),
+      phaseIds: builtIn?.phaseIds ?? row.question.phases.map((p) => p.phaseId),
+      eventIds: builtIn?.eventIds ?? row.question.events.map((e) => e.eventId),
+    };
+  });
+}
+
+function clampDifficulty(value: number): 1 | 2 | 3 {
+  return value >= 3 ? 3 : value <= 1 ? 1 : 2;
+}
+
+export type PhaseMastery = { id: string; position: number; title: string; mastery: Mastery };
+export type EventMastery = { id: string; title: string; date: string; phaseId: string; mastery: Mastery };
+
+export function masterySummary(answers: readonly GradedAnswer[]): { phases: PhaseMastery[]; events: EventMastery[] } {
+  const bank = getQuestionBank();
+  const phases = getPhases();
+  const events = getEvents();
+  const byPhase = masteryByPhase(answers, phases.map((p) => p.id), bank);
+  const byEvent = masteryByEvent(answers, events.map((e) => e.id), bank);
+  return {
+    phases: phases.flatMap((p) => {
+      const mastery = byPhase[p.id];
+      return mastery ? [{ id: p.id, position: p.position, title: p.title, mastery }] : [];
+    }),
+    events: events.flatMap((e) => {
+      const mastery = byEvent[e.id];
+      return mastery ? [{ id: e.id, title: e.title, date: e.date, phaseId: e.phaseId, mastery }] : [];
+    }),
+  };
+}
+
+export type FinishedQuiz = { id: string; title: string; finishedAt: Date; score: number };
+
+export async function finishedQuizzes(userId: string, limit = 20): Promise<FinishedQuiz[]> {
+  const attempts = await db.attempt.findMany({
+    where: { userId, finishedAt: { not: null } },
+    orderBy: { finishedAt: "desc" },
+    take: limit,
+    select: { id: true, kind: true, scopeId: true, finishedAt: true, score: true },
+  });
+  return attempts
+    .flatMap((a) => (a.finishedAt ? [{ id: a.id, title: quizTitle({ kind: a.kind, scopeId: a.scopeId }), finishedAt: a.finishedAt, score: a.score ?? 0 }] : []))
+    .reverse();
+}
