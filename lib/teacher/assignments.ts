@@ -1,0 +1,269 @@
+// Assignments: a lesson, a phase or a mixed review set for a class (or for chosen students in it),
+// with an opening and a due date, a reveal policy and a number of attempts; extensions per student.
+// Teacher functions only touch assignments in classes the teacher teaches ("not found" otherwise);
+// student functions only the assignments set for that student.
+import { db } from "@/lib/db";
+import { fieldErrors } from "@/lib/auth/validation";
+import { getLesson, getPhase } from "@/lib/content";
+import { getQuestion } from "@/lib/quiz/bank";
+import { startOrResumeAttempt } from "@/lib/quiz/attempts";
+import { fieldError, notFound, TeacherError } from "./errors";
+import { requireTeaching } from "./classes";
+import { bestScore } from "./report-math";
+import { assignmentStatus, effectiveDueAt, type AssignmentStatus } from "./status";
+import { assignmentInputSchema, extensionInputSchema, type AssignmentKind, type RevealPolicy } from "./validation";
+
+export type AssignmentSummary = {
+  id: string;
+  classId: string;
+  title: string;
+  kind: AssignmentKind;
+  scopeId: string | null;
+  opensAt: Date;
+  dueAt: Date;
+  reveal: RevealPolicy;
+  maxAttempts: number;
+  /** Teacher-chosen questions; null: the scope's built-in questions. */
+  questionIds: string[] | null;
+  /** Empty: the whole class. */
+  targets: { id: string; name: string }[];
+  extensions: { userId: string; name: string; dueAt: Date | null; extraAttempts: number }[];
+};
+
+/** "Lesson: Potato diplomacy", "Phase 2: …", "Mixed review of the whole article". */
+export function scopeTitle(kind: AssignmentKind, scopeId: string | null): string {
+  if (kind === "LESSON") return `Lesson: ${getLesson(scopeId ?? "")?.title ?? scopeId}`;
+  if (kind === "PHASE") {
+    const phase = getPhase(scopeId ?? "");
+    return phase ? `Phase ${phase.position}: ${phase.title}` : `Phase: ${scopeId}`;
+  }
+  return "Mixed review of the whole article";
+}
+
+function stringIds(value: unknown): string[] | null {
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : null;
+}
+
+export async function listAssignments(teacherId: string, classId: string): Promise<AssignmentSummary[]> {
+  await requireTeaching(teacherId, classId);
+  const rows = await db.assignment.findMany({
+    where: { classId },
+    orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      classId: true,
+      title: true,
+      kind: true,
+      scopeId: true,
+      opensAt: true,
+      dueAt: true,
+      reveal: true,
+      maxAttempts: true,
+      questionIds: true,
+      targets: { select: { user: { select: { id: true, name: true } } } },
+      overrides: { select: { userId: true, dueAt: true, extraAttempts: true, user: { select: { name: true } } } },
+    },
+  });
+  return rows.map((row) => ({
+    ...row,
+    questionIds: stringIds(row.questionIds),
+    targets: row.targets.map((t) => t.user).sort((a, b) => a.name.localeCompare(b.name)),
+    extensions: row.overrides
+      .map((o) => ({ userId: o.userId, name: o.user.name, dueAt: o.dueAt, extraAttempts: o.extraAttempts }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  }));
+}
+
+export async function createAssignment(teacherId: string, classId: string, input: unknown, now = new Date()): Promise<{ id: string }> {
+  await requireTeaching(teacherId, classId);
+  const parsed = assignmentInputSchema(now).safeParse(input);
+  if (!parsed.success) throw new TeacherError("invalid_input", "Check the assignment.", fieldErrors(parsed.error));
+  const data = parsed.data;
+
+  const studentIds = [...new Set(data.studentIds)];
+  if (studentIds.length > 0) {
+    const members = await db.classMember.count({ where: { classId, userId: { in: studentIds } } });
+    if (members !== studentIds.length) throw fieldError("studentIds", "Choose students who are in this class.");
+  }
+
+  const questionIds = [...new Set(data.questionIds)];
+  const own = questionIds.filter((id) => !getQuestion(id));
+  if (own.length > 0) {
+    const found = await db.question.count({ where: { id: { in: own }, ownerId: teacherId, source: "TEACHER", retiredAt: null } });
+    if (found !== own.length) throw fieldError("questionIds", "Choose built-in questions or your own questions that are not retired.");
+  }
+
+  const created = await db.assignment.create({
+    data: {
+      classId,
+      kind: data.kind,
+      scopeId: data.scopeId,
+      title: data.title || scopeTitle(data.kind, data.scopeId),
+      opensAt: data.opensAt,
+      dueAt: data.dueAt,
+      reveal: data.reveal,
+      maxAttempts: data.maxAttempts,
+      ...(questionIds.length > 0 ? { questionIds } : {}),
+      targets: { create: studentIds.map((userId) => ({ userId })) },
+    },
+    select: { id: true },
+  });
+  return created;
+}
+
+/** The assignment if it is in a class this teacher teaches; otherwise not found. */
+async function requireTeacherAssignment(teacherId: string, assignmentId: string) {
+  const assignment = await db.assignment.findFirst({
+    where: { id: assignmentId, class: { teachers: { some: { userId: teacherId } } } },
+    select: { id: true, classId: true, dueAt: true, targets: { select: { userId: true } } },
+  });
+  if (!assignment) throw notFound("assignment");
+  return assignment;
+}
+
+export async function deleteAssignment(teacherId: string, assignmentId: string): Promise<{ classId: string }> {
+  const assignment = await requireTeacherAssignment(teacherId, assignmentId);
+  // Attempts are the students' own: the schema keeps them (assignmentId set to null).
+  await db.assignment.delete({ where: { id: assignment.id } });
+  return { classId: assignment.classId };
+}
+
+/** A later due date and/or extra attempts for one student of the assignment. */
+export async function grantExtension(teacherId: string, assignmentId: string, studentId: string, input: unknown): Promise<{ classId: string }> {
+  const assignment = await requireTeacherAssignment(teacherId, assignmentId);
+  const member = await db.classMember.findUnique({ where: { classId_userId: { classId: assignment.classId, userId: studentId } }, select: { userId: true } });
+  const targeted = assignment.targets.length === 0 || assignment.targets.some((t) => t.userId === studentId);
+  if (!member || !targeted) throw fieldError("studentId", "Choose a student this assignment is set for.");
+
+  const parsed = extensionInputSchema.safeParse(input);
+  if (!parsed.success) throw new TeacherError("invalid_input", "Check the extension.", fieldErrors(parsed.error));
+  const { dueAt, extraAttempts } = parsed.data;
+  if (dueAt && dueAt.getTime() <= assignment.dueAt.getTime()) throw fieldError("dueAt", "An extended due date must be later than the assignment’s due date.");
+
+  const data = { dueAt, extraAttempts };
+  await db.assignmentOverride.upsert({
+    where: { assignmentId_userId: { assignmentId, userId: studentId } },
+    create: { assignmentId, userId: studentId, ...data },
+    update: data,
+  });
+  return { classId: assignment.classId };
+}
+
+export async function removeExtension(teacherId: string, assignmentId: string, studentId: string): Promise<{ classId: string }> {
+  const assignment = await requireTeacherAssignment(teacherId, assignmentId);
+  await db.assignmentOverride.deleteMany({ where: { assignmentId, userId: studentId } });
+  return { classId: assignment.classId };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The student's side
+
+export type StudentAssignment = {
+  id: string;
+  title: string;
+  kind: AssignmentKind;
+  scopeId: string | null;
+  classId: string;
+  className: string;
+  opensAt: Date;
+  /** The due date that applies to this student (their extension, if any). */
+  dueAt: Date;
+  extended: boolean;
+  isOpen: boolean;
+  reveal: RevealPolicy;
+  status: AssignmentStatus;
+  attemptsUsed: number;
+  attemptsAllowed: number;
+  /** Best score of the finished attempts, 0..1. */
+  bestScore: number | null;
+  /** An attempt to carry on with, if one is unfinished. */
+  openAttemptId: string | null;
+  /** Whether "start" (or "continue") may be offered now. */
+  canStart: boolean;
+};
+
+const studentAssignmentSelect = (studentId: string) =>
+  ({
+    id: true,
+    title: true,
+    kind: true,
+    scopeId: true,
+    opensAt: true,
+    dueAt: true,
+    reveal: true,
+    maxAttempts: true,
+    class: { select: { id: true, name: true } },
+    overrides: { where: { userId: studentId }, select: { dueAt: true, extraAttempts: true } },
+    attempts: { where: { userId: studentId }, select: { id: true, startedAt: true, finishedAt: true, score: true }, orderBy: { startedAt: "asc" } },
+  }) as const;
+
+/** Assignments for this student in a class they belong to: the whole class's, or theirs by name. */
+const forStudent = (studentId: string) => ({
+  class: { members: { some: { userId: studentId } } },
+  OR: [{ targets: { none: {} } }, { targets: { some: { userId: studentId } } }],
+});
+
+type StudentAssignmentRow = {
+  id: string;
+  title: string;
+  kind: AssignmentKind;
+  scopeId: string | null;
+  opensAt: Date;
+  dueAt: Date;
+  reveal: RevealPolicy;
+  maxAttempts: number;
+  class: { id: string; name: string };
+  overrides: { dueAt: Date | null; extraAttempts: number }[];
+  attempts: { id: string; startedAt: Date; finishedAt: Date | null; score: number | null }[];
+};
+
+function toStudentAssignment(row: StudentAssignmentRow, now: Date): StudentAssignment {
+  const override = row.overrides[0] ?? null;
+  const attemptsAllowed = row.maxAttempts + (override?.extraAttempts ?? 0);
+  const openAttempt = row.attempts.find((a) => a.finishedAt === null) ?? null;
+  const isOpen = now.getTime() >= row.opensAt.getTime();
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    scopeId: row.scopeId,
+    classId: row.class.id,
+    className: row.class.name,
+    opensAt: row.opensAt,
+    dueAt: effectiveDueAt(row.dueAt, override?.dueAt ?? null),
+    extended: Boolean(override?.dueAt),
+    isOpen,
+    reveal: row.reveal,
+    status: assignmentStatus({ opensAt: row.opensAt, dueAt: row.dueAt, overrideDueAt: override?.dueAt ?? null, attempts: row.attempts, now }),
+    attemptsUsed: row.attempts.length,
+    attemptsAllowed,
+    bestScore: bestScore(row.attempts),
+    openAttemptId: openAttempt?.id ?? null,
+    canStart: isOpen && (openAttempt !== null || row.attempts.length < attemptsAllowed),
+  };
+}
+
+/** The student's assignments, soonest (effective) due date first. One query. */
+export async function studentAssignments(studentId: string, now = new Date()): Promise<StudentAssignment[]> {
+  const rows = await db.assignment.findMany({ where: forStudent(studentId), select: studentAssignmentSelect(studentId) });
+  return rows
+    .map((row) => toStudentAssignment(row, now))
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.title.localeCompare(b.title));
+}
+
+export const STUDENT_ASSIGNMENT_NOT_FOUND = "That assignment does not exist, or it is not set for you.";
+
+/**
+ * Starts (or resumes) the student's attempt at an assignment, after checking that it is set for
+ * them, that it is open, and that they have an attempt left (extensions included). Late work is
+ * allowed: the status rule marks it late.
+ */
+export async function startAssignmentAttempt(studentId: string, assignmentId: string, now = new Date()): Promise<{ attemptId: string; resumed: boolean }> {
+  const row = await db.assignment.findFirst({ where: { id: assignmentId, ...forStudent(studentId) }, select: studentAssignmentSelect(studentId) });
+  if (!row) throw new TeacherError("not_found", STUDENT_ASSIGNMENT_NOT_FOUND);
+  const assignment = toStudentAssignment(row, now);
+  if (!assignment.isOpen) throw new TeacherError("conflict", "This assignment is not open yet.");
+  if (!assignment.canStart) throw new TeacherError("conflict", "You have used all your attempts at this assignment.");
+  const { id, resumed } = await startOrResumeAttempt(studentId, { kind: row.kind, scopeId: row.scopeId }, row.id);
+  return { attemptId: id, resumed };
+}

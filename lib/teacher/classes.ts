@@ -1,0 +1,238 @@
+// Classes: created by a teacher (the owner), shared with co-teachers, joined by students with a
+// code. Every function that takes a teacher id only ever touches classes that teacher teaches;
+// anything else is "not found", in the same words as a class that does not exist.
+import { db } from "@/lib/db";
+import { checkThrottle, clearThrottle, recordFailure, sleep as realSleep, type ThrottleKey } from "@/lib/auth/throttle";
+import { describeRetry, RULES, type ThrottleRule } from "@/lib/auth/throttle-policy";
+import { fieldErrors } from "@/lib/auth/validation";
+import { fieldError, notFound, TeacherError } from "./errors";
+import { generateJoinCode, normaliseJoinCode } from "./join-code";
+import { classNameSchema, coTeacherSchema } from "./validation";
+
+export type ClassRole = "OWNER" | "CO_TEACHER";
+
+export type ClassSummary = {
+  id: string;
+  name: string;
+  joinCode: string;
+  role: ClassRole;
+  students: number;
+  assignments: number;
+  createdAt: Date;
+};
+
+export type ClassDetail = {
+  id: string;
+  name: string;
+  joinCode: string;
+  role: ClassRole;
+  teachers: { id: string; name: string; email: string; role: ClassRole }[];
+};
+
+export type RosterEntry = { id: string; name: string; email: string; joinedAt: Date };
+
+/** The teacher's role in the class, or a not-found error. The check every class function starts with. */
+export async function requireTeaching(teacherId: string, classId: string): Promise<ClassRole> {
+  const link = await db.classTeacher.findUnique({ where: { classId_userId: { classId, userId: teacherId } }, select: { role: true } });
+  if (!link) throw notFound("class");
+  return link.role;
+}
+
+export async function listClassesForTeacher(teacherId: string): Promise<ClassSummary[]> {
+  const links = await db.classTeacher.findMany({
+    where: { userId: teacherId },
+    select: {
+      role: true,
+      class: { select: { id: true, name: true, joinCode: true, createdAt: true, _count: { select: { members: true, assignments: true } } } },
+    },
+  });
+  return links
+    .map(({ role, class: c }) => ({
+      id: c.id,
+      name: c.name,
+      joinCode: c.joinCode,
+      role,
+      students: c._count.members,
+      assignments: c._count.assignments,
+      createdAt: c.createdAt,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
+}
+
+/** The class if this teacher owns or co-teaches it; null otherwise (exactly as for a missing class). */
+export async function getClassForTeacher(teacherId: string, classId: string): Promise<ClassDetail | null> {
+  const found = await db.classroom.findFirst({
+    where: { id: classId, teachers: { some: { userId: teacherId } } },
+    select: {
+      id: true,
+      name: true,
+      joinCode: true,
+      teachers: { select: { role: true, addedAt: true, user: { select: { id: true, name: true, email: true } } }, orderBy: { addedAt: "asc" } },
+    },
+  });
+  if (!found) return null;
+  const teachers = found.teachers.map((t) => ({ ...t.user, role: t.role }));
+  const role = teachers.find((t) => t.id === teacherId)?.role ?? "CO_TEACHER";
+  return { id: found.id, name: found.name, joinCode: found.joinCode, role, teachers };
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.normalize("NFKC").trim().toLowerCase() === b.normalize("NFKC").trim().toLowerCase();
+}
+
+export async function createClass(teacherId: string, rawName: unknown): Promise<{ id: string; joinCode: string }> {
+  const parsed = classNameSchema.safeParse(rawName);
+  if (!parsed.success) throw new TeacherError("invalid_input", "Check the class name.", { name: parsed.error.issues.map((i) => i.message) });
+  const name = parsed.data;
+  const existing = await db.classroom.findMany({ where: { teachers: { some: { userId: teacherId } } }, select: { name: true } });
+  if (existing.some((c) => sameName(c.name, name))) throw fieldError("name", "You already have a class with this name. Choose another.");
+  return withFreshCode((joinCode) =>
+    db.classroom.create({
+      data: { name, joinCode, teachers: { create: { userId: teacherId, role: "OWNER" } } },
+      select: { id: true, joinCode: true },
+    }),
+  );
+}
+
+/** Runs `write` with a new code, again with another one in the (very unlikely) case of a clash. */
+async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write(generateJoinCode());
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 4) throw error;
+    }
+  }
+}
+
+export async function getRoster(teacherId: string, classId: string): Promise<RosterEntry[]> {
+  await requireTeaching(teacherId, classId);
+  const members = await db.classMember.findMany({
+    where: { classId },
+    select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  return members
+    .map((m) => ({ ...m.user, joinedAt: m.joinedAt }))
+    .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.email.localeCompare(b.email));
+}
+
+/** Takes a student out of the class, with their extensions and individual assignments there. Their attempts stay theirs. */
+export async function removeStudent(teacherId: string, classId: string, studentId: string): Promise<void> {
+  await requireTeaching(teacherId, classId);
+  await db.$transaction(async (tx) => {
+    const removed = await tx.classMember.deleteMany({ where: { classId, userId: studentId } });
+    if (removed.count === 0) throw notFound("student");
+    await tx.assignmentTarget.deleteMany({ where: { userId: studentId, assignment: { classId } } });
+    await tx.assignmentOverride.deleteMany({ where: { userId: studentId, assignment: { classId } } });
+  });
+}
+
+/** A new code; the old one stops working at once (for a code that was shared too widely). */
+export async function regenerateJoinCode(teacherId: string, classId: string): Promise<string> {
+  await requireTeaching(teacherId, classId);
+  const updated = await withFreshCode((joinCode) => db.classroom.update({ where: { id: classId }, data: { joinCode }, select: { joinCode: true } }));
+  return updated.joinCode;
+}
+
+/** The owner shares the class with another teacher, by the email of their teacher account. */
+export async function addCoTeacher(teacherId: string, classId: string, rawEmail: unknown): Promise<{ id: string; name: string }> {
+  const role = await requireTeaching(teacherId, classId);
+  if (role !== "OWNER") throw new TeacherError("forbidden", "Only the teacher who created the class can add co-teachers.");
+  const parsed = coTeacherSchema.safeParse({ email: rawEmail });
+  if (!parsed.success) throw new TeacherError("invalid_input", "Check the email address.", fieldErrors(parsed.error));
+  const colleague = await db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true, name: true, role: true } });
+  if (!colleague || colleague.role !== "TEACHER") throw fieldError("email", "There is no teacher account with this email. Ask your colleague to sign up as a teacher first.");
+  if (colleague.id === teacherId) throw fieldError("email", "That is you: you already teach this class.");
+  try {
+    await db.classTeacher.create({ data: { classId, userId: colleague.id, role: "CO_TEACHER" } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw fieldError("email", `${colleague.name} already teaches this class.`);
+    throw error;
+  }
+  return { id: colleague.id, name: colleague.name };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Joining with a code
+
+/**
+ * A classroom often shares one public address, so the per-address limit is looser than the
+ * per-person one (RULES.joinCode), as RULES.address is for sign-in.
+ */
+export const JOIN_ADDRESS_RULE: ThrottleRule = { ...RULES.joinCode, maxFailures: 50, slowAfter: 20 };
+
+export function joinThrottleKeys(studentId: string, address: string): ThrottleKey[] {
+  return [
+    { key: `join:user:${studentId}`, rule: RULES.joinCode },
+    { key: `join:address:${address}`, rule: JOIN_ADDRESS_RULE },
+  ];
+}
+
+export const JOIN_MESSAGES = {
+  malformed: "A class code has 8 letters and digits, like ABCD-EF23. Check what your teacher gave you.",
+  unknown: "No class has this code. Check it with your teacher: codes can be changed.",
+  teacher: "Teacher accounts cannot join a class as a student. Ask the class’s teacher to add you as a co-teacher.",
+} as const;
+
+export function lockedMessage(retryAfterMs: number): string {
+  return `Too many wrong codes. For safety, try again ${describeRetry(retryAfterMs)}.`;
+}
+
+export type JoinOptions = { address: string; now?: Date; sleep?: (ms: number) => Promise<void> };
+export type JoinResult = { classId: string; name: string; alreadyMember: boolean };
+
+/**
+ * Adds the student to the class with this code. Unknown codes count against the student and
+ * their address (lib/auth/throttle.ts): guesses are slowed, then refused for a while.
+ */
+export async function joinClass(studentId: string, rawCode: string, { address, now = new Date(), sleep = realSleep }: JoinOptions): Promise<JoinResult> {
+  const user = await db.user.findUnique({ where: { id: studentId }, select: { role: true } });
+  if (!user) throw new TeacherError("not_found", "Your account no longer exists.");
+  if (user.role !== "STUDENT") throw new TeacherError("forbidden", JOIN_MESSAGES.teacher);
+
+  const code = normaliseJoinCode(rawCode);
+  if (!code) throw fieldError("code", JOIN_MESSAGES.malformed);
+
+  const keys = joinThrottleKeys(studentId, address);
+  const decision = await checkThrottle(keys, now);
+  if (!decision.allowed) throw new TeacherError("rate_limited", lockedMessage(decision.retryAfterMs));
+  if (decision.delayMs > 0) await sleep(decision.delayMs);
+
+  const found = await db.classroom.findUnique({ where: { joinCode: code }, select: { id: true, name: true } });
+  if (!found) {
+    await recordFailure(keys, now);
+    throw fieldError("code", JOIN_MESSAGES.unknown);
+  }
+  const [personal] = keys;
+  if (personal) await clearThrottle(personal.key);
+
+  const existing = await db.classMember.findUnique({ where: { classId_userId: { classId: found.id, userId: studentId } }, select: { userId: true } });
+  if (existing) return { classId: found.id, name: found.name, alreadyMember: true };
+  try {
+    await db.classMember.create({ data: { classId: found.id, userId: studentId, joinedAt: now } });
+  } catch (error) {
+    // The same form sent twice at once: the second finds the first's row.
+    if (!isUniqueViolation(error)) throw error;
+    return { classId: found.id, name: found.name, alreadyMember: true };
+  }
+  return { classId: found.id, name: found.name, alreadyMember: false };
+}
+
+export type StudentClass = { id: string; name: string; teachers: string[]; joinedAt: Date };
+
+/** The classes a student belongs to, most recently joined first. */
+export async function studentClasses(studentId: string): Promise<StudentClass[]> {
+  const memberships = await db.classMember.findMany({
+    where: { userId: studentId },
+    orderBy: { joinedAt: "desc" },
+    select: {
+      joinedAt: true,
+      class: { select: { id: true, name: true, teachers: { select: { role: true, user: { select: { name: true } } }, orderBy: { addedAt: "asc" } } } },
+    },
+  });
+  return memberships.map((m) => ({ id: m.class.id, name: m.class.name, teachers: m.class.teachers.map((t) => t.user.name), joinedAt: m.joinedAt }));
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}

@@ -1,0 +1,345 @@
+// The computations behind the teacher's reports. Pure: lib/teacher/reports.ts loads a class's
+// rows in a fixed number of queries and hands them here, so every rule is unit-tested
+// (report-math.test.ts) without a database.
+import { LABELS } from "@/lib/content/labels";
+import { masteryByPhase, MASTERY_LEVELS, type BankQuestion, type GradedAnswer, type MasteryLevel } from "@/lib/quiz/mastery";
+import { ResponseSchema, type Question } from "@/lib/quiz/schema";
+import { assignmentStatus, effectiveDueAt, isSubmitted, STATUS_LABELS, type AssignmentStatus } from "./status";
+
+// ---------------------------------------------------------------------------------------------
+// Gradebook
+
+export type RosterStudent = { id: string; name: string; email: string };
+
+export type AssignmentFacts = {
+  id: string;
+  title: string;
+  opensAt: Date;
+  dueAt: Date;
+  maxAttempts: number;
+  /** Empty: the whole class. */
+  targetIds: readonly string[];
+  overrides: readonly { userId: string; dueAt: Date | null; extraAttempts: number }[];
+};
+
+export type AttemptFacts = { userId: string; assignmentId: string | null; startedAt: Date; finishedAt: Date | null; score: number | null };
+
+export type GradebookCell =
+  | { assigned: false }
+  | {
+      assigned: true;
+      status: AssignmentStatus;
+      /** The best score of the finished attempts, 0..1; null before any is finished. */
+      bestScore: number | null;
+      attemptsUsed: number;
+      attemptsAllowed: number;
+      dueAt: Date;
+      extended: boolean;
+    };
+
+export type GradebookColumn = {
+  id: string;
+  title: string;
+  dueAt: Date;
+  assigned: number;
+  submitted: number;
+  /** Mean of the best scores of those who finished; null when nobody has. */
+  averageScore: number | null;
+};
+
+export type Gradebook = {
+  columns: GradebookColumn[];
+  rows: { student: RosterStudent; cells: GradebookCell[] }[];
+};
+
+export function isAssignedTo(assignment: Pick<AssignmentFacts, "targetIds">, userId: string): boolean {
+  return assignment.targetIds.length === 0 || assignment.targetIds.includes(userId);
+}
+
+/** Students by name, assignments by due date; one cell per student and assignment. */
+export function buildGradebook(input: {
+  students: readonly RosterStudent[];
+  assignments: readonly AssignmentFacts[];
+  attempts: readonly AttemptFacts[];
+  now: Date;
+}): Gradebook {
+  const students = [...input.students].sort(byName);
+  const assignments = [...input.assignments].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.title.localeCompare(b.title));
+  const attemptsByKey = groupBy(input.attempts, (a) => `${a.userId}\u0000${a.assignmentId}`);
+
+  const rows = students.map((student) => ({
+    student,
+    cells: assignments.map((assignment): GradebookCell => {
+      if (!isAssignedTo(assignment, student.id)) return { assigned: false };
+      const override = assignment.overrides.find((o) => o.userId === student.id);
+      const attempts = attemptsByKey.get(`${student.id}\u0000${assignment.id}`) ?? [];
+      const status = assignmentStatus({ opensAt: assignment.opensAt, dueAt: assignment.dueAt, overrideDueAt: override?.dueAt ?? null, attempts, now: input.now });
+      return {
+        assigned: true,
+        status,
+        bestScore: bestScore(attempts),
+        attemptsUsed: attempts.length,
+        attemptsAllowed: assignment.maxAttempts + (override?.extraAttempts ?? 0),
+        dueAt: effectiveDueAt(assignment.dueAt, override?.dueAt ?? null),
+        extended: Boolean(override?.dueAt || override?.extraAttempts),
+      };
+    }),
+  }));
+
+  const columns = assignments.map((assignment, index): GradebookColumn => {
+    const cells = rows.flatMap((row) => {
+      const cell = row.cells[index];
+      return cell?.assigned ? [cell] : [];
+    });
+    const scores = cells.flatMap((cell) => (cell.bestScore === null ? [] : [cell.bestScore]));
+    return {
+      id: assignment.id,
+      title: assignment.title,
+      dueAt: assignment.dueAt,
+      assigned: cells.length,
+      submitted: cells.filter((cell) => isSubmitted(cell.status)).length,
+      averageScore: scores.length === 0 ? null : scores.reduce((sum, s) => sum + s, 0) / scores.length,
+    };
+  });
+  return { columns, rows };
+}
+
+export function bestScore(attempts: readonly Pick<AttemptFacts, "finishedAt" | "score">[]): number | null {
+  let best: number | null = null;
+  for (const attempt of attempts) {
+    if (attempt.finishedAt === null || attempt.score === null) continue;
+    if (best === null || attempt.score > best) best = attempt.score;
+  }
+  return best;
+}
+
+/** "85%" (rounded to a whole percent); an em dash for no score. */
+export function formatPercent(share: number | null): string {
+  return share === null ? "—" : `${Math.round(share * 100)}%`;
+}
+
+/** The gradebook as spreadsheet rows: a header, then one row per student. */
+export function gradebookCsvRows(gradebook: Gradebook): string[][] {
+  const header = ["Student", "Email"];
+  for (const column of gradebook.columns) header.push(`${column.title}: best score (%)`, `${column.title}: status`);
+  const rows = gradebook.rows.map(({ student, cells }) => {
+    const row = [student.name, student.email];
+    for (const cell of cells) {
+      if (!cell.assigned) row.push("", "Not assigned");
+      else row.push(cell.bestScore === null ? "" : String(Math.round(cell.bestScore * 100)), STATUS_LABELS[cell.status]);
+    }
+    return row;
+  });
+  return [header, ...rows];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mastery heatmap: students × phases
+
+export type MasteryCell = { phaseId: string; level: MasteryLevel; label: string; answered: number; correct: number };
+export type MasteryHeatmap = {
+  phases: { id: string; title: string; position: number }[];
+  rows: { student: RosterStudent; cells: MasteryCell[] }[];
+};
+
+export function buildMasteryHeatmap(input: {
+  students: readonly RosterStudent[];
+  answersByStudent: ReadonlyMap<string, readonly GradedAnswer[]>;
+  phases: readonly { id: string; title: string; position: number }[];
+  bank: readonly BankQuestion[];
+}): MasteryHeatmap {
+  const phases = [...input.phases].sort((a, b) => a.position - b.position);
+  const phaseIds = phases.map((p) => p.id);
+  const rows = [...input.students].sort(byName).map((student) => {
+    const mastery = masteryByPhase(input.answersByStudent.get(student.id) ?? [], phaseIds, input.bank);
+    return {
+      student,
+      cells: phaseIds.map((phaseId): MasteryCell => {
+        const m = mastery[phaseId];
+        const level = m?.level ?? "not-started";
+        return { phaseId, level, label: MASTERY_LEVELS[level].label, answered: m?.answered ?? 0, correct: m?.correct ?? 0 };
+      }),
+    };
+  });
+  return { phases: phases.map(({ id, title, position }) => ({ id, title, position })), rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Item analysis
+
+export type AnswerFacts = {
+  userId: string;
+  questionId: string;
+  response: unknown;
+  score: number;
+  correct: boolean;
+  answeredAt: Date;
+};
+
+export type WrongChoice = { id: string; text: string; count: number };
+
+export type ItemStats = {
+  questionId: string;
+  prompt: string;
+  type: Question["type"] | "unknown";
+  /** Answers counted (every attempt's answer). */
+  answers: number;
+  /** Share of those answers that were fully correct. */
+  correctShare: number;
+  /** How often each wrong option (or wrong true/false value, or wrong label) was chosen, most chosen first. */
+  wrongChoices: WrongChoice[];
+  /** Students who answered it (their latest answer). */
+  students: number;
+  /** Upper 27 % minus lower 27 % (by total score), as shares correct; null with too few students. */
+  discrimination: number | null;
+};
+
+/** Below this many students who answered a question, the discrimination index is not computed. */
+export const MIN_STUDENTS_FOR_DISCRIMINATION = 4;
+export const DISCRIMINATION_GROUP_SHARE = 0.27;
+
+/**
+ * Per question: how many answered it right, which wrong choices were made, and how well it tells
+ * stronger from weaker students. Questions with the lowest share correct come first.
+ *
+ * The discrimination index is computed over students, from each student's latest answer to the
+ * question. A student's total is the mean score of their latest answers to all questions in the
+ * analysis (a mean, since students may have answered different questions). Among the students
+ * who answered the question, ranked by total (ties by id, for a stable result), the upper and
+ * lower 27 % (rounded, at least one each) are compared: D = share correct above − share below.
+ */
+export function analyseItems(answers: readonly AnswerFacts[], questions: ReadonlyMap<string, Question>): ItemStats[] {
+  const latest = [...latestPerStudentAndQuestion(answers).values()];
+  const latestByQuestion = groupBy(latest, (a) => a.questionId);
+  const totals = new Map<string, number>();
+  for (const [userId, byQuestion] of groupBy(latest, (a) => a.userId)) {
+    totals.set(userId, byQuestion.reduce((sum, a) => sum + a.score, 0) / byQuestion.length);
+  }
+
+  const stats: ItemStats[] = [];
+  for (const [questionId, questionAnswers] of groupBy(answers, (a) => a.questionId)) {
+    const question = questions.get(questionId);
+    const correct = questionAnswers.filter((a) => a.correct).length;
+    const studentLatest = latestByQuestion.get(questionId) ?? [];
+    stats.push({
+      questionId,
+      prompt: question?.prompt ?? questionId,
+      type: question?.type ?? "unknown",
+      answers: questionAnswers.length,
+      correctShare: correct / questionAnswers.length,
+      wrongChoices: question ? wrongChoices(question, questionAnswers) : [],
+      students: studentLatest.length,
+      discrimination: discriminationIndex(
+        studentLatest.map((a) => ({ userId: a.userId, correct: a.correct, total: totals.get(a.userId) ?? 0 })),
+      ),
+    });
+  }
+  return stats.sort((a, b) => a.correctShare - b.correctShare || b.answers - a.answers || a.questionId.localeCompare(b.questionId));
+}
+
+export function discriminationIndex(students: readonly { userId: string; correct: boolean; total: number }[]): number | null {
+  const n = students.length;
+  if (n < MIN_STUDENTS_FOR_DISCRIMINATION) return null;
+  const group = Math.max(1, Math.round(DISCRIMINATION_GROUP_SHARE * n));
+  const ranked = [...students].sort((a, b) => b.total - a.total || a.userId.localeCompare(b.userId));
+  const share = (list: typeof ranked) => list.filter((s) => s.correct).length / group;
+  return share(ranked.slice(0, group)) - share(ranked.slice(n - group));
+}
+
+function latestPerStudentAndQuestion(answers: readonly AnswerFacts[]): Map<string, AnswerFacts> {
+  const latest = new Map<string, AnswerFacts>();
+  for (const answer of answers) {
+    const key = `${answer.userId}\u0000${answer.questionId}`;
+    const current = latest.get(key);
+    if (!current || answer.answeredAt.getTime() >= current.answeredAt.getTime()) latest.set(key, answer);
+  }
+  return latest;
+}
+
+/** The wrong choices in the answers, for the question types that have choices. */
+export function wrongChoices(question: Question, answers: readonly Pick<AnswerFacts, "response">[]): WrongChoice[] {
+  const counts = new Map<string, number>();
+  const add = (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1);
+  let texts: Map<string, string>;
+  for (const answer of answers) {
+    const parsed = ResponseSchema.safeParse(answer.response);
+    if (!parsed.success) continue;
+    const response = parsed.data;
+    if (question.type === "single" && response.type === "single" && response.choice !== question.answer) add(response.choice);
+    if (question.type === "multiple" && response.type === "multiple") {
+      for (const choice of new Set(response.choices)) if (!question.answer.includes(choice)) add(choice);
+    }
+    if (question.type === "true-false" && response.type === "true-false" && response.value !== question.answer) add(String(response.value));
+    if (question.type === "classify" && response.type === "classify" && response.label !== question.answer) add(response.label);
+  }
+  switch (question.type) {
+    case "single":
+    case "multiple":
+      texts = new Map(question.options.map((o) => [o.id, o.text]));
+      break;
+    case "true-false":
+      texts = new Map([
+        ["true", "True"],
+        ["false", "False"],
+      ]);
+      break;
+    case "classify":
+      texts = new Map(Object.entries(LABELS).map(([id, label]) => [id, label.name]));
+      break;
+    default:
+      texts = new Map();
+  }
+  return [...counts]
+    .flatMap(([id, count]) => {
+      const text = texts.get(id);
+      return text === undefined ? [] : [{ id, text, count }];
+    })
+    .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Article heatmap: where in the text the class's mistakes lie
+
+export type ParagraphErrors = { paragraphId: string; wrong: number; answered: number };
+
+/**
+ * For each paragraph, the class's answers to questions that cite it and how many of them were
+ * wrong. An answer to a question citing two paragraphs counts for both. Paragraphs nobody was
+ * asked about are left out; the rest come in article order.
+ */
+export function buildArticleHeatmap(
+  answers: readonly Pick<AnswerFacts, "questionId" | "correct">[],
+  paragraphsOf: ReadonlyMap<string, readonly string[]>,
+  articleOrder: readonly string[],
+): ParagraphErrors[] {
+  const byParagraph = new Map<string, ParagraphErrors>();
+  for (const answer of answers) {
+    for (const paragraphId of new Set(paragraphsOf.get(answer.questionId) ?? [])) {
+      const entry = byParagraph.get(paragraphId) ?? { paragraphId, wrong: 0, answered: 0 };
+      entry.answered += 1;
+      if (!answer.correct) entry.wrong += 1;
+      byParagraph.set(paragraphId, entry);
+    }
+  }
+  const position = new Map(articleOrder.map((id, index) => [id, index]));
+  return [...byParagraph.values()].sort(
+    (a, b) => (position.get(a.paragraphId) ?? Number.MAX_SAFE_INTEGER) - (position.get(b.paragraphId) ?? Number.MAX_SAFE_INTEGER) || a.paragraphId.localeCompare(b.paragraphId),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function byName(a: RosterStudent, b: RosterStudent): number {
+  return a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.email.localeCompare(b.email);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,151 @@
+// A class's reports, loaded in a fixed number of queries whatever the number of students,
+// assignments and answers (never a query per row), then computed by the pure functions in
+// report-math.ts.
+//
+// Queries: the access check; then, together, the roster, the assignments (with their targets and
+// extensions) and the attempts at them. The full report adds the members' graded answers and the
+// teacher-written questions among them (built-in ones are in memory).
+import { db } from "@/lib/db";
+import { getBlocks, getPhases } from "@/lib/content";
+import { getQuestion, getQuestionBank } from "@/lib/quiz/bank";
+import type { GradedAnswer } from "@/lib/quiz/mastery";
+import { QuestionSchema, type Question } from "@/lib/quiz/schema";
+import { toCsv } from "./csv";
+import { notFound } from "./errors";
+import {
+  analyseItems,
+  buildArticleHeatmap,
+  buildGradebook,
+  buildMasteryHeatmap,
+  gradebookCsvRows,
+  type AnswerFacts,
+  type Gradebook,
+  type ItemStats,
+  type MasteryHeatmap,
+  type ParagraphErrors,
+  type RosterStudent,
+} from "./report-math";
+
+type ClassFacts = {
+  classroom: { id: string; name: string };
+  students: RosterStudent[];
+  assignments: Parameters<typeof buildGradebook>[0]["assignments"][number][];
+  attempts: Parameters<typeof buildGradebook>[0]["attempts"][number][];
+};
+
+async function loadClassFacts(teacherId: string, classId: string): Promise<ClassFacts> {
+  const classroom = await db.classroom.findFirst({ where: { id: classId, teachers: { some: { userId: teacherId } } }, select: { id: true, name: true } });
+  if (!classroom) throw notFound("class");
+  const [members, assignments, attempts] = await Promise.all([
+    db.classMember.findMany({ where: { classId }, select: { user: { select: { id: true, name: true, email: true } } } }),
+    db.assignment.findMany({
+      where: { classId },
+      select: {
+        id: true,
+        title: true,
+        opensAt: true,
+        dueAt: true,
+        maxAttempts: true,
+        targets: { select: { userId: true } },
+        overrides: { select: { userId: true, dueAt: true, extraAttempts: true } },
+      },
+    }),
+    db.attempt.findMany({
+      where: { assignment: { classId } },
+      select: { userId: true, assignmentId: true, startedAt: true, finishedAt: true, score: true },
+    }),
+  ]);
+  return {
+    classroom,
+    students: members.map((m) => m.user),
+    assignments: assignments.map(({ targets, ...a }) => ({ ...a, targetIds: targets.map((t) => t.userId) })),
+    attempts,
+  };
+}
+
+/** Students × assignments: best score and status. 4 queries. */
+export async function gradebookForClass(teacherId: string, classId: string, now = new Date()): Promise<{ className: string; gradebook: Gradebook }> {
+  const facts = await loadClassFacts(teacherId, classId);
+  return { className: facts.classroom.name, gradebook: buildGradebook({ ...facts, now }) };
+}
+
+/** The gradebook as a CSV file's text (see csv.ts for what makes it safe to open). */
+export async function gradebookCsv(teacherId: string, classId: string, now = new Date()): Promise<{ className: string; csv: string }> {
+  const { className, gradebook } = await gradebookForClass(teacherId, classId, now);
+  return { className, csv: toCsv(gradebookCsvRows(gradebook)) };
+}
+
+export type ClassReport = {
+  className: string;
+  gradebook: Gradebook;
+  mastery: MasteryHeatmap;
+  items: ItemStats[];
+  paragraphs: ParagraphErrors[];
+};
+
+/**
+ * Everything on the reports page. 6 queries.
+ * - Mastery uses every graded answer of the class's students (mastery belongs to the learner and
+ *   is what their own dashboard shows).
+ * - Item analysis and the article heatmap use only answers given in this class's assignments.
+ */
+export async function classReport(teacherId: string, classId: string, now = new Date()): Promise<ClassReport> {
+  const facts = await loadClassFacts(teacherId, classId);
+  const studentIds = facts.students.map((s) => s.id);
+  const assignmentIds = new Set(facts.assignments.map((a) => a.id));
+
+  const answers = await db.attemptAnswer.findMany({
+    where: { attempt: { userId: { in: studentIds } } },
+    orderBy: { answeredAt: "asc" },
+    select: { questionId: true, response: true, score: true, correct: true, answeredAt: true, attempt: { select: { userId: true, assignmentId: true } } },
+  });
+
+  const teacherQuestionIds = [...new Set(answers.map((a) => a.questionId).filter((id) => !getQuestion(id)))];
+  const teacherRows =
+    teacherQuestionIds.length === 0
+      ? []
+      : await db.question.findMany({
+          where: { id: { in: teacherQuestionIds } },
+          select: { id: true, difficulty: true, body: true, paragraphIds: true, phases: { select: { phaseId: true } }, events: { select: { eventId: true } } },
+        });
+
+  const questions = new Map<string, Question>();
+  const meta = new Map<string, { difficulty: 1 | 2 | 3; phaseIds: string[]; eventIds: string[]; paragraphIds: string[] }>();
+  for (const q of getQuestionBank()) questions.set(q.id, q);
+  for (const row of teacherRows) {
+    const parsed = QuestionSchema.safeParse(row.body);
+    if (parsed.success) questions.set(row.id, { ...parsed.data, id: row.id });
+    meta.set(row.id, {
+      difficulty: row.difficulty >= 3 ? 3 : row.difficulty <= 1 ? 1 : 2,
+      phaseIds: row.phases.map((p) => p.phaseId),
+      eventIds: row.events.map((e) => e.eventId),
+      paragraphIds: Array.isArray(row.paragraphIds) ? row.paragraphIds.filter((id): id is string => typeof id === "string") : [],
+    });
+  }
+  const metaOf = (id: string) => {
+    const builtIn = getQuestion(id);
+    return builtIn ? { difficulty: builtIn.difficulty, phaseIds: builtIn.phaseIds, eventIds: builtIn.eventIds, paragraphIds: builtIn.paragraphIds } : meta.get(id);
+  };
+
+  const answersByStudent = new Map<string, GradedAnswer[]>();
+  const classAnswers: AnswerFacts[] = [];
+  for (const a of answers) {
+    const m = metaOf(a.questionId);
+    if (!m) continue;
+    const list = answersByStudent.get(a.attempt.userId) ?? [];
+    list.push({ questionId: a.questionId, score: a.score, answeredAt: a.answeredAt, difficulty: m.difficulty, phaseIds: m.phaseIds, eventIds: m.eventIds });
+    answersByStudent.set(a.attempt.userId, list);
+    if (a.attempt.assignmentId && assignmentIds.has(a.attempt.assignmentId)) {
+      classAnswers.push({ userId: a.attempt.userId, questionId: a.questionId, response: a.response, score: a.score, correct: a.correct, answeredAt: a.answeredAt });
+    }
+  }
+
+  const paragraphsOf = new Map(classAnswers.map((a) => [a.questionId, metaOf(a.questionId)?.paragraphIds ?? []]));
+  return {
+    className: facts.classroom.name,
+    gradebook: buildGradebook({ ...facts, now }),
+    mastery: buildMasteryHeatmap({ students: facts.students, answersByStudent, phases: getPhases(), bank: getQuestionBank() }),
+    items: analyseItems(classAnswers, questions),
+    paragraphs: buildArticleHeatmap(classAnswers, paragraphsOf, getBlocks().map((b) => b.id)),
+  };
+}

@@ -1,0 +1,92 @@
+// Input rules for classes, assignments and extensions, shared by the domain functions (which
+// validate whatever they are given) and the server actions (which turn form fields into input).
+import { z } from "zod";
+import { getLesson, getPhase } from "@/lib/content";
+import { emailSchema } from "@/lib/auth/validation";
+
+const noControlCharacters = (text: string) => !/[\u0000-\u001f\u007f]/.test(text);
+
+export const classNameSchema = z
+  .string({ error: "Name the class." })
+  .trim()
+  .min(1, "Name the class.")
+  .max(80, "Keep the name under 80 characters.")
+  .refine(noControlCharacters, "The name contains characters that cannot be shown.");
+
+export const createClassSchema = z.object({ name: classNameSchema });
+export const coTeacherSchema = z.object({ email: emailSchema });
+
+/** What a student types into the join form (normalised later by normaliseJoinCode). */
+export const joinCodeInputSchema = z.object({
+  code: z.string().trim().min(1, "Enter the class code your teacher gave you.").max(40, "A class code has 8 characters, like ABCD-EF23."),
+});
+
+export const ASSIGNMENT_KINDS = ["LESSON", "PHASE", "MIXED"] as const;
+export const REVEAL_POLICIES = ["IMMEDIATELY", "AFTER_DUE", "NEVER"] as const;
+export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
+export type RevealPolicy = (typeof REVEAL_POLICIES)[number];
+
+export const REVEAL_LABELS: Readonly<Record<RevealPolicy, string>> = {
+  IMMEDIATELY: "Right after each answer",
+  AFTER_DUE: "After the due date",
+  NEVER: "Never (scores only)",
+};
+
+export const MAX_ATTEMPTS_LIMIT = 10;
+export const MAX_EXTRA_ATTEMPTS = 10;
+
+/** An assignment as the domain takes it (dates already resolved to instants). */
+export function assignmentInputSchema(now: Date) {
+  return z
+    .object({
+      title: z.string().trim().max(120, "Keep the title under 120 characters.").refine(noControlCharacters, "The title contains characters that cannot be shown."),
+      kind: z.enum(ASSIGNMENT_KINDS, { error: "Choose a lesson, a phase or a mixed review." }),
+      scopeId: z.string().max(100).nullable(),
+      opensAt: z.date({ error: "Enter when the assignment opens." }),
+      dueAt: z.date({ error: "Enter when the assignment is due." }),
+      reveal: z.enum(REVEAL_POLICIES, { error: "Choose when students see the answers." }),
+      maxAttempts: z
+        .number({ error: "Enter how many attempts each student has." })
+        .int("Enter a whole number of attempts.")
+        .min(1, "Allow at least 1 attempt.")
+        .max(MAX_ATTEMPTS_LIMIT, `Allow at most ${MAX_ATTEMPTS_LIMIT} attempts.`),
+      /** Empty: the whole class. */
+      studentIds: z.array(z.string().min(1).max(64)).max(1000),
+      /** Empty: the scope's built-in questions. */
+      questionIds: z.array(z.string().min(1).max(64)).max(50, "Choose at most 50 questions."),
+    })
+    .superRefine((input, ctx) => {
+      if (input.kind === "LESSON" && !getLesson(input.scopeId ?? "")) ctx.addIssue({ code: "custom", path: ["scope"], message: "Choose one of the lessons." });
+      if (input.kind === "PHASE" && !getPhase(input.scopeId ?? "")) ctx.addIssue({ code: "custom", path: ["scope"], message: "Choose one of the phases." });
+      if (input.kind === "MIXED" && input.scopeId !== null) ctx.addIssue({ code: "custom", path: ["scope"], message: "A mixed review covers the whole article." });
+      if (input.opensAt.getTime() >= input.dueAt.getTime()) ctx.addIssue({ code: "custom", path: ["dueAt"], message: "The due date must be after the opening date." });
+      if (input.dueAt.getTime() <= now.getTime()) ctx.addIssue({ code: "custom", path: ["dueAt"], message: "The due date must be in the future." });
+    });
+}
+export type AssignmentInput = z.input<ReturnType<typeof assignmentInputSchema>>;
+
+/** An extension for one student: a later due date, extra attempts, or both. */
+export const extensionInputSchema = z
+  .object({
+    dueAt: z.date().nullable(),
+    extraAttempts: z
+      .number({ error: "Enter a number of extra attempts." })
+      .int("Enter a whole number of extra attempts.")
+      .min(0, "Extra attempts cannot be negative.")
+      .max(MAX_EXTRA_ATTEMPTS, `Give at most ${MAX_EXTRA_ATTEMPTS} extra attempts.`),
+  })
+  .refine((input) => input.dueAt !== null || input.extraAttempts > 0, { path: ["dueAt"], message: "Give a later due date, extra attempts, or both." });
+export type ExtensionInput = z.input<typeof extensionInputSchema>;
+
+/** A scope as one form value: "LESSON:potato-diplomacy", "PHASE:phase-rapport" or "MIXED:". */
+export function parseScopeValue(value: string): { kind: AssignmentKind; scopeId: string | null } | null {
+  const [kind, ...rest] = value.split(":");
+  const scopeId = rest.join(":");
+  if (kind === "MIXED") return { kind, scopeId: null };
+  if ((kind === "LESSON" || kind === "PHASE") && scopeId) return { kind, scopeId };
+  return null;
+}
+
+export function scopeValue(kind: AssignmentKind, scopeId: string | null): string {
+  return `${kind}:${scopeId ?? ""}`;
+}
