@@ -7,8 +7,6 @@ import { requireUser } from "@/lib/auth/guards";
 import { answerQuestion, finishAttempt, startOrResumeAttempt, type AnswerOutcome } from "@/lib/quiz/attempts";
 import { QuizError } from "@/lib/quiz/errors";
 import { paragraphLinks, type ParagraphLink } from "@/lib/quiz/links";
-import { gradedAnswers, masterySummary } from "@/lib/progress/learner";
-import type { MasteryLevel } from "@/lib/quiz/mastery";
 
 const startSchema = z.object({
   kind: z.enum(["LESSON", "PHASE", "MIXED", "REVIEW"]),
@@ -47,22 +45,17 @@ export async function answerAction(input: { attemptId: string; questionId: strin
   }
 }
 
-export type MasteryChange = { id: string; title: string; before: MasteryLevel; after: MasteryLevel; progressAfter: number };
-export type FinishState = { ok: true; score: number; changes: MasteryChange[] } | { ok: false; message: string };
+export type FinishState = { ok: true; score: number } | { ok: false; message: string };
 
+/** Finishes the attempt; the page then re-renders as the results (score, answers, mastery change). */
 export async function finishQuizAction(attemptId: string): Promise<FinishState> {
   const user = await requireUser("/quiz");
   if (typeof attemptId !== "string" || attemptId.length > 100) return { ok: false, message: "That quiz attempt does not exist." };
   try {
-    const [before, { score }] = [masterySummary(await gradedAnswers(user.id, { excludeAttemptId: attemptId })), await finishAttempt(user.id, attemptId)];
-    const after = masterySummary(await gradedAnswers(user.id));
-    const changes = after.phases.flatMap((phase) => {
-      const previous = before.phases.find((p) => p.id === phase.id);
-      if (!previous || (previous.mastery.level === phase.mastery.level && previous.mastery.progress === phase.mastery.progress)) return [];
-      return [{ id: phase.id, title: `Phase ${phase.position}: ${phase.title}`, before: previous.mastery.level, after: phase.mastery.level, progressAfter: phase.mastery.progress }];
-    });
+    const { score } = await finishAttempt(user.id, attemptId);
     revalidatePath("/dashboard");
-    return { ok: true, score, changes };
+    revalidatePath(`/quiz/attempt/${attemptId}`);
+    return { ok: true, score };
   } catch (error) {
     if (error instanceof QuizError) return { ok: false, message: error.message };
     throw error;

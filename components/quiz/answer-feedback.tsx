@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useRef } from "react";
 import type { AttemptView } from "@/lib/quiz/attempts";
 import type { ParagraphLink } from "@/lib/quiz/links";
 
@@ -12,10 +13,15 @@ function chosenWrongExplanations(item: Answered): string[] {
 }
 
 /** Right or wrong (in words, not colour alone), why, and where in the text to check. */
-export function AnswerFeedback({ item, links }: { item: Answered; links: ParagraphLink[] }) {
+export function AnswerFeedback({ item, links, focusOnMount = false }: { item: Answered; links: ParagraphLink[]; focusOnMount?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Right after answering, move focus here so keyboard and screen-reader users land on the result.
+  useEffect(() => {
+    if (focusOnMount) ref.current?.focus();
+  }, [focusOnMount]);
   if (!item.result) {
     return (
-      <div id="answer-feedback" tabIndex={-1} className="rounded-md border border-rule bg-paper p-4 outline-none">
+      <div ref={ref} id="answer-feedback" tabIndex={-1} className="rounded-md border border-rule bg-paper p-4 outline-none">
         <p className="font-semibold">Answer saved.</p>
         <p className="text-muted">Your teacher will show the results later.</p>
       </div>
@@ -25,7 +31,7 @@ export function AnswerFeedback({ item, links }: { item: Answered; links: Paragra
   const partial = !correct && score > 0;
   const tone = correct ? "border-quote bg-[#eef7f0]" : partial ? "border-opinion bg-[#fbf6e6]" : "border-[#b42318] bg-[#fef3f2]";
   return (
-    <div id="answer-feedback" tabIndex={-1} role="status" className={`space-y-2 rounded-md border p-4 outline-none ${tone}`}>
+    <div ref={ref} id="answer-feedback" tabIndex={-1} role="status" className={`space-y-2 rounded-md border p-4 outline-none ${tone}`}>
       <p className="font-semibold">
         {correct ? "✓ Correct." : partial ? `◐ Partly right (${Math.round(score * 100)}%).` : "✗ Not quite."}
         {!correct ? <span className="font-normal"> The answer: {feedback.correctAnswer.text}</span> : null}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { MASTERY_LEVELS } from "@/lib/quiz/mastery";
 import type { AttemptView } from "@/lib/quiz/attempts";
 import type { ParagraphLink } from "@/lib/quiz/links";
-import type { MasteryChange } from "@/app/quiz/actions";
+import type { MasteryChange } from "@/lib/progress/learner";
 import { ProgressBar } from "@/components/lesson/reading-progress";
 import { AnswerFeedback } from "./answer-feedback";
 

@@ -7,11 +7,10 @@ import { useRef, useState, useTransition } from "react";
 import type { AttemptView } from "@/lib/quiz/attempts";
 import type { ParagraphLink } from "@/lib/quiz/links";
 import type { QuestionResponse } from "@/lib/quiz/schema";
-import { answerAction, finishQuizAction, type FinishState } from "@/app/quiz/actions";
+import { answerAction, finishQuizAction } from "@/app/quiz/actions";
 import { ProgressBar } from "@/components/lesson/reading-progress";
 import { initialResponse, QuestionInput } from "./question-input";
 import { AnswerFeedback } from "./answer-feedback";
-import { QuizResults } from "./quiz-results";
 
 type Item = AttemptView["items"][number];
 
@@ -25,13 +24,11 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
     return start ? initialResponse(start.question) : null;
   });
   const [error, setError] = useState<string | null>(null);
-  const [finish, setFinish] = useState<FinishState | null>(null);
   const [pending, startTransition] = useTransition();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const item = items[current];
   const answered = items.filter((i) => i.status === "answered").length;
 
-  if (finish?.ok) return <QuizResults score={finish.score} changes={finish.changes} items={items} links={linksByQuestion} reveal={attempt.reveal} />;
   if (!item) return <p>This quiz has no questions.</p>;
 
   const check = () => {
@@ -45,7 +42,6 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
       }
       setItems((list) => list.map((i) => (i.question.id === item.question.id ? result.outcome.item : i)));
       setLinks((map) => ({ ...map, [item.question.id]: result.links }));
-      requestAnimationFrame(() => document.getElementById("answer-feedback")?.focus());
     });
   };
 
@@ -62,9 +58,9 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
 
   const finishQuiz = () => {
     startTransition(async () => {
+      // On success the server re-renders this page as the results.
       const result = await finishQuizAction(attempt.id);
       if (!result.ok) setError(result.message);
-      setFinish(result);
     });
   };
 
@@ -96,7 +92,7 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
           </button>
         ) : (
           <>
-            <AnswerFeedback item={item} links={linksByQuestion[item.question.id] ?? []} />
+            <AnswerFeedback key={item.question.id} item={item} links={linksByQuestion[item.question.id] ?? []} focusOnMount />
             <div className="flex flex-wrap gap-3">
               {!allAnswered ? (
                 <button type="button" className="btn" onClick={next}>Next question</button>

@@ -68,3 +68,17 @@ export async function finishedQuizzes(userId: string, limit = 20): Promise<Finis
     .flatMap((a) => (a.finishedAt ? [{ id: a.id, title: quizTitle({ kind: a.kind, scopeId: a.scopeId }), finishedAt: a.finishedAt, score: a.score ?? 0 }] : []))
     .reverse();
 }
+
+export type MasteryChange = { id: string; title: string; before: Mastery["level"]; after: Mastery["level"]; progressAfter: number };
+
+/** How an attempt moved the learner's mastery of each phase: without its answers, and with them. */
+export async function masteryChangeForAttempt(userId: string, attemptId: string): Promise<MasteryChange[]> {
+  const [without, withAll] = await Promise.all([gradedAnswers(userId, { excludeAttemptId: attemptId }), gradedAnswers(userId)]);
+  const before = masterySummary(without);
+  const after = masterySummary(withAll);
+  return after.phases.flatMap((phase) => {
+    const previous = before.phases.find((p) => p.id === phase.id);
+    if (!previous || (previous.mastery.level === phase.mastery.level && previous.mastery.progress === phase.mastery.progress)) return [];
+    return [{ id: phase.id, title: `Phase ${phase.position}: ${phase.title}`, before: previous.mastery.level, after: phase.mastery.level, progressAfter: phase.mastery.progress }];
+  });
+}

@@ -35,7 +35,7 @@ export const ROUTES: RouteRow[] = [
   { file: "app/teacher/page.tsx", path: "/teacher", kind: "page", access: "teacher" },
   { file: "app/api/health/route.ts", path: "/api/health", kind: "api", method: "GET", access: "public" },
   { file: "app/api/account/export/route.ts", path: "/api/account/export", kind: "api", method: "GET", access: "user" },
-  { file: "app/quiz/page.tsx", path: "/quiz", kind: "page", access: "user" },
+  { file: "app/quiz/(list)/page.tsx", path: "/quiz", kind: "page", access: "user" },
   { file: "app/quiz/attempt/[attemptId]/page.tsx", path: "/quiz/attempt/not-a-real-attempt", kind: "page", access: "user", signedInStatus: 404 },
   { file: "app/api/v1/attempts/route.ts", path: "/api/v1/attempts", kind: "api", method: "POST", access: "user", signedInStatus: 415 },
   { file: "app/api/v1/attempts/[attemptId]/route.ts", path: "/api/v1/attempts/not-a-real-attempt", kind: "api", method: "GET", access: "user", signedInStatus: 404 },

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { getAttemptView } from "@/lib/quiz/attempts";
 import { QuizError } from "@/lib/quiz/errors";
 import { paragraphLinks, type ParagraphLink } from "@/lib/quiz/links";
+import { masteryChangeForAttempt } from "@/lib/progress/learner";
 
 export const metadata: Metadata = { title: "Quiz" };
 
@@ -31,7 +32,7 @@ export default async function AttemptPage({ params }: PageProps<"/quiz/attempt/[
         {attempt.finishedAt ? <p className="font-sans text-sm text-muted">Finished {new Date(attempt.finishedAt).toLocaleDateString("en-GB", { dateStyle: "long" })}</p> : null}
       </header>
       {attempt.finishedAt ? (
-        <QuizResults score={attempt.score ?? 0} changes={[]} items={attempt.items} links={links} reveal={attempt.reveal} />
+        <QuizResults score={attempt.score ?? 0} changes={await masteryChangeForAttempt(user.id, attempt.id)} items={attempt.items} links={links} reveal={attempt.reveal} />
       ) : (
         <QuizRunner attempt={attempt} links={links} />
       )}
