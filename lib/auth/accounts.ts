@@ -52,9 +52,35 @@ export async function exportAccountData(userId: string) {
   return { exportedAt: new Date().toISOString(), format: "backchannel-account-export/1", account: user };
 }
 
-/** Deletes the account and, through the schema's cascades, everything that belongs only to it. */
-export async function deleteAccount(userId: string): Promise<void> {
-  await db.user.delete({ where: { id: userId } });
+/**
+ * Deletes the account and, through the schema's cascades, everything that belongs only to it
+ * (attempts, answers, review cards, reading progress, class memberships). A teacher's classes are
+ * handled first: a class with a co-teacher is handed to them (the longest-serving becomes owner),
+ * a class with no other teacher is deleted with its assignments. Questions the teacher wrote stay,
+ * without an owner, so that answers already given to them keep their meaning.
+ */
+export async function deleteAccount(userId: string): Promise<{ classesHandedOver: number; classesDeleted: number }> {
+  return db.$transaction(async (tx) => {
+    const owned = await tx.classTeacher.findMany({
+      where: { userId, role: "OWNER" },
+      select: { classId: true, class: { select: { teachers: { where: { userId: { not: userId } }, orderBy: { addedAt: "asc" }, select: { userId: true } } } } },
+    });
+    let classesHandedOver = 0;
+    let classesDeleted = 0;
+    for (const { classId, class: classroom } of owned) {
+      const successor = classroom.teachers[0];
+      if (successor) {
+        await tx.classTeacher.update({ where: { classId_userId: { classId, userId: successor.userId } }, data: { role: "OWNER" } });
+        classesHandedOver += 1;
+      } else {
+        await tx.classroom.delete({ where: { id: classId } });
+        classesDeleted += 1;
+      }
+    }
+    await tx.question.updateMany({ where: { ownerId: userId, retiredAt: null }, data: { retiredAt: new Date() } });
+    await tx.user.delete({ where: { id: userId } });
+    return { classesHandedOver, classesDeleted };
+  });
 }
 
 function isUniqueViolation(error: unknown): boolean {

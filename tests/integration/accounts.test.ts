@@ -83,3 +83,21 @@ describe("reading progress", () => {
     expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(0);
   });
 });
+
+describe("deleting a teacher's account", () => {
+  it("hands a class with a co-teacher over and deletes a class without one", async () => {
+    const teacher = await upsertUser(db, { email: email("leaving-teacher"), role: "TEACHER" });
+    const colleague = await upsertUser(db, { email: email("colleague"), role: "TEACHER" });
+    const student = await upsertUser(db, { email: email("pupil") });
+    const shared = await db.classroom.create({
+      data: { name: "Shared", joinCode: `S${counter}${Date.now()}`.slice(0, 12), teachers: { create: [{ userId: teacher.id, role: "OWNER" }, { userId: colleague.id, role: "CO_TEACHER" }] }, members: { create: { userId: student.id } } },
+    });
+    const solo = await db.classroom.create({ data: { name: "Solo", joinCode: `O${counter}${Date.now()}`.slice(0, 12), teachers: { create: { userId: teacher.id, role: "OWNER" } } } });
+
+    expect(await deleteAccount(teacher.id)).toEqual({ classesHandedOver: 1, classesDeleted: 1 });
+    expect(await db.classTeacher.findUnique({ where: { classId_userId: { classId: shared.id, userId: colleague.id } } })).toMatchObject({ role: "OWNER" });
+    expect(await db.classMember.count({ where: { classId: shared.id } })).toBe(1);
+    expect(await db.classroom.findUnique({ where: { id: solo.id } })).toBeNull();
+    expect(await db.user.findUnique({ where: { id: student.id } })).not.toBeNull();
+  });
+});
