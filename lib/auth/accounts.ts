@@ -47,6 +47,17 @@ export async function exportAccountData(userId: string) {
       createdAt: true,
       updatedAt: true,
       lessonProgress: { select: { lessonSlug: true, lastParagraphId: true, readAt: true, updatedAt: true } },
+      attempts: {
+        select: {
+          id: true, kind: true, scopeId: true, assignmentId: true, startedAt: true, finishedAt: true, score: true,
+          answers: { select: { questionId: true, response: true, score: true, correct: true, answeredAt: true } },
+        },
+        orderBy: { startedAt: "asc" },
+      },
+      reviewCards: { select: { questionId: true, due: true, reps: true, lapses: true, lastReview: true } },
+      memberships: { select: { joinedAt: true, class: { select: { id: true, name: true } } } },
+      teaching: { select: { role: true, addedAt: true, class: { select: { id: true, name: true } } } },
+      authoredQuestions: { select: { id: true, type: true, prompt: true, body: true, createdAt: true, retiredAt: true } },
     },
   });
   return { exportedAt: new Date().toISOString(), format: "backchannel-account-export/1", account: user };
