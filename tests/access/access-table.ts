@@ -51,6 +51,14 @@ export const ROUTES: RouteRow[] = [
     access: "public",
     skipRequest: "Auth.js's own endpoints; sign-in and sign-out are covered by e2e/auth.spec.ts",
   },
+  { file: "app/teacher/classes/[classId]/page.tsx", path: "/teacher/classes/not-a-real-class", kind: "page", access: "teacher", signedInStatus: 404 },
+  { file: "app/teacher/classes/[classId]/reports/page.tsx", path: "/teacher/classes/not-a-real-class/reports", kind: "page", access: "teacher", signedInStatus: 404 },
+  { file: "app/teacher/questions/(list)/page.tsx", path: "/teacher/questions", kind: "page", access: "teacher" },
+  { file: "app/teacher/questions/new/page.tsx", path: "/teacher/questions/new", kind: "page", access: "teacher" },
+  { file: "app/teacher/questions/[questionId]/page.tsx", path: "/teacher/questions/not-a-real-question", kind: "page", access: "teacher", signedInStatus: 404 },
+  { file: "app/api/v1/teacher/classes/[classId]/gradebook/route.ts", path: "/api/v1/teacher/classes/not-a-real-class/gradebook", kind: "api", method: "GET", access: "teacher", signedInStatus: 404 },
+  { file: "app/classes/page.tsx", path: "/classes", kind: "page", access: "user" },
+  { file: "app/classes/join/page.tsx", path: "/classes/join?code=ABCD-EF23", kind: "page", access: "user" },
 ];
 
 export const ACTIONS: ActionRow[] = [
@@ -65,4 +73,18 @@ export const ACTIONS: ActionRow[] = [
   { file: "app/lessons/actions.ts", action: "setLessonReadAction", access: "user" },
   { file: "app/account/actions.ts", action: "changePasswordAction", access: "user" },
   { file: "app/account/actions.ts", action: "deleteAccountAction", access: "user" },
+  { file: "app/teacher/actions.ts", action: "createClassAction", access: "teacher" },
+  { file: "app/teacher/classes/[classId]/actions.ts", action: "regenerateCodeAction", access: "teacher" },
+  { file: "app/teacher/classes/[classId]/actions.ts", action: "removeStudentAction", access: "teacher" },
+  { file: "app/teacher/classes/[classId]/actions.ts", action: "addCoTeacherAction", access: "teacher" },
+  { file: "app/teacher/classes/[classId]/actions.ts", action: "createAssignmentAction", access: "teacher" },
+  { file: "app/teacher/classes/[classId]/actions.ts", action: "deleteAssignmentAction", access: "teacher" },
+  { file: "app/teacher/classes/[classId]/actions.ts", action: "grantExtensionAction", access: "teacher" },
+  { file: "app/teacher/classes/[classId]/actions.ts", action: "removeExtensionAction", access: "teacher" },
+  { file: "app/teacher/questions/actions.ts", action: "createQuestionAction", access: "teacher" },
+  { file: "app/teacher/questions/actions.ts", action: "updateQuestionAction", access: "teacher" },
+  { file: "app/teacher/questions/actions.ts", action: "setQuestionRetiredAction", access: "teacher" },
+  { file: "app/teacher/questions/actions.ts", action: "duplicateQuestionAction", access: "teacher" },
+  { file: "app/classes/actions.ts", action: "joinClassAction", access: "user" },
+  { file: "app/classes/actions.ts", action: "startAssignmentAction", access: "user" },
 ];

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FormMessage } from "@/components/form-field";
+import { requireUser } from "@/lib/auth/guards";
+import { studentAssignments } from "@/lib/teacher/assignments";
+import { studentClasses } from "@/lib/teacher/classes";
+import { formatPercent } from "@/lib/teacher/report-math";
+import { STATUS_LABELS } from "@/lib/teacher/status";
+import { LocalTime } from "../teacher/_components/local-time";
+import { StartAssignmentButton } from "./assignment-button";
+
+export const metadata: Metadata = { title: "Your classes" };
+
+export default async function StudentClassesPage({ searchParams }: PageProps<"/classes">) {
+  const user = await requireUser("/classes");
+  if (user.role === "TEACHER") {
+    return (
+      <div className="mx-auto max-w-2xl space-y-4">
+        <h1 className="text-3xl font-semibold">Classes</h1>
+        <p className="text-muted">This page is for students. You manage your classes on <Link href="/teacher">your classes page</Link>.</p>
+      </div>
+    );
+  }
+  const [classes, assignments, query] = await Promise.all([studentClasses(user.id), studentAssignments(user.id), searchParams]);
+  const joinedId = typeof query.joined === "string" ? query.joined : typeof query.already === "string" ? query.already : null;
+  const joined = joinedId ? classes.find((c) => c.id === joinedId) : undefined;
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-10">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-semibold">Your classes</h1>
+        {joined ? <FormMessage tone="success" message={query.joined ? `You have joined ${joined.name}.` : `You are already in ${joined.name}.`} /> : null}
+        <p><Link href="/classes/join" className="btn btn-secondary">Join a class</Link></p>
+      </header>
+
+      <section aria-labelledby="assignments-heading" className="space-y-3">
+        <h2 id="assignments-heading" className="text-2xl font-semibold">Assignments</h2>
+        {assignments.length === 0 ? (
+          <p className="text-muted">No assignments yet.</p>
+        ) : (
+          <ul className="space-y-3">
+            {assignments.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-rule bg-white p-4">
+                <div className="space-y-1">
+                  <h3 className="text-lg font-semibold">{a.title}</h3>
+                  <p className="font-sans text-sm text-muted">
+                    {a.className} · due <LocalTime iso={a.dueAt.toISOString()} />
+                    {a.extended ? " (extended)" : ""}
+                  </p>
+                  <p className="font-sans text-sm">
+                    <span className="font-semibold">{STATUS_LABELS[a.status]}</span>
+                    {a.bestScore !== null ? ` · best score ${formatPercent(a.bestScore)}` : ""} · {a.attemptsUsed} of {a.attemptsAllowed}{" "}
+                    {a.attemptsAllowed === 1 ? "attempt" : "attempts"} used
+                  </p>
+                  {!a.isOpen ? (
+                    <p className="font-sans text-sm text-muted">Opens <LocalTime iso={a.opensAt.toISOString()} /></p>
+                  ) : null}
+                </div>
+                {a.canStart ? <StartAssignmentButton assignmentId={a.id} title={a.title} label={a.openAttemptId ? "Continue" : a.attemptsUsed > 0 ? "Try again" : "Start"} /> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="classes-heading" className="space-y-3">
+        <h2 id="classes-heading" className="text-2xl font-semibold">Classes</h2>
+        {classes.length === 0 ? (
+          <p className="text-muted">You are not in a class yet. Ask your teacher for the class code.</p>
+        ) : (
+          <ul className="list-disc space-y-1 pl-5">
+            {classes.map((c) => (
+              <li key={c.id}>
+                {c.name} <span className="text-muted">with {c.teachers.join(" and ")}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+"use client";
+import { useActionState, useEffect, useRef } from "react";
+import { FormField, FormMessage } from "@/components/form-field";
+import { DateTimeField } from "../../_components/date-time-field";
+import { Choice, ChoiceGroup, SelectField } from "../../_components/form-bits";
+import type { FormState } from "../../_lib/form";
+import {
+  addCoTeacherAction,
+  createAssignmentAction,
+  deleteAssignmentAction,
+  grantExtensionAction,
+  regenerateCodeAction,
+  removeExtensionAction,
+  removeStudentAction,
+} from "./actions";
+
+type Action = (state: FormState, form: FormData) => Promise<FormState>;
+
+/** Clears a form after each successful submit (React keeps controlled fields otherwise). */
+function useResetOnSuccess(state: FormState) {
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.done) ref.current?.reset();
+  }, [state.done]);
+  return ref;
+}
+
+/** One button that runs one action on hidden fields, with its outcome next to it. */
+function ActionButton({ action, fields, label, accessibleLabel, tone = "secondary" }: { action: Action; fields: Record<string, string>; label: string; accessibleLabel?: string; tone?: "secondary" | "danger" }) {
+  const [state, run, pending] = useActionState<FormState, FormData>(action, {});
+  return (
+    <form action={run} className="inline-flex flex-col gap-1">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={`btn btn-secondary px-3 py-1.5 text-sm ${tone === "danger" ? "text-[#b42318]" : ""}`} disabled={pending} aria-label={accessibleLabel}>
+        {pending ? "Working…" : label}
+      </button>
+      {state.message ? <p role="alert" className="field-error">{state.message}</p> : null}
+      {state.success ? <p role="status" className="text-sm text-quote">{state.success}</p> : null}
+    </form>
+  );
+}
+
+export function RegenerateCodeButton({ classId }: { classId: string }) {
+  return <ActionButton action={regenerateCodeAction} fields={{ classId }} label="Make a new code" />;
+}
+
+export function RemoveStudentButton({ classId, studentId, name }: { classId: string; studentId: string; name: string }) {
+  return <ActionButton action={removeStudentAction} fields={{ classId, studentId }} label="Remove" accessibleLabel={`Remove ${name} from the class`} tone="danger" />;
+}
+
+export function DeleteAssignmentButton({ assignmentId, title }: { assignmentId: string; title: string }) {
+  return <ActionButton action={deleteAssignmentAction} fields={{ assignmentId }} label="Delete" accessibleLabel={`Delete the assignment “${title}”`} tone="danger" />;
+}
+
+export function RemoveExtensionButton({ assignmentId, studentId, name }: { assignmentId: string; studentId: string; name: string }) {
+  return <ActionButton action={removeExtensionAction} fields={{ assignmentId, studentId }} label="Remove" accessibleLabel={`Remove ${name}’s extension`} />;
+}
+
+export function AddCoTeacherForm({ classId }: { classId: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(addCoTeacherAction, {});
+  const ref = useResetOnSuccess(state);
+  const email = typeof state.values?.email === "string" ? state.values.email : "";
+  return (
+    <form ref={ref} action={action} className="space-y-3" noValidate>
+      <FormMessage message={state.message} />
+      <FormMessage message={state.success} tone="success" />
+      <input type="hidden" name="classId" value={classId} />
+      <FormField name="email" id="field-coteacher-email" label="Colleague’s email" hint="They need a teacher account on Backchannel." type="email" autoComplete="off" required defaultValue={email} errors={state.errors?.email} />
+      <button type="submit" className="btn btn-secondary" disabled={pending}>Add co-teacher</button>
+    </form>
+  );
+}
+
+export type ScopeOption = { value: string; label: string; group: "Lessons" | "Phases" | "Whole article" };
+
+export function CreateAssignmentForm({
+  classId,
+  scopes,
+  students,
+  ownQuestions,
+  reveals,
+}: {
+  classId: string;
+  scopes: ScopeOption[];
+  students: { id: string; name: string }[];
+  ownQuestions: { id: string; prompt: string }[];
+  reveals: { value: string; label: string }[];
+}) {
+  const [state, action, pending] = useActionState<FormState, FormData>(createAssignmentAction, {});
+  const ref = useResetOnSuccess(state);
+  const value = (name: string) => (typeof state.values?.[name] === "string" ? (state.values[name] as string) : undefined);
+  const chosen = (name: string) => {
+    const v = state.values?.[name];
+    return Array.isArray(v) ? v : [];
+  };
+  const groups = (["Lessons", "Phases", "Whole article"] as const).map((group) => ({ group, options: scopes.filter((s) => s.group === group) }));
+  return (
+    <form ref={ref} action={action} className="space-y-4" noValidate>
+      <FormMessage message={state.message} />
+      <FormMessage message={state.success} tone="success" />
+      <input type="hidden" name="classId" value={classId} />
+      <SelectField name="scope" label="What to assign" required defaultValue={value("scope") ?? scopes[0]?.value} errors={state.errors?.scope}>
+        {groups.map(({ group, options }) => (
+          <optgroup key={group} label={group}>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>{o.label}</option>
+            ))}
+          </optgroup>
+        ))}
+      </SelectField>
+      <FormField name="title" label="Title (optional)" hint="Leave empty to use the lesson or phase name." maxLength={120} defaultValue={value("title") ?? ""} errors={state.errors?.title} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <DateTimeField key={`opens-${state.done ?? 0}`} name="opensAt" label="Opens (optional)" hint="Empty: open now." errors={state.errors?.opensAt} />
+        <DateTimeField key={`due-${state.done ?? 0}`} name="dueAt" label="Due" hint="In your own time zone." required errors={state.errors?.dueAt} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField name="reveal" label="Show answers and explanations" defaultValue={value("reveal") ?? "IMMEDIATELY"} errors={state.errors?.reveal}>
+          {reveals.map((r) => (
+            <option key={r.value} value={r.value}>{r.label}</option>
+          ))}
+        </SelectField>
+        <FormField name="maxAttempts" label="Attempts per student" type="number" min={1} max={10} inputMode="numeric" required defaultValue={value("maxAttempts") ?? "1"} errors={state.errors?.maxAttempts} />
+      </div>
+      {students.length > 0 ? (
+        <ChoiceGroup name="studentIds" legend="Only for some students? (optional)" hint="Leave all unticked to set it for the whole class, including students who join later." errors={state.errors?.studentIds}>
+          {students.map((s) => (
+            <Choice key={s.id} name="studentIds" value={s.id} label={s.name} defaultChecked={chosen("studentIds").includes(s.id)} />
+          ))}
+        </ChoiceGroup>
+      ) : null}
+      {ownQuestions.length > 0 ? (
+        <ChoiceGroup name="questionIds" legend="Use your own questions? (optional)" hint="Leave all unticked to use the built-in questions for what you chose above." errors={state.errors?.questionIds}>
+          {ownQuestions.map((q) => (
+            <Choice key={q.id} name="questionIds" value={q.id} label={q.prompt} defaultChecked={chosen("questionIds").includes(q.id)} />
+          ))}
+        </ChoiceGroup>
+      ) : null}
+      <button type="submit" className="btn" disabled={pending}>
+        {pending ? "Setting…" : "Set assignment"}
+      </button>
+    </form>
+  );
+}
+
+export function ExtensionForm({ assignments, students }: { assignments: { id: string; title: string }[]; students: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(grantExtensionAction, {});
+  const ref = useResetOnSuccess(state);
+  const value = (name: string) => (typeof state.values?.[name] === "string" ? (state.values[name] as string) : undefined);
+  return (
+    <form ref={ref} action={action} className="space-y-4" noValidate>
+      <FormMessage message={state.message} />
+      <FormMessage message={state.success} tone="success" />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField name="assignmentId" id="field-extension-assignment" label="Assignment" defaultValue={value("assignmentId") ?? ""} errors={state.errors?.assignmentId}>
+          <option value="">Choose…</option>
+          {assignments.map((a) => (
+            <option key={a.id} value={a.id}>{a.title}</option>
+          ))}
+        </SelectField>
+        <SelectField name="studentId" id="field-extension-student" label="Student" defaultValue={value("studentId") ?? ""} errors={state.errors?.studentId}>
+          <option value="">Choose…</option>
+          {students.map((s) => (
+            <option key={s.id} value={s.id}>{s.name}</option>
+          ))}
+        </SelectField>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <DateTimeField key={`extension-${state.done ?? 0}`} name="dueAt" id="field-extension-due" label="New due date (optional)" errors={state.errors?.dueAt} />
+        <FormField name="extraAttempts" id="field-extension-attempts" label="Extra attempts" type="number" min={0} max={10} inputMode="numeric" defaultValue={value("extraAttempts") ?? "0"} errors={state.errors?.extraAttempts} />
+      </div>
+      <button type="submit" className="btn btn-secondary" disabled={pending}>Save extension</button>
+    </form>
+  );
+}

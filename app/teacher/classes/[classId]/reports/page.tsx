@@ -1,0 +1,222 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/lib/auth/guards";
+import { getBlock, getLessonForBlock, LABELS } from "@/lib/content";
+import type { MasteryLevel } from "@/lib/quiz/mastery";
+import { MASTERY_LEVEL_IDS, MASTERY_LEVELS } from "@/lib/quiz/mastery";
+import { formatPercent, MIN_STUDENTS_FOR_DISCRIMINATION, type GradebookCell, type ItemStats } from "@/lib/teacher/report-math";
+import { classReport } from "@/lib/teacher/reports";
+import { STATUS_LABELS, type AssignmentStatus } from "@/lib/teacher/status";
+import { TableWrapper } from "../../../_components/form-bits";
+import { LocalTime } from "../../../_components/local-time";
+import { classForTeacher } from "../data";
+
+export async function generateMetadata({ params }: PageProps<"/teacher/classes/[classId]/reports">): Promise<Metadata> {
+  const { classId } = await params;
+  const teacher = await requireRole("TEACHER", `/teacher/classes/${classId}/reports`);
+  const classroom = await classForTeacher(teacher.id, classId);
+  return { title: classroom ? `Reports: ${classroom.name}` : "Class not found" };
+}
+
+// Colour only reinforces what the text says; every pair below has at least 4.5:1 contrast.
+const STATUS_STYLES: Record<AssignmentStatus, string> = {
+  "not-started": "bg-[#f3f1ec] text-ink",
+  "in-progress": "bg-[#e4eef7] text-[#174a6e]",
+  done: "bg-[#e6f2e8] text-[#1d4727]",
+  late: "bg-[#fdf0d5] text-[#6b4600]",
+  missing: "bg-[#fde7e5] text-[#8f1c13]",
+};
+
+const LEVEL_STYLES: Record<MasteryLevel, string> = {
+  "not-started": "bg-[#f3f1ec] text-ink",
+  attempted: "bg-[#fbe3c4] text-ink",
+  familiar: "bg-[#f1d27e] text-ink",
+  proficient: "bg-[#a9d8b1] text-ink",
+  mastered: "bg-[#2f6b3a] text-white",
+};
+
+function Cell({ cell }: { cell: GradebookCell }) {
+  if (!cell.assigned) return <span className="text-muted">Not assigned</span>;
+  return (
+    <span className="flex flex-col items-start gap-0.5">
+      <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_STYLES[cell.status]}`}>{STATUS_LABELS[cell.status]}</span>
+      <span>{cell.bestScore === null ? <span className="text-muted">no score</span> : formatPercent(cell.bestScore)}</span>
+      {cell.extended ? <span className="text-xs text-muted">extended</span> : null}
+    </span>
+  );
+}
+
+function Bar({ share, label, tone = "bg-quote" }: { share: number; label: string; tone?: string }) {
+  return (
+    <span className="block h-2.5 w-full overflow-hidden rounded-full bg-[#e7e3da]" aria-hidden="true" title={label}>
+      <span className={`block h-full rounded-full ${tone}`} style={{ width: `${Math.round(Math.max(0, Math.min(1, share)) * 100)}%` }} />
+    </span>
+  );
+}
+
+function discriminationText(item: ItemStats): string {
+  if (item.discrimination === null) return `not computed (fewer than ${MIN_STUDENTS_FOR_DISCRIMINATION} students answered)`;
+  const d = item.discrimination.toFixed(2);
+  if (item.discrimination >= 0.3) return `${d}: separates stronger from weaker students well`;
+  if (item.discrimination >= 0.1) return `${d}: separates them a little`;
+  return `${d}: does not separate them; check the question`;
+}
+
+export default async function ReportsPage({ params }: PageProps<"/teacher/classes/[classId]/reports">) {
+  const { classId } = await params;
+  const teacher = await requireRole("TEACHER", `/teacher/classes/${classId}/reports`);
+  const classroom = await classForTeacher(teacher.id, classId);
+  if (!classroom) notFound();
+  const report = await classReport(teacher.id, classId);
+  const { gradebook, mastery, items, paragraphs } = report;
+  const maxWrong = Math.max(1, ...paragraphs.map((p) => p.wrong));
+
+  return (
+    <div className="space-y-12">
+      <section aria-labelledby="gradebook-heading" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="gradebook-heading" className="text-2xl font-semibold">Gradebook</h2>
+          <a href={`/api/v1/teacher/classes/${classroom.id}/gradebook`} className="btn btn-secondary" download>
+            Download CSV
+          </a>
+        </div>
+        <p className="text-muted">Best score of each student’s finished attempts, and where they stand with each assignment (extensions included).</p>
+        {gradebook.rows.length === 0 || gradebook.columns.length === 0 ? (
+          <p className="text-muted">The gradebook fills in once the class has students and assignments.</p>
+        ) : (
+          <TableWrapper label="Gradebook">
+            <table className="w-full text-left font-sans text-sm">
+              <caption className="px-3 py-2 text-left text-muted">Students and assignments: status and best score</caption>
+              <thead className="bg-paper">
+                <tr>
+                  <th scope="col" className="sticky left-0 bg-paper px-3 py-2">Student</th>
+                  {gradebook.columns.map((c) => (
+                    <th key={c.id} scope="col" className="min-w-36 px-3 py-2 align-bottom">
+                      <span className="block">{c.title}</span>
+                      <span className="block text-xs font-normal text-muted">
+                        due <LocalTime iso={c.dueAt.toISOString()} withTime={false} /> · {c.submitted}/{c.assigned} in · avg {formatPercent(c.averageScore)}
+                      </span>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {gradebook.rows.map((row) => (
+                  <tr key={row.student.id} className="border-t border-rule align-top">
+                    <th scope="row" className="sticky left-0 bg-white px-3 py-2 font-medium">{row.student.name}</th>
+                    {row.cells.map((cell, i) => (
+                      <td key={gradebook.columns[i]?.id ?? i} className="px-3 py-2"><Cell cell={cell} /></td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrapper>
+        )}
+      </section>
+
+      <section aria-labelledby="mastery-heading" className="space-y-3">
+        <h2 id="mastery-heading" className="text-2xl font-semibold">Mastery by phase</h2>
+        <p className="text-muted">
+          From every answer each student has given in Backchannel. Levels: {MASTERY_LEVEL_IDS.map((l) => MASTERY_LEVELS[l].label).join(" → ")}.
+        </p>
+        {mastery.rows.length === 0 ? (
+          <p className="text-muted">No students yet.</p>
+        ) : (
+          <TableWrapper label="Mastery by phase">
+            <table className="w-full text-left font-sans text-sm">
+              <caption className="px-3 py-2 text-left text-muted">Students and phases: mastery level (answers right / answered)</caption>
+              <thead className="bg-paper">
+                <tr>
+                  <th scope="col" className="sticky left-0 bg-paper px-3 py-2">Student</th>
+                  {mastery.phases.map((p) => (
+                    <th key={p.id} scope="col" className="min-w-32 px-3 py-2 align-bottom">Phase {p.position}: {p.title}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {mastery.rows.map((row) => (
+                  <tr key={row.student.id} className="border-t border-rule">
+                    <th scope="row" className="sticky left-0 bg-white px-3 py-2 font-medium">{row.student.name}</th>
+                    {row.cells.map((cell) => (
+                      <td key={cell.phaseId} className={`px-3 py-2 ${LEVEL_STYLES[cell.level]}`}>
+                        <span className="block font-semibold">{cell.label}</span>
+                        <span className="block text-xs">{cell.correct}/{cell.answered} right</span>
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrapper>
+        )}
+      </section>
+
+      <section aria-labelledby="items-heading" className="space-y-3">
+        <h2 id="items-heading" className="text-2xl font-semibold">Question analysis</h2>
+        <p className="text-muted">
+          Answers given in this class’s assignments, hardest questions first. Discrimination compares the top and bottom 27 % of students by overall
+          score: near +1 the question separates them well, near 0 or below it may be unclear. With a small class, read it as a hint.
+        </p>
+        {items.length === 0 ? (
+          <p className="text-muted">No answers yet.</p>
+        ) : (
+          <ol className="space-y-3">
+            {items.map((item) => (
+              <li key={item.questionId} className="space-y-2 rounded-lg border border-rule bg-white p-4">
+                <p className="font-medium">{item.prompt}</p>
+                <div className="grid items-center gap-2 font-sans text-sm sm:grid-cols-[12rem_1fr]">
+                  <span>{formatPercent(item.correctShare)} right ({item.answers} {item.answers === 1 ? "answer" : "answers"})</span>
+                  <Bar share={item.correctShare} label={`${formatPercent(item.correctShare)} right`} />
+                </div>
+                {item.wrongChoices.length > 0 ? (
+                  <div className="font-sans text-sm">
+                    <p className="text-muted">Wrong choices:</p>
+                    <ul className="space-y-1">
+                      {item.wrongChoices.map((choice) => (
+                        <li key={choice.id} className="grid items-center gap-2 sm:grid-cols-[12rem_1fr]">
+                          <span>“{choice.text}”: {choice.count}×</span>
+                          <Bar share={choice.count / item.answers} label={`${choice.count} of ${item.answers}`} tone="bg-[#b42318]" />
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                <p className="font-sans text-sm text-muted">Discrimination: {discriminationText(item)}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="article-heading" className="space-y-3">
+        <h2 id="article-heading" className="text-2xl font-semibold">Where in the article mistakes happen</h2>
+        <p className="text-muted">For each paragraph the class was asked about: wrong answers to questions that rest on it, in article order.</p>
+        {paragraphs.length === 0 ? (
+          <p className="text-muted">No answers yet.</p>
+        ) : (
+          <ol className="space-y-2">
+            {paragraphs.map((p) => {
+              const block = getBlock(p.paragraphId);
+              const link = getLessonForBlock(p.paragraphId);
+              const excerpt = block ? (block.text.length > 160 ? `${block.text.slice(0, 157)}…` : block.text) : p.paragraphId;
+              return (
+                <li key={p.paragraphId} className="space-y-1 rounded-lg border border-rule bg-white p-3">
+                  <div className="flex flex-wrap items-baseline justify-between gap-2 font-sans text-sm">
+                    <span className="font-semibold">
+                      {link ? <a href={link.href}>Paragraph {p.paragraphId}</a> : `Paragraph ${p.paragraphId}`}
+                      {block ? <span className="font-normal text-muted"> · {LABELS[block.label].name}</span> : null}
+                    </span>
+                    <span>{p.wrong} wrong of {p.answered}</span>
+                  </div>
+                  <Bar share={p.wrong / maxWrong} label={`${p.wrong} wrong`} tone="bg-[#b42318]" />
+                  <p className="font-serif text-sm text-muted">{excerpt}</p>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

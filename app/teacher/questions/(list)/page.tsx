@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/lib/auth/guards";
+import { getLessons } from "@/lib/content";
+import { getQuestionsForLesson } from "@/lib/quiz/bank";
+import { QUESTION_TYPE_LABELS } from "@/lib/teacher/question-form";
+import { listOwnQuestions } from "@/lib/teacher/questions";
+import type { QuestionType } from "@/lib/quiz/schema";
+import { TableWrapper } from "../../_components/form-bits";
+import { LocalTime } from "../../_components/local-time";
+import { DuplicateButton, RetireButton } from "../buttons";
+
+export const metadata: Metadata = { title: "Your questions" };
+
+const typeLabel = (type: string) => QUESTION_TYPE_LABELS[type as QuestionType] ?? type;
+
+export default async function QuestionsPage() {
+  const teacher = await requireRole("TEACHER", "/teacher/questions");
+  const own = await listOwnQuestions(teacher.id);
+  return (
+    <div className="space-y-10">
+      <header className="space-y-2">
+        <p className="font-sans text-sm"><Link href="/teacher">← Your classes</Link></p>
+        <h1 className="text-3xl font-semibold">Your questions</h1>
+        <p className="text-muted">
+          Write your own questions, or duplicate a built-in one and change it. Built-in questions are never changed. You can choose your questions
+          when you set an assignment.
+        </p>
+        <p><Link href="/teacher/questions/new" className="btn">Write a question</Link></p>
+      </header>
+
+      <section aria-labelledby="own-heading" className="space-y-3">
+        <h2 id="own-heading" className="text-2xl font-semibold">Written by you ({own.length})</h2>
+        {own.length === 0 ? (
+          <p className="text-muted">None yet.</p>
+        ) : (
+          <TableWrapper label="Your questions">
+            <table className="w-full text-left font-sans text-sm">
+              <caption className="sr-only">Your questions</caption>
+              <thead className="bg-paper">
+                <tr>
+                  <th scope="col" className="px-3 py-2">Question</th>
+                  <th scope="col" className="px-3 py-2">Type</th>
+                  <th scope="col" className="px-3 py-2">Changed</th>
+                  <th scope="col" className="px-3 py-2">Status</th>
+                  <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {own.map((q) => (
+                  <tr key={q.id} className="border-t border-rule align-top">
+                    <th scope="row" className="px-3 py-2 font-normal">
+                      <Link href={`/teacher/questions/${q.id}`}>{q.prompt}</Link>
+                    </th>
+                    <td className="px-3 py-2">{typeLabel(q.type)}</td>
+                    <td className="whitespace-nowrap px-3 py-2 text-muted"><LocalTime iso={q.updatedAt.toISOString()} withTime={false} /></td>
+                    <td className="px-3 py-2">{q.retired ? "Retired" : "In use"}</td>
+                    <td className="px-3 py-2"><RetireButton questionId={q.id} retired={q.retired} prompt={q.prompt} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrapper>
+        )}
+      </section>
+
+      <section aria-labelledby="bank-heading" className="space-y-3">
+        <h2 id="bank-heading" className="text-2xl font-semibold">Built-in questions</h2>
+        <p className="text-muted">Duplicate one to make an editable copy of your own.</p>
+        {getLessons().map((lesson) => {
+          const questions = getQuestionsForLesson(lesson.slug);
+          return (
+            <details key={lesson.slug} className="rounded-lg border border-rule bg-white p-4">
+              <summary className="cursor-pointer font-semibold">
+                {lesson.title} ({questions.length})
+              </summary>
+              <ul className="mt-3 space-y-2">
+                {questions.map((q) => (
+                  <li key={q.id} className="flex flex-wrap items-start justify-between gap-3 border-t border-rule pt-2">
+                    <span>
+                      {q.prompt} <span className="font-sans text-sm text-muted">({typeLabel(q.type)})</span>
+                    </span>
+                    <DuplicateButton questionId={q.id} prompt={q.prompt} />
+                  </li>
+                ))}
+              </ul>
+            </details>
+          );
+        })}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+import { useActionState } from "react";
+import type { FormState } from "../_lib/form";
+import { duplicateQuestionAction, setQuestionRetiredAction } from "./actions";
+
+export function RetireButton({ questionId, retired, prompt }: { questionId: string; retired: boolean; prompt: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(setQuestionRetiredAction, {});
+  return (
+    <form action={action} className="inline-flex flex-col gap-1">
+      <input type="hidden" name="questionId" value={questionId} />
+      <input type="hidden" name="retired" value={retired ? "false" : "true"} />
+      <button type="submit" className="btn btn-secondary px-3 py-1.5 text-sm" disabled={pending} aria-label={`${retired ? "Restore" : "Retire"} “${prompt}”`}>
+        {retired ? "Restore" : "Retire"}
+      </button>
+      {state.message ? <p role="alert" className="field-error">{state.message}</p> : null}
+    </form>
+  );
+}
+
+export function DuplicateButton({ questionId, prompt }: { questionId: string; prompt: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(duplicateQuestionAction, {});
+  return (
+    <form action={action} className="inline-flex flex-col gap-1">
+      <input type="hidden" name="questionId" value={questionId} />
+      <button type="submit" className="btn btn-secondary px-3 py-1.5 text-sm" disabled={pending} aria-label={`Duplicate “${prompt}” into an editable copy`}>
+        {pending ? "Copying…" : "Duplicate"}
+      </button>
+      {state.message ? <p role="alert" className="field-error">{state.message}</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+import { useActionState, useState } from "react";
+import { FormMessage } from "@/components/form-field";
+import type { QuestionFormValues } from "@/lib/teacher/question-form";
+import { Choice, ChoiceGroup, SelectField, TextAreaField } from "../_components/form-bits";
+import type { FormState } from "../_lib/form";
+import { createQuestionAction, updateQuestionAction } from "./actions";
+
+export type Pick = { id: string; label: string };
+export type PickGroup = { group: string; options: Pick[] };
+
+type Props = {
+  questionId?: string;
+  initial: QuestionFormValues;
+  typeLabels: Record<string, string>;
+  labelChoices: Pick[];
+  paragraphs: PickGroup[];
+  phases: Pick[];
+  events: Pick[];
+};
+
+export function QuestionEditor({ questionId, initial, typeLabels, labelChoices, paragraphs, phases, events }: Props) {
+  const [state, action, pending] = useActionState<FormState, FormData>(questionId ? updateQuestionAction : createQuestionAction, {});
+  const values = { ...initial, ...(state.values as Partial<QuestionFormValues> | undefined) };
+  const [type, setType] = useState(values.type);
+  const errors = state.errors ?? {};
+  const show = (...types: string[]) => types.includes(type);
+
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <FormMessage message={state.message} />
+      <FormMessage message={state.success} tone="success" />
+      {questionId ? <input type="hidden" name="questionId" value={questionId} /> : null}
+
+      {questionId ? (
+        <p>
+          <span className="font-medium">Type:</span> {typeLabels[type] ?? type}
+          <input type="hidden" name="type" value={type} />
+        </p>
+      ) : (
+        <SelectField name="type" label="Type of question" value={type} onChange={(event) => setType(event.target.value)} errors={errors.type}>
+          {Object.entries(typeLabels).map(([value, label]) => (
+            <option key={value} value={value}>{label}</option>
+          ))}
+        </SelectField>
+      )}
+
+      <TextAreaField name="prompt" label="Question" rows={2} maxLength={2000} required defaultValue={values.prompt} errors={errors.prompt}
+        hint="If it rests on the author’s opinion or the imagined dialogue, say so (“In the author’s view…”, “In the imagined dialogue…”)." />
+
+      <div hidden={!show("single", "multiple")}>
+        <TextAreaField name="options" label="Options" rows={5} defaultValue={values.options} errors={errors.options}
+          hint={type === "multiple" ? "One per line. Start every right option with *." : "One per line. Start the right option with *."} />
+      </div>
+      <div hidden={!show("true-false")}>
+        <SelectField name="trueFalse" label="The statement is" defaultValue={values.trueFalse} errors={errors.trueFalse}>
+          <option value="true">True</option>
+          <option value="false">False</option>
+        </SelectField>
+      </div>
+      <div hidden={!show("order")}>
+        <TextAreaField name="items" label="Items, in the right order" rows={5} defaultValue={values.items} errors={errors.items}
+          hint="One per line, earliest first. Students see them shuffled." />
+      </div>
+      <div hidden={!show("match")}>
+        <TextAreaField name="pairs" label="Pairs" rows={5} defaultValue={values.pairs} errors={errors.pairs}
+          hint="One pair per line: left item = right item. A line “= item” adds a right item that matches nothing." />
+      </div>
+      <div hidden={!show("classify")} className="space-y-4">
+        <TextAreaField name="statement" label="Statement" rows={3} defaultValue={values.statement} errors={errors.statement}
+          hint="The article’s exact words: a whole paragraph, or one sentence of it." />
+        <SelectField name="label" label="The article labels it" defaultValue={values.label} errors={errors.label}>
+          {labelChoices.map((l) => (
+            <option key={l.id} value={l.id}>{l.label}</option>
+          ))}
+        </SelectField>
+      </div>
+
+      <TextAreaField name="explanation" label="Explanation" rows={3} maxLength={2000} required defaultValue={values.explanation} errors={errors.explanation}
+        hint="Shown after answering: why the right answer is right." />
+
+      <SelectField name="difficulty" label="Difficulty" defaultValue={values.difficulty} errors={errors.difficulty}>
+        <option value="1">1: recall</option>
+        <option value="2">2: understanding</option>
+        <option value="3">3: analysis</option>
+      </SelectField>
+
+      <SelectField name="paragraphIds" label="Paragraphs it rests on" multiple size={10} defaultValue={values.paragraphIds} errors={errors.paragraphIds}
+        hint="Choose one or more (Ctrl or ⌘ to pick several). Students are shown them after answering.">
+        {paragraphs.map((group) => (
+          <optgroup key={group.group} label={group.group}>
+            {group.options.map((p) => (
+              <option key={p.id} value={p.id}>{p.label}</option>
+            ))}
+          </optgroup>
+        ))}
+      </SelectField>
+
+      <ChoiceGroup name="phaseIds" legend="Phases" hint="The phases of US–Russian relations it is about (for the mastery reports)." errors={errors.phaseIds}>
+        {phases.map((p) => (
+          <Choice key={p.id} name="phaseIds" value={p.id} label={p.label} defaultChecked={values.phaseIds.includes(p.id)} />
+        ))}
+      </ChoiceGroup>
+
+      <SelectField name="eventIds" label="Key events (optional)" multiple size={6} defaultValue={values.eventIds} errors={errors.eventIds}
+        hint="An event’s phase must be ticked above too.">
+        {events.map((e) => (
+          <option key={e.id} value={e.id}>{e.label}</option>
+        ))}
+      </SelectField>
+
+      {errors.form ? <p className="field-error">{errors.form.join(" ")}</p> : null}
+      <button type="submit" className="btn" disabled={pending}>
+        {pending ? "Saving…" : questionId ? "Save changes" : "Save question"}
+      </button>
+    </form>
+  );
+}
