@@ -4,12 +4,13 @@ type Point = { id: string; label: string; date: string; score: number };
 
 export function ScoreChart({ points }: { points: Point[] }) {
   const width = 640;
-  const height = 180;
+  const height = 160;
+  const top = 16; // room for the 100% label
   const gap = 6;
   const bar = Math.min(40, (width - gap * (points.length + 1)) / Math.max(points.length, 1));
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${width} ${height + 20}`} className="h-auto w-full" aria-hidden="true">
+      <svg viewBox={`0 ${-top} ${width} ${height + top + 4}`} className="h-auto w-full" aria-hidden="true">
         {[0, 0.5, 1].map((tick) => (
           <g key={tick}>
             <line x1={0} x2={width} y1={height - tick * height + 0.5} y2={height - tick * height + 0.5} stroke="#d8d4cc" strokeDasharray={tick === 0 ? undefined : "3 4"} />
