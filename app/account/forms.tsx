@@ -2,6 +2,7 @@
 import { useActionState, useEffect } from "react";
 import { useSession } from "next-auth/react";
 import { FormField, FormMessage } from "@/components/form-field";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { changeNameAction, changePasswordAction, deleteAccountAction, type AccountFormState } from "./actions";
 
 export function ChangeNameForm({ name }: { name: string }) {
@@ -26,7 +27,7 @@ export function ChangePasswordForm() {
     <form action={action} className="space-y-3" noValidate>
       <FormMessage message={state.success} tone="success" />
       <FormField name="currentPassword" label="Current password" type="password" autoComplete="current-password" required errors={state.errors?.currentPassword} />
-      <FormField name="newPassword" label="New password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={state.errors?.newPassword} />
+      <FormField name="newPassword" label="New password" type="password" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} errors={state.errors?.newPassword} />
       <FormField name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required errors={state.errors?.confirmPassword} />
       <button type="submit" className="btn" disabled={pending}>Change password</button>
     </form>

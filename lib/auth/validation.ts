@@ -3,8 +3,9 @@
 import { z } from "zod";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200; // argon2 hashes anything, but nobody types more; stops huge payloads.
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { useFullPageRedirect } from "@/components/full-page-redirect";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/validation";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { signUpAction, type AuthFormState } from "../actions";
 
 export function SignUpForm() {
