@@ -86,7 +86,7 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
         {roster.length === 0 ? (
           <p className="text-muted">Nobody has joined yet. Share the code above.</p>
         ) : (
-          <TableWrapper label="Students">
+          <TableWrapper label="Student list">
             <table className="w-full text-left font-sans text-sm">
               <caption className="sr-only">Students in {classroom.name}</caption>
               <thead className="bg-paper">

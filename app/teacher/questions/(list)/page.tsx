@@ -34,7 +34,7 @@ export default async function QuestionsPage() {
         {own.length === 0 ? (
           <p className="text-muted">None yet.</p>
         ) : (
-          <TableWrapper label="Your questions">
+          <TableWrapper label="Your questions table">
             <table className="w-full text-left font-sans text-sm">
               <caption className="sr-only">Your questions</caption>
               <thead className="bg-paper">

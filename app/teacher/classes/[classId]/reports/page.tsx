@@ -84,7 +84,7 @@ export default async function ReportsPage({ params }: PageProps<"/teacher/classe
         {gradebook.rows.length === 0 || gradebook.columns.length === 0 ? (
           <p className="text-muted">The gradebook fills in once the class has students and assignments.</p>
         ) : (
-          <TableWrapper label="Gradebook">
+          <TableWrapper label="Gradebook table">
             <table className="w-full text-left font-sans text-sm">
               <caption className="px-3 py-2 text-left text-muted">Students and assignments: status and best score</caption>
               <thead className="bg-paper">
@@ -123,7 +123,7 @@ export default async function ReportsPage({ params }: PageProps<"/teacher/classe
         {mastery.rows.length === 0 ? (
           <p className="text-muted">No students yet.</p>
         ) : (
-          <TableWrapper label="Mastery by phase">
+          <TableWrapper label="Mastery table">
             <table className="w-full text-left font-sans text-sm">
               <caption className="px-3 py-2 text-left text-muted">Students and phases: mastery level (answers right / answered)</caption>
               <thead className="bg-paper">

@@ -1,0 +1,235 @@
+// The teacher's side end to end: a teacher signs up, creates a class and sets a lesson; two
+// students join with the code; one finishes the lesson quiz; the teacher reads statuses, scores
+// and heatmaps, downloads the CSV, gives an extension and edits a question; another teacher
+// cannot open the class. axe runs on every teacher screen.
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "@playwright/test";
+import type { Question } from "../lib/quiz/schema";
+import { DEMO, expect, expectAccessible, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
+
+const PASSWORD = "a careful reader of Bishara";
+const bank: Question[] = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../content/questions.json"), "utf8")).questions;
+const getQuestion = (id: string) => bank.find((q) => q.id === id);
+
+function rightResponse(q: Question) {
+  switch (q.type) {
+    case "single": return { type: "single", choice: q.answer };
+    case "multiple": return { type: "multiple", choices: q.answer };
+    case "true-false": return { type: "true-false", value: q.answer };
+    case "order": return { type: "order", order: q.answer };
+    case "match": return { type: "match", pairs: q.answer };
+    case "classify": return { type: "classify", label: q.answer };
+  }
+}
+
+/** A wrong answer where the question has wrong options to choose (so the reports have something to show). */
+function wrongResponse(q: Question) {
+  if (q.type === "single") return { type: "single", choice: q.options.find((o) => o.id !== q.answer)?.id ?? "" };
+  if (q.type === "true-false") return { type: "true-false", value: !q.answer };
+  return null;
+}
+
+async function person(browser: Browser, role: "Student" | "Teacher", name: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUp(page, { name, email: uniqueEmail(role.toLowerCase()), password: PASSWORD, role });
+  await expect(page).toHaveURL(role === "Teacher" ? /\/teacher$/ : /\/dashboard$/);
+  return page;
+}
+
+/** "2026-03-08T17:00" a number of days from now, in the browser's own time zone. */
+function localDateTime(page: Page, days: number): Promise<string> {
+  return page.evaluate((d) => {
+    const date = new Date(Date.now() + d * 86_400_000);
+    date.setHours(17, 0, 0, 0);
+    const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+    return local.toISOString().slice(0, 16);
+  }, days);
+}
+
+test("a teacher sets a lesson, students join and work, the teacher reads the reports", async ({ browser }) => {
+  test.setTimeout(240_000);
+
+  // The teacher creates a class.
+  const teacher = await person(browser, "Teacher", "Tess Teacher");
+  await expectAccessible(teacher);
+  await teacher.getByRole("button", { name: "Create class" }).click();
+  await expect(teacher.getByText("Name the class.")).toBeVisible();
+  await teacher.getByLabel("Class name").fill("Year 10 History");
+  await teacher.getByRole("button", { name: "Create class" }).click();
+  await expect(teacher).toHaveURL(/\/teacher\/classes\/[a-z0-9]+$/);
+  await expect(teacher.getByRole("heading", { level: 1, name: "Year 10 History" })).toBeVisible();
+  const classUrl = new URL(teacher.url()).pathname;
+  const code = (await teacher.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent())?.trim() ?? "";
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  const joinLink = teacher.getByRole("link", { name: /\/classes\/join\?code=/ });
+  await expect(joinLink).toHaveAttribute("href", `/classes/join?code=${code.replace("-", "")}`);
+  await expectAccessible(teacher);
+
+  // …and sets the first lesson, due in a week. A due date in the past is refused first.
+  await teacher.getByLabel("What to assign").selectOption({ label: "Lesson: Potato diplomacy" });
+  await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, -2));
+  await teacher.getByRole("button", { name: "Set assignment" }).click();
+  await expect(teacher.getByText("The due date must be in the future.")).toBeVisible();
+  await expectAccessible(teacher);
+  await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, 7));
+  await teacher.getByLabel("Attempts per student").fill("2");
+  await teacher.getByRole("button", { name: "Set assignment" }).click();
+  await expect(teacher.getByText("The assignment is set.")).toBeVisible();
+  await expect(teacher.getByRole("heading", { level: 3, name: "Lesson: Potato diplomacy" })).toBeVisible();
+
+  // Two students join: one with the link (pre-filled), one by typing the code in lower case.
+  const amira = await person(browser, "Student", "Amira Student");
+  await amira.goto(`/classes/join?code=${code.replace("-", "")}`);
+  await expect(amira.getByLabel("Class code")).toHaveValue(code.replace("-", ""));
+  await expectAccessible(amira);
+  await amira.getByRole("button", { name: "Join class" }).click();
+  await expect(amira).toHaveURL(/\/classes\?joined=/);
+  await expect(amira.getByText("You have joined Year 10 History.")).toBeVisible();
+  await expectAccessible(amira);
+
+  const leo = await person(browser, "Student", "Leo Student");
+  await leo.goto("/classes/join");
+  await leo.getByLabel("Class code").fill("WRONG-CODE");
+  await leo.getByRole("button", { name: "Join class" }).click();
+  await expect(leo.getByText(/A class code has 8 letters and digits/)).toBeVisible();
+  await leo.getByLabel("Class code").fill("zzzz-zzzz");
+  await leo.getByRole("button", { name: "Join class" }).click();
+  await expect(leo.getByText(/No class has this code/)).toBeVisible();
+  await leo.getByLabel("Class code").fill(` ${code.toLowerCase()} `);
+  await leo.getByRole("button", { name: "Join class" }).click();
+  await expect(leo.getByText("You have joined Year 10 History.")).toBeVisible();
+  await expect(leo.getByRole("heading", { level: 3, name: "Lesson: Potato diplomacy" })).toBeVisible();
+
+  // Amira starts the assignment from her class page and finishes the quiz: one answer wrong.
+  await amira.getByRole("button", { name: "Start: Lesson: Potato diplomacy" }).click();
+  await expect(amira).toHaveURL(/\/quiz\/attempt\//);
+  const attemptId = amira.url().split("/").pop() ?? "";
+  const attempt = await (await amira.request.get(`/api/v1/attempts/${attemptId}`)).json();
+  const ids: string[] = attempt.items.map((item: { question: { id: string } }) => item.question.id);
+  let missed = false;
+  for (const id of ids) {
+    const question = getQuestion(id);
+    if (!question) throw new Error(`unknown question ${id}`);
+    const wrong = missed ? null : wrongResponse(question);
+    if (wrong) missed = true;
+    const answer = await amira.request.put(`/api/v1/attempts/${attemptId}/answers/${id}`, { data: { response: wrong ?? rightResponse(question) } });
+    expect(answer.status()).toBe(201);
+  }
+  expect(missed).toBe(true);
+  await amira.reload();
+  await amira.getByRole("button", { name: "Finish and see your score" }).click();
+  await expect(amira.getByRole("heading", { name: /Your score: \d+%/ })).toBeVisible();
+  const percent = Math.round(((ids.length - 1) / ids.length) * 100);
+  await amira.goto("/classes");
+  await expect(amira.getByText(`Done · best score ${percent}%`)).toBeVisible();
+  await expect(amira.getByRole("button", { name: "Try again: Lesson: Potato diplomacy" })).toBeVisible();
+
+  // The teacher's class page counts what was handed in; an extension for Leo.
+  await teacher.reload();
+  await expect(teacher.getByText("Handed in: 1 of 2")).toBeVisible();
+  await teacher.getByLabel("Assignment", { exact: true }).selectOption({ label: "Lesson: Potato diplomacy" });
+  await teacher.getByLabel("Student", { exact: true }).selectOption({ label: "Leo Student" });
+  await teacher.getByLabel("New due date (optional)").fill(await localDateTime(teacher, 10));
+  await teacher.getByLabel("Extra attempts").fill("1");
+  await teacher.getByRole("button", { name: "Save extension" }).click();
+  await expect(teacher.getByText("Extension saved.")).toBeVisible();
+  await expect(teacher.getByRole("button", { name: "Remove Leo Student’s extension" })).toBeVisible();
+  await expectAccessible(teacher);
+  await leo.reload();
+  await expect(leo.getByText(/\(extended\)/)).toBeVisible();
+  await expect(leo.getByText("Not started · 0 of 3 attempts used")).toBeVisible();
+
+  // Reports: statuses and scores, the mastery heatmap, question analysis, the article heatmap.
+  await teacher.getByRole("link", { name: "Reports", exact: true }).click();
+  await expect(teacher).toHaveURL(`${classUrl}/reports`);
+  const gradebook = teacher.getByRole("table", { name: /status and best score/ });
+  await expect(gradebook.getByRole("row", { name: /Amira Student/ })).toContainText(`Done${percent}%`);
+  await expect(gradebook.getByRole("row", { name: /Leo Student/ })).toContainText("Not started");
+  await expect(gradebook.getByRole("row", { name: /Leo Student/ })).toContainText("extended");
+  const heatmap = teacher.getByRole("table", { name: /mastery level/ });
+  await expect(heatmap.getByRole("columnheader", { name: /Phase 1/ })).toBeVisible();
+  await expect(heatmap.getByRole("row", { name: /Amira Student/ })).not.toContainText("Not started".repeat(4));
+  await expect(heatmap.getByRole("row", { name: /Leo Student/ }).getByRole("cell").first()).toContainText("Not started");
+  await expect(teacher.getByRole("heading", { name: "Question analysis" })).toBeVisible();
+  await expect(teacher.getByText(/Wrong choices:/).first()).toBeVisible();
+  await expect(teacher.getByText(/not computed \(fewer than 4 students answered\)/).first()).toBeVisible();
+  const paragraphLink = teacher.getByRole("link", { name: /^Paragraph / }).first();
+  await expect(paragraphLink).toHaveAttribute("href", /^\/lessons\/potato-diplomacy#[a-z0-9-]+$/);
+  await expectAccessible(teacher);
+
+  // The CSV: a BOM, every field quoted, one row per student.
+  const [download] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "Download CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^gradebook-year-10-history-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = fs.readFileSync(await download.path(), "utf8");
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const lines = csv.slice(1).trimEnd().split("\r\n");
+  expect(lines[0]).toBe('"Student","Email","Lesson: Potato diplomacy: best score (%)","Lesson: Potato diplomacy: status"');
+  expect(lines).toHaveLength(3);
+  expect(lines.find((l) => l.startsWith('"Amira Student"'))).toMatch(new RegExp(`,"${percent}","Done"$`));
+  expect(lines.find((l) => l.startsWith('"Leo Student"'))).toMatch(/,"","Not started"$/);
+
+  // Another teacher cannot open this class, its reports or its CSV: the same 404 as for no class at all.
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, DEMO.teacher);
+  for (const url of [classUrl, `${classUrl}/reports`, "/teacher/classes/not-a-real-class"]) {
+    const response = await other.goto(url);
+    expect(response?.status(), url).toBe(404);
+    await expect(other.getByRole("heading", { name: "Class not found" })).toBeVisible();
+  }
+  await expectAccessible(other);
+  const classId = classUrl.split("/").pop() ?? "";
+  const foreignCsv = await other.request.get(`/api/v1/teacher/classes/${classId}/gradebook`);
+  expect(foreignCsv.status()).toBe(404);
+  expect(await foreignCsv.text()).not.toContain("Amira");
+  // A student gets 403 on teacher screens.
+  expect((await amira.goto(classUrl))?.status()).toBe(403);
+
+  for (const page of [teacher, amira, leo, other]) await page.context().close();
+});
+
+test("a teacher duplicates a built-in question, edits the copy and retires it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const teacher = await person(browser, "Teacher", "Quentin Questions");
+  await teacher.goto("/teacher/questions");
+  await expect(teacher.getByRole("heading", { level: 1, name: "Your questions" })).toBeVisible();
+  await expectAccessible(teacher);
+  const builtIn = bank.find((q) => q.id === "q-slovenia-summit-year");
+  if (!builtIn) throw new Error("bank changed");
+  await teacher.locator("summary", { hasText: "The eye of the beholder" }).click();
+  await teacher.getByRole("button", { name: `Duplicate “${builtIn.prompt}” into an editable copy` }).first().click();
+  await expect(teacher).toHaveURL(/\/teacher\/questions\/t-[a-z0-9]{12}\?copied=1$/);
+  await expect(teacher.getByText("Copied. Edit your copy below")).toBeVisible();
+  await expectAccessible(teacher);
+
+  // An edit that breaks a rule is refused next to the field; a good one is saved.
+  await teacher.getByLabel("Options").fill("1999\n2001\n2003");
+  await teacher.getByRole("button", { name: "Save changes" }).click();
+  await expect(teacher.getByText("Mark the right option with a * at the start of its line.")).toBeVisible();
+  await teacher.getByLabel("Options").fill("1999\n* 2001\n2003\n2008");
+  await teacher.getByLabel("Question", { exact: true }).fill("In which year did Bush and Putin first meet, at a summit in Slovenia?");
+  await teacher.getByRole("button", { name: "Save changes" }).click();
+  await expect(teacher.getByText("Saved.", { exact: true })).toBeVisible();
+
+  await teacher.goto("/teacher/questions");
+  const row = teacher.getByRole("row", { name: /first meet, at a summit in Slovenia/ });
+  await expect(row).toContainText("In use");
+  await row.getByRole("button", { name: /^Retire/ }).click();
+  await expect(row).toContainText("Retired");
+  const questionUrl = await row.getByRole("link").getAttribute("href");
+
+  await teacher.goto("/teacher/questions/new");
+  await expectAccessible(teacher);
+  await teacher.getByRole("button", { name: "Save question" }).click();
+  await expect(teacher.getByText(/Mark the right option/)).toBeVisible();
+  await expectAccessible(teacher);
+
+  // Someone else's question is a 404, like one that does not exist.
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, DEMO.teacher);
+  expect((await other.goto(questionUrl ?? "/teacher/questions/x"))?.status()).toBe(404);
+  await expect(other.getByRole("heading", { name: "Question not found" })).toBeVisible();
+  await other.context().close();
+  await teacher.context().close();
+});
