@@ -7,6 +7,8 @@ import { fieldErrors } from "@/lib/auth/validation";
 import { getLesson, getPhase } from "@/lib/content";
 import { getQuestion } from "@/lib/quiz/bank";
 import { startOrResumeAttempt } from "@/lib/quiz/attempts";
+import { findQuestions } from "@/lib/quiz/questions";
+import { seededShuffle } from "@/lib/quiz/shuffle";
 import { fieldError, notFound, TeacherError } from "./errors";
 import { requireTeaching } from "./classes";
 import { bestScore } from "./report-math";
@@ -192,6 +194,7 @@ const studentAssignmentSelect = (studentId: string) =>
     dueAt: true,
     reveal: true,
     maxAttempts: true,
+    questionIds: true,
     class: { select: { id: true, name: true } },
     overrides: { where: { userId: studentId }, select: { dueAt: true, extraAttempts: true } },
     attempts: { where: { userId: studentId }, select: { id: true, startedAt: true, finishedAt: true, score: true }, orderBy: { startedAt: "asc" } },
@@ -212,6 +215,7 @@ type StudentAssignmentRow = {
   dueAt: Date;
   reveal: RevealPolicy;
   maxAttempts: number;
+  questionIds: unknown;
   class: { id: string; name: string };
   overrides: { dueAt: Date | null; extraAttempts: number }[];
   attempts: { id: string; startedAt: Date; finishedAt: Date | null; score: number | null }[];
@@ -256,7 +260,8 @@ export const STUDENT_ASSIGNMENT_NOT_FOUND = "That assignment does not exist, or 
 /**
  * Starts (or resumes) the student's attempt at an assignment, after checking that it is set for
  * them, that it is open, and that they have an attempt left (extensions included). Late work is
- * allowed: the status rule marks it late.
+ * allowed: the status rule marks it late. An assignment with teacher-chosen questions asks exactly
+ * those; otherwise the quiz service chooses from the lesson, phase or whole article.
  */
 export async function startAssignmentAttempt(studentId: string, assignmentId: string, now = new Date()): Promise<{ attemptId: string; resumed: boolean }> {
   const row = await db.assignment.findFirst({ where: { id: assignmentId, ...forStudent(studentId) }, select: studentAssignmentSelect(studentId) });
@@ -264,6 +269,24 @@ export async function startAssignmentAttempt(studentId: string, assignmentId: st
   const assignment = toStudentAssignment(row, now);
   if (!assignment.isOpen) throw new TeacherError("conflict", "This assignment is not open yet.");
   if (!assignment.canStart) throw new TeacherError("conflict", "You have used all your attempts at this assignment.");
+  if (assignment.openAttemptId) return { attemptId: assignment.openAttemptId, resumed: true };
+
+  // The teacher chose the questions: the attempt asks those (in a shuffled order of its own),
+  // leaving out any that can no longer be found. Otherwise the quiz service picks from the scope.
+  const chosen = stringIds(row.questionIds);
+  if (chosen && chosen.length > 0) {
+    const found = await findQuestions(chosen);
+    const ids = seededShuffle(
+      chosen.filter((id) => found.has(id)),
+      `${studentId}:${row.id}:${now.getTime()}:${Math.random()}`,
+    );
+    if (ids.length === 0) throw new TeacherError("conflict", "This assignment has no questions left. Tell your teacher.");
+    const created = await db.attempt.create({
+      data: { userId: studentId, kind: row.kind, scopeId: row.scopeId, assignmentId: row.id, questionIds: ids, startedAt: now },
+      select: { id: true },
+    });
+    return { attemptId: created.id, resumed: false };
+  }
   const { id, resumed } = await startOrResumeAttempt(studentId, { kind: row.kind, scopeId: row.scopeId }, row.id);
   return { attemptId: id, resumed };
 }

@@ -344,6 +344,19 @@ describe("assignments", () => {
     expect((await studentAssignments(amira.id))[0]).toMatchObject({ extended: false, attemptsAllowed: 1 });
   });
 
+  it("asks exactly the teacher's chosen questions, their own among them", async () => {
+    const { teacher, classId, students } = await classWithStudents(["Amira"]);
+    const [amira] = students;
+    if (!amira) throw new Error("setup");
+    const own = await duplicateBuiltIn(teacher.id, "q-sochi-gift");
+    const chosen = [own.id, "q-slovenia-summit-year", "q-tf-putin-first-call"];
+    const { id: assignmentId } = await createAssignment(teacher.id, classId, lessonAssignment({ questionIds: chosen }));
+    const { attemptId } = await startAssignmentAttempt(amira.id, assignmentId);
+    const view = await getAttemptView(amira.id, attemptId);
+    expect(view.items.map((item) => item.question.id).sort()).toEqual([...chosen].sort());
+    expect(await startAssignmentAttempt(amira.id, assignmentId)).toEqual({ attemptId, resumed: true });
+  });
+
   it("refuses extensions for students the assignment is not for", async () => {
     const { teacher, classId, students } = await classWithStudents(["Amira", "Leo"]);
     const [amira, leo] = students;
