@@ -204,7 +204,10 @@ describe("item analysis", () => {
     ]);
     expect(stats[0]?.wrongChoices).toEqual([{ id: "a", text: "1999", count: 1 }]);
     // A question no longer in the bank still gets counted, under its id.
-    expect(stats[1]).toMatchObject({ prompt: "q-other", type: "unknown", wrongChoices: [] });
+    expect(stats[1]).toMatchObject({ prompt: "q-other", statement: null, type: "unknown", wrongChoices: [] });
+    const classify = getQuestion("q-cl-sochi-baskets");
+    if (classify?.type !== "classify") throw new Error("bank changed");
+    expect(analyseItems([answerFacts("s1", classify.id, true)], new Map([[classify.id, classify]]))[0]?.statement).toBe(classify.statement);
   });
 
   it("has a discrimination index of +1 when only the strongest students get a question right", () => {

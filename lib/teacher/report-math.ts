@@ -181,6 +181,8 @@ export type WrongChoice = { id: string; text: string; count: number };
 export type ItemStats = {
   questionId: string;
   prompt: string;
+  /** A classify question's statement (their prompts are alike; the statement tells them apart). */
+  statement: string | null;
   type: Question["type"] | "unknown";
   /** Answers counted (every attempt's answer). */
   answers: number;
@@ -224,6 +226,7 @@ export function analyseItems(answers: readonly AnswerFacts[], questions: Readonl
     stats.push({
       questionId,
       prompt: question?.prompt ?? questionId,
+      statement: question?.type === "classify" ? question.statement : null,
       type: question?.type ?? "unknown",
       answers: questionAnswers.length,
       correctShare: correct / questionAnswers.length,

@@ -165,6 +165,7 @@ export default async function ReportsPage({ params }: PageProps<"/teacher/classe
             {items.map((item) => (
               <li key={item.questionId} className="space-y-2 rounded-lg border border-rule bg-white p-4">
                 <p className="font-medium">{item.prompt}</p>
+                {item.statement ? <blockquote className="border-l-4 border-rule pl-3 font-serif text-muted">{item.statement}</blockquote> : null}
                 <div className="grid items-center gap-2 font-sans text-sm sm:grid-cols-[12rem_1fr]">
                   <span>{formatPercent(item.correctShare)} right ({item.answers} {item.answers === 1 ? "answer" : "answers"})</span>
                   <Bar share={item.correctShare} label={`${formatPercent(item.correctShare)} right`} />

@@ -1,0 +1,59 @@
+// The teacher's screens on a phone: nothing makes the page scroll sideways; wide tables scroll
+// inside their own labelled wrapper instead.
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, signUp, test, uniqueEmail } from "./support/fixtures";
+
+async function pageOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+test("class, reports and questions pages fit a phone; tables scroll in their wrappers", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signUp(page, { name: "Phone Teacher", email: uniqueEmail("phone-teacher"), password: "a careful reader of Bishara", role: "Teacher" });
+  await expect(page).toHaveURL(/\/teacher$/);
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+  await page.getByLabel("Class name").fill("A class with a rather long name for a small screen");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page).toHaveURL(/\/teacher\/classes\//);
+  const code = ((await page.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent()) ?? "").trim();
+
+  // Three assignments make the gradebook wider than the screen.
+  for (const label of ["Lesson: Potato diplomacy", "Lesson: The eye of the beholder", "Mixed review of the whole article"]) {
+    await page.getByLabel("What to assign").selectOption({ label });
+    const due = await page.evaluate(() => {
+      const date = new Date(Date.now() + 5 * 86_400_000);
+      return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    });
+    await page.getByLabel("Due", { exact: true }).fill(due);
+    await page.getByRole("button", { name: "Set assignment" }).click();
+    await expect(page.getByRole("heading", { level: 3, name: label })).toBeVisible();
+  }
+
+  const student = await (await browser.newContext()).newPage();
+  await signUp(student, { name: "Phone Student", email: uniqueEmail("phone-student"), password: "a careful reader of Bishara", role: "Student" });
+  await expect(student).toHaveURL(/\/dashboard$/);
+  await student.goto(`/classes/join?code=${code}`);
+  expect(await pageOverflow(student)).toBeLessThanOrEqual(0);
+  await student.getByRole("button", { name: "Join class" }).click();
+  await expect(student.getByText(/You have joined/)).toBeVisible();
+  expect(await pageOverflow(student)).toBeLessThanOrEqual(0);
+  await expectAccessible(student);
+  await student.context().close();
+
+  await page.reload();
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Reports", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Gradebook" })).toBeVisible();
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+  const wrapper = page.getByRole("region", { name: "Gradebook table" });
+  const scrolls = await wrapper.evaluate((element) => element.scrollWidth > element.clientWidth);
+  expect(scrolls).toBe(true);
+  await expectAccessible(page);
+
+  await page.goto("/teacher/questions/new");
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+  await page.goto("/teacher/questions");
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+});
