@@ -59,6 +59,7 @@ export const ROUTES: RouteRow[] = [
   { file: "app/api/v1/teacher/classes/[classId]/gradebook/route.ts", path: "/api/v1/teacher/classes/not-a-real-class/gradebook", kind: "api", method: "GET", access: "teacher", signedInStatus: 404 },
   { file: "app/classes/page.tsx", path: "/classes", kind: "page", access: "user" },
   { file: "app/classes/join/page.tsx", path: "/classes/join?code=ABCD-EF23", kind: "page", access: "user" },
+  { file: "app/api/bench/floor/route.ts", path: "/api/bench/floor", kind: "api", method: "POST", access: "user", signedInStatus: 404 },
 ];
 
 export const ACTIONS: ActionRow[] = [
