@@ -8,7 +8,7 @@ import { notFound, QuizError } from "./errors";
 import { grade, InvalidResponseError, type GradeResult } from "./grading";
 import { questionSeed, toPublicQuestion, toRevealedQuestion, type PublicQuestion, type RevealedQuestion } from "./public";
 import { findQuestions } from "./questions";
-import { recordReview, dueQuestionIds } from "./review";
+import { dueQuestionIds, nextReviewCard, saveReviewCard } from "./review";
 import { ResponseSchema, type Question, type QuestionResponse } from "./schema";
 import { seededShuffle } from "./shuffle";
 
@@ -190,10 +190,11 @@ export async function answerQuestion(userId: string, attemptId: string, question
     if (!sameResponse(existing.response, response)) throw new QuizError("conflict", "This question is already answered; answers are final.");
   } else {
     try {
-      await db.$transaction(async (tx) => {
-        await tx.attemptAnswer.create({ data: { attemptId, questionId, response, score: result.score, correct: result.correct, answeredAt: now } });
-        await recordReview(tx, userId, questionId, result.correct, now);
-      });
+      const card = await nextReviewCard(userId, questionId, result.correct, now);
+      const saveAnswer = db.attemptAnswer.create({ data: { attemptId, questionId, response, score: result.score, correct: result.correct, answeredAt: now } });
+      // One batch: the answer and its review card are written together or not at all.
+      if (card) await db.$transaction([saveAnswer, saveReviewCard(userId, questionId, card)]);
+      else await saveAnswer;
       recorded = true;
     } catch (error) {
       // Two copies of the same request racing: the first one wins, the second is a retry.

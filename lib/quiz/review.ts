@@ -1,24 +1,27 @@
 // "Review my mistakes": every answered question keeps an FSRS card per learner once it has been
 // missed; the review quiz asks the cards that are due, most overdue first.
-import { db, type Prisma } from "@/lib/db";
-import { cardFromRecord, cardToRecord, newCard, pickDueForReview, scheduleAfterAnswer } from "./scheduling";
-
-type Tx = Prisma.TransactionClient;
+import { db } from "@/lib/db";
+import { cardFromRecord, cardToRecord, newCard, pickDueForReview, scheduleAfterAnswer, type ReviewCardRecord } from "./scheduling";
 
 /**
- * Updates the learner's card for a question after an answer. A miss creates the card (the
- * question enters the review queue); a correct answer only moves an existing card along.
+ * The learner's card for a question after an answer, or null when nothing changes. A miss creates
+ * the card (the question enters the review queue); a correct answer only moves an existing card.
+ * Computed before the write, so the write itself is one short batch (SQLite has one writer: an
+ * interactive transaction would hold the lock across awaits and make every other answer wait).
  */
-export async function recordReview(tx: Tx, userId: string, questionId: string, outcome: boolean | number, now: Date): Promise<void> {
-  const key = { userId_questionId: { userId, questionId } };
-  const existing = await tx.reviewCard.findUnique({ where: key });
+export async function nextReviewCard(userId: string, questionId: string, outcome: boolean | number, now: Date): Promise<ReviewCardRecord | null> {
+  const existing = await db.reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } } });
   const correct = outcome === true || outcome === 1;
-  if (!existing && correct) return;
-  const card = existing ? cardFromRecord(existing) : newCard(now);
+  if (!existing && correct) return null;
   // A clock that went backwards (or a replayed request) must not corrupt the schedule.
-  if (existing?.lastReview && existing.lastReview.getTime() > now.getTime()) return;
-  const next = cardToRecord(scheduleAfterAnswer(card, outcome, now));
-  await tx.reviewCard.upsert({ where: key, create: { userId, questionId, ...next }, update: next });
+  if (existing?.lastReview && existing.lastReview.getTime() > now.getTime()) return null;
+  const card = existing ? cardFromRecord(existing) : newCard(now);
+  return cardToRecord(scheduleAfterAnswer(card, outcome, now));
+}
+
+/** The write for a new card state, to run in the same batch as the answer. */
+export function saveReviewCard(userId: string, questionId: string, card: ReviewCardRecord) {
+  return db.reviewCard.upsert({ where: { userId_questionId: { userId, questionId } }, create: { userId, questionId, ...card }, update: card });
 }
 
 /** The question ids due for review now, most overdue first. */
