@@ -11,6 +11,8 @@ import { findQuestions } from "./questions";
 import { dueQuestionIds, nextReviewCard, saveReviewCard } from "./review";
 import { ResponseSchema, type Question, type QuestionResponse } from "./schema";
 import { seededShuffle } from "./shuffle";
+import { mayReveal } from "./reveal";
+
 
 export type QuizKind = "LESSON" | "PHASE" | "MIXED" | "REVIEW";
 export type QuizScope = { kind: QuizKind; scopeId: string | null };
@@ -93,7 +95,11 @@ export type AttemptView = {
 async function loadOwnAttempt(userId: string, attemptId: string) {
   const attempt = await db.attempt.findFirst({
     where: { id: attemptId, userId },
-    include: { answers: true, assignment: { select: { reveal: true, dueAt: true } } },
+    include: {
+      answers: true,
+      // The learner's own extension, if any: "after the due date" means after *their* due date.
+      assignment: { select: { reveal: true, dueAt: true, overrides: { where: { userId }, select: { dueAt: true } } } },
+    },
   });
   if (!attempt) throw notFound();
   return attempt;
@@ -101,14 +107,6 @@ async function loadOwnAttempt(userId: string, attemptId: string) {
 
 function questionIdsOf(attempt: { questionIds: unknown }): string[] {
   return Array.isArray(attempt.questionIds) ? attempt.questionIds.filter((id): id is string => typeof id === "string") : [];
-}
-
-/** Whether this attempt may show correctness and explanations now. */
-export function mayReveal(assignment: { reveal: "IMMEDIATELY" | "AFTER_DUE" | "NEVER"; dueAt: Date } | null, now: Date): boolean {
-  if (!assignment) return true;
-  if (assignment.reveal === "IMMEDIATELY") return true;
-  if (assignment.reveal === "AFTER_DUE") return now.getTime() >= assignment.dueAt.getTime();
-  return false;
 }
 
 /** The attempt as its owner sees it: open questions without their keys, answered ones revealed. */
