@@ -26,7 +26,8 @@ export function AccountNav() {
   return (
     <>
       <Link href="/dashboard" className="text-ink no-underline hover:underline">Dashboard</Link>
-      {session.user.role === "TEACHER" ? <Link href="/teacher" className="text-ink no-underline hover:underline">Classes</Link> : null}
+      <Link href="/quiz" className="text-ink no-underline hover:underline">Quizzes</Link>
+      <Link href={session.user.role === "TEACHER" ? "/teacher" : "/classes"} className="text-ink no-underline hover:underline">Classes</Link>
       <Link href="/account" className="text-ink no-underline hover:underline">
         <span className="sr-only">Account: </span>
         {session.user.name}

@@ -4,10 +4,7 @@ import { FormMessage } from "@/components/form-field";
 import { requireUser } from "@/lib/auth/guards";
 import { studentAssignments } from "@/lib/teacher/assignments";
 import { studentClasses } from "@/lib/teacher/classes";
-import { formatPercent } from "@/lib/teacher/report-math";
-import { STATUS_LABELS } from "@/lib/teacher/status";
-import { LocalTime } from "../teacher/_components/local-time";
-import { StartAssignmentButton } from "./assignment-button";
+import { StudentAssignmentList } from "./assignment-list";
 
 export const metadata: Metadata = { title: "Your classes" };
 
@@ -35,32 +32,7 @@ export default async function StudentClassesPage({ searchParams }: PageProps<"/c
 
       <section aria-labelledby="assignments-heading" className="space-y-3">
         <h2 id="assignments-heading" className="text-2xl font-semibold">Assignments</h2>
-        {assignments.length === 0 ? (
-          <p className="text-muted">No assignments yet.</p>
-        ) : (
-          <ul className="space-y-3">
-            {assignments.map((a) => (
-              <li key={a.id} className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-rule bg-white p-4">
-                <div className="space-y-1">
-                  <h3 className="text-lg font-semibold">{a.title}</h3>
-                  <p className="font-sans text-sm text-muted">
-                    {a.className} · due <LocalTime iso={a.dueAt.toISOString()} />
-                    {a.extended ? " (extended)" : ""}
-                  </p>
-                  <p className="font-sans text-sm">
-                    <span className="font-semibold">{STATUS_LABELS[a.status]}</span>
-                    {a.bestScore !== null ? ` · best score ${formatPercent(a.bestScore)}` : ""} · {a.attemptsUsed} of {a.attemptsAllowed}{" "}
-                    {a.attemptsAllowed === 1 ? "attempt" : "attempts"} used
-                  </p>
-                  {!a.isOpen ? (
-                    <p className="font-sans text-sm text-muted">Opens <LocalTime iso={a.opensAt.toISOString()} /></p>
-                  ) : null}
-                </div>
-                {a.canStart ? <StartAssignmentButton assignmentId={a.id} title={a.title} label={a.openAttemptId ? "Continue" : a.attemptsUsed > 0 ? "Try again" : "Start"} /> : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        <StudentAssignmentList assignments={assignments} />
       </section>
 
       <section aria-labelledby="classes-heading" className="space-y-3">

@@ -10,16 +10,19 @@ import { finishedQuizzes, gradedAnswers, masterySummary } from "@/lib/progress/l
 import { getReadingProgress } from "@/lib/progress/reading";
 import { MASTERY_LEVELS } from "@/lib/quiz/mastery";
 import { reviewQueueSize } from "@/lib/quiz/review";
+import { studentAssignments } from "@/lib/teacher/assignments";
+import { StudentAssignmentList } from "../classes/assignment-list";
 
 export const metadata: Metadata = { title: "Your dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const [reading, answers, quizzes, review] = await Promise.all([
+  const [reading, answers, quizzes, review, assignments] = await Promise.all([
     getReadingProgress(user.id),
     gradedAnswers(user.id),
     finishedQuizzes(user.id),
     reviewQueueSize(user.id, new Date()),
+    studentAssignments(user.id),
   ]);
   const mastery = masterySummary(answers);
   const lessons = getLessons();
@@ -43,6 +46,16 @@ export default async function DashboardPage() {
           <Link href="/quiz" className="btn btn-secondary">{review.due > 0 ? "Review my mistakes" : "Take a quiz"}</Link>
         </p>
       </header>
+
+      {assignments.length > 0 || user.role === "STUDENT" ? (
+        <section aria-labelledby="assignments-heading" className="space-y-3">
+          <h2 id="assignments-heading" className="text-2xl font-semibold">Assignments</h2>
+          <StudentAssignmentList assignments={assignments} />
+          <p className="font-sans text-sm">
+            <Link href="/classes">Your classes</Link> · <Link href="/classes/join">Join a class</Link>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="reading-heading" className="space-y-3">
         <h2 id="reading-heading" className="text-2xl font-semibold">Reading</h2>
