@@ -21,6 +21,8 @@ const contentSecurityPolicy = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The build type-checks the app only; `npm run typecheck` covers tests, scripts and benchmarks too.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // forbidden() renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
