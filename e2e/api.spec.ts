@@ -1,11 +1,8 @@
 // The JSON quiz API against the real server and its SQLite database.
-import fs from "node:fs";
-import path from "node:path";
 import type { APIRequestContext, Browser } from "@playwright/test";
-import type { Question } from "../lib/quiz/schema";
+import { rightResponse } from "../tests/support/responses";
+import { bank } from "./support/bank";
 import { expect, signUp, test, uniqueEmail } from "./support/fixtures";
-
-const bank: Question[] = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../content/questions.json"), "utf8")).questions;
 
 async function student(browser: Browser): Promise<{ api: APIRequestContext; close: () => Promise<void> }> {
   const context = await browser.newContext();
@@ -14,17 +11,6 @@ async function student(browser: Browser): Promise<{ api: APIRequestContext; clos
   await expect(page).toHaveURL(/\/dashboard$/);
   await page.close();
   return { api: context.request, close: () => context.close() };
-}
-
-function rightResponse(q: Question) {
-  switch (q.type) {
-    case "single": return { type: "single", choice: q.answer };
-    case "multiple": return { type: "multiple", choices: q.answer };
-    case "true-false": return { type: "true-false", value: q.answer };
-    case "order": return { type: "order", order: q.answer };
-    case "match": return { type: "match", pairs: q.answer };
-    case "classify": return { type: "classify", label: q.answer };
-  }
 }
 
 test("a quiz driven through the API: start, answer, retry, conflict, finish", async ({ browser }) => {

@@ -1,14 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import type { Question } from "../lib/quiz/schema";
+import { getQuestion } from "./support/bank";
 import { expect, expectAccessible, signUp, test, uniqueEmail } from "./support/fixtures";
 
 const PASSWORD = "a careful reader of Bishara";
 
-// The built-in bank, read as a file (the test knows the answers; the browser must not).
-const bank: Question[] = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../content/questions.json"), "utf8")).questions;
-const getQuestion = (id: string) => bank.find((q) => q.id === id);
 
 async function newStudent(page: Page) {
   await signUp(page, { name: "Quiz Taker", email: uniqueEmail("quiz"), password: PASSWORD, role: "Student" });

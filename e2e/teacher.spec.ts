@@ -3,25 +3,13 @@
 // and heatmaps, downloads the CSV, gives an extension and edits a question; another teacher
 // cannot open the class. axe runs on every teacher screen.
 import fs from "node:fs";
-import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import type { Question } from "../lib/quiz/schema";
+import { rightResponse } from "../tests/support/responses";
+import { bank, getQuestion } from "./support/bank";
 import { DEMO, expect, expectAccessible, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
 
 const PASSWORD = "a careful reader of Bishara";
-const bank: Question[] = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../content/questions.json"), "utf8")).questions;
-const getQuestion = (id: string) => bank.find((q) => q.id === id);
-
-function rightResponse(q: Question) {
-  switch (q.type) {
-    case "single": return { type: "single", choice: q.answer };
-    case "multiple": return { type: "multiple", choices: q.answer };
-    case "true-false": return { type: "true-false", value: q.answer };
-    case "order": return { type: "order", order: q.answer };
-    case "match": return { type: "match", pairs: q.answer };
-    case "classify": return { type: "classify", label: q.answer };
-  }
-}
 
 /** A wrong answer where the question has wrong options to choose (so the reports have something to show). */
 function wrongResponse(q: Question) {

@@ -1,54 +1,19 @@
 // The quiz service against a real SQLite database with the seeded question bank.
+import { rightResponse, wrongResponse } from "../support/responses";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { answerQuestion, finishAttempt, getAttemptView, startOrResumeAttempt } from "@/lib/quiz/attempts";
 import { getQuestion } from "@/lib/quiz/bank";
 import { QuizError } from "@/lib/quiz/errors";
 import { dueQuestionIds } from "@/lib/quiz/review";
-import type { Question, QuestionResponse } from "@/lib/quiz/schema";
+import type { Question } from "@/lib/quiz/schema";
 import { upsertUser } from "@/prisma/factories";
 
 let counter = 0;
 const newStudent = () => upsertUser(db, { email: `quiz-${++counter}-${Date.now()}@example.test` });
 
 /** The right answer to a question, as a learner would send it. */
-function rightResponse(q: Question): QuestionResponse {
-  switch (q.type) {
-    case "single":
-      return { type: "single", choice: q.answer };
-    case "multiple":
-      return { type: "multiple", choices: q.answer };
-    case "true-false":
-      return { type: "true-false", value: q.answer };
-    case "order":
-      return { type: "order", order: q.answer };
-    case "match":
-      return { type: "match", pairs: q.answer };
-    case "classify":
-      return { type: "classify", label: q.answer };
-  }
-}
-
 /** A wrong answer to a question (every type has one). */
-function wrongResponse(q: Question): QuestionResponse {
-  switch (q.type) {
-    case "single":
-      return { type: "single", choice: q.options.find((o) => o.id !== q.answer)?.id ?? "" };
-    case "multiple":
-      return { type: "multiple", choices: q.options.filter((o) => !q.answer.includes(o.id)).map((o) => o.id) };
-    case "true-false":
-      return { type: "true-false", value: !q.answer };
-    case "order":
-      return { type: "order", order: [...q.answer].reverse() };
-    case "match": {
-      const rights = q.right.map((r) => r.id);
-      return { type: "match", pairs: Object.fromEntries(Object.entries(q.answer).map(([left, right]) => [left, rights.find((r) => r !== right) ?? right])) };
-    }
-    case "classify":
-      return { type: "classify", label: q.answer === "opinion" ? "reported-fact" : "opinion" };
-  }
-}
-
 async function firstOpenQuestion(userId: string, attemptId: string): Promise<Question> {
   const view = await getAttemptView(userId, attemptId);
   const open = view.items.find((item) => item.status === "open");

@@ -1,10 +1,11 @@
 // Classes, joining, assignments, extensions, reports and teacher questions against a real SQLite
 // database (a migrated copy of the template, with the built-in question bank seeded).
+import { rightResponse } from "../support/responses";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { finishAttempt, answerQuestion, getAttemptView } from "@/lib/quiz/attempts";
 import { getQuestion } from "@/lib/quiz/bank";
-import type { Question, QuestionResponse } from "@/lib/quiz/schema";
+import type { Question } from "@/lib/quiz/schema";
 import {
   createAssignment,
   deleteAssignment,
@@ -78,23 +79,6 @@ const lessonAssignment = (overrides: Record<string, unknown> = {}) => ({
   questionIds: [],
   ...overrides,
 });
-
-function rightResponse(q: Question): QuestionResponse {
-  switch (q.type) {
-    case "single":
-      return { type: "single", choice: q.answer };
-    case "multiple":
-      return { type: "multiple", choices: q.answer };
-    case "true-false":
-      return { type: "true-false", value: q.answer };
-    case "order":
-      return { type: "order", order: q.answer };
-    case "match":
-      return { type: "match", pairs: q.answer };
-    case "classify":
-      return { type: "classify", label: q.answer };
-  }
-}
 
 describe("classes", () => {
   it("creates a class with a join code, and refuses a second class of the same name for that teacher", async () => {
