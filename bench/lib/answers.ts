@@ -1,0 +1,59 @@
+// What a simulated student sends: the right answer from the bank's key (content/questions.json),
+// or, with the given probability, a plausible wrong one (which also exercises the review queue).
+import { getQuestion } from "@/lib/quiz/bank";
+import { CLASSIFY_CHOICES, type Question, type QuestionResponse } from "@/lib/quiz/schema";
+
+function pickOther<T>(values: readonly T[], not: T, random: () => number): T {
+  const others = values.filter((v) => v !== not);
+  return others[Math.floor(random() * others.length)] ?? not;
+}
+
+export function rightResponse(question: Question): QuestionResponse {
+  switch (question.type) {
+    case "single":
+      return { type: "single", choice: question.answer };
+    case "multiple":
+      return { type: "multiple", choices: [...question.answer] };
+    case "true-false":
+      return { type: "true-false", value: question.answer };
+    case "order":
+      return { type: "order", order: [...question.answer] };
+    case "match":
+      return { type: "match", pairs: { ...question.answer } };
+    case "classify":
+      return { type: "classify", label: question.answer };
+  }
+}
+
+export function wrongResponse(question: Question, random: () => number): QuestionResponse {
+  switch (question.type) {
+    case "single":
+      return { type: "single", choice: pickOther(question.options.map((o) => o.id), question.answer, random) };
+    case "multiple": {
+      const extra = question.options.map((o) => o.id).find((id) => !question.answer.includes(id));
+      const choices = extra ? [...question.answer, extra] : question.answer.slice(1);
+      return { type: "multiple", choices };
+    }
+    case "true-false":
+      return { type: "true-false", value: !question.answer };
+    case "order":
+      return { type: "order", order: [...question.answer].reverse() };
+    case "match": {
+      const entries = Object.entries(question.answer);
+      const [first, second] = entries;
+      if (first && second) {
+        return { type: "match", pairs: { ...question.answer, [first[0]]: second[1], [second[0]]: first[1] } };
+      }
+      return { type: "match", pairs: {} };
+    }
+    case "classify":
+      return { type: "classify", label: pickOther(CLASSIFY_CHOICES, question.answer, random) };
+  }
+}
+
+/** The response to send for a question id, or null when the id is not in the built-in bank. */
+export function responseFor(questionId: string, wrongRate: number, random: () => number): QuestionResponse | null {
+  const question = getQuestion(questionId);
+  if (!question) return null;
+  return random() < wrongRate ? wrongResponse(question, random) : rightResponse(question);
+}

@@ -1,0 +1,582 @@
+// npm run bench:quiz [-- --students 200 --duration 60 --saturation-duration 20 --connections 32]
+//
+// Load test of the quiz JSON API against the framework's floor, on this machine, in one run
+// (method and reasons: docs/decisions/0008-benchmarks.md):
+//   1. reuse the production build in .next if it is newer than the sources, else build it;
+//   2. a fresh SQLite file in bench/tmp/, migrated and seeded, plus N student accounts;
+//   3. `next start` (NODE_ENV=production, BENCH_FLOOR=1) pinned to core 0, this process to core 1;
+//   4. every student signs in over HTTP (Auth.js credentials), keeping its cookies;
+//   5. classroom pace (open model): each student answers one question every 2–5 s, first against
+//      the floor route, then the quiz API; saturation (closed loop): K connections with no think
+//      time, floor then quiz;
+//   6. every acknowledged answer is looked up in the database file;
+//   7. results in bench/results/quiz-latest.md and .json; the server is stopped and the file deleted.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import Sqlite from "better-sqlite3";
+import { hashPassword } from "@/lib/auth/password";
+import { getLessons, getPhases } from "@/lib/content";
+import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "@/lib/quiz/bank";
+import { responseFor } from "./lib/answers";
+import { HttpSession, signIn } from "./lib/http";
+import { toMarkdown, type BenchResults } from "./lib/report";
+import * as server from "./lib/server";
+import { Recorder, seededRandom, type PhaseStats } from "./lib/stats";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const PASSWORD = "bench-student-password-1";
+
+const HELP = `Usage: npm run bench:quiz -- [options]
+
+  --students N              simulated students at classroom pace (default 200)
+  --duration S              seconds per classroom phase, floor and quiz each (default 60)
+  --saturation-duration S   seconds per saturation phase, floor and quiz each (default 20)
+  --connections K           concurrent connections in the saturation phases (default 32)
+  --think-min S, --think-max S   a student's pause before each answer (default 2 and 5)
+  --wrong-rate R            share of deliberately wrong answers (default 0.2)
+  --duplicate-rate R        share of answers sent twice at once, on two connections, like a client
+                            that retries too early (default 0; the floor mirrors it)
+  --warmup S                unmeasured warm-up per route before the first phase (default 5)
+  --modes LIST              classroom,saturation (default both)
+  --port P                  server port (default: a free one)
+  --seed N                  random seed for pauses, quiz choice and wrong answers
+  --build auto|always|never reuse .next when newer than the sources (auto, default), or force
+  --build-wait S            how long to wait for other Next.js/Playwright processes before building (default 300)
+  --out DIR                 where to write quiz-latest.md and .json (default bench/results)
+  --keep-db                 keep the SQLite file in bench/tmp/ for inspection
+  --no-probe                do not load bench/lib/server-probe.mjs (event-loop delay, GC) into the server
+  --cpu-profile             CPU-profile the server during the saturation phases; the profiles are
+                            kept in bench/tmp/cpu-profiles/ (open them in Chrome DevTools)
+  --strict                  exit with code 2 when a goal is missed`;
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      students: { type: "string", default: "200" },
+      duration: { type: "string", default: "60" },
+      "saturation-duration": { type: "string", default: "20" },
+      connections: { type: "string", default: "32" },
+      "think-min": { type: "string", default: "2" },
+      "think-max": { type: "string", default: "5" },
+      "wrong-rate": { type: "string", default: "0.2" },
+      "duplicate-rate": { type: "string", default: "0" },
+      warmup: { type: "string", default: "5" },
+      modes: { type: "string", default: "classroom,saturation" },
+      port: { type: "string" },
+      seed: { type: "string" },
+      build: { type: "string", default: "auto" },
+      "build-wait": { type: "string", default: "300" },
+      out: { type: "string", default: path.join(ROOT, "bench", "results") },
+      "keep-db": { type: "boolean", default: false },
+      "no-probe": { type: "boolean", default: false },
+      "cpu-profile": { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const number = (name: string, raw: string | undefined, min: number) => {
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min) throw new Error(`--${name} must be a number ≥ ${min} (got ${raw})`);
+    return value;
+  };
+  const modes = new Set(values.modes.split(",").map((m) => m.trim()));
+  for (const mode of modes) if (mode !== "classroom" && mode !== "saturation") throw new Error(`--modes: unknown mode ${mode}`);
+  if (!["auto", "always", "never"].includes(values.build)) throw new Error("--build must be auto, always or never");
+  const thinkMin = number("think-min", values["think-min"], 0);
+  const thinkMax = number("think-max", values["think-max"], thinkMin);
+  return {
+    students: Math.floor(number("students", values.students, 1)),
+    duration: number("duration", values.duration, 1),
+    saturationDuration: number("saturation-duration", values["saturation-duration"], 1),
+    connections: Math.floor(number("connections", values.connections, 1)),
+    thinkMin,
+    thinkMax,
+    wrongRate: number("wrong-rate", values["wrong-rate"], 0),
+    duplicateRate: number("duplicate-rate", values["duplicate-rate"], 0),
+    warmup: number("warmup", values.warmup, 0),
+    classroom: modes.has("classroom"),
+    saturation: modes.has("saturation"),
+    port: values.port ? Math.floor(number("port", values.port, 1)) : null,
+    seed: values.seed ? Math.floor(number("seed", values.seed, 0)) : Math.floor(Math.random() * 2 ** 31),
+    build: values.build as "auto" | "always" | "never",
+    buildWait: number("build-wait", values["build-wait"], 0),
+    out: path.resolve(values.out),
+    keepDb: values["keep-db"],
+    probe: !values["no-probe"],
+    cpuProfile: values["cpu-profile"] && !values["no-probe"],
+    strict: values.strict,
+  };
+}
+
+type Options = ReturnType<typeof options>;
+type Student = { email: string; http: HttpSession };
+type Scope = { kind: "LESSON" | "PHASE" | "MIXED"; scopeId: string | null };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Build inputs with uncommitted changes (the build measured is the working tree, not the commit). */
+function uncommittedBuildInputs(): string[] {
+  const status = spawnSync("git", ["status", "--porcelain", "--", "app", "components", "lib", "content", "auth.ts", "auth.config.ts", "proxy.ts", "next.config.mjs"], { cwd: ROOT, encoding: "utf8" });
+  return (status.stdout ?? "")
+    .split("\n")
+    .map((line) => line.slice(3).trim())
+    .filter((file) => file !== "" && !/\.(test|spec)\.tsx?$/.test(file));
+}
+
+/** Mixed review, a lesson quiz or a phase quiz, like the quiz list offers. */
+function scopes(): { pick: (random: () => number) => Scope; length: (scope: Scope) => number } {
+  const lessons = getLessons().map((l) => l.slug);
+  const phases = getPhases().map((p) => p.id);
+  const QUIZ_LENGTH = { LESSON: 10, PHASE: 12, MIXED: 15 } as const; // as lib/quiz/attempts.ts
+  return {
+    pick(random) {
+      const r = random();
+      if (r < 0.4) return { kind: "MIXED", scopeId: null };
+      if (r < 0.7) return { kind: "LESSON", scopeId: lessons[Math.floor(random() * lessons.length)] ?? null };
+      return { kind: "PHASE", scopeId: phases[Math.floor(random() * phases.length)] ?? null };
+    },
+    length(scope) {
+      const pool = scope.kind === "MIXED" ? getQuestionBank() : scope.kind === "LESSON" ? getQuestionsForLesson(scope.scopeId ?? "") : getQuestionsForPhase(scope.scopeId ?? "");
+      return Math.min(QUIZ_LENGTH[scope.kind], pool.length);
+    },
+  };
+}
+
+/** What a student does at each step: the quiz API, or the floor route in the same places. */
+type Driver = {
+  start(student: Student, scope: Scope): Promise<{ attemptId: string; open: string[] } | null>;
+  answer(student: Student, attemptId: string, questionId: string): Promise<void>;
+  finish(student: Student, attemptId: string): Promise<void>;
+};
+
+const ok = (status: number) => status >= 200 && status < 300;
+
+/** Everything the server acknowledged (2xx), checked against the database file at the end. */
+type Ledger = {
+  answers: { attemptId: string; questionId: string }[];
+  /** Attempts a start returned. */
+  attempts: Set<string>;
+  /** Attempts a finish was acknowledged for. */
+  finished: Set<string>;
+  /** Acknowledged floor writes per student email (each adds 1 to the student's Throttle row). */
+  floorWrites: Map<string, number>;
+};
+
+type DriverSettings = { random: () => number; wrongRate: number; duplicateRate: number };
+
+function quizDriver(recorder: Recorder | null, ledger: Ledger, { random, wrongRate, duplicateRate }: DriverSettings): Driver {
+  return {
+    async start(student, scope) {
+      const response = await student.http.request("POST", "/api/v1/attempts", { json: scope });
+      recorder?.add("start", response.startedAt, response.endedAt, response.status);
+      if (!ok(response.status)) return null;
+      const { attempt } = JSON.parse(response.body) as { attempt: { id: string; items: { status: string; question: { id: string } }[] } };
+      ledger.attempts.add(attempt.id);
+      return { attemptId: attempt.id, open: attempt.items.filter((item) => item.status === "open").map((item) => item.question.id) };
+    },
+    async answer(student, attemptId, questionId) {
+      const body = responseFor(questionId, wrongRate, random);
+      if (!body) throw new Error(`question ${questionId} is not in the built-in bank`);
+      const path = `/api/v1/attempts/${encodeURIComponent(attemptId)}/answers/${encodeURIComponent(questionId)}`;
+      // Sometimes the same answer twice at once, as a client that retries too early would send it.
+      const twice = random() < duplicateRate;
+      const [response, duplicate] = await Promise.all([
+        student.http.request("PUT", path, { json: { response: body } }),
+        twice ? student.http.request("PUT", path, { json: { response: body }, ownConnection: true }) : null,
+      ]);
+      recorder?.add("answer", response.startedAt, response.endedAt, response.status);
+      if (duplicate) recorder?.add("duplicate", duplicate.startedAt, duplicate.endedAt, duplicate.status);
+      if (ok(response.status) || (duplicate && ok(duplicate.status))) ledger.answers.push({ attemptId, questionId });
+    },
+    async finish(student, attemptId) {
+      const response = await student.http.request("POST", `/api/v1/attempts/${encodeURIComponent(attemptId)}/finish`);
+      recorder?.add("finish", response.startedAt, response.endedAt, response.status);
+      if (ok(response.status)) ledger.finished.add(attemptId);
+    },
+  };
+}
+
+function floorDriver(recorder: Recorder | null, ledger: Ledger, length: (scope: Scope) => number, { random, duplicateRate }: DriverSettings): Driver {
+  const post = async (student: Student, answerSlot: boolean, ownConnection = false) => {
+    const response = await student.http.request("POST", "/api/bench/floor", { ownConnection });
+    recorder?.add(ownConnection ? "duplicate" : "floor", response.startedAt, response.endedAt, response.status, answerSlot && !ownConnection);
+    if (ok(response.status)) ledger.floorWrites.set(student.email, (ledger.floorWrites.get(student.email) ?? 0) + 1);
+    return ok(response.status);
+  };
+  return {
+    async start(student, scope) {
+      if (!(await post(student, false))) return null;
+      return { attemptId: "floor", open: Array.from({ length: length(scope) }, (_, i) => `slot-${i}`) };
+    },
+    async answer(student) {
+      // The same shape as the quiz: a second request at the same time as often as it sends duplicates.
+      await Promise.all([post(student, true), random() < duplicateRate ? post(student, false, true) : null]);
+    },
+    async finish(student) {
+      await post(student, false);
+    },
+  };
+}
+
+/**
+ * One student until the deadline: start a quiz, answer each open question (after a pause at
+ * classroom pace, none at saturation), finish, start the next. A failed start backs off briefly.
+ */
+async function studentLoop(student: Student, driver: Driver, deadline: number, pause: () => number, pick: () => Scope): Promise<void> {
+  while (performance.now() < deadline) {
+    const started = await driver.start(student, pick());
+    if (!started) {
+      await sleep(Math.max(pause(), 100));
+      continue;
+    }
+    for (const questionId of started.open) {
+      const wait = pause();
+      if (wait > 0) await sleep(wait);
+      if (performance.now() >= deadline) return;
+      await driver.answer(student, started.attemptId, questionId);
+    }
+    if (performance.now() >= deadline) return;
+    await driver.finish(student, started.attemptId);
+  }
+}
+
+type PhaseSpec = { name: string; students: Student[]; seconds: number; classroom: boolean; driver: Driver; recorder: Recorder };
+
+type Context = { opts: Options; pick: () => Scope; random: () => number; serverPid: number; pinned: boolean; probeDir: string | null };
+
+async function runPhase(spec: PhaseSpec, { opts, pick, random, serverPid, pinned, probeDir }: Context): Promise<PhaseStats> {
+  const wallStart = Date.now();
+  const cpuStart = { server: server.treeCpuSeconds(serverPid), self: process.cpuUsage(), cores: server.coreTicks(), at: performance.now() };
+  const deadline = performance.now() + spec.seconds * 1000;
+  const pause = spec.classroom ? () => (opts.thinkMin + random() * (opts.thinkMax - opts.thinkMin)) * 1000 : () => 0;
+  await Promise.all(
+    spec.students.map(async (student) => {
+      // Students do not all start at the same instant: each one's first action is spread over a pause.
+      if (spec.classroom) await sleep(random() * opts.thinkMax * 1000);
+      await studentLoop(student, spec.driver, deadline, pause, pick);
+    }),
+  );
+  const wall = (performance.now() - cpuStart.at) / 1000;
+  const self = process.cpuUsage(cpuStart.self);
+  const serverCpu = (server.treeCpuSeconds(serverPid) - cpuStart.server) / wall;
+  const loadGenerator = (self.user + self.system) / 1e6 / wall;
+  // What the rest of the machine took from each core meanwhile (0 on a quiet machine).
+  const busyShare = server.coreTicks().map((now, i) => {
+    const before = cpuStart.cores[i];
+    return before && now.total > before.total ? (now.busy - before.busy) / (now.total - before.total) : 0;
+  });
+  const stats = spec.recorder.summary(spec.name, { server: serverCpu, loadGenerator });
+  if (probeDir) stats.eventLoop = server.readProbe(probeDir, wallStart, Date.now());
+  stats.otherCpu = pinned ? [Math.max(0, (busyShare[0] ?? 0) - serverCpu), Math.max(0, (busyShare[1] ?? 0) - loadGenerator)] : busyShare;
+  return stats;
+}
+
+function printPhase(stats: PhaseStats): void {
+  const l = stats.all;
+  const answer = stats.byOp.answer;
+  console.log(
+    `  ${stats.name.padEnd(22)} ${String(stats.requests).padStart(7)} req  ${stats.requestsPerSecond.toFixed(1).padStart(7)} req/s  ` +
+      `${stats.answersPerSecond.toFixed(1).padStart(7)} answers/s  errors ${stats.errors}  ` +
+      `p50 ${l.p50.toFixed(1)}  p95 ${l.p95.toFixed(1)}  p99 ${l.p99.toFixed(1)} ms` +
+      (answer ? `  (answers: p50 ${answer.p50.toFixed(1)}  p95 ${answer.p95.toFixed(1)}  p99 ${answer.p99.toFixed(1)})` : "") +
+      `  server CPU ${(stats.serverCpu * 100).toFixed(0)} %  load generator CPU ${(stats.loadGeneratorCpu * 100).toFixed(0)} %` +
+      `  others on the server's core ${((stats.otherCpu?.[0] ?? 0) * 100).toFixed(0)} %`,
+  );
+}
+
+/**
+ * Reads the database file (read-only, after the server has stopped) and looks up everything the
+ * server acknowledged: answers, started attempts, finished attempts, and the floor's increments.
+ */
+function verify(dbFile: string, ledger: Ledger): BenchResults["verification"] {
+  const file = new Sqlite(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const answerRows = file.prepare("SELECT attemptId, questionId FROM AttemptAnswer").all() as { attemptId: string; questionId: string }[];
+    const answers = new Set(answerRows.map((row) => `${row.attemptId}/${row.questionId}`));
+    const attemptRows = file.prepare("SELECT id, finishedAt FROM Attempt").all() as { id: string; finishedAt: unknown }[];
+    const attempts = new Map(attemptRows.map((row) => [row.id, row.finishedAt !== null]));
+    const floorRows = file.prepare("SELECT u.email AS email, t.failures AS writes FROM Throttle t JOIN User u ON t.key = 'bench-floor:' || u.id").all() as { email: string; writes: number | bigint }[];
+    const floorInDb = new Map(floorRows.map((row) => [row.email, Number(row.writes)]));
+    const missing = ledger.answers.filter((a) => !answers.has(`${a.attemptId}/${a.questionId}`));
+    let floorWritesMissing = 0;
+    for (const [email, count] of ledger.floorWrites) floorWritesMissing += Math.max(0, count - (floorInDb.get(email) ?? 0));
+    return {
+      acknowledged: ledger.answers.length,
+      rowsInDatabase: answers.size,
+      missing: missing.length,
+      sampleMissing: missing.slice(0, 5).map((m) => `${m.attemptId}/${m.questionId}`),
+      attemptsAcknowledged: ledger.attempts.size,
+      attemptsMissing: [...ledger.attempts].filter((id) => !attempts.has(id)).length,
+      finishesAcknowledged: ledger.finished.size,
+      finishesMissing: [...ledger.finished].filter((id) => attempts.get(id) !== true).length,
+      floorWritesAcknowledged: [...ledger.floorWrites.values()].reduce((sum, n) => sum + n, 0),
+      floorWritesMissing,
+    };
+  } finally {
+    file.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const warnings: string[] = [];
+  const random = seededRandom(opts.seed);
+  const command = `npm run bench:quiz${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
+  const runDir = path.join(ROOT, "bench", "tmp", `quiz-${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}`);
+  const dbFile = path.join(runDir, "bench.db");
+  const databaseUrl = `file:${dbFile}`;
+  let running: server.RunningServer | null = null;
+  const students: Student[] = [];
+
+  const cleanUp = async () => {
+    for (const student of students) student.http.close();
+    if (running) await server.stopServer(running);
+    running = null;
+    if (!opts.keepDb) fs.rmSync(runDir, { recursive: true, force: true });
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping the server and removing ${path.relative(ROOT, runDir)}`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
+
+  try {
+    // 1. The build.
+    const check = server.checkBuild();
+    let buildNote: string;
+    if (opts.build === "always" || (opts.build === "auto" && !check.reuse)) {
+      console.log(`Build needed: ${opts.build === "always" ? "--build always" : check.reason}.`);
+      await server.build(opts.buildWait);
+      buildNote = `built for this run (${opts.build === "always" ? "--build always" : check.reason})`;
+    } else {
+      if (!check.reuse) warnings.push(`--build never: the build was used although ${check.reason}.`);
+      console.log(`Reusing the build: ${check.reason}.`);
+      buildNote = `reused, ${check.reason}`;
+    }
+
+    // Measuring next to a browser test run or another server would measure the contention.
+    const busy = await server.waitForQuiet(opts.buildWait, "they would compete for the two cores");
+    if (busy.length > 0) warnings.push(`Other Next.js/Playwright processes were running when the run started (${server.describeProcesses(busy)}).`);
+
+    // 2. A fresh database with N students (one password hash for all: hashing is not what we measure).
+    fs.mkdirSync(runDir, { recursive: true });
+    const dbEnv = { ...process.env, DATABASE_URL: databaseUrl };
+    console.log(`Database: ${path.relative(ROOT, dbFile)} (migrate deploy + seed)`);
+    run(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], dbEnv);
+    run(path.join(ROOT, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { ...dbEnv, NODE_ENV: "test", SEED_DEMO_DATA: "false" });
+    process.env.DATABASE_URL = databaseUrl; // lib/db opens the database named here when first imported
+    const { db } = await import("@/lib/db");
+    const passwordHash = await hashPassword(PASSWORD);
+    const emails = Array.from({ length: opts.students }, (_, i) => `bench-student-${String(i + 1).padStart(5, "0")}@bench.test`);
+    for (let i = 0; i < emails.length; i += 500) {
+      await db.user.createMany({ data: emails.slice(i, i + 500).map((email, j) => ({ email, name: `Bench Student ${i + j + 1}`, role: "STUDENT" as const, passwordHash })) });
+    }
+    await db.$disconnect();
+    console.log(`Created ${emails.length} student accounts.`);
+
+    // 3. The server on core 0, this process on core 1.
+    const cores = server.machine().cores;
+    const taskset = server.hasTaskset();
+    const pin = taskset && cores >= 2;
+    let pinning: string;
+    if (!taskset) {
+      pinning = "none (taskset not found: server and load generator share all cores)";
+      warnings.push("taskset is missing: server and load generator were not pinned, so they compete for the same cores.");
+    } else if (!pin) {
+      pinning = `none (only ${cores} core)`;
+      warnings.push("Only one core: server and load generator share it.");
+    } else {
+      pinning = "server `taskset -c 0`, load generator `taskset -c 1`";
+    }
+    const port = opts.port ?? (await server.freePort());
+    const authSecret = `bench-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}-secret-0123456789`;
+    running = server.startServer(
+      port,
+      { ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret, BENCH_FLOOR: "1", DATABASE_URL: databaseUrl, PORT: String(port), ...(opts.probe ? server.probeEnv(runDir, opts.cpuProfile) : {}) },
+      pin ? 0 : null,
+    );
+    await server.waitUntilUp(running);
+    const serverPid = running.pid;
+    if (pin && !server.pinSelf(1)) {
+      pinning = "server `taskset -c 0`, load generator not pinned (taskset -p failed)";
+      warnings.push("Could not pin the load generator to core 1.");
+    }
+    console.log(`Server: next start on port ${port}, pid ${serverPid}. Pinning: ${pinning}.`);
+
+    let rssPeak = 0;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, server.treeRss(serverPid))), 1000);
+    sampler.unref();
+
+    // 4. Sign everyone in (8 at a time; Argon2 verification is deliberately slow).
+    const signInStarted = performance.now();
+    for (const email of emails) students.push({ email, http: new HttpSession(port) });
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < students.length) {
+          const student = students[next++];
+          if (student && !(await signIn(student.http, student.email, PASSWORD))) throw new Error(`sign-in failed for ${student.email}:\n${running?.log.join("") ?? ""}`);
+        }
+      }),
+    );
+    console.log(`Signed in ${students.length} students in ${((performance.now() - signInStarted) / 1000).toFixed(1)} s.`);
+    const rssAfterSignIn = server.treeRss(serverPid);
+
+    const first = students[0];
+    if (!first) throw new Error("no students");
+    const probe = await first.http.request("POST", "/api/bench/floor");
+    if (probe.status !== 200) throw new Error(`POST /api/bench/floor answered ${probe.status} (is the build missing the route? try --build always): ${probe.body.slice(0, 200)}`);
+
+    const scope = scopes();
+    const pick = () => scope.pick(random);
+    const context: Context = { opts, pick, random, serverPid, pinned: pin, probeDir: opts.probe ? runDir : null };
+    const ledger: Ledger = { answers: [], attempts: new Set(), finished: new Set(), floorWrites: new Map() };
+    const settings: DriverSettings = { random, wrongRate: opts.wrongRate, duplicateRate: opts.duplicateRate };
+    const saturationStudents = students.slice(0, Math.min(opts.connections, students.length));
+    if (opts.saturation && saturationStudents.length < opts.connections) warnings.push(`Only ${students.length} students: saturation used ${saturationStudents.length} connections.`);
+
+    // Warm-up (not measured): load each route's code and let the JIT settle.
+    if (opts.warmup > 0) {
+      console.log(`Warm-up: ${opts.warmup} s per route, closed loop, ${saturationStudents.length} connections.`);
+      const warm = (driver: Driver) =>
+        runPhase({ name: "warm-up", students: saturationStudents, seconds: opts.warmup, classroom: false, driver, recorder: new Recorder() }, context);
+      await warm(floorDriver(null, ledger, scope.length, settings));
+      await warm(quizDriver(null, ledger, settings));
+    }
+
+    const results: BenchResults = {
+      date: new Date().toISOString(),
+      command,
+      commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim(),
+      uncommitted: uncommittedBuildInputs(),
+      machine: server.machine(),
+      setup: {
+        students: opts.students,
+        classroomSeconds: opts.duration,
+        saturationSeconds: opts.saturationDuration,
+        connections: saturationStudents.length,
+        thinkSeconds: [opts.thinkMin, opts.thinkMax],
+        wrongRate: opts.wrongRate,
+        duplicateRate: opts.duplicateRate,
+        seed: opts.seed,
+        pinning,
+        build: buildNote,
+        next: (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")) as { version: string }).version,
+      },
+      verification: { acknowledged: 0, rowsInDatabase: 0, missing: 0, sampleMissing: [], attemptsAcknowledged: 0, attemptsMissing: 0, finishesAcknowledged: 0, finishesMissing: 0, floorWritesAcknowledged: 0, floorWritesMissing: 0 },
+      server: { rssEndMiB: 0, rssPeakMiB: 0, rssAfterSignInMiB: rssAfterSignIn / 2 ** 20 },
+      warnings,
+    };
+
+    // 5a. Classroom pace: floor, then the quiz API, same students, same schedule, same duration.
+    if (opts.classroom) {
+      console.log(`Classroom pace: ${students.length} students, a pause of ${opts.thinkMin}–${opts.thinkMax} s before each answer, ${opts.duration} s per route.`);
+      const floorRecorder = new Recorder();
+      const floor = await runPhase({ name: "classroom floor", students, seconds: opts.duration, classroom: true, driver: floorDriver(floorRecorder, ledger, scope.length, settings), recorder: floorRecorder }, context);
+      printPhase(floor);
+      const quizRecorder = new Recorder();
+      const before = { answers: ledger.answers.length, finished: ledger.finished.size };
+      const quiz = await runPhase({ name: "classroom quiz API", students, seconds: opts.duration, classroom: true, driver: quizDriver(quizRecorder, ledger, settings), recorder: quizRecorder }, context);
+      quiz.quizzesFinished = ledger.finished.size - before.finished;
+      quiz.answersAcknowledged = ledger.answers.length - before.answers;
+      printPhase(quiz);
+      results.classroom = {
+        floor,
+        quiz,
+        goal: { text: `p95 of all quiz API requests under 100 ms and 0 errors, at 200 students (this run: ${students.length})`, met: quiz.all.p95 < 100 && quiz.errors === 0 },
+      };
+    }
+
+    // 5b. Saturation: K connections, no pauses, floor then quiz.
+    if (opts.saturation) {
+      console.log(`Saturation: ${saturationStudents.length} connections, closed loop, ${opts.saturationDuration} s per route.`);
+      const floorRecorder = new Recorder();
+      const profiling = opts.cpuProfile ? server.profileToggle(runDir, serverPid) : null;
+      profiling?.();
+      const floor = await runPhase({ name: "saturation floor", students: saturationStudents, seconds: opts.saturationDuration, classroom: false, driver: floorDriver(floorRecorder, ledger, scope.length, settings), recorder: floorRecorder }, context);
+      profiling?.();
+      printPhase(floor);
+      const quizRecorder = new Recorder();
+      const before = { answers: ledger.answers.length, finished: ledger.finished.size };
+      profiling?.();
+      const quiz = await runPhase({ name: "saturation quiz API", students: saturationStudents, seconds: opts.saturationDuration, classroom: false, driver: quizDriver(quizRecorder, ledger, settings), recorder: quizRecorder }, context);
+      quiz.quizzesFinished = ledger.finished.size - before.finished;
+      quiz.answersAcknowledged = ledger.answers.length - before.answers;
+      profiling?.();
+      printPhase(quiz);
+      if (profiling) {
+        await sleep(2000); // the profiles are written asynchronously
+        const kept = path.join(ROOT, "bench", "tmp", "cpu-profiles", path.basename(runDir));
+        fs.mkdirSync(kept, { recursive: true });
+        for (const file of fs.readdirSync(runDir).filter((f) => f.endsWith(".cpuprofile"))) {
+          const phase = file.endsWith("-1.cpuprofile") ? "saturation-floor" : "saturation-quiz";
+          fs.copyFileSync(path.join(runDir, file), path.join(kept, `${phase}-${file.replace(/-\d\.cpuprofile$/, ".cpuprofile")}`));
+        }
+        console.log(`CPU profiles: ${path.relative(ROOT, kept)}`);
+      }
+      const ratio = floor.answersPerSecond > 0 ? quiz.answersPerSecond / floor.answersPerSecond : 0;
+      const requestRatio = floor.requestsPerSecond > 0 ? quiz.requestsPerSecond / floor.requestsPerSecond : 0;
+      results.saturation = { floor, quiz, ratio, requestRatio, goal: { text: "quiz answers per second at least 0.8× the floor's", met: ratio >= 0.8 } };
+      for (const stats of [floor, quiz]) {
+        if (stats.loadGeneratorCpu > 0.9) warnings.push(`${stats.name}: the load generator used ${(stats.loadGeneratorCpu * 100).toFixed(0)} % of its core, so it may have limited the throughput.`);
+      }
+    }
+
+    const ownTree = new Set(server.processTree(serverPid).map(String));
+    const lateComers = server.otherNextProcesses().filter((line) => !ownTree.has(line.split(" ")[0] ?? ""));
+    if (lateComers.length > 0) warnings.push(`Other Next.js/Playwright processes were running at the end of the run (${server.describeProcesses(lateComers)}).`);
+    for (const stats of [results.classroom?.floor, results.classroom?.quiz, results.saturation?.floor, results.saturation?.quiz]) {
+      const stolen = stats?.otherCpu?.[0] ?? 0;
+      if (stats && stolen > 0.05) warnings.push(`${stats.name}: other processes used ${(stolen * 100).toFixed(0)} % of the server's core, so this phase's figures are pessimistic.`);
+    }
+
+    // 6. Memory, then stop the server and check the file.
+    const rssEnd = server.treeRss(serverPid);
+    clearInterval(sampler);
+    results.server.rssEndMiB = rssEnd / 2 ** 20;
+    results.server.rssPeakMiB = Math.max(rssPeak, rssEnd) / 2 ** 20;
+    const log = running.log.join("");
+    await cleanUpServerOnly();
+
+    results.verification = verify(dbFile, ledger);
+    if (/Error|⨯/.test(log)) warnings.push(`The server logged errors; the first lines:\n\n\`\`\`\n${log.split("\n").filter((line) => /Error|⨯/.test(line)).slice(0, 5).join("\n")}\n\`\`\``);
+
+    // 7. Report.
+    fs.mkdirSync(opts.out, { recursive: true });
+    fs.writeFileSync(path.join(opts.out, "quiz-latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+    const markdown = toMarkdown(results);
+    fs.writeFileSync(path.join(opts.out, "quiz-latest.md"), markdown);
+    console.log(`\n${markdown}`);
+    console.log(`Written: ${path.relative(ROOT, path.join(opts.out, "quiz-latest.md"))} and quiz-latest.json`);
+
+    const v = results.verification;
+    if (v.missing + v.attemptsMissing + v.finishesMissing + v.floorWritesMissing > 0) process.exitCode = 1;
+    else if (opts.strict && (results.classroom?.goal.met === false || results.saturation?.goal.met === false)) process.exitCode = 2;
+  } finally {
+    await cleanUp();
+  }
+
+  async function cleanUpServerOnly() {
+    for (const student of students) student.http.close();
+    if (running) await server.stopServer(running);
+    running = null;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:quiz failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
