@@ -8,6 +8,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Sqlite from "better-sqlite3";
 import { databaseTarget, type DatabaseTarget } from "./database-url";
+import { serializeTransactions } from "./sqlite-serial-adapter";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 
@@ -47,7 +48,8 @@ export function createDatabaseClient(target: DatabaseTarget): Database {
   if (target.provider === "sqlite") {
     prepareSqliteFile(target.filePath);
     return new SqliteClient({
-      adapter: new PrismaBetterSqlite3({ url: target.filePath, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+      // One connection per process: statements outside a transaction wait while one is open.
+      adapter: serializeTransactions(new PrismaBetterSqlite3({ url: target.filePath, timeout: SQLITE_BUSY_TIMEOUT_MS })),
       omit: OMIT_BY_DEFAULT,
     });
   }
