@@ -93,16 +93,17 @@ export type AttemptView = {
 };
 
 async function loadOwnAttempt(userId: string, attemptId: string) {
-  const attempt = await db.attempt.findFirst({
-    where: { id: attemptId, userId },
-    include: {
-      answers: true,
-      // The learner's own extension, if any: "after the due date" means after *their* due date.
-      assignment: { select: { reveal: true, dueAt: true, overrides: { where: { userId }, select: { dueAt: true } } } },
-    },
-  });
+  const attempt = await db.attempt.findFirst({ where: { id: attemptId, userId }, include: { answers: true } });
   if (!attempt) throw notFound();
-  return attempt;
+  // Only assignment attempts need the assignment (on the hot path of every answer, most have none).
+  const assignment = attempt.assignmentId
+    ? await db.assignment.findUnique({
+        where: { id: attempt.assignmentId },
+        // The learner's own extension, if any: "after the due date" means after *their* due date.
+        select: { reveal: true, dueAt: true, overrides: { where: { userId }, select: { dueAt: true } } },
+      })
+    : null;
+  return { ...attempt, assignment };
 }
 
 function questionIdsOf(attempt: { questionIds: unknown }): string[] {
@@ -226,8 +227,9 @@ export async function finishAttempt(userId: string, attemptId: string, now = new
   const total = questionIdsOf(attempt).length;
   const score = total === 0 ? 0 : attempt.answers.reduce((sum, a) => sum + a.score, 0) / total;
   // Guarded on finishedAt: a concurrent finish cannot overwrite the first one's timestamp.
-  await db.attempt.updateMany({ where: { id: attemptId, userId, finishedAt: null }, data: { finishedAt: now, score } });
-  const final = await loadOwnAttempt(userId, attemptId);
+  const { count } = await db.attempt.updateMany({ where: { id: attemptId, userId, finishedAt: null }, data: { finishedAt: now, score } });
+  if (count === 1) return { score, finishedAt: now.toISOString() };
+  const final = await db.attempt.findFirstOrThrow({ where: { id: attemptId, userId }, select: { score: true, finishedAt: true } });
   return { score: final.score ?? score, finishedAt: (final.finishedAt ?? now).toISOString() };
 }
 
