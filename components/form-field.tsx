@@ -1,17 +1,19 @@
-// A labelled input whose error is tied to it (aria-describedby) so screen readers announce it.
-import type { InputHTMLAttributes } from "react";
+// Labelled form controls whose hint and error are tied to the control (aria-describedby), so
+// screen readers announce them with it. Server-safe: no hooks.
+import type { InputHTMLAttributes, ReactNode } from "react";
 
-type Props = InputHTMLAttributes<HTMLInputElement> & {
-  name: string;
-  label: string;
-  errors?: string[] | undefined;
-  hint?: string;
-};
+export type DescribedField = { name: string; label: string; hint?: string | undefined; errors?: string[] | undefined; id?: string | undefined };
 
-export function FormField({ name, label, errors, hint, id, ...input }: Props) {
+/** The ids a described control needs: its own, its hint's and its error's. */
+export function fieldIds({ name, hint, errors, id }: DescribedField) {
   const fieldId = id ?? `field-${name}`;
   const hintId = hint ? `${fieldId}-hint` : undefined;
   const errorId = errors?.length ? `${fieldId}-error` : undefined;
+  return { fieldId, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined, invalid: errors?.length ? true : undefined };
+}
+
+/** Label, hint, the control (children, built with fieldIds) and the error message. */
+export function FieldFrame({ label, hint, errors, fieldId, hintId, errorId, children }: Pick<DescribedField, "label" | "hint" | "errors"> & ReturnType<typeof fieldIds> & { children: ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={fieldId} className="block font-medium">
@@ -22,20 +24,24 @@ export function FormField({ name, label, errors, hint, id, ...input }: Props) {
           {hint}
         </p>
       ) : null}
-      <input
-        id={fieldId}
-        name={name}
-        className="field"
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...input}
-      />
+      {children}
       {errorId ? (
         <p id={errorId} className="field-error">
           {errors?.join(" ")}
         </p>
       ) : null}
     </div>
+  );
+}
+
+type Props = InputHTMLAttributes<HTMLInputElement> & DescribedField;
+
+export function FormField({ name, label, errors, hint, id, ...input }: Props) {
+  const ids = fieldIds({ name, label, hint, errors, id });
+  return (
+    <FieldFrame label={label} hint={hint} errors={errors} {...ids}>
+      <input id={ids.fieldId} name={name} className="field" aria-invalid={ids.invalid} aria-describedby={ids.describedBy} {...input} />
+    </FieldFrame>
   );
 }
 

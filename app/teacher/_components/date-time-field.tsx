@@ -3,6 +3,7 @@
 // what was typed into an instant (ISO 8601, UTC) in a hidden field that the server reads; the
 // daylight-saving offset of the chosen day is the one applied.
 import { useState } from "react";
+import { FieldFrame, fieldIds } from "@/components/form-field";
 
 type Props = {
   name: string;
@@ -31,37 +32,22 @@ function toIso(local: string): string {
 
 export function DateTimeField({ name, label, hint, required, errors, defaultIso, id }: Props) {
   const [local, setLocal] = useState(() => (typeof window === "undefined" ? "" : toLocalValue(defaultIso)));
-  const fieldId = id ?? `field-${name}`;
-  const hintId = hint ? `${fieldId}-hint` : undefined;
-  const errorId = errors?.length ? `${fieldId}-error` : undefined;
+  const ids = fieldIds({ name, label, hint, errors, id });
   return (
-    <div className="space-y-1">
-      <label htmlFor={fieldId} className="block font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame label={label} hint={hint} errors={errors} {...ids}>
       <input
-        id={fieldId}
+        id={ids.fieldId}
         name={`${name}Local`}
         type="datetime-local"
         className="field"
         required={required}
         value={local}
         onChange={(event) => setLocal(event.target.value)}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-invalid={ids.invalid}
+        aria-describedby={ids.describedBy}
         suppressHydrationWarning
       />
       <input type="hidden" name={name} value={toIso(local)} />
-      {errorId ? (
-        <p id={errorId} className="field-error">
-          {errors?.join(" ")}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,53 +1,24 @@
 // Form pieces the teacher screens share (server-safe: no hooks).
 import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { FieldFrame, fieldIds, type DescribedField } from "@/components/form-field";
 
-type Described = { name: string; label: string; hint?: string | undefined; errors?: string[] | undefined; id?: string };
-
-function ids({ name, hint, errors, id }: Described) {
-  const fieldId = id ?? `field-${name}`;
-  const hintId = hint ? `${fieldId}-hint` : undefined;
-  const errorId = errors?.length ? `${fieldId}-error` : undefined;
-  return { fieldId, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
-}
-
-function Frame({ label, hint, errors, fieldId, hintId, errorId, children }: Described & ReturnType<typeof ids> & { children: ReactNode }) {
+export function SelectField({ name, label, hint, errors, id, children, ...select }: DescribedField & SelectHTMLAttributes<HTMLSelectElement>) {
+  const described = fieldIds({ name, label, hint, errors, id });
   return (
-    <div className="space-y-1">
-      <label htmlFor={fieldId} className="block font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {children}
-      {errorId ? (
-        <p id={errorId} className="field-error">
-          {errors?.join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-export function SelectField({ name, label, hint, errors, id, children, ...select }: Described & SelectHTMLAttributes<HTMLSelectElement>) {
-  const described = ids({ name, label, hint, errors, ...(id ? { id } : {}) });
-  return (
-    <Frame name={name} label={label} hint={hint} errors={errors} {...described}>
-      <select id={described.fieldId} name={name} className="field" aria-invalid={errors?.length ? true : undefined} aria-describedby={described.describedBy} {...select}>
+    <FieldFrame label={label} hint={hint} errors={errors} {...described}>
+      <select id={described.fieldId} name={name} className="field" aria-invalid={described.invalid} aria-describedby={described.describedBy} {...select}>
         {children}
       </select>
-    </Frame>
+    </FieldFrame>
   );
 }
 
-export function TextAreaField({ name, label, hint, errors, id, ...area }: Described & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const described = ids({ name, label, hint, errors, ...(id ? { id } : {}) });
+export function TextAreaField({ name, label, hint, errors, id, ...area }: DescribedField & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const described = fieldIds({ name, label, hint, errors, id });
   return (
-    <Frame name={name} label={label} hint={hint} errors={errors} {...described}>
-      <textarea id={described.fieldId} name={name} className="field" aria-invalid={errors?.length ? true : undefined} aria-describedby={described.describedBy} {...area} />
-    </Frame>
+    <FieldFrame label={label} hint={hint} errors={errors} {...described}>
+      <textarea id={described.fieldId} name={name} className="field" aria-invalid={described.invalid} aria-describedby={described.describedBy} {...area} />
+    </FieldFrame>
   );
 }
 
