@@ -83,6 +83,7 @@ test.describe("sign in", () => {
   });
 
   test("repeated failures lock the account for a while, even for the right password", async ({ page }) => {
+    test.slow(); // six Argon2 checks, the throttle's deliberate delays and a sign-up
     const email = uniqueEmail("locked");
     await signUp(page, { name: "Lock Tester", email, password: STRONG, role: "Student" });
     await expect(page).toHaveURL(/\/dashboard$/);

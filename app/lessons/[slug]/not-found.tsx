@@ -1,11 +1,9 @@
-import Link from "next/link";
+import { MessagePage } from "@/components/message-page";
 
 export default function LessonNotFound() {
   return (
-    <section className="mx-auto max-w-xl py-12 text-center">
-      <h1 className="text-3xl font-semibold">No such lesson</h1>
-      <p className="mt-3 text-muted">The lesson you asked for does not exist. The article is taught in four lessons.</p>
-      <p className="mt-6"><Link href="/lessons" className="btn">See all lessons</Link></p>
-    </section>
+    <MessagePage title="No such lesson" action={{ href: "/lessons", label: "See all lessons" }}>
+      <p>The lesson you asked for does not exist. The article is taught in four lessons.</p>
+    </MessagePage>
   );
 }
