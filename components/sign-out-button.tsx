@@ -1,14 +1,16 @@
 "use client";
 import { useTransition } from "react";
 import { signOutAction } from "@/app/(auth)/actions";
+import { useHydrated } from "./use-hydrated";
 
 export function SignOutButton() {
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   return (
     <button
       type="button"
       className="btn btn-secondary"
-      disabled={pending}
+      disabled={!hydrated || pending}
       onClick={() =>
         startTransition(async () => {
           const { redirectTo } = await signOutAction();

@@ -9,6 +9,7 @@ import type { ParagraphLink } from "@/lib/quiz/links";
 import type { QuestionResponse } from "@/lib/quiz/schema";
 import { answerAction, finishQuizAction } from "@/app/quiz/actions";
 import { ProgressBar } from "@/components/lesson/reading-progress";
+import { useHydrated } from "@/components/use-hydrated";
 import { initialResponse, QuestionInput } from "./question-input";
 import { AnswerFeedback } from "./answer-feedback";
 
@@ -26,6 +27,7 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const hydrated = useHydrated();
   const item = items[current];
   const answered = items.filter((i) => i.status === "answered").length;
 
@@ -87,7 +89,7 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
         </fieldset>
         {error ? <p role="alert" className="field-error">{error}</p> : null}
         {item.status === "open" ? (
-          <button type="button" className="btn" onClick={check} disabled={!response || pending}>
+          <button type="button" className="btn" onClick={check} disabled={!hydrated || !response || pending}>
             {pending ? "Saving…" : "Check answer"}
           </button>
         ) : (
@@ -95,7 +97,7 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
             <AnswerFeedback key={item.question.id} item={item} links={linksByQuestion[item.question.id] ?? []} focusOnMount />
             <div className="flex flex-wrap gap-3">
               {!allAnswered ? (
-                <button type="button" className="btn" onClick={next}>Next question</button>
+                <button type="button" className="btn" onClick={next} disabled={!hydrated}>Next question</button>
               ) : null}
             </div>
           </>
@@ -103,7 +105,7 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
       </section>
       <div className="flex flex-wrap items-center justify-between gap-3 font-sans text-sm">
         <p className="text-muted">Your answers are saved as you go: you can close this page and come back later.</p>
-        <button type="button" className={allAnswered ? "btn" : "btn btn-secondary"} onClick={finishQuiz} disabled={pending || answered === 0}>
+        <button type="button" className={allAnswered ? "btn" : "btn btn-secondary"} onClick={finishQuiz} disabled={!hydrated || pending || answered === 0}>
           {allAnswered ? "Finish and see your score" : `Finish now (${items.length - answered} unanswered count as wrong)`}
         </button>
       </div>
