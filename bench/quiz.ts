@@ -21,6 +21,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { getLessons, getPhases } from "@/lib/content";
 import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "@/lib/quiz/bank";
 import { responseFor } from "./lib/answers";
+import { freshSqliteDatabase } from "./lib/database";
 import { HttpSession, signIn } from "./lib/http";
 import { toMarkdown, type BenchResults } from "./lib/report";
 import * as server from "./lib/server";
@@ -120,11 +121,6 @@ type Student = { email: string; http: HttpSession };
 type Scope = { kind: "LESSON" | "PHASE" | "MIXED"; scopeId: string | null };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
-  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-}
 
 /** Build inputs with uncommitted changes (the build measured is the working tree, not the commit). */
 function uncommittedBuildInputs(): string[] {
@@ -336,7 +332,7 @@ async function main(): Promise<void> {
   const command = `npm run bench:quiz${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   const runDir = path.join(ROOT, "bench", "tmp", `quiz-${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}`);
   const dbFile = path.join(runDir, "bench.db");
-  const databaseUrl = `file:${dbFile}`;
+  const databaseUrl = `file:${dbFile}`; // as freshSqliteDatabase names it
   let running: server.RunningServer | null = null;
   const students: Student[] = [];
 
@@ -372,11 +368,8 @@ async function main(): Promise<void> {
     if (busy.length > 0) warnings.push(`Other Next.js/Playwright processes were running when the run started (${server.describeProcesses(busy)}).`);
 
     // 2. A fresh database with N students (one password hash for all: hashing is not what we measure).
-    fs.mkdirSync(runDir, { recursive: true });
-    const dbEnv = { ...process.env, DATABASE_URL: databaseUrl };
     console.log(`Database: ${path.relative(ROOT, dbFile)} (migrate deploy + seed)`);
-    run(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], dbEnv);
-    run(path.join(ROOT, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { ...dbEnv, NODE_ENV: "test", SEED_DEMO_DATA: "false" });
+    freshSqliteDatabase(dbFile, { demo: false });
     process.env.DATABASE_URL = databaseUrl; // lib/db opens the database named here when first imported
     const { db } = await import("@/lib/db");
     const passwordHash = await hashPassword(PASSWORD);

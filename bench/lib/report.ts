@@ -38,7 +38,8 @@ export type BenchResults = {
   warnings: string[];
 };
 
-export type Goal = { text: string; met: boolean };
+/** `measured`: the figure the goal was judged on, for summary tables. */
+export type Goal = { text: string; met: boolean; measured?: string };
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "–");
 const num = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : "–");

@@ -89,6 +89,11 @@ export function pinSelf(core: number): boolean {
   return spawnSync("taskset", ["-a", "-p", "-c", String(core), String(process.pid)], { encoding: "utf8" }).status === 0;
 }
 
+/** Lets this process run on every core again (before launching a browser, for instance). */
+export function unpinSelf(): boolean {
+  return spawnSync("taskset", ["-a", "-p", "-c", `0-${os.cpus().length - 1}`, String(process.pid)], { encoding: "utf8" }).status === 0;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

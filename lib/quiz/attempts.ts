@@ -92,18 +92,20 @@ export type AttemptView = {
   items: (AnsweredItem | OpenItem)[];
 };
 
+/** Only assignment attempts need the assignment (on the hot path of every answer, most have none). */
+function loadAssignment(userId: string, assignmentId: string | null) {
+  if (!assignmentId) return null;
+  return db.assignment.findUnique({
+    where: { id: assignmentId },
+    // The learner's own extension, if any: "after the due date" means after *their* due date.
+    select: { reveal: true, dueAt: true, overrides: { where: { userId }, select: { dueAt: true } } },
+  });
+}
+
 async function loadOwnAttempt(userId: string, attemptId: string) {
   const attempt = await db.attempt.findFirst({ where: { id: attemptId, userId }, include: { answers: true } });
   if (!attempt) throw notFound();
-  // Only assignment attempts need the assignment (on the hot path of every answer, most have none).
-  const assignment = attempt.assignmentId
-    ? await db.assignment.findUnique({
-        where: { id: attempt.assignmentId },
-        // The learner's own extension, if any: "after the due date" means after *their* due date.
-        select: { reveal: true, dueAt: true, overrides: { where: { userId }, select: { dueAt: true } } },
-      })
-    : null;
-  return { ...attempt, assignment };
+  return { ...attempt, assignment: await loadAssignment(userId, attempt.assignmentId) };
 }
 
 function questionIdsOf(attempt: { questionIds: unknown }): string[] {
@@ -163,7 +165,13 @@ function sameResponse(a: unknown, b: unknown): boolean {
  * a lost connection), a different answer to an answered question is a conflict.
  */
 export async function answerQuestion(userId: string, attemptId: string, questionId: string, rawResponse: unknown, now = new Date()): Promise<AnswerOutcome> {
-  const attempt = await loadOwnAttempt(userId, attemptId);
+  // The hot path of every quiz: one read for the attempt (its answers only counted, not loaded: a
+  // question answered before is caught by the answers' unique key when the write is attempted).
+  const attempt = await db.attempt.findFirst({
+    where: { id: attemptId, userId },
+    select: { id: true, questionIds: true, finishedAt: true, assignmentId: true, _count: { select: { answers: true } } },
+  });
+  if (!attempt) throw notFound();
   const ids = questionIdsOf(attempt);
   const position = ids.indexOf(questionId);
   if (position < 0) throw notFound("That question in this attempt");
@@ -183,32 +191,27 @@ export async function answerQuestion(userId: string, attemptId: string, question
     throw error;
   }
 
-  const existing = attempt.answers.find((a) => a.questionId === questionId);
   let recorded = false;
-  if (existing) {
-    if (!sameResponse(existing.response, response)) throw new QuizError("conflict", "This question is already answered; answers are final.");
-  } else {
-    try {
-      const card = await nextReviewCard(userId, questionId, result.correct, now);
-      const saveAnswer = db.attemptAnswer.create({ data: { attemptId, questionId, response, score: result.score, correct: result.correct, answeredAt: now } });
-      // One batch: the answer and its review card are written together or not at all.
-      if (card) await db.$transaction([saveAnswer, saveReviewCard(userId, questionId, card)]);
-      else await saveAnswer;
-      recorded = true;
-    } catch (error) {
-      // Two copies of the same request racing: the first one wins, the second is a retry.
-      if (!isUniqueViolation(error)) throw error;
-      const winner = await db.attemptAnswer.findUnique({ where: { attemptId_questionId: { attemptId, questionId } } });
-      if (!winner || !sameResponse(winner.response, response)) throw new QuizError("conflict", "This question is already answered; answers are final.");
-    }
+  try {
+    const card = await nextReviewCard(userId, questionId, result.correct, now);
+    const saveAnswer = db.attemptAnswer.create({ data: { attemptId, questionId, response, score: result.score, correct: result.correct, answeredAt: now }, select: { questionId: true } });
+    // One batch: the answer and its review card are written together or not at all.
+    if (card) await db.$transaction([saveAnswer, saveReviewCard(userId, questionId, card)]);
+    else await saveAnswer;
+    recorded = true;
+  } catch (error) {
+    // Already answered (a retry, or two copies of one request racing): the same answer is
+    // harmless and changes nothing, a different one is a conflict. Nothing was written either way.
+    if (!isUniqueViolation(error)) throw error;
+    const earlier = await db.attemptAnswer.findUnique({ where: { attemptId_questionId: { attemptId, questionId } }, select: { response: true } });
+    if (!earlier || !sameResponse(earlier.response, response)) throw new QuizError("conflict", "This question is already answered; answers are final.");
   }
 
-  const reveal = mayReveal(attempt.assignment, now);
+  const reveal = mayReveal(await loadAssignment(userId, attempt.assignmentId), now);
   const seed = questionSeed(attempt.id, questionId);
-  const answered = new Set([...attempt.answers.map((a) => a.questionId), questionId]).size;
   return {
     recorded,
-    answered,
+    answered: attempt._count.answers + (recorded ? 1 : 0),
     total: ids.length,
     item: {
       position,

@@ -50,10 +50,13 @@ describe("quiz attempts", () => {
     expect(first.recorded).toBe(true);
     expect(first.item.result).toMatchObject({ correct: true, score: 1 });
     expect(first.item.question).toHaveProperty("explanation");
+    expect(first).toMatchObject({ answered: 1, total: expect.any(Number) });
     const retry = await answerQuestion(student.id, id, question.id, rightResponse(question));
-    expect(retry.recorded).toBe(false);
+    expect(retry).toMatchObject({ recorded: false, answered: 1 });
     await expect(answerQuestion(student.id, id, question.id, wrongResponse(question))).rejects.toMatchObject({ code: "conflict" });
     expect(await db.attemptAnswer.count({ where: { attemptId: id } })).toBe(1);
+    // The refused wrong answer left no trace: a miss would have put the question in review.
+    expect(await db.reviewCard.count({ where: { userId: student.id, questionId: question.id } })).toBe(0);
   });
 
   it("treats someone else's attempt exactly like one that does not exist", async () => {

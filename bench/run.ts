@@ -1,0 +1,264 @@
+// npm run bench [-- --quick] [--only client-js,pages,lighthouse,quiz,scale-out]
+//
+// Every benchmark of the app in one run, one after the other (never two at once: they would
+// measure each other), written as one Markdown table set to bench/results/latest.md (and .json),
+// with the machine described. Method and reasons: docs/decisions/0008-benchmarks.md.
+//   1. client JavaScript per route, from the production build's own report;
+//   2. pages: the home page, a lesson and the timeline against the trivial static page
+//      (/bench/static), same build, same server, rounds of every route in turn;
+//   3. Lighthouse (mobile profile, a fresh browser per run) on home, a lesson, the timeline, a quiz
+//      and the teacher gradebook, with the server idle;
+//   4. the quiz API at classroom pace for 50, 200 and 1,000 students, and at saturation, each
+//      against the floor route (bench/quiz.ts, one fresh database per run);
+//   5. scale-out: two app servers on one throwaway PostgreSQL cluster (bench/scale-out.ts).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { getLessons } from "@/lib/content";
+import { measureClientJs, type ClientJsRow } from "./client-js";
+import { runPages, type PagesResult } from "./pages";
+import { freshSqliteDatabase } from "./lib/database";
+import type { BenchResults, Goal } from "./lib/report";
+import * as server from "./lib/server";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const SECTIONS = ["client-js", "pages", "lighthouse", "quiz", "scale-out"] as const;
+type Section = (typeof SECTIONS)[number];
+
+const HELP = `Usage: npm run bench -- [options]
+
+  --quick        shorter phases (a smoke run: the figures are less stable)
+  --only LIST    some of: ${SECTIONS.join(",")} (default: all)
+  --out DIR      where latest.md and latest.json go (default bench/results)
+  --wait S       how long to wait for other Next.js/Playwright processes to end first (default 300)`;
+
+function options() {
+  const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, only: { type: "string" }, out: { type: "string", default: path.join(ROOT, "bench", "results") }, wait: { type: "string", default: "300" }, help: { type: "boolean", default: false } } });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const only = values.only ? values.only.split(",").map((s) => s.trim()) : [...SECTIONS];
+  for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only: unknown section "${name}" (choose from ${SECTIONS.join(", ")})`);
+  const wait = Number(values.wait);
+  if (!Number.isFinite(wait) || wait < 0) throw new Error(`--wait must be a number of seconds (got ${values.wait})`);
+  return { quick: values.quick, only: new Set(only as Section[]), out: path.resolve(values.out), wait };
+}
+
+type QuizRun = { students: number; results: BenchResults };
+type Results = {
+  date: string;
+  command: string;
+  commit: string;
+  machine: ReturnType<typeof server.machine> & { next: string };
+  build: string;
+  clientJs?: { rows: ClientJsRow[]; smallest: ClientJsRow; lesson: ClientJsRow; goal: Goal };
+  pages?: PagesResult & { goal: Goal };
+  quiz?: { classroom: QuizRun[]; saturation?: BenchResults; goals: Goal[] };
+  goals: Goal[];
+  warnings: string[];
+};
+
+const LESSON_ROUTE = "/lessons/[slug]";
+
+async function main() {
+  const opts = options();
+  const started = Date.now();
+  const runDir = path.join(ROOT, "bench", "tmp", `run-${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}`);
+  const results: Results = {
+    date: new Date().toISOString(),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+    commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim(),
+    machine: { ...server.machine(), next: (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")) as { version: string }).version },
+    build: "",
+    goals: [],
+    warnings: [],
+  };
+  let running: server.RunningServer | null = null;
+  const stop = async () => {
+    if (running) await server.stopServer(running);
+    running = null;
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stop().finally(() => process.exit(130)));
+
+  try {
+    const check = server.checkBuild();
+    if (!check.reuse) {
+      console.log(`Build needed: ${check.reason}.`);
+      await server.build(opts.wait);
+      results.build = `built for this run (${check.reason})`;
+    } else results.build = `reused (${check.reason})`;
+    const busy = await server.waitForQuiet(opts.wait, "they would compete for the two cores");
+    if (busy.length > 0) results.warnings.push(`Other Next.js/Playwright processes were running at the start (${server.describeProcesses(busy)}).`);
+
+    // 1. Client JavaScript.
+    if (opts.only.has("client-js")) {
+      const rows = measureClientJs(path.join(ROOT, ".next/diagnostics/route-bundle-stats.json"));
+      const smallest = rows[0];
+      const lesson = rows.find((r) => r.route === LESSON_ROUTE);
+      if (!smallest || !lesson) throw new Error(`the build report has no ${LESSON_ROUTE} route`);
+      const extraKB = ((lesson.gzipKiB - smallest.gzipKiB) * 1024) / 1000;
+      const goal = { text: "a lesson page ships at most 10 kB (gzip) more first-load JavaScript than the smallest page", met: extraKB <= 10, measured: `+${extraKB.toFixed(1)} kB` };
+      results.clientJs = { rows, smallest, lesson, goal };
+      results.goals.push(goal);
+    }
+
+    // 2 and 3. Pages and Lighthouse, on one server with the demo data.
+    if (opts.only.has("pages") || opts.only.has("lighthouse")) {
+      const databaseUrl = freshSqliteDatabase(path.join(runDir, "pages.db"), { demo: true });
+      const port = await server.freePort();
+      const pin = server.hasTaskset() && results.machine.cores >= 2;
+      running = server.startServer(port, { ...process.env, NODE_ENV: "production", AUTH_SECRET: `bench-pages-${process.pid}-0123456789abcdef0123456789`, DATABASE_URL: databaseUrl }, pin ? 0 : null);
+      await server.waitUntilUp(running);
+      const baseUrl = `http://127.0.0.1:${port}`;
+      if (opts.only.has("pages")) {
+        if (pin) server.pinSelf(1);
+        const lesson = getLessons()[0];
+        if (!lesson) throw new Error("no lessons in content/");
+        console.log(`Pages: ${baseUrl}${pin ? ", server on core 0, load generator on core 1" : ""}`);
+        const pages = await runPages({
+          baseUrl,
+          routes: [
+            { label: "home", path: "/" },
+            { label: `lesson (${lesson.slug})`, path: `/lessons/${lesson.slug}` },
+            { label: "timeline", path: "/timeline" },
+          ],
+          seconds: opts.quick ? 3 : 8,
+          rounds: opts.quick ? 2 : 3,
+        });
+        const lessonRow = pages.rows.find((r) => r.path.startsWith("/lessons/"));
+        const goal = { text: "a lesson page serves at least 0.9× the trivial page's requests per second", met: (lessonRow?.ratio ?? 0) >= 0.9, measured: `${(lessonRow?.ratio ?? 0).toFixed(2)}×` };
+        results.pages = { ...pages, goal };
+        results.goals.push(goal);
+        if (pin) server.unpinSelf(); // Lighthouse's browser must not inherit one core
+      }
+      await stop();
+    }
+
+    // 4. The quiz API: one bench/quiz.ts run per classroom size, then saturation.
+    if (opts.only.has("quiz")) {
+      const classroom: QuizRun[] = [];
+      const quizRun = (label: string, args: string[]): BenchResults => {
+        const out = path.join(runDir, label);
+        console.log(`\nQuiz load (${label}): bench/quiz.ts ${args.join(" ")}`);
+        const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["bench/quiz.ts", "--build", "never", "--build-wait", String(opts.wait), "--out", out, ...args], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+        const file = path.join(out, "quiz-latest.json");
+        if (!fs.existsSync(file)) throw new Error(`bench/quiz.ts ${args.join(" ")} wrote no results (exit ${result.status})`);
+        if (result.status !== 0) results.warnings.push(`bench/quiz.ts (${label}) exited with ${result.status}: see its verification figures below.`);
+        return JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
+      };
+      for (const students of [50, 200, 1000]) {
+        const seconds = opts.quick ? 15 : 40;
+        classroom.push({ students, results: quizRun(`quiz-${students}`, ["--modes", "classroom", "--students", String(students), "--duration", String(seconds), "--warmup", "3"]) });
+      }
+      const saturation = quizRun("quiz-saturation", ["--modes", "saturation", "--students", "32", "--connections", "32", "--saturation-duration", opts.quick ? "8" : "20"]);
+      const largest = classroom.find((run) => run.students === 1000)?.results.classroom?.quiz;
+      const goals: Goal[] = [
+        { text: "1,000 students at classroom pace: p95 under 100 ms and 0 errors", met: !!largest && largest.all.p95 < 100 && largest.errors === 0, measured: largest ? `p95 ${largest.all.p95.toFixed(1)} ms, ${largest.errors} errors` : "not run" },
+        { text: "saturation: quiz answers per second at least 0.8× the floor's", met: (saturation.saturation?.ratio ?? 0) >= 0.8, measured: `${(saturation.saturation?.ratio ?? 0).toFixed(2)}×` },
+      ];
+      const lost = [...classroom.map((run) => run.results), saturation].reduce((sum, r) => sum + r.verification.missing + r.verification.attemptsMissing + r.verification.finishesMissing, 0);
+      goals.push({ text: "no acknowledged answer, attempt or finish missing from the database", met: lost === 0, measured: `${lost} missing` });
+      results.quiz = { classroom, saturation, goals };
+      results.goals.push(...goals);
+    }
+  } finally {
+    await stop();
+    fs.rmSync(runDir, { recursive: true, force: true });
+  }
+
+  fs.mkdirSync(opts.out, { recursive: true });
+  fs.writeFileSync(path.join(opts.out, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  const markdown = toMarkdown(results, (Date.now() - started) / 1000);
+  fs.writeFileSync(path.join(opts.out, "latest.md"), markdown);
+  console.log(`\n${markdown}\nWritten: ${path.relative(ROOT, path.join(opts.out, "latest.md"))} and latest.json`);
+}
+
+const f1 = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? "–" : n.toFixed(1));
+const f0 = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? "–" : n.toFixed(0));
+
+function toMarkdown(r: Results, seconds: number): string {
+  const lines: string[] = [
+    "# Backchannel benchmarks: latest run",
+    "",
+    `Written by \`bench/run.ts\` on ${r.date} in ${(seconds / 60).toFixed(1)} min. Command: \`${r.command}\`. Code: commit ${r.commit}. Build: ${r.build}.`,
+    "",
+    `**Machine:** ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB RAM, Node ${r.machine.node}, ${r.machine.kernel}, Next.js ${r.machine.next}.`,
+    "",
+    "## Goals",
+    "",
+    "| goal | measured | met |",
+    "|---|---|---|",
+    ...r.goals.map((g) => `| ${g.text} | ${g.measured ?? ""} | ${g.met ? "**yes**" : "**no**"} |`),
+    "",
+  ];
+  if (r.pages) {
+    const p = r.pages;
+    lines.push(
+      "## 1. Pages",
+      "",
+      `autocannon, ${p.connections} connections, ${p.rounds} rounds of ${p.seconds} s per route (every route once per round, in rotated order, after a warm-up); server pinned to core 0, load generator to core 1. Medians of the rounds; latency in ms; ratio = requests per second ÷ the trivial page's (\`${p.trivial}\`: the root layout around one paragraph, prerendered).`,
+      "",
+      "| page | req/s | ratio | p50 | p95 | p99 | errors | bytes per response | req/s per round |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+      ...p.rows.map((row) => `| ${row.label} \`${row.path}\` | ${f0(row.requestsPerSecond)} | ${row.ratio.toFixed(2)}× | ${f1(row.p50)} | ${f1(row.p95)} | ${f1(row.p99)} | ${row.errors} | ${f0(row.bytesPerResponse)} | ${row.rounds.map((x) => f0(x.requestsPerSecond)).join(", ")} |`),
+      "",
+    );
+  }
+  if (r.clientJs) {
+    const c = r.clientJs;
+    lines.push(
+      "## 2. Client JavaScript",
+      "",
+      "First-load JavaScript per route from `.next/diagnostics/route-bundle-stats.json`, each chunk gzipped (level 9) as a browser would receive it. KiB = 1,024 bytes.",
+      "",
+      "| route | chunks | JS (KiB) | gzip (KiB) | more than the smallest (gzip KiB) |",
+      "|---|---:|---:|---:|---:|",
+      ...c.rows.map((row) => `| \`${row.route}\` | ${row.files} | ${f1(row.rawKiB)} | ${f1(row.gzipKiB)} | +${f1(row.gzipKiB - c.smallest.gzipKiB)} |`),
+      "",
+    );
+  }
+  if (r.quiz) {
+    lines.push(
+      "## 4. Quiz load",
+      "",
+      "`bench/quiz.ts`, one run per row (a fresh SQLite file each time, the students signed in first), server pinned to core 0, load generator to core 1. Classroom pace: every student answers one question every 2–5 s (open model), first against the floor route (`POST /api/bench/floor`: session guard, one write), then the quiz API, same schedule. Latency in ms, from sending the request until the whole body arrived.",
+      "",
+      "| students | route | requests | req/s | errors | p50 | p95 | p99 | max | server CPU | RSS at the end (MiB) |",
+      "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    );
+    for (const run of r.quiz.classroom) {
+      const c = run.results.classroom;
+      if (!c) continue;
+      for (const [name, phase] of [["floor", c.floor], ["quiz API", c.quiz]] as const) {
+        lines.push(`| ${run.students} | ${name} | ${phase.requests} | ${f1(phase.requestsPerSecond)} | ${phase.errors} | ${f1(phase.all.p50)} | ${f1(phase.all.p95)} | ${f1(phase.all.p99)} | ${f1(phase.all.max)} | ${f0(phase.serverCpu * 100)} % | ${name === "quiz API" ? f0(run.results.server.rssEndMiB) : ""} |`);
+      }
+    }
+    const s = r.quiz.saturation?.saturation;
+    if (s) {
+      lines.push(
+        "",
+        `Saturation (closed loop, ${r.quiz.saturation?.setup.connections} connections, no think time, ${r.quiz.saturation?.setup.saturationSeconds} s per route):`,
+        "",
+        "| route | answers/s | req/s | errors | p50 | p95 | p99 | server CPU per request |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ...[s.floor, s.quiz].map((phase) => `| ${phase.name} | ${f1(phase.answersPerSecond)} | ${f1(phase.requestsPerSecond)} | ${phase.errors} | ${f1(phase.all.p50)} | ${f1(phase.all.p95)} | ${f1(phase.all.p99)} | ${phase.requests ? ((phase.serverCpu * phase.seconds * 1000) / phase.requests).toFixed(2) : "–"} ms |`),
+        "",
+        `Quiz ÷ floor: **${s.ratio.toFixed(2)}×** in answers per second.`,
+      );
+    }
+    const all = [...r.quiz.classroom.map((run) => run.results), ...(r.quiz.saturation ? [r.quiz.saturation] : [])];
+    const acknowledged = all.reduce((sum, x) => sum + x.verification.acknowledged, 0);
+    const missing = all.reduce((sum, x) => sum + x.verification.missing, 0);
+    lines.push("", `Every acknowledged answer checked against the database file after each run: ${acknowledged} acknowledged, **${missing} missing**.`, "");
+    for (const x of all) for (const warning of x.warnings) r.warnings.push(`quiz (${x.setup.students} students): ${warning}`);
+  }
+  if (r.warnings.length > 0) lines.push("## Warnings", "", ...r.warnings.map((w) => `- ${w}`), "");
+  return `${lines.join("\n")}\n`;
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+});
