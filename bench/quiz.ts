@@ -42,7 +42,11 @@ const HELP = `Usage: npm run bench:quiz -- [options]
                             that retries too early (default 0; the floor mirrors it)
   --warmup S                unmeasured warm-up per route before the first phase (default 5)
   --modes LIST              classroom,saturation (default both)
-  --port P                  server port (default: a free one)
+  --port P                  server port (default: a free one; with --servers 2, the first one's)
+  --servers N               app server processes on the same SQLite file, students spread evenly
+                            (default 1). With 2, each server gets a core and the load generator
+                            floats: Node runs JavaScript on one thread, so this is how one machine
+                            uses both cores
   --seed N                  random seed for pauses, quiz choice and wrong answers
   --build auto|always|never reuse .next when newer than the sources (auto, default), or force
   --build-wait S            how long to wait for other Next.js/Playwright processes before building (default 300)
@@ -67,6 +71,7 @@ function options() {
       warmup: { type: "string", default: "5" },
       modes: { type: "string", default: "classroom,saturation" },
       port: { type: "string" },
+      servers: { type: "string", default: "1" },
       seed: { type: "string" },
       build: { type: "string", default: "auto" },
       "build-wait": { type: "string", default: "300" },
@@ -105,6 +110,7 @@ function options() {
     classroom: modes.has("classroom"),
     saturation: modes.has("saturation"),
     port: values.port ? Math.floor(number("port", values.port, 1)) : null,
+    servers: Math.floor(number("servers", values.servers, 1)),
     seed: values.seed ? Math.floor(number("seed", values.seed, 0)) : Math.floor(Math.random() * 2 ** 31),
     build: values.build as "auto" | "always" | "never",
     buildWait: number("build-wait", values["build-wait"], 0),
@@ -250,11 +256,15 @@ async function studentLoop(student: Student, driver: Driver, deadline: number, p
 
 type PhaseSpec = { name: string; students: Student[]; seconds: number; classroom: boolean; driver: Driver; recorder: Recorder };
 
-type Context = { opts: Options; pick: () => Scope; random: () => number; serverPid: number; pinned: boolean; probeDir: string | null };
+/** `pinned`: one server on core 0 and the load generator on core 1 (what otherCpu is relative to). */
+type Context = { opts: Options; pick: () => Scope; random: () => number; serverPids: number[]; pinned: boolean; probeDir: string | null };
 
-async function runPhase(spec: PhaseSpec, { opts, pick, random, serverPid, pinned, probeDir }: Context): Promise<PhaseStats> {
+const serversCpuSeconds = (pids: number[]) => pids.reduce((sum, pid) => sum + server.treeCpuSeconds(pid), 0);
+const serversRss = (pids: number[]) => pids.reduce((sum, pid) => sum + server.treeRss(pid), 0);
+
+async function runPhase(spec: PhaseSpec, { opts, pick, random, serverPids, pinned, probeDir }: Context): Promise<PhaseStats> {
   const wallStart = Date.now();
-  const cpuStart = { server: server.treeCpuSeconds(serverPid), self: process.cpuUsage(), cores: server.coreTicks(), at: performance.now() };
+  const cpuStart = { server: serversCpuSeconds(serverPids), self: process.cpuUsage(), cores: server.coreTicks(), at: performance.now() };
   const deadline = performance.now() + spec.seconds * 1000;
   const pause = spec.classroom ? () => (opts.thinkMin + random() * (opts.thinkMax - opts.thinkMin)) * 1000 : () => 0;
   await Promise.all(
@@ -266,7 +276,7 @@ async function runPhase(spec: PhaseSpec, { opts, pick, random, serverPid, pinned
   );
   const wall = (performance.now() - cpuStart.at) / 1000;
   const self = process.cpuUsage(cpuStart.self);
-  const serverCpu = (server.treeCpuSeconds(serverPid) - cpuStart.server) / wall;
+  const serverCpu = (serversCpuSeconds(serverPids) - cpuStart.server) / wall;
   const loadGenerator = (self.user + self.system) / 1e6 / wall;
   // What the rest of the machine took from each core meanwhile (0 on a quiet machine).
   const busyShare = server.coreTicks().map((now, i) => {
@@ -333,13 +343,13 @@ async function main(): Promise<void> {
   const runDir = path.join(ROOT, "bench", "tmp", `quiz-${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}`);
   const dbFile = path.join(runDir, "bench.db");
   const databaseUrl = `file:${dbFile}`; // as freshSqliteDatabase names it
-  let running: server.RunningServer | null = null;
+  let running: server.RunningServer[] = [];
   const students: Student[] = [];
 
   const cleanUp = async () => {
     for (const student of students) student.http.close();
-    if (running) await server.stopServer(running);
-    running = null;
+    await Promise.all(running.map((r) => server.stopServer(r)));
+    running = [];
     if (!opts.keepDb) fs.rmSync(runDir, { recursive: true, force: true });
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -380,53 +390,62 @@ async function main(): Promise<void> {
     await db.$disconnect();
     console.log(`Created ${emails.length} student accounts.`);
 
-    // 3. The server on core 0, this process on core 1.
+    // 3. The server on core 0, this process on core 1 (or, with two servers, one on each core).
     const cores = server.machine().cores;
     const taskset = server.hasTaskset();
     const pin = taskset && cores >= 2;
+    const single = opts.servers === 1;
     let pinning: string;
     if (!taskset) {
-      pinning = "none (taskset not found: server and load generator share all cores)";
+      pinning = "none (taskset not found: servers and load generator share all cores)";
       warnings.push("taskset is missing: server and load generator were not pinned, so they compete for the same cores.");
     } else if (!pin) {
       pinning = `none (only ${cores} core)`;
       warnings.push("Only one core: server and load generator share it.");
-    } else {
+    } else if (single) {
       pinning = "server `taskset -c 0`, load generator `taskset -c 1`";
+    } else {
+      pinning = `${opts.servers} servers, server i on core i mod ${cores}; the load generator is not pinned (it shares the cores)`;
     }
-    const port = opts.port ?? (await server.freePort());
     const authSecret = `bench-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}-secret-0123456789`;
-    running = server.startServer(
-      port,
-      { ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret, BENCH_FLOOR: "1", DATABASE_URL: databaseUrl, PORT: String(port), ...(opts.probe ? server.probeEnv(runDir, opts.cpuProfile) : {}) },
-      pin ? 0 : null,
-    );
-    await server.waitUntilUp(running);
-    const serverPid = running.pid;
-    if (pin && !server.pinSelf(1)) {
+    for (let i = 0; i < opts.servers; i++) {
+      const port = (i === 0 ? opts.port : null) ?? (await server.freePort());
+      running.push(
+        server.startServer(
+          port,
+          { ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret, BENCH_FLOOR: "1", DATABASE_URL: databaseUrl, PORT: String(port), ...(opts.probe ? server.probeEnv(runDir, opts.cpuProfile) : {}) },
+          pin ? i % cores : null,
+        ),
+      );
+    }
+    await Promise.all(running.map((r) => server.waitUntilUp(r)));
+    const serverPids = running.map((r) => r.pid);
+    const ports = running.map((r) => r.port);
+    if (pin && single && !server.pinSelf(1)) {
       pinning = "server `taskset -c 0`, load generator not pinned (taskset -p failed)";
       warnings.push("Could not pin the load generator to core 1.");
     }
-    console.log(`Server: next start on port ${port}, pid ${serverPid}. Pinning: ${pinning}.`);
+    console.log(`Servers: next start on port ${ports.join(", ")}, pid ${serverPids.join(", ")}. Pinning: ${pinning}.`);
 
     let rssPeak = 0;
-    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, server.treeRss(serverPid))), 1000);
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, serversRss(serverPids))), 1000);
     sampler.unref();
 
     // 4. Sign everyone in (8 at a time; Argon2 verification is deliberately slow).
     const signInStarted = performance.now();
-    for (const email of emails) students.push({ email, http: new HttpSession(port) });
+    // Students are spread over the servers; each one always talks to its own (sessions are JWTs).
+    emails.forEach((email, i) => students.push({ email, http: new HttpSession(ports[i % ports.length] ?? 0) }));
     let next = 0;
     await Promise.all(
       Array.from({ length: 8 }, async () => {
         while (next < students.length) {
           const student = students[next++];
-          if (student && !(await signIn(student.http, student.email, PASSWORD))) throw new Error(`sign-in failed for ${student.email}:\n${running?.log.join("") ?? ""}`);
+          if (student && !(await signIn(student.http, student.email, PASSWORD))) throw new Error(`sign-in failed for ${student.email}:\n${running.map((r) => r.log.join("")).join("\n")}`);
         }
       }),
     );
     console.log(`Signed in ${students.length} students in ${((performance.now() - signInStarted) / 1000).toFixed(1)} s.`);
-    const rssAfterSignIn = server.treeRss(serverPid);
+    const rssAfterSignIn = serversRss(serverPids);
 
     const first = students[0];
     if (!first) throw new Error("no students");
@@ -435,7 +454,7 @@ async function main(): Promise<void> {
 
     const scope = scopes();
     const pick = () => scope.pick(random);
-    const context: Context = { opts, pick, random, serverPid, pinned: pin, probeDir: opts.probe ? runDir : null };
+    const context: Context = { opts, pick, random, serverPids, pinned: pin && single, probeDir: opts.probe ? runDir : null };
     const ledger: Ledger = { answers: [], attempts: new Set(), finished: new Set(), floorWrites: new Map() };
     const settings: DriverSettings = { random, wrongRate: opts.wrongRate, duplicateRate: opts.duplicateRate };
     const saturationStudents = students.slice(0, Math.min(opts.connections, students.length));
@@ -458,6 +477,7 @@ async function main(): Promise<void> {
       machine: server.machine(),
       setup: {
         students: opts.students,
+        servers: opts.servers,
         classroomSeconds: opts.duration,
         saturationSeconds: opts.saturationDuration,
         connections: saturationStudents.length,
@@ -497,7 +517,7 @@ async function main(): Promise<void> {
     if (opts.saturation) {
       console.log(`Saturation: ${saturationStudents.length} connections, closed loop, ${opts.saturationDuration} s per route.`);
       const floorRecorder = new Recorder();
-      const profiling = opts.cpuProfile ? server.profileToggle(runDir, serverPid) : null;
+      const profiling = opts.cpuProfile ? server.profileToggle(runDir, serverPids) : null;
       profiling?.();
       const floor = await runPhase({ name: "saturation floor", students: saturationStudents, seconds: opts.saturationDuration, classroom: false, driver: floorDriver(floorRecorder, ledger, scope.length, settings), recorder: floorRecorder }, context);
       profiling?.();
@@ -528,7 +548,7 @@ async function main(): Promise<void> {
       }
     }
 
-    const ownTree = new Set(server.processTree(serverPid).map(String));
+    const ownTree = new Set(serverPids.flatMap((pid) => server.processTree(pid)).map(String));
     const lateComers = server.otherNextProcesses().filter((line) => !ownTree.has(line.split(" ")[0] ?? ""));
     if (lateComers.length > 0) warnings.push(`Other Next.js/Playwright processes were running at the end of the run (${server.describeProcesses(lateComers)}).`);
     for (const stats of [results.classroom?.floor, results.classroom?.quiz, results.saturation?.floor, results.saturation?.quiz]) {
@@ -537,11 +557,11 @@ async function main(): Promise<void> {
     }
 
     // 6. Memory, then stop the server and check the file.
-    const rssEnd = server.treeRss(serverPid);
+    const rssEnd = serversRss(serverPids);
     clearInterval(sampler);
     results.server.rssEndMiB = rssEnd / 2 ** 20;
     results.server.rssPeakMiB = Math.max(rssPeak, rssEnd) / 2 ** 20;
-    const log = running.log.join("");
+    const log = running.map((r) => r.log.join("")).join("\n");
     await cleanUpServerOnly();
 
     results.verification = verify(dbFile, ledger);
@@ -564,8 +584,8 @@ async function main(): Promise<void> {
 
   async function cleanUpServerOnly() {
     for (const student of students) student.http.close();
-    if (running) await server.stopServer(running);
-    running = null;
+    await Promise.all(running.map((r) => server.stopServer(r)));
+    running = [];
   }
 }
 

@@ -46,7 +46,7 @@ function options() {
   return { quick: values.quick, only: new Set(only as Section[]), out: path.resolve(values.out), wait };
 }
 
-type QuizRun = { students: number; results: BenchResults };
+type QuizRun = { students: number; servers: number; results: BenchResults };
 type Results = {
   date: string;
   command: string;
@@ -148,14 +148,25 @@ async function main() {
         if (result.status !== 0) results.warnings.push(`bench/quiz.ts (${label}) exited with ${result.status}: see its verification figures below.`);
         return JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults;
       };
-      for (const students of [50, 200, 1000]) {
+      // 1,000 students twice: on one server process (one core runs the app), and on two processes
+      // sharing the SQLite file (Node runs JavaScript on one thread: two processes use both cores).
+      const sizes = [
+        { students: 50, servers: 1 },
+        { students: 200, servers: 1 },
+        { students: 1000, servers: 1 },
+        { students: 1000, servers: 2 },
+      ];
+      for (const { students, servers } of sizes) {
         const seconds = opts.quick ? 15 : 40;
-        classroom.push({ students, results: quizRun(`quiz-${students}`, ["--modes", "classroom", "--students", String(students), "--duration", String(seconds), "--warmup", "3"]) });
+        const args = ["--modes", "classroom", "--students", String(students), "--servers", String(servers), "--duration", String(seconds), "--warmup", "3"];
+        classroom.push({ students, servers, results: quizRun(`quiz-${students}-${servers}`, args) });
       }
       const saturation = quizRun("quiz-saturation", ["--modes", "saturation", "--students", "32", "--connections", "32", "--saturation-duration", opts.quick ? "8" : "20"]);
-      const largest = classroom.find((run) => run.students === 1000)?.results.classroom?.quiz;
+      const thousand = (servers: number) => classroom.find((run) => run.students === 1000 && run.servers === servers)?.results.classroom?.quiz;
+      const describe = (q: ReturnType<typeof thousand>) => (q ? `p95 ${q.all.p95.toFixed(1)} ms, ${q.errors} errors` : "not run");
+      const [one, two] = [thousand(1), thousand(2)];
       const goals: Goal[] = [
-        { text: "1,000 students at classroom pace: p95 under 100 ms and 0 errors", met: !!largest && largest.all.p95 < 100 && largest.errors === 0, measured: largest ? `p95 ${largest.all.p95.toFixed(1)} ms, ${largest.errors} errors` : "not run" },
+        { text: "1,000 students at classroom pace on this machine: p95 under 100 ms and 0 errors", met: [one, two].some((q) => !!q && q.all.p95 < 100 && q.errors === 0), measured: `one server process: ${describe(one)}; two: ${describe(two)}` },
         { text: "saturation: quiz answers per second at least 0.8× the floor's", met: (saturation.saturation?.ratio ?? 0) >= 0.8, measured: `${(saturation.saturation?.ratio ?? 0).toFixed(2)}×` },
       ];
       const lost = [...classroom.map((run) => run.results), saturation].reduce((sum, r) => sum + r.verification.missing + r.verification.attemptsMissing + r.verification.finishesMissing, 0);
@@ -223,16 +234,16 @@ function toMarkdown(r: Results, seconds: number): string {
     lines.push(
       "## 4. Quiz load",
       "",
-      "`bench/quiz.ts`, one run per row (a fresh SQLite file each time, the students signed in first), server pinned to core 0, load generator to core 1. Classroom pace: every student answers one question every 2–5 s (open model), first against the floor route (`POST /api/bench/floor`: session guard, one write), then the quiz API, same schedule. Latency in ms, from sending the request until the whole body arrived.",
+      "`bench/quiz.ts`, one run per pair of rows (a fresh SQLite file each time, the students signed in first). One server process: pinned to core 0, load generator on core 1. Two: one per core on the same SQLite file (WAL), students spread evenly, load generator not pinned. Classroom pace: every student answers one question every 2–5 s (open model), first against the floor route (`POST /api/bench/floor`: session guard, one write), then the quiz API, same schedule. Latency in ms, from sending the request until the whole body arrived.",
       "",
-      "| students | route | requests | req/s | errors | p50 | p95 | p99 | max | server CPU | RSS at the end (MiB) |",
-      "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+      "| students | server processes | route | requests | req/s | errors | p50 | p95 | p99 | max | server CPU (1 = one core) | RSS at the end (MiB, all servers) |",
+      "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     );
     for (const run of r.quiz.classroom) {
       const c = run.results.classroom;
       if (!c) continue;
       for (const [name, phase] of [["floor", c.floor], ["quiz API", c.quiz]] as const) {
-        lines.push(`| ${run.students} | ${name} | ${phase.requests} | ${f1(phase.requestsPerSecond)} | ${phase.errors} | ${f1(phase.all.p50)} | ${f1(phase.all.p95)} | ${f1(phase.all.p99)} | ${f1(phase.all.max)} | ${f0(phase.serverCpu * 100)} % | ${name === "quiz API" ? f0(run.results.server.rssEndMiB) : ""} |`);
+        lines.push(`| ${run.students} | ${run.servers} | ${name} | ${phase.requests} | ${f1(phase.requestsPerSecond)} | ${phase.errors} | ${f1(phase.all.p50)} | ${f1(phase.all.p95)} | ${f1(phase.all.p99)} | ${f1(phase.all.max)} | ${phase.serverCpu.toFixed(2)} | ${name === "quiz API" ? f0(run.results.server.rssEndMiB) : ""} |`);
       }
     }
     const s = r.quiz.saturation?.saturation;

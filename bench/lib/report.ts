@@ -9,6 +9,8 @@ export type BenchResults = {
   machine: { cpuModel: string; cores: number; memoryGiB: number; node: string; kernel: string };
   setup: {
     students: number;
+    /** App server processes sharing the database (absent in results written before it existed). */
+    servers?: number;
     classroomSeconds: number;
     saturationSeconds: number;
     connections: number;
@@ -69,7 +71,7 @@ export function toMarkdown(r: BenchResults): string {
   lines.push(`Written by \`bench/quiz.ts\` (${r.date}). Command: \`${r.command}\`. Code: commit ${r.commit}${tree}.`, ``);
   lines.push(`**Machine:** ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB RAM, Node ${r.machine.node}, ${r.machine.kernel}, Next.js ${s.next}.`, ``);
   lines.push(
-    `**Setup:** fresh SQLite file (WAL), ${s.students} student accounts, \`next start\` (production build: ${s.build}). ` +
+    `**Setup:** fresh SQLite file (WAL), ${s.students} student accounts, ${(s.servers ?? 1) > 1 ? `${s.servers} \`next start\` processes on that one file, the students spread evenly` : "`next start`"} (production build: ${s.build}). ` +
       `Pinning: ${s.pinning}. Answers are right except a random ${pct(s.wrongRate)}` +
       `${s.duplicateRate > 0 ? `; ${pct(s.duplicateRate)} of answers are sent twice at once on two connections (a client retrying too early; the floor mirrors it)` : ""}. Seed ${s.seed}. ` +
       `Every student signs in once over HTTP before the first phase (not measured). ` +

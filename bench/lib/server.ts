@@ -251,10 +251,10 @@ export function probeEnv(dir: string, cpuProfile: boolean): Record<string, strin
  * Starts or stops the probe's CPU profile in every server process that has loaded the probe
  * (those that wrote a probe file: SIGUSR2 would end a process without the probe's handler).
  */
-export function profileToggle(dir: string, root: number): () => void {
+export function profileToggle(dir: string, roots: number[]): () => void {
   return () => {
     const probed = new Set(fs.readdirSync(dir).map((file) => /^probe-(\d+)\.jsonl$/.exec(file)?.[1]).filter((pid): pid is string => pid !== undefined));
-    for (const pid of processTree(root)) if (probed.has(String(pid))) process.kill(pid, "SIGUSR2");
+    for (const pid of roots.flatMap(processTree)) if (probed.has(String(pid))) process.kill(pid, "SIGUSR2");
   };
 }
 
