@@ -4,6 +4,12 @@ import { getEvents, getPhases } from "../lib/content";
 import type { Database } from "../lib/db";
 import { getQuestionBank } from "../lib/quiz/bank";
 
+/**
+ * A seed runs once per deploy, not per request: Prisma's 5 s default for an interactive
+ * transaction only turns a slow disk or a busy PostgreSQL server into a failed deploy.
+ */
+const SEED_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
+
 export async function seedContent(db: Database): Promise<{ phases: number; events: number }> {
   const phases = getPhases();
   const events = getEvents();
@@ -24,7 +30,7 @@ export async function seedContent(db: Database): Promise<{ phases: number; event
       };
       await tx.keyEvent.upsert({ where: { id: event.id }, create: { id: event.id, ...data }, update: data });
     }
-  });
+  }, SEED_TRANSACTION);
   return { phases: phases.length, events: events.length };
 }
 
@@ -48,12 +54,13 @@ export async function seedQuestionBank(db: Database): Promise<{ questions: numbe
         retiredAt: null,
       };
       await tx.question.upsert({ where: { id: question.id }, create: { id: question.id, ...data }, update: data });
-      await tx.questionPhase.deleteMany({ where: { questionId: question.id } });
-      await tx.questionEvent.deleteMany({ where: { questionId: question.id } });
-      await tx.questionPhase.createMany({ data: question.phaseIds.map((phaseId) => ({ questionId: question.id, phaseId })) });
-      await tx.questionEvent.createMany({ data: question.eventIds.map((eventId) => ({ questionId: question.id, eventId })) });
     }
-  });
+    // The links are replaced wholesale: four statements instead of four per question.
+    await tx.questionPhase.deleteMany({ where: { questionId: { in: ids } } });
+    await tx.questionEvent.deleteMany({ where: { questionId: { in: ids } } });
+    await tx.questionPhase.createMany({ data: bank.flatMap((q) => q.phaseIds.map((phaseId) => ({ questionId: q.id, phaseId }))) });
+    await tx.questionEvent.createMany({ data: bank.flatMap((q) => q.eventIds.map((eventId) => ({ questionId: q.id, eventId }))) });
+  }, SEED_TRANSACTION);
   const retired = await db.question.updateMany({
     where: { source: "BUILT_IN", id: { notIn: ids }, retiredAt: null },
     data: { retiredAt: new Date() },

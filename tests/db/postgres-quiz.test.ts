@@ -1,0 +1,63 @@
+// The quiz attempt path (start, answer, retry, conflict, review card, finish) on PostgreSQL, through
+// the app's own lib/db client: the integration suite runs the same functions on SQLite only, and
+// the answer path's queries (a relation count, a batch of two writes) are where the two databases
+// could differ. A throwaway cluster of its own; skipped loudly without PostgreSQL unless
+// REQUIRE_POSTGRES=1.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postgresAvailability, startPostgresCluster, type PostgresCluster } from "../support/postgres-cluster";
+import { REPO_ROOT, expectSuccess, runPrisma } from "../support/prisma-cli";
+import { rightResponse, wrongResponse } from "../support/responses";
+
+const availability = postgresAvailability();
+
+describe.skipIf(!availability.available)("quiz attempts on PostgreSQL", () => {
+  let cluster: PostgresCluster | undefined;
+
+  beforeAll(async () => {
+    if (!availability.available) return;
+    cluster = await startPostgresCluster(availability.bin);
+    const url = await cluster.createDatabase("quiz");
+    expectSuccess(await runPrisma(["migrate", "deploy"], { cwd: REPO_ROOT, env: { DATABASE_URL: url } }), "migrate deploy");
+    expectSuccess(await runPrisma(["db", "seed"], { cwd: REPO_ROOT, env: { DATABASE_URL: url, NODE_ENV: "test", SEED_DEMO_DATA: "false" } }), "db seed");
+    // lib/db opens the database named in DATABASE_URL when it is first imported (below, per test).
+    process.env.DATABASE_URL = url;
+  }, 180_000);
+
+  afterAll(async () => {
+    const { db } = await import("@/lib/db");
+    await db.$disconnect();
+    await cluster?.stop();
+  });
+
+  it("starts, answers (right, wrong, retried, conflicting), resumes and finishes an attempt", async () => {
+    const { db } = await import("@/lib/db");
+    const { answerQuestion, finishAttempt, getAttemptView, startOrResumeAttempt } = await import("@/lib/quiz/attempts");
+    const { getQuestion } = await import("@/lib/quiz/bank");
+    expect(db.constructor.name).not.toMatch(/sqlite/i);
+    const student = await db.user.create({ data: { email: "pg-student@example.test", name: "PG Student", role: "STUDENT", passwordHash: "x" } });
+
+    const { id, resumed } = await startOrResumeAttempt(student.id, { kind: "PHASE", scopeId: "phase-rapport" });
+    expect(resumed).toBe(false);
+    const view = await getAttemptView(student.id, id);
+    const [first, second] = view.items.map((item) => getQuestion(item.question.id));
+    if (!first || !second) throw new Error("the phase quiz should have at least two built-in questions");
+
+    const right = await answerQuestion(student.id, id, first.id, rightResponse(first));
+    expect(right).toMatchObject({ recorded: true, answered: 1, item: { result: { correct: true, score: 1 } } });
+    const retry = await answerQuestion(student.id, id, first.id, rightResponse(first));
+    expect(retry).toMatchObject({ recorded: false, answered: 1 });
+    await expect(answerQuestion(student.id, id, first.id, wrongResponse(first))).rejects.toMatchObject({ code: "conflict" });
+
+    const wrong = await answerQuestion(student.id, id, second.id, wrongResponse(second));
+    expect(wrong).toMatchObject({ recorded: true, answered: 2, item: { result: { correct: false } } });
+    // A miss and its review card are written in one batch; the refused answer above wrote nothing.
+    const cards = await db.reviewCard.findMany({ where: { userId: student.id }, select: { questionId: true } });
+    expect(cards).toEqual([{ questionId: second.id }]);
+
+    expect(await startOrResumeAttempt(student.id, { kind: "PHASE", scopeId: "phase-rapport" })).toEqual({ id, resumed: true });
+    const finished = await finishAttempt(student.id, id);
+    expect(finished.score).toBeCloseTo(1 / view.items.length, 5);
+    await expect(answerQuestion(student.id, id, second.id, wrongResponse(second))).rejects.toMatchObject({ code: "conflict" });
+    expect(await db.attemptAnswer.count({ where: { attemptId: id } })).toBe(2);
+  });
+});
