@@ -1,8 +1,9 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Two projects: fast unit tests beside the code, and database suites that run the
-// Prisma CLI and real databases (SQLite files, a throwaway PostgreSQL cluster).
+// Projects: fast unit tests beside the code; database suites that run the Prisma CLI and real
+// databases (SQLite files, a throwaway PostgreSQL cluster); and the reliability tests, which start
+// production servers of their own from the build (npm test runs them after `next build`).
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
@@ -38,6 +39,17 @@ export default defineConfig({
           environment: "node",
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "reliability",
+          include: ["tests/reliability/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
           fileParallelism: false,
         },
       },

@@ -17,12 +17,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import Sqlite from "better-sqlite3";
-import { hashPassword } from "@/lib/auth/password";
-import { getLessons, getPhases } from "@/lib/content";
-import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "@/lib/quiz/bank";
-import { responseFor } from "./lib/answers";
-import { freshSqliteDatabase } from "./lib/database";
-import { HttpSession, signIn } from "./lib/http";
+import { floorDriver, newLedger, prepareLoadDatabase, quizDriver, scopes, signInAll, studentEmails, studentLoop, type Driver, type DriverSettings, type Ledger, type Scope, type Student } from "./lib/load";
 import { toMarkdown, type BenchResults } from "./lib/report";
 import * as server from "./lib/server";
 import { Recorder, seededRandom, type PhaseStats } from "./lib/stats";
@@ -123,8 +118,6 @@ function options() {
 }
 
 type Options = ReturnType<typeof options>;
-type Student = { email: string; http: HttpSession };
-type Scope = { kind: "LESSON" | "PHASE" | "MIXED"; scopeId: string | null };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -135,123 +128,6 @@ function uncommittedBuildInputs(): string[] {
     .split("\n")
     .map((line) => line.slice(3).trim())
     .filter((file) => file !== "" && !/\.(test|spec)\.tsx?$/.test(file));
-}
-
-/** Mixed review, a lesson quiz or a phase quiz, like the quiz list offers. */
-function scopes(): { pick: (random: () => number) => Scope; length: (scope: Scope) => number } {
-  const lessons = getLessons().map((l) => l.slug);
-  const phases = getPhases().map((p) => p.id);
-  const QUIZ_LENGTH = { LESSON: 10, PHASE: 12, MIXED: 15 } as const; // as lib/quiz/attempts.ts
-  return {
-    pick(random) {
-      const r = random();
-      if (r < 0.4) return { kind: "MIXED", scopeId: null };
-      if (r < 0.7) return { kind: "LESSON", scopeId: lessons[Math.floor(random() * lessons.length)] ?? null };
-      return { kind: "PHASE", scopeId: phases[Math.floor(random() * phases.length)] ?? null };
-    },
-    length(scope) {
-      const pool = scope.kind === "MIXED" ? getQuestionBank() : scope.kind === "LESSON" ? getQuestionsForLesson(scope.scopeId ?? "") : getQuestionsForPhase(scope.scopeId ?? "");
-      return Math.min(QUIZ_LENGTH[scope.kind], pool.length);
-    },
-  };
-}
-
-/** What a student does at each step: the quiz API, or the floor route in the same places. */
-type Driver = {
-  start(student: Student, scope: Scope): Promise<{ attemptId: string; open: string[] } | null>;
-  answer(student: Student, attemptId: string, questionId: string): Promise<void>;
-  finish(student: Student, attemptId: string): Promise<void>;
-};
-
-const ok = (status: number) => status >= 200 && status < 300;
-
-/** Everything the server acknowledged (2xx), checked against the database file at the end. */
-type Ledger = {
-  answers: { attemptId: string; questionId: string }[];
-  /** Attempts a start returned. */
-  attempts: Set<string>;
-  /** Attempts a finish was acknowledged for. */
-  finished: Set<string>;
-  /** Acknowledged floor writes per student email (each adds 1 to the student's Throttle row). */
-  floorWrites: Map<string, number>;
-};
-
-type DriverSettings = { random: () => number; wrongRate: number; duplicateRate: number };
-
-function quizDriver(recorder: Recorder | null, ledger: Ledger, { random, wrongRate, duplicateRate }: DriverSettings): Driver {
-  return {
-    async start(student, scope) {
-      const response = await student.http.request("POST", "/api/v1/attempts", { json: scope });
-      recorder?.add("start", response.startedAt, response.endedAt, response.status);
-      if (!ok(response.status)) return null;
-      const { attempt } = JSON.parse(response.body) as { attempt: { id: string; items: { status: string; question: { id: string } }[] } };
-      ledger.attempts.add(attempt.id);
-      return { attemptId: attempt.id, open: attempt.items.filter((item) => item.status === "open").map((item) => item.question.id) };
-    },
-    async answer(student, attemptId, questionId) {
-      const body = responseFor(questionId, wrongRate, random);
-      if (!body) throw new Error(`question ${questionId} is not in the built-in bank`);
-      const path = `/api/v1/attempts/${encodeURIComponent(attemptId)}/answers/${encodeURIComponent(questionId)}`;
-      // Sometimes the same answer twice at once, as a client that retries too early would send it.
-      const twice = random() < duplicateRate;
-      const [response, duplicate] = await Promise.all([
-        student.http.request("PUT", path, { json: { response: body } }),
-        twice ? student.http.request("PUT", path, { json: { response: body }, ownConnection: true }) : null,
-      ]);
-      recorder?.add("answer", response.startedAt, response.endedAt, response.status);
-      if (duplicate) recorder?.add("duplicate", duplicate.startedAt, duplicate.endedAt, duplicate.status);
-      if (ok(response.status) || (duplicate && ok(duplicate.status))) ledger.answers.push({ attemptId, questionId });
-    },
-    async finish(student, attemptId) {
-      const response = await student.http.request("POST", `/api/v1/attempts/${encodeURIComponent(attemptId)}/finish`);
-      recorder?.add("finish", response.startedAt, response.endedAt, response.status);
-      if (ok(response.status)) ledger.finished.add(attemptId);
-    },
-  };
-}
-
-function floorDriver(recorder: Recorder | null, ledger: Ledger, length: (scope: Scope) => number, { random, duplicateRate }: DriverSettings): Driver {
-  const post = async (student: Student, answerSlot: boolean, ownConnection = false) => {
-    const response = await student.http.request("POST", "/api/bench/floor", { ownConnection });
-    recorder?.add(ownConnection ? "duplicate" : "floor", response.startedAt, response.endedAt, response.status, answerSlot && !ownConnection);
-    if (ok(response.status)) ledger.floorWrites.set(student.email, (ledger.floorWrites.get(student.email) ?? 0) + 1);
-    return ok(response.status);
-  };
-  return {
-    async start(student, scope) {
-      if (!(await post(student, false))) return null;
-      return { attemptId: "floor", open: Array.from({ length: length(scope) }, (_, i) => `slot-${i}`) };
-    },
-    async answer(student) {
-      // The same shape as the quiz: a second request at the same time as often as it sends duplicates.
-      await Promise.all([post(student, true), random() < duplicateRate ? post(student, false, true) : null]);
-    },
-    async finish(student) {
-      await post(student, false);
-    },
-  };
-}
-
-/**
- * One student until the deadline: start a quiz, answer each open question (after a pause at
- * classroom pace, none at saturation), finish, start the next. A failed start backs off briefly.
- */
-async function studentLoop(student: Student, driver: Driver, deadline: number, pause: () => number, pick: () => Scope): Promise<void> {
-  while (performance.now() < deadline) {
-    const started = await driver.start(student, pick());
-    if (!started) {
-      await sleep(Math.max(pause(), 100));
-      continue;
-    }
-    for (const questionId of started.open) {
-      const wait = pause();
-      if (wait > 0) await sleep(wait);
-      if (performance.now() >= deadline) return;
-      await driver.answer(student, started.attemptId, questionId);
-    }
-    if (performance.now() >= deadline) return;
-    await driver.finish(student, started.attemptId);
-  }
 }
 
 type PhaseSpec = { name: string; students: Student[]; seconds: number; classroom: boolean; driver: Driver; recorder: Recorder };
@@ -271,7 +147,7 @@ async function runPhase(spec: PhaseSpec, { opts, pick, random, serverPids, pinne
     spec.students.map(async (student) => {
       // Students do not all start at the same instant: each one's first action is spread over a pause.
       if (spec.classroom) await sleep(random() * opts.thinkMax * 1000);
-      await studentLoop(student, spec.driver, deadline, pause, pick);
+      await studentLoop(student, spec.driver, () => performance.now() >= deadline, pause, pick);
     }),
   );
   const wall = (performance.now() - cpuStart.at) / 1000;
@@ -379,15 +255,8 @@ async function main(): Promise<void> {
 
     // 2. A fresh database with N students (one password hash for all: hashing is not what we measure).
     console.log(`Database: ${path.relative(ROOT, dbFile)} (migrate deploy + seed)`);
-    freshSqliteDatabase(dbFile, { demo: false });
-    process.env.DATABASE_URL = databaseUrl; // lib/db opens the database named here when first imported
-    const { db } = await import("@/lib/db");
-    const passwordHash = await hashPassword(PASSWORD);
-    const emails = Array.from({ length: opts.students }, (_, i) => `bench-student-${String(i + 1).padStart(5, "0")}@bench.test`);
-    for (let i = 0; i < emails.length; i += 500) {
-      await db.user.createMany({ data: emails.slice(i, i + 500).map((email, j) => ({ email, name: `Bench Student ${i + j + 1}`, role: "STUDENT" as const, passwordHash })) });
-    }
-    await db.$disconnect();
+    const emails = studentEmails(opts.students);
+    prepareLoadDatabase(dbFile, emails, PASSWORD);
     console.log(`Created ${emails.length} student accounts.`);
 
     // 3. The server on core 0, this process on core 1 (or, with two servers, one on each core).
@@ -434,16 +303,11 @@ async function main(): Promise<void> {
     // 4. Sign everyone in (8 at a time; Argon2 verification is deliberately slow).
     const signInStarted = performance.now();
     // Students are spread over the servers; each one always talks to its own (sessions are JWTs).
-    emails.forEach((email, i) => students.push({ email, http: new HttpSession(ports[i % ports.length] ?? 0) }));
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (next < students.length) {
-          const student = students[next++];
-          if (student && !(await signIn(student.http, student.email, PASSWORD))) throw new Error(`sign-in failed for ${student.email}:\n${running.map((r) => r.log.join("")).join("\n")}`);
-        }
-      }),
-    );
+    try {
+      students.push(...(await signInAll(ports, emails, PASSWORD)));
+    } catch (error) {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}:\n${running.map((r) => r.log.join("")).join("\n")}`);
+    }
     console.log(`Signed in ${students.length} students in ${((performance.now() - signInStarted) / 1000).toFixed(1)} s.`);
     const rssAfterSignIn = serversRss(serverPids);
 
@@ -455,7 +319,7 @@ async function main(): Promise<void> {
     const scope = scopes();
     const pick = () => scope.pick(random);
     const context: Context = { opts, pick, random, serverPids, pinned: pin && single, probeDir: opts.probe ? runDir : null };
-    const ledger: Ledger = { answers: [], attempts: new Set(), finished: new Set(), floorWrites: new Map() };
+    const ledger = newLedger();
     const settings: DriverSettings = { random, wrongRate: opts.wrongRate, duplicateRate: opts.duplicateRate };
     const saturationStudents = students.slice(0, Math.min(opts.connections, students.length));
     if (opts.saturation && saturationStudents.length < opts.connections) warnings.push(`Only ${students.length} students: saturation used ${saturationStudents.length} connections.`);

@@ -4,6 +4,13 @@
 // if the transaction rolled back, its own acknowledged write would vanish with it
 // (bench/adapter-interleave.ts shows it; tests/integration/sqlite-isolation.test.ts guards it).
 // This wrapper makes every statement outside a transaction wait until no transaction is open.
+//
+// It also makes every transaction take SQLite's write lock when it begins (BEGIN IMMEDIATE). The
+// adapter sends a plain BEGIN, which takes no lock until the first statement; a transaction that
+// reads first and writes afterwards (the sign-in throttle does) then has to upgrade its read lock,
+// and SQLite refuses that upgrade at once with SQLITE_BUSY when another process (a second server,
+// a script) holds the write lock: the busy timeout only covers a lock taken at the start. Prisma
+// reports that as "Operation has timed out" (tests/reliability guards it; decision 0012).
 import type {
   IsolationLevel,
   SqlDriverAdapter,
@@ -54,6 +61,20 @@ function gate(adapter: SqlDriverAdapter): SqlDriverAdapter {
         transaction = await adapter.startTransaction(isolationLevel);
       } catch (error) {
         end();
+        throw error;
+      }
+      try {
+        // BEGIN took no lock yet, so nothing is lost by ending it; BEGIN IMMEDIATE waits for the
+        // write lock within the busy timeout. Nothing else runs in between: the gate is closed.
+        await transaction.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] });
+        await transaction.executeRaw({ sql: "BEGIN IMMEDIATE", args: [], argTypes: [] });
+      } catch (error) {
+        // No transaction is open now; the adapter's rollback() only releases its own mutex.
+        try {
+          await transaction.rollback();
+        } finally {
+          end();
+        }
         throw error;
       }
       return {

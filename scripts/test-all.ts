@@ -1,5 +1,5 @@
-// `npm test`: lint, typecheck, unit tests, database suites and the browser suite against a
-// production build, in that order. Every step runs even when an earlier one fails, so one run
+// `npm test`: lint, typecheck, unit tests, database suites, then against a production build the
+// reliability tests (their own servers: crash, lock, backup) and the browser suite, in that order. Every step runs even when an earlier one fails, so one run
 // shows everything that is wrong; the last line is the total, `N passed, N failed`.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -35,6 +35,11 @@ const steps: Step[] = [
   },
   { name: "build", command: ["npm", "run", "build"] },
   {
+    name: "reliability",
+    command: ["npx", "vitest", "run", "--project", "reliability", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/reliability.json`],
+    report: { file: `${reports}/reliability.json`, read: vitestCounts },
+  },
+  {
     name: "e2e",
     command: ["npx", "playwright", "test", "--reporter=list,json"],
     report: { file: `${reports}/e2e.json`, read: playwrightCounts },
@@ -68,7 +73,7 @@ for (const result of results) {
   failed += counts.failed;
   skipped += counts.skipped;
   const detail = result.counts ? `${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}` : result.ok ? "ok" : "FAILED";
-  console.log(`${result.ok ? "✔" : "✘"} ${result.name.padEnd(10)} ${detail.padEnd(32)} ${result.seconds.toFixed(1)} s`);
+  console.log(`${result.ok ? "✔" : "✘"} ${result.name.padEnd(12)} ${detail.padEnd(32)} ${result.seconds.toFixed(1)} s`);
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);
