@@ -89,6 +89,17 @@ export function pinSelf(core: number): boolean {
   return spawnSync("taskset", ["-a", "-p", "-c", String(core), String(process.pid)], { encoding: "utf8" }).status === 0;
 }
 
+/** This process's CPU affinity as a taskset list ("0,1", "1"), or null without taskset. */
+export function selfAffinity(): string | null {
+  const result = spawnSync("taskset", ["-c", "-p", String(process.pid)], { encoding: "utf8" });
+  return result.status === 0 ? (/:\s*(\S+)\s*$/.exec(result.stdout)?.[1] ?? null) : null;
+}
+
+/** Sets the affinity of every thread of this process to a taskset list ("0-1" lets it float). */
+export function setSelfAffinity(list: string): boolean {
+  return spawnSync("taskset", ["-a", "-p", "-c", list, String(process.pid)], { encoding: "utf8" }).status === 0;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -163,6 +174,11 @@ function readStat(pid: number): { ppid: number; ticks: number } | null {
   } catch {
     return null;
   }
+}
+
+/** The parent of a process (e.g. the PostgreSQL postmaster of a backend), or null when it is gone. */
+export function parentPid(pid: number): number | null {
+  return readStat(pid)?.ppid ?? null;
 }
 
 /** The server process and all its descendants. */
