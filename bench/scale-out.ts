@@ -146,8 +146,15 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string, valu
 
 /** The postmaster's pid: the parent of our own backend (its process tree is all of PostgreSQL). */
 async function postmasterPid(url: string): Promise<number | null> {
-  const [row] = await query<{ pid: number }>(url, "SELECT pg_backend_pid() AS pid");
-  return row ? server.parentPid(row.pid) : null;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const [row] = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows;
+    // Read while the connection is open: the backend process ends with it.
+    return row ? server.parentPid(row.pid) : null;
+  } finally {
+    await client.end();
+  }
 }
 
 /** (1) A session made on one server is accepted by the other, for reads and writes. */
@@ -316,7 +323,7 @@ async function measurePhase(
   const cpu = () => ({
     A: server.treeCpuSeconds(trees.A),
     B: server.treeCpuSeconds(trees.B),
-    postgres: running.postgresPid === null ? 0 : server.treeCpuSeconds(running.postgresPid),
+    postgres: running.postgresPid === null ? 0 : server.treeCpuSeconds(running.postgresPid, true),
     self: process.cpuUsage(),
     cores: server.coreTicks(),
     at: performance.now(),
@@ -463,7 +470,9 @@ export async function runScaleOut(options: ScaleOutOptions = {}): Promise<ScaleO
       ? "server A `taskset -c 0`, server B `taskset -c 1`; PostgreSQL and the load generator not pinned (they float over both cores)"
       : `none (${taskset ? `only ${cores} core` : "taskset not found"}): servers, PostgreSQL and the load generator share all cores`;
     if (!pin) warnings.push(`The servers were not pinned (${taskset ? "one core" : "no taskset"}).`);
-    const [portA, portB] = [await server.freePort(), await server.freePort()];
+    const portA = await server.freePort();
+    let portB = await server.freePort();
+    while (portB === portA) portB = await server.freePort(); // the OS may hand out a just-closed port again
     const env = (port: number): NodeJS.ProcessEnv => ({ ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", DATABASE_URL: url, PORT: String(port) });
     A = server.startServer(portA, env(portA), pin ? 0 : null);
     B = server.startServer(portB, env(portB), pin ? 1 : null);
@@ -540,10 +549,14 @@ export async function runScaleOut(options: ScaleOutOptions = {}): Promise<ScaleO
         acknowledgedBy.A += phase.servers.A.answers;
         acknowledgedBy.B += phase.servers.B?.answers ?? 0;
         if (phase.loadGeneratorCpu > 0.9) warnings.push(`${phase.stats.name}: the load generator used ${Math.round(phase.loadGeneratorCpu * 100)} % of a core, so it may have limited the throughput.`);
-        if (phase.otherCpu > 0.1) warnings.push(`${phase.stats.name}: other processes used ${Math.round(phase.otherCpu * 100)} % of a core meanwhile, so its figures are pessimistic.`);
       }
     }
 
+    const busy = phases.filter((p) => p.otherCpu > 0.1);
+    if (busy.length > 0) {
+      const shares = busy.map((p) => Math.round(p.otherCpu * 100));
+      warnings.push(`Other processes on the machine used ${Math.min(...shares)}–${Math.max(...shares)} % of a core during ${busy.length} of the ${phases.length} measured phases (column "others"): those figures are pessimistic, and the ratio is only as good as the noise allows.`);
+    }
     const ownTrees = new Set([...server.processTree(A.pid), ...server.processTree(B.pid)].map(String));
     const others = server.otherNextProcesses().filter((line) => !ownTrees.has(line.split(" ")[0] ?? ""));
     if (others.length > 0) warnings.push(`Other Next.js/Playwright processes were running at the end (${server.describeProcesses(others)}).`);

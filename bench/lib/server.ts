@@ -165,12 +165,12 @@ export async function stopServer(server: RunningServer, graceMs = 10_000): Promi
   }
 }
 
-function readStat(pid: number): { ppid: number; ticks: number } | null {
+function readStat(pid: number): { ppid: number; ticks: number; reapedTicks: number } | null {
   try {
     const text = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     // Fields after the command name (which may contain spaces) start at ")".
     const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), reapedTicks: Number(fields[13]) + Number(fields[14]) };
   } catch {
     return null;
   }
@@ -212,8 +212,15 @@ export function treeRss(root: number): number {
 const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
 /** CPU seconds used so far by the server's process tree. */
-export function treeCpuSeconds(root: number): number {
-  return processTree(root).reduce((sum, pid) => sum + (readStat(pid)?.ticks ?? 0), 0) / CLOCK_TICKS;
+export function treeCpuSeconds(root: number, includeReaped = false): number {
+  // `includeReaped`: add the CPU of children that have ended and been waited for (cutime, cstime).
+  // Without it, a tree whose processes come and go (PostgreSQL's backends) can seem to use less
+  // CPU at the end of a phase than at its start.
+  const ticks = (pid: number) => {
+    const stat = readStat(pid);
+    return stat ? stat.ticks + (includeReaped ? stat.reapedTicks : 0) : 0;
+  };
+  return processTree(root).reduce((sum, pid) => sum + ticks(pid), 0) / CLOCK_TICKS;
 }
 
 export function machine() {
