@@ -259,8 +259,9 @@ async function checkThrottle(A: server.RunningServer, B: server.RunningServer, e
       }
     }),
   );
-  const checked = burstResults.filter((r) => r.code !== "locked" && !r.signedIn).length;
+  const checked = burstResults.filter((r) => r.code === "credentials").length;
   const refused = burstResults.filter((r) => r.code === "locked").length;
+  const otherwise = burst - checked - refused;
   const burstRow = await accountRow(burstEmail);
   const burstNotes: string[] = [];
   if (checked > limit) burstNotes.push(`more than ${limit} passwords were tried: the lock is decided before the password check and recorded after it (lib/auth/authenticate.ts), so attempts in flight together all get checked`);
@@ -275,7 +276,7 @@ async function checkThrottle(A: server.RunningServer, B: server.RunningServer, e
       row
         ? `PostgreSQL, table Throttle: \`${row.key}\` failures = ${row.failures}, locked for another ${lockedMinutes.toFixed(1)} min.`
         : `PostgreSQL, table Throttle: **no row for the account**.`,
-      `For information (not part of the check): ${burst} wrong passwords for another account (${burstEmail}) sent at once, half to each server: ${checked} answered as a wrong password, ${refused} refused as locked; ` +
+      `For information (not part of the check): ${burst} wrong passwords for another account (${burstEmail}) sent at once, half to each server: ${checked} answered as a wrong password, ${refused} refused as locked${otherwise ? `, ${otherwise} otherwise (signed in or no redirect)` : ""}; ` +
         `Throttle then reads failures = ${burstRow?.failures ?? 0}${burstRow?.lockedUntil ? ", locked" : ", not locked"}.${burstNotes.length ? ` Why: ${burstNotes.join("; ")}.` : ""}`,
     ],
   };
