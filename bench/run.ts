@@ -131,7 +131,7 @@ async function main() {
         const goal = { text: "a lesson page serves at least 0.9× the trivial page's requests per second", met: (lessonRow?.ratio ?? 0) >= 0.9, measured: `${(lessonRow?.ratio ?? 0).toFixed(2)}×` };
         results.pages = { ...pages, goal };
         results.goals.push(goal);
-        if (pin) server.unpinSelf(); // Lighthouse's browser must not inherit one core
+        if (pin) server.setSelfAffinity(`0-${results.machine.cores - 1}`); // Lighthouse's browser must not inherit one core
       }
       await stop();
     }

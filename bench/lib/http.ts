@@ -10,7 +10,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 export class HttpSession {
   private readonly agent: http.Agent;
-  private readonly cookies = new Map<string, string>();
+  private cookies = new Map<string, string>();
 
   constructor(
     private readonly port: number,
@@ -23,6 +23,16 @@ export class HttpSession {
 
   cookieNames(): string[] {
     return [...this.cookies.keys()];
+  }
+
+  /**
+   * A session on another server (port) that shares this one's cookie jar, as a browser behind a
+   * load balancer would: what either receives, both send. Its own keep-alive connection.
+   */
+  onPort(port: number): HttpSession {
+    const other = new HttpSession(port, this.host);
+    other.cookies = this.cookies;
+    return other;
   }
 
   close(): void {
@@ -89,11 +99,22 @@ export class HttpSession {
  * true when a session cookie came back.
  */
 export async function signIn(session: HttpSession, email: string, password: string): Promise<boolean> {
+  return (await signInAttempt(session, email, password)).signedIn;
+}
+
+/**
+ * What signIn() does, with what the server said: the callback's status and redirect, and the
+ * `code` Auth.js puts in that redirect when sign-in fails ("credentials" for a wrong password,
+ * or the code of the error authorize() threw, e.g. "locked" from auth.ts).
+ */
+export async function signInAttempt(session: HttpSession, email: string, password: string): Promise<{ signedIn: boolean; status: number; location: string; code: string | null }> {
   const csrf = await session.request("GET", "/api/auth/csrf");
-  if (csrf.status !== 200) return false;
-  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken?: string };
-  if (!csrfToken) return false;
+  const { csrfToken } = csrf.status === 200 ? (JSON.parse(csrf.body) as { csrfToken?: string }) : {};
+  if (!csrfToken) return { signedIn: false, status: csrf.status, location: "", code: null };
   const callback = await session.request("POST", "/api/auth/callback/credentials", { form: { csrfToken, email, password } });
-  if (callback.status < 300 || callback.status >= 400) return false;
-  return session.cookieNames().some((name) => name.endsWith("authjs.session-token"));
+  const location = typeof callback.headers.location === "string" ? callback.headers.location : "";
+  const code = location ? new URL(location, "http://localhost").searchParams.get("code") : null;
+  const redirected = callback.status >= 300 && callback.status < 400;
+  const signedIn = redirected && code === null && session.cookieNames().some((name) => name.endsWith("authjs.session-token"));
+  return { signedIn, status: callback.status, location, code };
 }

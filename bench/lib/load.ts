@@ -203,3 +203,32 @@ export async function studentLoop(student: Student, driver: Driver, stop: () => 
     await driver.finish(student, started.attemptId);
   }
 }
+
+export type LedgerCheck = {
+  acknowledged: number;
+  rowsInDatabase: number;
+  missing: number;
+  sampleMissing: string[];
+  attemptsAcknowledged: number;
+  attemptsMissing: number;
+  finishesAcknowledged: number;
+  finishesMissing: number;
+};
+
+/**
+ * The ledger against what the database holds: answer rows as "attemptId/questionId", and every
+ * attempt with whether it is finished. Whatever database was read, the comparison is the same.
+ */
+export function compareLedger(ledger: Ledger, inDatabase: { answers: Set<string>; attempts: Map<string, boolean> }): LedgerCheck {
+  const missing = ledger.answers.filter((a) => !inDatabase.answers.has(`${a.attemptId}/${a.questionId}`));
+  return {
+    acknowledged: ledger.answers.length,
+    rowsInDatabase: inDatabase.answers.size,
+    missing: missing.length,
+    sampleMissing: missing.slice(0, 5).map((m) => `${m.attemptId}/${m.questionId}`),
+    attemptsAcknowledged: ledger.attempts.size,
+    attemptsMissing: [...ledger.attempts].filter((id) => !inDatabase.attempts.has(id)).length,
+    finishesAcknowledged: ledger.finished.size,
+    finishesMissing: [...ledger.finished].filter((id) => inDatabase.attempts.get(id) !== true).length,
+  };
+}

@@ -86,12 +86,18 @@ export function hasTaskset(): boolean {
 
 /** Pins every thread of this process (the load generator) to one core. */
 export function pinSelf(core: number): boolean {
-  return spawnSync("taskset", ["-a", "-p", "-c", String(core), String(process.pid)], { encoding: "utf8" }).status === 0;
+  return setSelfAffinity(String(core));
 }
 
-/** Lets this process run on every core again (before launching a browser, for instance). */
-export function unpinSelf(): boolean {
-  return spawnSync("taskset", ["-a", "-p", "-c", `0-${os.cpus().length - 1}`, String(process.pid)], { encoding: "utf8" }).status === 0;
+/** This process's CPU affinity as a taskset list ("0,1", "1"), or null without taskset. */
+export function selfAffinity(): string | null {
+  const result = spawnSync("taskset", ["-c", "-p", String(process.pid)], { encoding: "utf8" });
+  return result.status === 0 ? (/:\s*(\S+)\s*$/.exec(result.stdout)?.[1] ?? null) : null;
+}
+
+/** Sets the affinity of every thread of this process to a taskset list ("0-1" lets it float). */
+export function setSelfAffinity(list: string): boolean {
+  return spawnSync("taskset", ["-a", "-p", "-c", list, String(process.pid)], { encoding: "utf8" }).status === 0;
 }
 
 export async function freePort(): Promise<number> {
@@ -159,15 +165,20 @@ export async function stopServer(server: RunningServer, graceMs = 10_000): Promi
   }
 }
 
-function readStat(pid: number): { ppid: number; ticks: number } | null {
+function readStat(pid: number): { ppid: number; ticks: number; reapedTicks: number } | null {
   try {
     const text = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     // Fields after the command name (which may contain spaces) start at ")".
     const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), reapedTicks: Number(fields[13]) + Number(fields[14]) };
   } catch {
     return null;
   }
+}
+
+/** The parent of a process (e.g. the PostgreSQL postmaster of a backend), or null when it is gone. */
+export function parentPid(pid: number): number | null {
+  return readStat(pid)?.ppid ?? null;
 }
 
 /** The server process and all its descendants. */
@@ -201,8 +212,15 @@ export function treeRss(root: number): number {
 const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
 /** CPU seconds used so far by the server's process tree. */
-export function treeCpuSeconds(root: number): number {
-  return processTree(root).reduce((sum, pid) => sum + (readStat(pid)?.ticks ?? 0), 0) / CLOCK_TICKS;
+export function treeCpuSeconds(root: number, includeReaped = false): number {
+  // `includeReaped`: add the CPU of children that have ended and been waited for (cutime, cstime).
+  // Without it, a tree whose processes come and go (PostgreSQL's backends) can seem to use less
+  // CPU at the end of a phase than at its start.
+  const ticks = (pid: number) => {
+    const stat = readStat(pid);
+    return stat ? stat.ticks + (includeReaped ? stat.reapedTicks : 0) : 0;
+  };
+  return processTree(root).reduce((sum, pid) => sum + ticks(pid), 0) / CLOCK_TICKS;
 }
 
 export function machine() {
