@@ -2,7 +2,7 @@
 // rule can be tested against a real database without a running server.
 import { db } from "@/lib/db";
 import { verifyAgainstDummy, verifyPassword } from "./password";
-import { checkThrottle, clearThrottle, recordFailure, sleep, type ThrottleKey } from "./throttle";
+import { checkThrottle, clearThrottle, recordFailure, reserveAttempt, sleep, type ThrottleKey } from "./throttle";
 import { RULES } from "./throttle-policy";
 import { signInSchema } from "./validation";
 
@@ -13,7 +13,8 @@ export type AuthenticationResult =
   | { status: "invalid" }
   | { status: "locked"; retryAfterMs: number };
 
-export function throttleKeys(email: string, address: string): ThrottleKey[] {
+/** The account's key (counted before the password is checked) and the address's. */
+export function throttleKeys(email: string, address: string): [account: ThrottleKey, address: ThrottleKey] {
   return [
     { key: `signin:account:${email}`, rule: RULES.account },
     { key: `signin:address:${address}`, rule: RULES.address },
@@ -24,11 +25,15 @@ export async function authenticate(raw: unknown, address: string): Promise<Authe
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return { status: "invalid" };
   const { email, password } = parsed.data;
-  const keys = throttleKeys(email, address);
+  const [accountKey, addressKey] = throttleKeys(email, address);
 
-  const decision = await checkThrottle(keys);
-  if (!decision.allowed) return { status: "locked", retryAfterMs: decision.retryAfterMs };
-  if (decision.delayMs > 0) await sleep(decision.delayMs);
+  // The address is only checked (a classroom shares one); the account's attempt is counted now.
+  const byAddress = await checkThrottle([addressKey]);
+  if (!byAddress.allowed) return { status: "locked", retryAfterMs: byAddress.retryAfterMs };
+  const byAccount = await reserveAttempt(accountKey);
+  if (!byAccount.allowed) return { status: "locked", retryAfterMs: byAccount.retryAfterMs };
+  const delayMs = Math.max(byAddress.delayMs, byAccount.delayMs);
+  if (delayMs > 0) await sleep(delayMs);
 
   const user = await db.user.findUnique({
     where: { email },
@@ -37,10 +42,9 @@ export async function authenticate(raw: unknown, address: string): Promise<Authe
   // An unknown email costs the same hash verification as a wrong password.
   const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
   if (!user || !ok) {
-    await recordFailure(keys);
+    await recordFailure([addressKey]);
     return { status: "invalid" };
   }
-  const [accountKey] = keys;
-  if (accountKey) await clearThrottle(accountKey.key);
+  await clearThrottle(accountKey.key);
   return { status: "ok", user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

@@ -1,5 +1,6 @@
 // How repeated failures are slowed and then refused. Pure, so the rule is unit-tested;
-// lib/auth/throttle.ts keeps the counters in the database so several app servers share them.
+// lib/auth/throttle.ts keeps the counters in the database, where several app servers share them
+// and the database adds each failure atomically (tests/integration/throttle.test.ts).
 
 export type ThrottleState = { failures: number; windowStart: Date; lockedUntil: Date | null };
 
@@ -34,15 +35,6 @@ export function decide(state: ThrottleState | null, rule: ThrottleRule, now: Dat
   const failures = currentFailures(state, rule, now);
   if (failures < rule.slowAfter) return { allowed: true, delayMs: 0 };
   return { allowed: true, delayMs: Math.min(2_000, 250 * 2 ** (failures - rule.slowAfter)) };
-}
-
-/** The state after one more failure. */
-export function afterFailure(state: ThrottleState | null, rule: ThrottleRule, now: Date): ThrottleState {
-  const windowExpired = !state || now.getTime() - state.windowStart.getTime() > rule.windowMs;
-  const failures = (windowExpired ? 0 : currentFailures(state, rule, now)) + 1;
-  const windowStart = windowExpired ? now : state.windowStart;
-  const lockedUntil = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : null;
-  return { failures, windowStart, lockedUntil };
 }
 
 function currentFailures(state: ThrottleState, rule: ThrottleRule, now: Date): number {

@@ -2,7 +2,7 @@
 // code. Every function that takes a teacher id only ever touches classes that teacher teaches;
 // anything else is "not found", in the same words as a class that does not exist.
 import { db } from "@/lib/db";
-import { checkThrottle, clearThrottle, recordFailure, sleep as realSleep, type ThrottleKey } from "@/lib/auth/throttle";
+import { checkThrottle, clearThrottle, recordFailure, reserveAttempt, sleep as realSleep, type ThrottleKey } from "@/lib/auth/throttle";
 import { describeRetry, RULES, type ThrottleRule } from "@/lib/auth/throttle-policy";
 import { fieldErrors } from "@/lib/auth/validation";
 import { fieldError, notFound, TeacherError } from "./errors";
@@ -161,7 +161,8 @@ export async function addCoTeacher(teacherId: string, classId: string, rawEmail:
  */
 export const JOIN_ADDRESS_RULE: ThrottleRule = { ...RULES.joinCode, maxFailures: 50, slowAfter: 20 };
 
-export function joinThrottleKeys(studentId: string, address: string): ThrottleKey[] {
+/** The student's key (counted before the code is looked up) and the address's. */
+export function joinThrottleKeys(studentId: string, address: string): [student: ThrottleKey, address: ThrottleKey] {
   return [
     { key: `join:user:${studentId}`, rule: RULES.joinCode },
     { key: `join:address:${address}`, rule: JOIN_ADDRESS_RULE },
@@ -193,18 +194,21 @@ export async function joinClass(studentId: string, rawCode: string, { address, n
   const code = normaliseJoinCode(rawCode);
   if (!code) throw fieldError("code", JOIN_MESSAGES.malformed);
 
-  const keys = joinThrottleKeys(studentId, address);
-  const decision = await checkThrottle(keys, now);
-  if (!decision.allowed) throw new TeacherError("rate_limited", lockedMessage(decision.retryAfterMs));
-  if (decision.delayMs > 0) await sleep(decision.delayMs);
+  // The student's guess is counted before the code is looked up (see reserveAttempt); the address is only checked.
+  const [personal, shared] = joinThrottleKeys(studentId, address);
+  const byAddress = await checkThrottle([shared], now);
+  if (!byAddress.allowed) throw new TeacherError("rate_limited", lockedMessage(byAddress.retryAfterMs));
+  const byStudent = await reserveAttempt(personal, now);
+  if (!byStudent.allowed) throw new TeacherError("rate_limited", lockedMessage(byStudent.retryAfterMs));
+  const delayMs = Math.max(byAddress.delayMs, byStudent.delayMs);
+  if (delayMs > 0) await sleep(delayMs);
 
   const found = await db.classroom.findUnique({ where: { joinCode: code }, select: { id: true, name: true } });
   if (!found) {
-    await recordFailure(keys, now);
+    await recordFailure([shared], now);
     throw fieldError("code", JOIN_MESSAGES.unknown);
   }
-  const [personal] = keys;
-  if (personal) await clearThrottle(personal.key);
+  await clearThrottle(personal.key);
 
   const existing = await db.classMember.findUnique({ where: { classId_userId: { classId: found.id, userId: studentId } }, select: { userId: true } });
   if (existing) return { classId: found.id, name: found.name, alreadyMember: true };
