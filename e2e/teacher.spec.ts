@@ -221,3 +221,44 @@ test("a teacher duplicates a built-in question, edits the copy and retires it", 
   await other.context().close();
   await teacher.context().close();
 });
+
+test("removing a student and deleting an assignment ask first, and Cancel changes nothing", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const teacher = await person(browser, "Teacher", "Careful Teacher");
+  await teacher.getByLabel("Class name").fill("Year 11 Politics");
+  await teacher.getByRole("button", { name: "Create class" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "Year 11 Politics" })).toBeVisible();
+  const code = (await teacher.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent())?.trim() ?? "";
+  await teacher.getByLabel("What to assign").selectOption({ label: "Lesson: Potato diplomacy" });
+  await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, 7));
+  await teacher.getByRole("button", { name: "Set assignment" }).click();
+  await expect(teacher.getByText("The assignment is set.")).toBeVisible();
+
+  const student = await person(browser, "Student", "Nadia Student");
+  await student.goto(`/classes/join?code=${code.replace("-", "")}`);
+  await student.getByRole("button", { name: "Join class" }).click();
+  await expect(student.getByText("You have joined Year 11 Politics.")).toBeVisible();
+
+  await teacher.reload();
+  const nadia = teacher.getByRole("rowheader", { name: "Nadia Student" });
+  await expect(nadia).toBeVisible();
+  await teacher.getByRole("button", { name: "Remove Nadia Student from the class" }).click();
+  const question = teacher.getByRole("group", { name: /Remove Nadia Student from this class\?/ });
+  await expect(question).toBeVisible();
+  await expect(question.getByRole("button", { name: "Yes, remove Nadia Student" })).toBeFocused();
+  await expectAccessible(teacher);
+  await question.getByRole("button", { name: "Cancel" }).click();
+  await expect(question).toBeHidden();
+  await expect(teacher.getByRole("button", { name: "Remove Nadia Student from the class" })).toBeFocused();
+  await teacher.reload();
+  await expect(nadia).toBeVisible();
+
+  await teacher.getByRole("button", { name: "Remove Nadia Student from the class" }).click();
+  await teacher.getByRole("button", { name: "Yes, remove Nadia Student" }).click();
+  await expect(teacher.getByRole("heading", { level: 2, name: "Students (0)" })).toBeVisible();
+  await expect(nadia).toBeHidden();
+
+  await teacher.getByRole("button", { name: "Delete the assignment “Lesson: Potato diplomacy”" }).click();
+  await teacher.getByRole("button", { name: "Yes, delete it" }).click();
+  await expect(teacher.getByRole("heading", { level: 3, name: "Lesson: Potato diplomacy" })).toBeHidden();
+});

@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import { FormField, FormMessage } from "@/components/form-field";
 import { DateTimeField } from "../../_components/date-time-field";
 import { Choice, ChoiceGroup, SelectField } from "../../_components/form-bits";
@@ -25,17 +26,54 @@ function useResetOnSuccess(state: FormState) {
   return ref;
 }
 
-/** One button that runs one action on hidden fields, with its outcome next to it. */
-function ActionButton({ action, fields, label, accessibleLabel, tone = "secondary" }: { action: Action; fields: Record<string, string>; label: string; accessibleLabel?: string; tone?: "secondary" | "danger" }) {
+/**
+ * One button that runs one action on hidden fields, with its outcome next to it. With `confirm`,
+ * the first press only asks (a student removed or an assignment deleted cannot be brought back
+ * with a click), and the question offers the real button and a way back.
+ */
+function ActionButton({ action, fields, label, accessibleLabel, tone = "secondary", confirm }: { action: Action; fields: Record<string, string>; label: string; accessibleLabel?: string; tone?: "secondary" | "danger"; confirm?: { question: string; yes: string } }) {
   const [state, run, pending] = useActionState<FormState, FormData>(action, {});
+  const [asking, setAsking] = useState(false);
+  const yes = useRef<HTMLButtonElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const hydrated = useHydrated();
+  useEffect(() => {
+    if (asking) yes.current?.focus();
+  }, [asking]);
+  const buttonClass = `btn btn-secondary px-3 py-1.5 text-sm ${tone === "danger" ? "text-[#b42318]" : ""}`;
   return (
     <form action={run} className="inline-flex flex-col gap-1">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" className={`btn btn-secondary px-3 py-1.5 text-sm ${tone === "danger" ? "text-[#b42318]" : ""}`} disabled={pending} aria-label={accessibleLabel}>
-        {pending ? "Working…" : label}
-      </button>
+      {confirm && asking ? (
+        <div role="group" aria-label={confirm.question} className="flex flex-wrap items-center justify-end gap-2">
+          <span className="text-sm">{confirm.question}</span>
+          <button ref={yes} type="submit" className={buttonClass} disabled={pending}>
+            {pending ? "Working…" : confirm.yes}
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary px-3 py-1.5 text-sm"
+            disabled={pending}
+            onClick={() => {
+              setAsking(false);
+              requestAnimationFrame(() => opener.current?.focus());
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      ) : confirm ? (
+        // Until React has hydrated, a click could not open the question: the button waits.
+        <button ref={opener} type="button" className={buttonClass} disabled={!hydrated} aria-label={accessibleLabel} onClick={() => setAsking(true)}>
+          {label}
+        </button>
+      ) : (
+        <button type="submit" className={buttonClass} disabled={pending} aria-label={accessibleLabel}>
+          {pending ? "Working…" : label}
+        </button>
+      )}
       {state.message ? <p role="alert" className="field-error">{state.message}</p> : null}
       {state.success ? <p role="status" className="text-sm text-quote">{state.success}</p> : null}
     </form>
@@ -47,11 +85,29 @@ export function RegenerateCodeButton({ classId }: { classId: string }) {
 }
 
 export function RemoveStudentButton({ classId, studentId, name }: { classId: string; studentId: string; name: string }) {
-  return <ActionButton action={removeStudentAction} fields={{ classId, studentId }} label="Remove" accessibleLabel={`Remove ${name} from the class`} tone="danger" />;
+  return (
+    <ActionButton
+      action={removeStudentAction}
+      fields={{ classId, studentId }}
+      label="Remove"
+      accessibleLabel={`Remove ${name} from the class`}
+      tone="danger"
+      confirm={{ question: `Remove ${name} from this class? Their work set only for them goes too; their quiz attempts stay.`, yes: `Yes, remove ${name}` }}
+    />
+  );
 }
 
 export function DeleteAssignmentButton({ assignmentId, title }: { assignmentId: string; title: string }) {
-  return <ActionButton action={deleteAssignmentAction} fields={{ assignmentId }} label="Delete" accessibleLabel={`Delete the assignment “${title}”`} tone="danger" />;
+  return (
+    <ActionButton
+      action={deleteAssignmentAction}
+      fields={{ assignmentId }}
+      label="Delete"
+      accessibleLabel={`Delete the assignment “${title}”`}
+      tone="danger"
+      confirm={{ question: `Delete “${title}”? It leaves every student’s list; the attempts they made stay.`, yes: "Yes, delete it" }}
+    />
+  );
 }
 
 export function RemoveExtensionButton({ assignmentId, studentId, name }: { assignmentId: string; studentId: string; name: string }) {
