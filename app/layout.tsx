@@ -27,7 +27,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/" className="font-serif text-xl font-semibold text-ink no-underline">
                 Backchannel
               </Link>
-              <nav aria-label="Main" className="flex flex-wrap items-center gap-x-5 gap-y-1 text-[0.95rem]">
+              {/* min-h: as tall as the Sign up button, so the header keeps its height when the account links arrive. */}
+              <nav aria-label="Main" className="flex min-h-9 flex-wrap items-center gap-x-5 gap-y-1 text-[0.95rem]">
                 <Link href="/lessons" className="text-ink no-underline hover:underline">Lessons</Link>
                 <Link href="/timeline" className="text-ink no-underline hover:underline">Timeline</Link>
                 <AccountNav />
