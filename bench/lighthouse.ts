@@ -63,6 +63,8 @@ export type LighthouseOptions = {
   rounds?: number;
   chromePath?: string;
   log?: (line: string) => void;
+  /** Keep every run's full Lighthouse result here (<page>-<round>.json, for the Lighthouse viewer). */
+  saveReports?: string;
 };
 
 const median = (values: number[]): number => {
@@ -117,7 +119,7 @@ function failingAudits(lhr: Result, category: Category): string[] {
     .map((ref) => ref.id);
 }
 
-async function runOnce(url: string, cookie: string | null, chromePath: string): Promise<LighthouseRound> {
+async function runOnce(url: string, cookie: string | null, chromePath: string, saveAs: string | null): Promise<LighthouseRound> {
   const loadAverage1m = os.loadavg()[0] ?? NaN;
   // A fresh browser (and profile) per run: nothing cached, nothing left over from the last page.
   const chrome = await launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
@@ -127,6 +129,7 @@ async function runOnce(url: string, cookie: string | null, chromePath: string): 
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const lhr = result.lhr;
     if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (saveAs) fs.writeFileSync(saveAs, JSON.stringify(lhr));
     const score = (category: Category) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
     const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
     const scores = { performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices"), seo: score("seo") };
@@ -188,7 +191,7 @@ function summarise(page: LighthousePage, rounds: LighthouseRound[]): LighthouseR
 }
 
 /** Lighthouse on the five pages against a running production server with the demo accounts. */
-export async function runLighthouse({ baseUrl, rounds = 3, chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium", log = console.log }: LighthouseOptions): Promise<LighthouseRow[]> {
+export async function runLighthouse({ baseUrl, rounds = 3, chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium", log = console.log, saveReports }: LighthouseOptions): Promise<LighthouseRow[]> {
   const base = baseUrl.replace(/\/$/, "");
   log("Signing in the demo student and teacher over HTTP…");
   const student = await sessionCookie(base, DEMO_STUDENT);
@@ -202,10 +205,12 @@ export async function runLighthouse({ baseUrl, rounds = 3, chromePath = process.
   ];
   const cookies = { anonymous: null, student, teacher };
   const rows: LighthouseRow[] = [];
+  if (saveReports) fs.mkdirSync(saveReports, { recursive: true });
   for (const page of pages) {
     const results: LighthouseRound[] = [];
     for (let round = 1; round <= rounds; round++) {
-      const result = await runOnce(`${base}${page.path}`, cookies[page.as], chromePath);
+      const saveAs = saveReports ? path.join(saveReports, `${page.name.replace(/\W+/g, "-")}-${round}.json`) : null;
+      const result = await runOnce(`${base}${page.path}`, cookies[page.as], chromePath, saveAs);
       log(`  ${page.name} (${round}/${rounds}): ${CATEGORIES.map((c) => `${c} ${result.scores[c]}`).join(", ")}; LCP ${Math.round(result.metrics.lcpMs)} ms, TBT ${Math.round(result.metrics.tbtMs)} ms; load ${result.loadAverage1m.toFixed(2)}`);
       results.push(result);
     }
@@ -247,12 +252,14 @@ async function main() {
       "base-url": { type: "string" },
       port: { type: "string" },
       out: { type: "string", default: path.join(ROOT, "bench", "results") },
+      "save-reports": { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
   if (values.help) {
     console.log(`Usage: npm run bench:lighthouse -- [--rounds N] [--build auto|always|never] [--port P] [--base-url URL] [--out DIR]
-  --base-url  use a server that is already running (seeded with the demo accounts) instead of starting one`);
+  --base-url      use a server that is already running (seeded with the demo accounts) instead of starting one
+  --save-reports  a folder for every run's full Lighthouse result (JSON; open it in the Lighthouse viewer)`);
     return;
   }
   const rounds = Number(values.rounds);
@@ -265,7 +272,7 @@ async function main() {
   const started = new Date();
   let rows: LighthouseRow[];
   try {
-    rows = await runLighthouse({ baseUrl: app.baseUrl, rounds });
+    rows = await runLighthouse({ baseUrl: app.baseUrl, rounds, saveReports: values["save-reports"] });
   } finally {
     await app.stop();
   }
