@@ -22,6 +22,8 @@ export type DemoClass = { classPath: string; reportsPath: string };
 /** A new browser context signed in through the sign-in form. */
 export async function signedInContext(browser: Browser, baseUrl: string, email: string, password = DEMO_PASSWORD, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport });
+  // Generous: these scripts often run beside builds and tests on a small machine.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
@@ -33,6 +35,7 @@ export async function signedInContext(browser: Browser, baseUrl: string, email: 
 
 async function signedUpContext(browser: Browser, baseUrl: string, name: string, email: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   await page.goto("/signup");
   await page.getByRole("radio", { name: "Student" }).check();
@@ -115,6 +118,15 @@ async function doAssignment(page: Page, title: string, wrong: number[]): Promise
   await finishInBrowser(page);
 }
 
+/** From the quiz list: starts the quiz on a lesson or phase (by its title), answers it and finishes it. */
+async function doQuiz(page: Page, title: string, wrong: number[]): Promise<void> {
+  await page.goto("/quiz");
+  await page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title, exact: true }) }).getByRole("button", { name: "Start the quiz" }).click();
+  await page.waitForURL(/\/quiz\/attempt\//);
+  await answerThroughApi(page, page.url().split("/").pop() ?? "", { wrong });
+  await finishInBrowser(page);
+}
+
 async function findClass(teacher: Page): Promise<DemoClass | null> {
   await teacher.goto("/teacher");
   const link = teacher.getByRole("link", { name: DEMO_CLASS, exact: true });
@@ -160,12 +172,13 @@ export async function playDemoClass(browser: Browser, baseUrl: string, log: (lin
       await page.waitForURL(/\/classes\?joined=/);
     }
 
-    log("Amira reads two lessons and a half, and takes two assigned quizzes…");
+    log("Amira reads two lessons and a half, takes two assigned quizzes and a phase quiz…");
     await readLesson(amira.page, "potato-diplomacy", { markRead: true });
     await doAssignment(amira.page, ASSIGNMENTS[0], [3]);
     await readLesson(amira.page, "the-eye-of-the-beholder", { markRead: true });
     await doAssignment(amira.page, ASSIGNMENTS[1], [1, 6]);
     await readLesson(amira.page, "messrs-fix-it", { share: 0.5 });
+    await doQuiz(amira.page, "Iraq and Georgia: two steps back", [0, 3, 4]);
 
     log("Leo, Sam and Priya read and answer at their own pace…");
     await readLesson(leo.page, "potato-diplomacy", { markRead: true });
