@@ -10,7 +10,7 @@ import { chromium, type Page } from "@playwright/test";
 import { startSeededApp } from "../bench/lib/seeded-app";
 import { chromiumExecutable } from "../e2e/support/browser";
 import { getQuestion } from "../lib/quiz/bank";
-import { answerThroughApi, DEMO_STUDENT, DEMO_TEACHER, playDemoClass, signedInContext } from "./lib/demo-class";
+import { answerThroughApi, attemptQuestionIds, DEMO_STUDENT, DEMO_TEACHER, playDemoClass, signedInContext } from "./lib/demo-class";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "docs", "screenshots");
@@ -47,8 +47,7 @@ async function quizWithFeedback(page: Page): Promise<void> {
   await page.getByRole("listitem").filter({ hasText: "Messrs Fix-it: the fixers" }).getByRole("button", { name: "Start the quiz" }).click();
   await page.waitForURL(/\/quiz\/attempt\//);
   const attemptId = page.url().split("/").pop() ?? "";
-  const view = (await (await page.request.get(`/api/v1/attempts/${attemptId}`)).json()) as { items: { question: { id: string } }[] };
-  const ids = view.items.map((item) => item.question.id);
+  const ids = await attemptQuestionIds(page, attemptId);
   const target = ids.findIndex((id) => getQuestion(id)?.type === "single");
   if (target === -1) throw new Error("this quiz has no single-choice question to answer on screen");
   if (target > 0) {

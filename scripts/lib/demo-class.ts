@@ -73,8 +73,22 @@ export async function readLesson(page: Page, slug: string, { share = 1, markRead
   }
 }
 
-async function attemptQuestionIds(page: Page, attemptId: string): Promise<string[]> {
-  const response = await page.request.get(`/api/v1/attempts/${attemptId}`);
+/**
+ * Retries a request whose connection was reset: the server closes idle keep-alive connections,
+ * and one may close just as a request goes out on it. Only for requests that are safe to repeat.
+ */
+async function retryOnReset<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || !/ECONNRESET|socket hang up|EPIPE/.test(error.message)) throw error;
+    }
+  }
+}
+
+export async function attemptQuestionIds(page: Page, attemptId: string): Promise<string[]> {
+  const response = await retryOnReset(() => page.request.get(`/api/v1/attempts/${attemptId}`));
   const view = (await response.json()) as { items: { question: { id: string } }[] };
   return view.items.map((item) => item.question.id);
 }
@@ -91,8 +105,9 @@ export async function answerThroughApi(page: Page, attemptId: string, { wrong = 
     const question = getQuestion(id);
     if (!question) throw new Error(`question ${id} is not in the built-in bank`);
     const body = wrong.includes(index) ? wrongResponse(question, random) : rightResponse(question);
-    const response = await page.request.put(`/api/v1/attempts/${attemptId}/answers/${id}`, { data: { response: body } });
-    if (response.status() !== 201) throw new Error(`answering ${id} failed: ${response.status()} ${await response.text()}`);
+    // The same answer again is acknowledged with 200 (the API is idempotent), so a retry is safe.
+    const response = await retryOnReset(() => page.request.put(`/api/v1/attempts/${attemptId}/answers/${id}`, { data: { response: body } }));
+    if (response.status() !== 201 && response.status() !== 200) throw new Error(`answering ${id} failed: ${response.status()} ${await response.text()}`);
   }
   return ids;
 }
