@@ -65,6 +65,8 @@ export type LighthouseOptions = {
   log?: (line: string) => void;
   /** Keep every run's full Lighthouse result here (<page>-<round>.json, for the Lighthouse viewer). */
   saveReports?: string;
+  /** Only these pages (by name: home, lesson, timeline, quiz, gradebook); all by default. */
+  only?: string[];
 };
 
 const median = (values: number[]): number => {
@@ -191,22 +193,24 @@ function summarise(page: LighthousePage, rounds: LighthouseRound[]): LighthouseR
 }
 
 /** Lighthouse on the five pages against a running production server with the demo accounts. */
-export async function runLighthouse({ baseUrl, rounds = 3, chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium", log = console.log, saveReports }: LighthouseOptions): Promise<LighthouseRow[]> {
+export async function runLighthouse({ baseUrl, rounds = 3, chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium", log = console.log, saveReports, only }: LighthouseOptions): Promise<LighthouseRow[]> {
   const base = baseUrl.replace(/\/$/, "");
   log("Signing in the demo student and teacher over HTTP…");
   const student = await sessionCookie(base, DEMO_STUDENT);
   const teacher = await sessionCookie(base, DEMO_TEACHER);
+  const wanted = (name: string) => !only || only.some((word) => name.includes(word));
   const pages: LighthousePage[] = [
     { name: "home", path: "/", as: "anonymous" },
     { name: "lesson", path: `/lessons/${LESSON_SLUG}`, as: "anonymous" },
     { name: "timeline", path: "/timeline", as: "anonymous" },
-    { name: "quiz", path: await studentQuizPath(base, student), as: "student" },
-    { name: "teacher gradebook", path: await gradebookPath(base, log), as: "teacher" },
   ];
+  // The signed-in pages need data first: made only when they are measured.
+  if (wanted("quiz")) pages.push({ name: "quiz", path: await studentQuizPath(base, student), as: "student" });
+  if (wanted("teacher gradebook")) pages.push({ name: "teacher gradebook", path: await gradebookPath(base, log), as: "teacher" });
   const cookies = { anonymous: null, student, teacher };
   const rows: LighthouseRow[] = [];
   if (saveReports) fs.mkdirSync(saveReports, { recursive: true });
-  for (const page of pages) {
+  for (const page of pages.filter((p) => wanted(p.name))) {
     const results: LighthouseRound[] = [];
     for (let round = 1; round <= rounds; round++) {
       const saveAs = saveReports ? path.join(saveReports, `${page.name.replace(/\W+/g, "-")}-${round}.json`) : null;
@@ -253,13 +257,15 @@ async function main() {
       port: { type: "string" },
       out: { type: "string", default: path.join(ROOT, "bench", "results") },
       "save-reports": { type: "string" },
+      only: { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
   if (values.help) {
     console.log(`Usage: npm run bench:lighthouse -- [--rounds N] [--build auto|always|never] [--port P] [--base-url URL] [--out DIR]
   --base-url      use a server that is already running (seeded with the demo accounts) instead of starting one
-  --save-reports  a folder for every run's full Lighthouse result (JSON; open it in the Lighthouse viewer)`);
+  --save-reports  a folder for every run's full Lighthouse result (JSON; open it in the Lighthouse viewer)
+  --only LIST     some of the pages, e.g. --only home,gradebook (home, lesson, timeline, quiz, gradebook)`);
     return;
   }
   const rounds = Number(values.rounds);
@@ -272,7 +278,7 @@ async function main() {
   const started = new Date();
   let rows: LighthouseRow[];
   try {
-    rows = await runLighthouse({ baseUrl: app.baseUrl, rounds, saveReports: values["save-reports"] });
+    rows = await runLighthouse({ baseUrl: app.baseUrl, rounds, saveReports: values["save-reports"], only: values.only?.split(",").map((name) => name.trim()) });
   } finally {
     await app.stop();
   }
