@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
-import { sans, serif } from "./fonts";
+import { sans, serif, serifItalic } from "./fonts";
 import { AccountNav } from "@/components/account-nav";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -16,7 +16,7 @@ export const viewport: Viewport = { themeColor: "#fbfaf7", width: "device-width"
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en" className={`${serif.variable} ${sans.variable}`}>
+    <html lang="en" className={`${serif.variable} ${serifItalic.variable} ${sans.variable}`}>
       <body className="flex min-h-dvh flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
@@ -27,7 +27,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/" className="font-serif text-xl font-semibold text-ink no-underline">
                 Backchannel
               </Link>
-              <nav aria-label="Main" className="flex flex-wrap items-center gap-x-5 gap-y-1 text-[0.95rem]">
+              {/* min-h: as tall as the Sign up button, so the header keeps its height when the account links arrive. */}
+              <nav aria-label="Main" className="flex min-h-9 flex-wrap items-center gap-x-5 gap-y-1 text-[0.95rem]">
                 <Link href="/lessons" className="text-ink no-underline hover:underline">Lessons</Link>
                 <Link href="/timeline" className="text-ink no-underline hover:underline">Timeline</Link>
                 <AccountNav />

@@ -218,7 +218,7 @@ async function main(): Promise<void> {
   const command = `npm run bench:quiz${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   const runDir = path.join(ROOT, "bench", "tmp", `quiz-${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}`);
   const dbFile = path.join(runDir, "bench.db");
-  const databaseUrl = `file:${dbFile}`; // as freshSqliteDatabase names it
+  const databaseUrl = `file:${dbFile}`; // as prepareLoadDatabase names it
   let running: server.RunningServer[] = [];
   const students: Student[] = [];
 

@@ -18,7 +18,9 @@ import { parseArgs } from "node:util";
 import { getLessons } from "@/lib/content";
 import { measureClientJs, type ClientJsRow } from "./client-js";
 import { runPages, type PagesResult } from "./pages";
-import { freshSqliteDatabase } from "./lib/database";
+import { GOALS as LIGHTHOUSE_GOALS, lighthouseMarkdown, runLighthouse, type LighthouseRow } from "./lighthouse";
+import { runScaleOut, scaleOutMarkdown, type ScaleOutResult } from "./scale-out";
+import { startSeededApp, type SeededApp } from "./lib/seeded-app";
 import type { BenchResults, Goal } from "./lib/report";
 import * as server from "./lib/server";
 
@@ -55,7 +57,9 @@ type Results = {
   build: string;
   clientJs?: { rows: ClientJsRow[]; smallest: ClientJsRow; lesson: ClientJsRow; goal: Goal };
   pages?: PagesResult & { goal: Goal };
+  lighthouse?: { rows: LighthouseRow[]; goals: Goal[] };
   quiz?: { classroom: QuizRun[]; saturation?: BenchResults; goals: Goal[] };
+  scaleOut?: ScaleOutResult;
   goals: Goal[];
   warnings: string[];
 };
@@ -75,10 +79,10 @@ async function main() {
     goals: [],
     warnings: [],
   };
-  let running: server.RunningServer | null = null;
+  let app: SeededApp | null = null;
   const stop = async () => {
-    if (running) await server.stopServer(running);
-    running = null;
+    await app?.stop();
+    app = null;
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stop().finally(() => process.exit(130)));
 
@@ -106,12 +110,9 @@ async function main() {
 
     // 2 and 3. Pages and Lighthouse, on one server with the demo data.
     if (opts.only.has("pages") || opts.only.has("lighthouse")) {
-      const databaseUrl = freshSqliteDatabase(path.join(runDir, "pages.db"), { demo: true });
-      const port = await server.freePort();
       const pin = server.hasTaskset() && results.machine.cores >= 2;
-      running = server.startServer(port, { ...process.env, NODE_ENV: "production", AUTH_SECRET: `bench-pages-${process.pid}-0123456789abcdef0123456789`, DATABASE_URL: databaseUrl }, pin ? 0 : null);
-      await server.waitUntilUp(running);
-      const baseUrl = `http://127.0.0.1:${port}`;
+      app = await startSeededApp({ name: "bench-pages", build: "never", core: pin ? 0 : null });
+      const { baseUrl } = app;
       if (opts.only.has("pages")) {
         if (pin) server.pinSelf(1);
         const lesson = getLessons()[0];
@@ -131,7 +132,19 @@ async function main() {
         const goal = { text: "a lesson page serves at least 0.9× the trivial page's requests per second", met: (lessonRow?.ratio ?? 0) >= 0.9, measured: `${(lessonRow?.ratio ?? 0).toFixed(2)}×` };
         results.pages = { ...pages, goal };
         results.goals.push(goal);
-        if (pin) server.setSelfAffinity(`0-${results.machine.cores - 1}`); // Lighthouse's browser must not inherit one core
+        // Lighthouse's browser must not inherit one core.
+        if (pin) server.setSelfAffinity(`0-${results.machine.cores - 1}`);
+      }
+      if (opts.only.has("lighthouse")) {
+        // The server stays pinned to core 0, so the browser mostly has the other core to itself.
+        console.log("\nLighthouse (mobile, a fresh browser per run, nothing else running):");
+        const rows = await runLighthouse({ baseUrl, rounds: opts.quick ? 1 : 3 });
+        const goals = (Object.keys(LIGHTHOUSE_GOALS) as (keyof typeof LIGHTHOUSE_GOALS)[]).map((category) => {
+          const scores = rows.map((row) => `${row.name} ${row.median.scores[category]}`);
+          return { text: `Lighthouse ${category} ≥ ${LIGHTHOUSE_GOALS[category]} on every page (median of the runs)`, met: rows.every((row) => row.goalsMet[category]), measured: scores.join(", ") };
+        });
+        results.lighthouse = { rows, goals };
+        results.goals.push(...goals);
       }
       await stop();
     }
@@ -173,6 +186,17 @@ async function main() {
       goals.push({ text: "no acknowledged answer, attempt or finish missing from the database", met: lost === 0, measured: `${lost} missing` });
       results.quiz = { classroom, saturation, goals };
       results.goals.push(...goals);
+    }
+
+    // 5. Scale-out on PostgreSQL.
+    if (opts.only.has("scale-out")) {
+      console.log("\nScale-out: two app servers, one throwaway PostgreSQL cluster");
+      const scaleOut = await runScaleOut(opts.quick ? { rounds: 1, roundSeconds: 8, warmupSeconds: 3 } : {});
+      results.scaleOut = scaleOut;
+      if (scaleOut.status === "done") {
+        for (const check of scaleOut.checks) results.goals.push({ text: `scale-out: ${check.name.toLowerCase()}`, met: check.passed, measured: check.passed ? "passed" : "failed" });
+        results.goals.push({ text: "scale-out: throughput of two servers compared with one (reported, no goal)", met: true, measured: `${scaleOut.ratio.toFixed(2)}×` });
+      } else results.warnings.push(`Scale-out skipped: ${scaleOut.reason}`);
     }
   } finally {
     await stop();
@@ -230,6 +254,9 @@ function toMarkdown(r: Results, seconds: number): string {
       "",
     );
   }
+  if (r.lighthouse) {
+    lines.push("## 3. Lighthouse", "", "Lighthouse 12 (mobile profile, simulated throttling), Debian Chromium, a fresh browser per run, 3 runs per page, medians; nothing else running on the machine.", "", lighthouseMarkdown(r.lighthouse.rows), "");
+  }
   if (r.quiz) {
     lines.push(
       "## 4. Quiz load",
@@ -265,6 +292,7 @@ function toMarkdown(r: Results, seconds: number): string {
     lines.push("", `Every acknowledged answer checked against the database file after each run: ${acknowledged} acknowledged, **${missing} missing**.`, "");
     for (const x of all) for (const warning of x.warnings) r.warnings.push(`quiz (${x.setup.students} students): ${warning}`);
   }
+  if (r.scaleOut?.status === "done") lines.push(scaleOutMarkdown(r.scaleOut, 2).replace(/^## /, "## 5. "), "");
   if (r.warnings.length > 0) lines.push("## Warnings", "", ...r.warnings.map((w) => `- ${w}`), "");
   return `${lines.join("\n")}\n`;
 }

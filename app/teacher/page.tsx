@@ -26,7 +26,7 @@ export default async function TeacherHomePage() {
 
       <section aria-labelledby="classes-heading" className="space-y-3">
         <h2 id="classes-heading" className="text-2xl font-semibold">Classes</h2>
-        <Suspense fallback={<LoadingState />}>
+        <Suspense fallback={<LoadingState inline />}>
           <ClassList teacherId={teacher.id} />
         </Suspense>
       </section>

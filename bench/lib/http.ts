@@ -35,6 +35,11 @@ export class HttpSession {
     return other;
   }
 
+  /** The cookies as a Cookie request header, for handing this session to another client (Lighthouse). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
   close(): void {
     this.agent.destroy();
   }
@@ -54,7 +59,7 @@ export class HttpSession {
       headers["content-type"] = "application/x-www-form-urlencoded";
     }
     if (payload !== undefined) headers["content-length"] = String(Buffer.byteLength(payload));
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
 
     return new Promise((resolve) => {
       const startedAt = performance.now();

@@ -8,7 +8,7 @@ import { getLessons, getPhases } from "@/lib/content";
 import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "@/lib/quiz/bank";
 import type { QuestionResponse } from "@/lib/quiz/schema";
 import { responseFor } from "./answers";
-import { freshSqliteDatabase } from "./database";
+import { prepareFreshDatabase } from "../../scripts/lib/fresh-database";
 import { HttpSession, signIn } from "./http";
 import type { Recorder } from "./stats";
 
@@ -32,7 +32,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
  * bench/create-students.ts in its own process, so this process never opens lib/db's client.
  */
 export function prepareLoadDatabase(dbFile: string, emails: string[], password: string): void {
-  const env = { ...process.env, DATABASE_URL: freshSqliteDatabase(dbFile, { demo: false }) };
+  const databaseUrl = `file:${dbFile}`;
+  prepareFreshDatabase(databaseUrl, { demo: false, stdio: "pipe" });
+  const env = { ...process.env, DATABASE_URL: databaseUrl };
   run(path.join(ROOT, "node_modules/.bin/tsx"), ["bench/create-students.ts"], { ...env, BENCH_STUDENT_EMAILS: emails.join("\n"), BENCH_STUDENT_PASSWORD: password });
 }
 

@@ -25,7 +25,7 @@ export function ArticleBlock({ block, notes }: { block: Block; notes: ContextNot
             #
           </a>
         </p>
-        <p className={isCaption ? "font-sans text-[0.95rem] text-muted" : isSpeech && block.label === "imagined-dialogue" ? "italic" : ""}>
+        <p className={isCaption ? "font-sans text-[0.95rem] text-muted" : isSpeech && block.label === "imagined-dialogue" ? "font-serif-italic italic" : ""}>
           {block.sentences ? <MixedSentences block={block} /> : block.text}
         </p>
         {block.labelNote ? (

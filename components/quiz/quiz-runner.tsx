@@ -77,7 +77,7 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
         <fieldset className="space-y-4" disabled={pending}>
           <legend className="font-serif text-xl leading-snug">{item.question.prompt}</legend>
           {item.question.type === "classify" ? (
-            <blockquote className="border-l-[3px] border-rule pl-4 font-serif text-lg italic">{item.question.statement}</blockquote>
+            <blockquote className="border-l-[3px] border-rule pl-4 font-serif-italic text-lg italic">{item.question.statement}</blockquote>
           ) : null}
           <QuestionInput
             key={item.question.id}

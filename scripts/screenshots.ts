@@ -1,0 +1,116 @@
+// `npm run screenshots`: the README's pictures, taken from the real app so they never go stale.
+// Builds if needed, starts the production server on a fresh SQLite file with the demo accounts,
+// plays a class through the browser (scripts/lib/demo-class.ts), then photographs the student
+// dashboard, a lesson (desktop and phone), the timeline, a quiz question with its feedback and the
+// teacher's gradebook into docs/screenshots/. Options: --build auto|always|never, --port P.
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { chromium, type Page } from "@playwright/test";
+import { startSeededApp } from "../bench/lib/seeded-app";
+import { chromiumExecutable } from "../e2e/support/browser";
+import { getQuestion } from "../lib/quiz/bank";
+import { answerThroughApi, attemptQuestionIds, DEMO_STUDENT, DEMO_TEACHER, playDemoClass, signedInContext } from "./lib/demo-class";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const OUT = path.join(ROOT, "docs", "screenshots");
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 412, height: 915 };
+
+/** Waits until the page has settled: no requests in flight, fonts loaded, client components drawn. */
+async function settle(page: Page): Promise<void> {
+  // "No request for half a second" is a heuristic: on a busy machine, go on after a while.
+  await page.waitForLoadState("networkidle", { timeout: 20_000 }).catch(() => console.warn(`  (${page.url()}: the network did not go quiet within 20 s)`));
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForTimeout(300);
+}
+
+/** Scrolls a paragraph to just below the top of the window (a little of what comes before stays visible). */
+async function scrollToParagraph(page: Page, id: string): Promise<void> {
+  await page.locator(`#${id}`).evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 24));
+}
+
+async function shoot(page: Page, name: string, { fullPage = false }: { fullPage?: boolean } = {}): Promise<void> {
+  await settle(page);
+  const file = path.join(OUT, `${name}.png`);
+  await page.screenshot({ path: file, fullPage, animations: "disabled", caret: "hide" });
+  console.log(`  ${path.relative(ROOT, file)} (${Math.round(fs.statSync(file).size / 1024)} KiB)`);
+}
+
+/**
+ * A quiz question answered wrongly on screen, so the picture shows the feedback: the right answer,
+ * the explanation and the paragraphs to check. Questions before the first multiple-choice one are
+ * answered through the API, so the one on screen can be answered with a click.
+ */
+async function quizWithFeedback(page: Page): Promise<void> {
+  await page.goto("/quiz");
+  await page.getByRole("listitem").filter({ hasText: "Messrs Fix-it: the fixers" }).getByRole("button", { name: "Start the quiz" }).click();
+  await page.waitForURL(/\/quiz\/attempt\//);
+  const attemptId = page.url().split("/").pop() ?? "";
+  const ids = await attemptQuestionIds(page, attemptId);
+  const target = ids.findIndex((id) => getQuestion(id)?.type === "single");
+  if (target === -1) throw new Error("this quiz has no single-choice question to answer on screen");
+  if (target > 0) {
+    await answerThroughApi(page, attemptId, { count: target });
+    await page.reload();
+  }
+  const question = getQuestion(ids[target] ?? "");
+  if (question?.type !== "single") throw new Error("unexpected question type");
+  const wrong = question.options.find((option) => option.id !== question.answer);
+  if (!wrong) throw new Error(`question ${question.id} has no wrong option`);
+  await page.getByRole("radio", { name: wrong.text, exact: true }).check();
+  await page.getByRole("button", { name: "Check answer" }).click();
+  await page.locator("#answer-feedback").waitFor();
+  // The feedback takes the focus (for screen readers); the picture needs no focus ring.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { build: { type: "string", default: "auto" }, port: { type: "string" } } });
+  if (!["auto", "always", "never"].includes(values.build)) throw new Error("--build must be auto, always or never");
+  const app = await startSeededApp({ name: "screenshots", build: values.build as "auto" | "always" | "never", port: values.port ? Number(values.port) : undefined });
+  const executablePath = chromiumExecutable();
+  const browser = await chromium.launch(executablePath ? { executablePath } : {});
+  try {
+    const { reportsPath } = await playDemoClass(browser, app.baseUrl);
+    fs.mkdirSync(OUT, { recursive: true });
+    console.log("Taking screenshots…");
+
+    const student = await signedInContext(browser, app.baseUrl, DEMO_STUDENT, undefined, DESKTOP);
+    await student.page.goto("/dashboard");
+    await shoot(student.page, "student-dashboard", { fullPage: true });
+    // The reading column at an opinion the record contradicts: labels, a context note, fact-checks.
+    await student.page.goto("/lessons/the-eye-of-the-beholder");
+    await scrollToParagraph(student.page, "eye-p10");
+    await shoot(student.page, "lesson");
+    await quizWithFeedback(student.page);
+    await shoot(student.page, "quiz-feedback", { fullPage: true });
+    await student.context.close();
+
+    const phone = await signedInContext(browser, app.baseUrl, DEMO_STUDENT, undefined, PHONE);
+    await phone.page.goto("/lessons/the-eye-of-the-beholder");
+    await scrollToParagraph(phone.page, "eye-p04");
+    await shoot(phone.page, "lesson-phone");
+    await phone.context.close();
+
+    const visitor = await browser.newContext({ baseURL: app.baseUrl, viewport: DESKTOP });
+    visitor.setDefaultTimeout(60_000);
+    const page = await visitor.newPage();
+    await page.goto("/timeline");
+    await shoot(page, "timeline");
+    await visitor.close();
+
+    const teacher = await signedInContext(browser, app.baseUrl, DEMO_TEACHER, undefined, DESKTOP);
+    await teacher.page.goto(reportsPath);
+    await shoot(teacher.page, "teacher-gradebook");
+    await teacher.context.close();
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
