@@ -192,6 +192,7 @@ async function actionRequests(name: string, id: string, page: string, spec: Acti
   for (const args of sample(fc.array(hostileValue(ids), { maxLength: 3 }), 4, salt + 1)) add("wrong argument types", "POST", argsActionBody(args), headers("text/plain;charset=UTF-8"));
   for (const text of sample(fc.string({ maxLength: 30 }).filter((t) => !isJson(t)), 2, salt + 2)) add("bad JSON", "POST", text, headers("text/plain;charset=UTF-8"));
   add("reply references", "POST", '["$@1","$Q2",{"x":"$F3"}]', headers("text/plain;charset=UTF-8"));
+  add("reply path to nowhere", "POST", '[{"a":{}},"$0:0:b:c"]', headers("text/plain;charset=UTF-8"));
   const references = new FormData();
   references.append("0", '["$@1"]');
   const encodedReferences = await multipart(references);

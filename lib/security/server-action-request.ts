@@ -19,16 +19,39 @@ type ActionRequest = {
 };
 
 // Our actions take plain JSON values, FormData ("$K<n>") and undefined. React writes a string that
-// starts with "$" as "$$…", so any other "$…" string is a reference (promise, stream, server
-// function, map…) that no page of ours sends.
-const ALLOWED_REFERENCE = /^\$(?:\$|K[0-9a-f]+$|undefined$|NaN$|Infinity$|-Infinity$|-0$)/;
+// starts with "$" as "$$…", and an object met twice as a path to its first place ("$0:errors:kind").
+// Any other "$…" string is a reference (promise, stream, server function, map…) that no page of ours
+// sends, and a path that leads nowhere makes React's decoder throw.
+const PLAIN_REFERENCE = /^\$(?:\$|K[0-9a-f]+$|undefined$|NaN$|Infinity$|-Infinity$|-0$)/;
 
-function onlyPlainReferences(value: unknown, depth = 0): boolean {
-  if (depth > 32) return false;
-  if (typeof value === "string") return !value.startsWith("$") || ALLOWED_REFERENCE.test(value);
-  if (Array.isArray(value)) return value.every((item) => onlyPlainReferences(item, depth + 1));
-  if (value && typeof value === "object") return Object.values(value).every((item) => onlyPlainReferences(item, depth + 1));
-  return true;
+function isPlainContainer(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype);
+}
+
+/** "$0:a:1" names an object or array inside the argument list itself. */
+function pathExists(root: unknown, reference: string): boolean {
+  const steps = reference.split(":").slice(1);
+  if (steps.length === 0) return false;
+  let at: unknown = root;
+  for (const step of steps) {
+    if (!isPlainContainer(at) || !Object.hasOwn(at, step)) return false;
+    at = at[step];
+  }
+  return isPlainContainer(at);
+}
+
+function onlyPlainReferences(root: unknown): boolean {
+  const check = (value: unknown, depth: number): boolean => {
+    if (depth > 32) return false;
+    if (typeof value === "string") {
+      if (!value.startsWith("$") || PLAIN_REFERENCE.test(value)) return true;
+      return value.startsWith("$0:") && pathExists(root, value);
+    }
+    if (Array.isArray(value)) return value.every((item) => check(item, depth + 1));
+    if (value && typeof value === "object") return Object.values(value).every((item) => check(item, depth + 1));
+    return true;
+  };
+  return check(root, 0);
 }
 
 function argumentList(json: string): boolean {
