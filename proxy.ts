@@ -21,14 +21,15 @@ const handler = auth((request) => {
 
 export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action")) {
-    // Reading the body here leaves it intact for the action: Next hands the proxy a copy.
     const refusal = await checkServerActionRequest({
       contentType: request.headers.get("content-type") ?? "",
       origin: request.headers.get("origin"),
       host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
-      body: new Uint8Array(await request.arrayBuffer()),
+      body: new Uint8Array(await request.clone().arrayBuffer()),
     });
     if (refusal) return new NextResponse(refusal.message, { status: refusal.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    // Elsewhere than the protected paths, an action call goes on as it did before the check existed.
+    if (!isProtectedPath(request.nextUrl.pathname)) return NextResponse.next();
   }
   const run = await handler;
   return run(request, { params: Promise.resolve({}) });
