@@ -3,8 +3,11 @@ import { config } from "./proxy";
 import { isProtectedPath, PROTECTED_PREFIXES } from "./auth.config";
 
 describe("protected paths", () => {
-  it("the proxy runs on exactly the protected prefixes", () => {
-    expect(config.matcher).toEqual(PROTECTED_PREFIXES.map((prefix) => `${prefix}/:path*`));
+  it("the proxy runs on exactly the protected prefixes, and on server action calls anywhere", () => {
+    expect(config.matcher).toEqual([
+      ...PROTECTED_PREFIXES.map((prefix) => `${prefix}/:path*`),
+      { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    ]);
   });
   it.each([
     ["/dashboard", true],

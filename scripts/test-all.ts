@@ -1,5 +1,6 @@
-// `npm test`: lint, typecheck, unit tests, database suites, then against a production build the
-// reliability tests (their own servers: crash, lock, backup) and the browser suite, in that order. Every step runs even when an earlier one fails, so one run
+// `npm test`: lint, typecheck, the dependency audit, unit tests, database suites, then against a
+// production build the reliability tests (their own servers: crash, lock, backup) and the browser
+// suite, in that order. Every step runs even when an earlier one fails, so one run
 // shows everything that is wrong; the last line is the total, `N passed, N failed`.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -23,6 +24,12 @@ const playwrightCounts = (json: unknown): Counts => {
 const steps: Step[] = [
   { name: "lint", command: ["npm", "run", "lint"] },
   { name: "typecheck", command: ["npm", "run", "typecheck"] },
+  {
+    // High or critical advisories in production dependencies fail; see scripts/audit.ts.
+    name: "audit",
+    command: ["npx", "tsx", "scripts/audit.ts", "--report", `${reports}/audit.json`],
+    report: { file: `${reports}/audit.json`, read: (json) => json as Counts },
+  },
   {
     name: "unit",
     command: ["npx", "vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`],

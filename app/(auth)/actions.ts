@@ -19,7 +19,8 @@ export type AuthFormState = {
 };
 
 function text(form: FormData, name: string): string {
-  const value = form.get(name);
+  // A crafted request may send something other than FormData: read it as an empty form.
+  const value = form instanceof FormData ? form.get(name) : null;
   return typeof value === "string" ? value : "";
 }
 

@@ -9,7 +9,8 @@ import { changeNameSchema, changePasswordSchema, deleteAccountSchema, fieldError
 export type AccountFormState = { message?: string; success?: string; errors?: FieldErrors; values?: Record<string, string> };
 
 function text(form: FormData, name: string): string {
-  const value = form.get(name);
+  // A crafted request may send something other than FormData: read it as an empty form.
+  const value = form instanceof FormData ? form.get(name) : null;
   return typeof value === "string" ? value : "";
 }
 

@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { answerQuestion, finishAttempt, startOrResumeAttempt, type AnswerOutcome } from "@/lib/quiz/attempts";
 import { QuizError } from "@/lib/quiz/errors";
 import { paragraphLinks, type ParagraphLink } from "@/lib/quiz/links";
+import { text } from "../teacher/_lib/form";
 
 const startSchema = z.object({
   kind: z.enum(["LESSON", "PHASE", "MIXED", "REVIEW"]),
@@ -17,7 +18,7 @@ export type StartState = { message?: string };
 
 export async function startQuizAction(_: StartState, form: FormData): Promise<StartState> {
   const user = await requireUser("/quiz");
-  const parsed = startSchema.safeParse({ kind: form.get("kind"), scopeId: form.get("scopeId") ?? "" });
+  const parsed = startSchema.safeParse({ kind: text(form, "kind"), scopeId: text(form, "scopeId") });
   if (!parsed.success) return { message: "That quiz does not exist." };
   let attemptId: string;
   try {

@@ -13,12 +13,15 @@ export type FormState = {
   done?: number;
 };
 
+// A crafted request can hand an action something other than FormData (a number, null, nothing):
+// such a request reads as an empty form and gets the usual "fill this in" answer, not a 500.
 export function text(form: FormData, name: string): string {
-  const value = form.get(name);
+  const value = form instanceof FormData ? form.get(name) : null;
   return typeof value === "string" ? value : "";
 }
 
 export function texts(form: FormData, name: string): string[] {
+  if (!(form instanceof FormData)) return [];
   return form.getAll(name).filter((value): value is string => typeof value === "string" && value.length > 0);
 }
 

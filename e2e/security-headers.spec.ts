@@ -1,0 +1,126 @@
+// The security headers on every page and every route handler in the build, requested as someone
+// who may see them (so the answer is the real page, not a redirect to sign-in), with real ids
+// in the dynamic segments. A route in the build without a row here fails the spec.
+import type { APIRequestContext, Browser } from "@playwright/test";
+import { builtRoutes, fillPattern } from "./support/build-manifest";
+import { expect, signUp, test, uniqueEmail } from "./support/fixtures";
+
+type Who = "anonymous" | "student" | "teacher";
+type Row = { who: Who; method?: "GET" | "POST" | "PUT"; status: number };
+
+const PAGES: Record<string, Row> = {
+  "/": { who: "anonymous", status: 200 },
+  "/signin": { who: "anonymous", status: 200 },
+  "/signup": { who: "anonymous", status: 200 },
+  "/lessons": { who: "anonymous", status: 200 },
+  "/lessons/[slug]": { who: "anonymous", status: 200 },
+  "/timeline": { who: "anonymous", status: 200 },
+  "/dashboard": { who: "student", status: 200 },
+  "/account": { who: "student", status: 200 },
+  "/classes": { who: "student", status: 200 },
+  "/classes/join": { who: "student", status: 200 },
+  "/quiz": { who: "student", status: 200 },
+  "/quiz/attempt/[attemptId]": { who: "student", status: 200 },
+  "/teacher": { who: "teacher", status: 200 },
+  "/teacher/classes/[classId]": { who: "teacher", status: 200 },
+  "/teacher/classes/[classId]/reports": { who: "teacher", status: 200 },
+  "/teacher/questions": { who: "teacher", status: 200 },
+  "/teacher/questions/new": { who: "teacher", status: 200 },
+  "/teacher/questions/[questionId]": { who: "teacher", status: 200 },
+};
+
+const ROUTES: Record<string, Row> = {
+  "/api/account/export": { who: "student", status: 200 },
+  "/api/auth/[...nextauth]": { who: "anonymous", status: 200 },
+  "/api/bench/floor": { who: "student", method: "POST", status: 404 },
+  "/api/health": { who: "anonymous", status: 200 },
+  "/api/v1/attempts": { who: "student", method: "POST", status: 200 },
+  "/api/v1/attempts/[attemptId]": { who: "student", status: 200 },
+  "/api/v1/attempts/[attemptId]/answers/[questionId]": { who: "student", method: "PUT", status: 400 },
+  "/api/v1/attempts/[attemptId]/finish": { who: "student", method: "POST", status: 404 },
+  "/api/v1/me/reading": { who: "student", status: 200 },
+  "/api/v1/openapi.json": { who: "anonymous", status: 200 },
+  "/api/v1/teacher/classes/[classId]/gradebook": { who: "teacher", status: 200 },
+  "/icon.svg": { who: "anonymous", status: 200 },
+};
+
+function expectSecurityHeaders(headers: Record<string, string>, where: string) {
+  const csp = headers["content-security-policy"] ?? "";
+  expect(csp, `${where}: Content-Security-Policy`).toContain("default-src 'self'");
+  expect(csp, `${where}: frame-ancestors`).toContain("frame-ancestors 'none'");
+  expect(csp, `${where}: object-src`).toContain("object-src 'none'");
+  expect(csp, `${where}: no eval in production`).not.toContain("unsafe-eval");
+  expect(headers["x-content-type-options"], `${where}: X-Content-Type-Options`).toBe("nosniff");
+  expect(headers["referrer-policy"], `${where}: Referrer-Policy`).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-frame-options"], `${where}: X-Frame-Options`).toBe("DENY");
+  // The e2e server is a production build, so HSTS must be there.
+  expect(headers["strict-transport-security"], `${where}: Strict-Transport-Security`).toMatch(/max-age=\d{7,}/);
+  expect(headers["x-powered-by"], `${where}: X-Powered-By`).toBeUndefined();
+}
+
+async function person(browser: Browser, role: "Student" | "Teacher") {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUp(page, { name: `Header ${role}`, email: uniqueEmail(`headers-${role.toLowerCase()}`), password: "a careful reader of Bishara", role });
+  await expect(page).toHaveURL(role === "Teacher" ? /\/teacher$/ : /\/dashboard$/);
+  return { context, page };
+}
+
+test("every page and route handler in the build has a row in the header tables", () => {
+  const built = builtRoutes();
+  expect(built.filter((r) => r.kind === "page").map((r) => r.pattern).sort(), "pages").toEqual(Object.keys(PAGES).sort());
+  expect(built.filter((r) => r.kind === "route").map((r) => r.pattern).sort(), "route handlers").toEqual(Object.keys(ROUTES).sort());
+});
+
+test("every page and route handler sends the security headers, HSTS included", async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const teacher = await person(browser, "Teacher");
+  await teacher.page.getByLabel("Class name").fill("Headers class");
+  await teacher.page.getByRole("button", { name: "Create class" }).click();
+  await expect(teacher.page).toHaveURL(/\/teacher\/classes\/[a-z0-9]+$/);
+  const classId = teacher.page.url().split("/").pop() ?? "";
+  await teacher.page.goto("/teacher/questions");
+  await teacher.page.locator("summary", { hasText: "The eye of the beholder" }).first().click();
+  await teacher.page.getByRole("button", { name: /^Duplicate “.*” into an editable copy$/ }).first().click();
+  await expect(teacher.page).toHaveURL(/\/teacher\/questions\/t-[a-z0-9]+\?copied=1$/);
+  const questionId = new URL(teacher.page.url()).pathname.split("/").pop() ?? "";
+  const student = await person(browser, "Student");
+  const started = await student.context.request.post("/api/v1/attempts", { data: { kind: "MIXED", scopeId: null } });
+  expect(started.status()).toBe(201);
+  const attempt = (await started.json()).attempt as { id: string; items: { question: { id: string } }[] };
+
+  const values = { slug: "potato-diplomacy", attemptId: attempt.id, classId, questionId, nextauth: "session" };
+  const as: Record<Who, APIRequestContext> = { anonymous: request, student: student.context.request, teacher: teacher.context.request };
+  try {
+    for (const route of builtRoutes()) {
+      const row = route.kind === "page" ? PAGES[route.pattern] : ROUTES[route.pattern];
+      if (!row) continue; // reported by the table test
+      let path = fillPattern(route.pattern, values);
+      if (route.pattern === "/api/v1/attempts/[attemptId]/answers/[questionId]") path = fillPattern(route.pattern, { ...values, questionId: attempt.items[0]?.question.id ?? "" });
+      const method = row.method ?? "GET";
+      // Bodies that get a definite answer without changing anything that matters: resuming the
+      // open attempt, an answer missing its field, finishing an attempt that is not there.
+      const data = route.pattern === "/api/v1/attempts" ? { kind: "MIXED", scopeId: null } : method === "PUT" ? {} : undefined;
+      if (route.pattern === "/api/v1/attempts/[attemptId]/finish") path = fillPattern(route.pattern, { attemptId: "not-a-real-attempt" });
+      const response = await as[row.who].fetch(path, { method, data, maxRedirects: 0 });
+      const where = `${row.who} ${method} ${path}`;
+      expect(response.status(), where).toBe(row.status);
+      expectSecurityHeaders(response.headers(), where);
+    }
+    // Answers that are not pages: a not-found page, a sign-in redirect, an API refusal, a refused server action call.
+    const extra: [string, () => Promise<{ status: () => number; headers: () => Record<string, string> }>, number][] = [
+      ["404 page", () => request.get("/no-such-page"), 404],
+      ["sign-in redirect", () => request.get("/dashboard", { maxRedirects: 0 }), 307],
+      ["API 401", () => request.get("/api/v1/me/reading"), 401],
+      ["refused server action", () => request.post("/signup", { headers: { "next-action": "0".repeat(42), "content-type": "text/plain" }, data: "{not json" }), 400],
+    ];
+    for (const [name, send, status] of extra) {
+      const response = await send();
+      expect(response.status(), name).toBe(status);
+      expectSecurityHeaders(response.headers(), name);
+    }
+  } finally {
+    await teacher.context.close();
+    await student.context.close();
+  }
+});
