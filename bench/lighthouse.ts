@@ -192,6 +192,23 @@ function summarise(page: LighthousePage, rounds: LighthouseRound[]): LighthouseR
   };
 }
 
+/**
+ * Lighthouse sometimes fails to record a trace (NO_NAVSTART, NO_FCP) on a page that loads fine;
+ * its own advice is to run it again. Such a run is repeated (at most twice, and said so); any
+ * other error stops the bench.
+ */
+async function runWithRetry(url: string, cookie: string | null, chromePath: string, saveAs: string | null, log: (line: string) => void): Promise<LighthouseRound> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runOnce(url, cookie, chromePath, saveAs);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempt >= 3 || !/NO_NAVSTART|NO_FCP|Please run Lighthouse again/.test(message)) throw error;
+      log(`    Lighthouse could not record this run (${message.split(":").slice(-2).join(":").trim().slice(0, 80)}); running it again`);
+    }
+  }
+}
+
 /** Lighthouse on the five pages against a running production server with the demo accounts. */
 export async function runLighthouse({ baseUrl, rounds = 3, chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium", log = console.log, saveReports, only }: LighthouseOptions): Promise<LighthouseRow[]> {
   const base = baseUrl.replace(/\/$/, "");
@@ -214,7 +231,7 @@ export async function runLighthouse({ baseUrl, rounds = 3, chromePath = process.
     const results: LighthouseRound[] = [];
     for (let round = 1; round <= rounds; round++) {
       const saveAs = saveReports ? path.join(saveReports, `${page.name.replace(/\W+/g, "-")}-${round}.json`) : null;
-      const result = await runOnce(`${base}${page.path}`, cookies[page.as], chromePath, saveAs);
+      const result = await runWithRetry(`${base}${page.path}`, cookies[page.as], chromePath, saveAs, log);
       log(`  ${page.name} (${round}/${rounds}): ${CATEGORIES.map((c) => `${c} ${result.scores[c]}`).join(", ")}; LCP ${Math.round(result.metrics.lcpMs)} ms, TBT ${Math.round(result.metrics.tbtMs)} ms; load ${result.loadAverage1m.toFixed(2)}`);
       results.push(result);
     }
