@@ -21,6 +21,10 @@ const contentSecurityPolicy = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Next computes a page's ETag by hashing the whole HTML in JavaScript on every request: for a
+  // ~100 KB lesson that was a fifth of the server's time per page (bench, decision 0008). The
+  // prerendered pages carry long cache lifetimes instead, and private pages are never cached.
+  generateEtags: false,
   // The build type-checks the app only; `npm run typecheck` covers tests, scripts and benchmarks too.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // forbidden() renders app/forbidden.tsx with a 403 status.

@@ -1,23 +1,31 @@
 // Early redirect to sign-in for protected paths. A convenience only: every page, server action
 // and route handler checks the session itself (lib/auth/guards.ts).
-import NextAuth from "next-auth";
+import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authConfig, isProtectedPath } from "./auth.config";
 import { checkServerActionRequest } from "./lib/security/server-action-request";
 
-const { auth } = NextAuth(authConfig);
+/**
+ * Whether the request carries a valid session, read without writing anything back. (Auth.js's
+ * own proxy wrapper re-issues the session cookie on every request it sees: a link prefetch that
+ * was in flight while someone signed out then brought their session cookie back.)
+ */
+async function hasSession(request: NextRequest): Promise<boolean> {
+  const { secret, useSecureCookies } = authConfig();
+  return (await getToken({ req: request, secret, secureCookie: useSecureCookies })) !== null;
+}
 
-// With a lazily built config, Auth.js hands back the wrapped handler asynchronously.
-const handler = auth((request) => {
+/** Early redirect of page loads on protected paths; everything else goes on untouched. */
+async function redirectIfSignedOut(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   // Only page loads are redirected: a server action (a POST) answers for itself through its guard.
   const isPageLoad = request.method === "GET" || request.method === "HEAD";
-  if (request.auth?.user || !isPageLoad || !isProtectedPath(pathname)) return NextResponse.next();
+  if (!isPageLoad || !isProtectedPath(pathname) || (await hasSession(request))) return NextResponse.next();
   // The callback is a local path, never an absolute URL (no open redirect).
   const signIn = new URL("/signin", request.nextUrl);
   signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(signIn);
-});
+}
 
 export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action")) {
@@ -28,11 +36,8 @@ export async function proxy(request: NextRequest) {
       body: new Uint8Array(await request.clone().arrayBuffer()),
     });
     if (refusal) return new NextResponse(refusal.message, { status: refusal.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-    // Elsewhere than the protected paths, an action call goes on as it did before the check existed.
-    if (!isProtectedPath(request.nextUrl.pathname)) return NextResponse.next();
   }
-  const run = await handler;
-  return run(request, { params: Promise.resolve({}) });
+  return redirectIfSignedOut(request);
 }
 
 export const config = {

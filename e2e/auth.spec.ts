@@ -18,6 +18,28 @@ test.describe("sign up", () => {
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
   });
 
+  test("a session read that arrives after signing out cannot bring the session back", async ({ page, playwright, baseURL }) => {
+    await signUp(page, { name: "Late Reader", email: uniqueEmail("late"), password: STRONG, role: "Student" });
+    await expect(page).toHaveURL(/\/dashboard$/);
+    const cookie = (await page.context().cookies()).find((c) => /authjs\.session-token$/.test(c.name));
+    expect(cookie, "a session cookie after sign-up").toBeDefined();
+    // The same read the page's session check makes, still carrying the cookie from before sign-out.
+    const late = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${cookie?.name}=${cookie?.value}` } });
+    try {
+      await page.goto("/account");
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect(page).toHaveURL(/\/$/);
+      const read = await late.get("/api/auth/session");
+      expect(read.status()).toBe(200);
+      expect((await read.json()).user?.name, "the old cookie still reads as a session").toBe("Late Reader");
+      expect(read.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && /authjs\.session-token/.test(h.value))).toEqual([]);
+    } finally {
+      await late.dispose();
+    }
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
+  });
+
   test("a teacher signs up and lands on the classes page", async ({ page }) => {
     await signUp(page, { name: "Tess Teacher", email: uniqueEmail("teacher"), password: STRONG, role: "Teacher" });
     await expect(page).toHaveURL(/\/teacher$/);
