@@ -30,6 +30,7 @@ export const ROUTES: RouteRow[] = [
   { file: "app/lessons/page.tsx", path: "/lessons", kind: "page", access: "public" },
   { file: "app/lessons/[slug]/page.tsx", path: "/lessons/potato-diplomacy", kind: "page", access: "public" },
   { file: "app/timeline/page.tsx", path: "/timeline", kind: "page", access: "public" },
+  { file: "app/bench/static/page.tsx", path: "/bench/static", kind: "page", access: "public" },
   { file: "app/dashboard/page.tsx", path: "/dashboard", kind: "page", access: "user" },
   { file: "app/account/page.tsx", path: "/account", kind: "page", access: "user" },
   { file: "app/teacher/page.tsx", path: "/teacher", kind: "page", access: "teacher" },
