@@ -27,6 +27,7 @@ import { postgresAvailability, startPostgresCluster, type PostgresCluster } from
 import { expectSuccess, runPrisma } from "../tests/support/prisma-cli";
 import { responseFor } from "./lib/answers";
 import { HttpSession, signIn, signInAttempt } from "./lib/http";
+import { errorsCell } from "./lib/report";
 import { compareLedger, newLedger, quizDriver, scopes as quizScopes, studentLoop, type Ledger, type LedgerCheck, type Student } from "./lib/load";
 import * as server from "./lib/server";
 import { Recorder, seededRandom, type Op, type PhaseStats } from "./lib/stats";
@@ -616,14 +617,6 @@ export async function runScaleOut(options: ScaleOutOptions = {}): Promise<ScaleO
 
 const num = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
 const pct = (share: number) => (Number.isFinite(share) ? `${Math.round(share * 100)} %` : "–");
-
-function errorsCell(stats: PhaseStats): string {
-  if (stats.errors === 0) return "0";
-  const bad = Object.entries(stats.statuses)
-    .filter(([status]) => !status.startsWith("2"))
-    .map(([status, count]) => `${count}× ${status === "0" ? "no response" : status}`);
-  return `${stats.errors} (${bad.join(", ")})`;
-}
 
 /** The result as a Markdown section; `level` is its heading level (subsections one deeper). */
 export function scaleOutMarkdown(result: ScaleOutResult, level = 2): string {

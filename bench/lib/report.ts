@@ -1,4 +1,5 @@
 // The benchmark's results: one JSON document, and the same figures as Markdown for people.
+import type { LedgerCheck } from "./load";
 import type { LatencySummary, PhaseStats } from "./stats";
 
 export type BenchResults = {
@@ -24,18 +25,7 @@ export type BenchResults = {
   };
   classroom?: { floor: PhaseStats; quiz: PhaseStats; goal: Goal };
   saturation?: { floor: PhaseStats; quiz: PhaseStats; ratio: number; requestRatio: number; goal: Goal };
-  verification: {
-    acknowledged: number;
-    rowsInDatabase: number;
-    missing: number;
-    sampleMissing: string[];
-    attemptsAcknowledged: number;
-    attemptsMissing: number;
-    finishesAcknowledged: number;
-    finishesMissing: number;
-    floorWritesAcknowledged: number;
-    floorWritesMissing: number;
-  };
+  verification: LedgerCheck & { floorWritesAcknowledged: number; floorWritesMissing: number };
   server: { rssEndMiB: number; rssPeakMiB: number; rssAfterSignInMiB: number };
   warnings: string[];
 };
@@ -55,7 +45,8 @@ function latencyCells(l: LatencySummary | undefined): string {
 const cpuPerRequest = (p: PhaseStats) => (p.requests ? `${((p.serverCpu * p.seconds * 1000) / p.requests).toFixed(2)} ms` : "–");
 const other = (stats: PhaseStats) => (stats.otherCpu?.[0] === undefined ? "–" : pct(stats.otherCpu[0]));
 
-function errorsCell(stats: PhaseStats): string {
+/** "0", or the count with what the failures were ("3 (2× 500, 1× no response)"). */
+export function errorsCell(stats: PhaseStats): string {
   if (stats.errors === 0) return "0";
   const bad = Object.entries(stats.statuses)
     .filter(([status]) => !status.startsWith("2"))
