@@ -161,7 +161,8 @@ async function runPhase(spec: PhaseSpec, { opts, pick, random, serverPids, pinne
   });
   const stats = spec.recorder.summary(spec.name, { server: serverCpu, loadGenerator });
   if (probeDir) stats.eventLoop = server.readProbe(probeDir, wallStart, Date.now());
-  stats.otherCpu = pinned ? [Math.max(0, (busyShare[0] ?? 0) - serverCpu), Math.max(0, (busyShare[1] ?? 0) - loadGenerator)] : busyShare;
+  // Only with one pinned server can the rest of a core's load be told apart from the server's own.
+  if (pinned) stats.otherCpu = [Math.max(0, (busyShare[0] ?? 0) - serverCpu), Math.max(0, (busyShare[1] ?? 0) - loadGenerator)];
   return stats;
 }
 
