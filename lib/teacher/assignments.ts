@@ -46,6 +46,18 @@ function stringIds(value: unknown): string[] | null {
   return Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : null;
 }
 
+/** What the teacher's list and the student's list both show of an assignment. */
+const ASSIGNMENT_FIELDS = {
+  title: true,
+  kind: true,
+  scopeId: true,
+  opensAt: true,
+  dueAt: true,
+  reveal: true,
+  maxAttempts: true,
+  questionIds: true,
+} as const;
+
 export async function listAssignments(teacherId: string, classId: string): Promise<AssignmentSummary[]> {
   await requireTeaching(teacherId, classId);
   const rows = await db.assignment.findMany({
@@ -54,14 +66,7 @@ export async function listAssignments(teacherId: string, classId: string): Promi
     select: {
       id: true,
       classId: true,
-      title: true,
-      kind: true,
-      scopeId: true,
-      opensAt: true,
-      dueAt: true,
-      reveal: true,
-      maxAttempts: true,
-      questionIds: true,
+      ...ASSIGNMENT_FIELDS,
       targets: { select: { user: { select: { id: true, name: true } } } },
       overrides: { select: { userId: true, dueAt: true, extraAttempts: true, user: { select: { name: true } } } },
     },
@@ -187,14 +192,7 @@ export type StudentAssignment = {
 const studentAssignmentSelect = (studentId: string) =>
   ({
     id: true,
-    title: true,
-    kind: true,
-    scopeId: true,
-    opensAt: true,
-    dueAt: true,
-    reveal: true,
-    maxAttempts: true,
-    questionIds: true,
+    ...ASSIGNMENT_FIELDS,
     class: { select: { id: true, name: true } },
     overrides: { where: { userId: studentId }, select: { dueAt: true, extraAttempts: true } },
     attempts: { where: { userId: studentId }, select: { id: true, startedAt: true, finishedAt: true, score: true }, orderBy: { startedAt: "asc" } },
