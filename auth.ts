@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig, baseConfig } from "./auth.config";
 import { authenticate } from "@/lib/auth/authenticate";
+import { authLogger } from "@/lib/auth/logger";
 import { db } from "@/lib/db";
 
 /** Thrown from authorize(): the code reaches the sign-in form, never the reason for a plain failure. */
@@ -15,6 +16,7 @@ export class TooManyAttempts extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig(),
+  logger: authLogger,
   callbacks: {
     ...baseConfig.callbacks,
     // The browser asks for a refresh (useSession().update()) after navigations: the name and

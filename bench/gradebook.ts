@@ -37,7 +37,7 @@ const { db } = await import("../lib/db");
 const { upsertUser } = await import("../prisma/factories");
 const { createClass, joinClass } = await import("../lib/teacher/classes");
 const { createAssignment } = await import("../lib/teacher/assignments");
-const { classReport, gradebookForClass } = await import("../lib/teacher/reports");
+const { gradebookForClass, gradebookReport, questionReport } = await import("../lib/teacher/reports");
 const { getLessons } = await import("../lib/content");
 const { getQuestionsForLesson } = await import("../lib/quiz/bank");
 
@@ -99,7 +99,8 @@ async function measure(label: string, run: () => Promise<unknown>) {
 
 const rows = [
   await measure("gradebook (students × assignments)", () => gradebookForClass(teacher.id, classId)),
-  await measure("full reports page data", () => classReport(teacher.id, classId)),
+  await measure("gradebook page data (with mastery)", () => gradebookReport(teacher.id, classId)),
+  await measure("question analysis page data", () => questionReport(teacher.id, classId)),
 ];
 console.log(`Class of ${STUDENTS} students × ${ASSIGNMENTS} assignments, median of ${RUNS} runs\n`);
 console.log("| data | median (ms) | p95 (ms) | SQL statements |\n|---|---:|---:|---:|");

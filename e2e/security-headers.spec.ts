@@ -25,6 +25,7 @@ const PAGES: Record<string, Row> = {
   "/teacher": { who: "teacher", status: 200 },
   "/teacher/classes/[classId]": { who: "teacher", status: 200 },
   "/teacher/classes/[classId]/reports": { who: "teacher", status: 200 },
+  "/teacher/classes/[classId]/reports/questions": { who: "teacher", status: 200 },
   "/teacher/questions": { who: "teacher", status: 200 },
   "/teacher/questions/new": { who: "teacher", status: 200 },
   "/teacher/questions/[questionId]": { who: "teacher", status: 200 },

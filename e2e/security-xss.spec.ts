@@ -154,7 +154,7 @@ test("names, class names, titles and teacher-written questions are shown as text
   await expectInert(student, [], "student /account");
   await expect(s.getByLabel("Name", { exact: true })).toHaveValue(STUDENT);
 
-  // The teacher's pages: home, class, reports, question list and editor.
+  // The teacher's pages: home, class, gradebook, question analysis, question list and editor.
   await t.goto("/teacher");
   await expectInert(teacher, [CLASS], "teacher /teacher");
   await expect(t.getByRole("banner")).toContainText(TEACHER);
@@ -162,7 +162,9 @@ test("names, class names, titles and teacher-written questions are shown as text
   const classPage = await expectInert(teacher, [CLASS, STUDENT, TITLE], "class page");
   expect(classPage.title).toContain(CLASS);
   await t.goto(`${classUrl}/reports`);
-  await expectInert(teacher, [CLASS, STUDENT, TITLE, PROMPT, WRONG], "reports");
+  await expectInert(teacher, [CLASS, STUDENT, TITLE], "gradebook");
+  await t.goto(`${classUrl}/reports/questions`);
+  await expectInert(teacher, [CLASS, PROMPT, WRONG], "question analysis");
   await t.goto("/teacher/questions");
   await expectInert(teacher, [PROMPT], "question list");
   await t.goto(questionUrl);

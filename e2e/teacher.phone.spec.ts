@@ -44,12 +44,17 @@ test("class, reports and questions pages fit a phone; tables scroll in their wra
   expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
   await expectAccessible(page);
 
-  await page.getByRole("link", { name: "Reports", exact: true }).click();
+  await page.getByRole("link", { name: "Gradebook", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Gradebook" })).toBeVisible();
   expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
   const wrapper = page.getByRole("region", { name: "Gradebook table" });
   const scrolls = await wrapper.evaluate((element) => element.scrollWidth > element.clientWidth);
   expect(scrolls).toBe(true);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Question analysis", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Question analysis" })).toBeVisible();
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
   await expectAccessible(page);
 
   await page.goto("/teacher/questions/new");

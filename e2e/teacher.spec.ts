@@ -129,9 +129,11 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
   await expect(leo.getByText(/\(extended\)/)).toBeVisible();
   await expect(leo.getByText("Not started · 0 of 3 attempts used")).toBeVisible();
 
-  // Reports: statuses and scores, the mastery heatmap, question analysis, the article heatmap.
-  await teacher.getByRole("link", { name: "Reports", exact: true }).click();
+  // Reports: statuses and scores and the mastery heatmap on the gradebook page; question analysis
+  // and the article heatmap on their own page.
+  await teacher.getByRole("link", { name: "Gradebook", exact: true }).click();
   await expect(teacher).toHaveURL(`${classUrl}/reports`);
+  await expect(teacher.getByRole("link", { name: "Gradebook", exact: true })).toHaveAttribute("aria-current", "page");
   const gradebook = teacher.getByRole("table", { name: /status and best score/ });
   await expect(gradebook.getByRole("row", { name: /Amira Student/ })).toContainText(`Done${percent}%`);
   await expect(gradebook.getByRole("row", { name: /Leo Student/ })).toContainText("Not started");
@@ -140,14 +142,18 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
   await expect(heatmap.getByRole("columnheader", { name: /Phase 1/ })).toBeVisible();
   await expect(heatmap.getByRole("row", { name: /Amira Student/ })).not.toContainText("Not started".repeat(4));
   await expect(heatmap.getByRole("row", { name: /Leo Student/ }).getByRole("cell").first()).toContainText("Not started");
-  await expect(teacher.getByRole("heading", { name: "Question analysis" })).toBeVisible();
+  await expectAccessible(teacher);
+  await teacher.getByRole("link", { name: "Question analysis", exact: true }).click();
+  await expect(teacher).toHaveURL(`${classUrl}/reports/questions`);
+  await expect(teacher.getByRole("heading", { name: "Question analysis", level: 2 })).toBeVisible();
   await expect(teacher.getByText(/Wrong choices:/).first()).toBeVisible();
   await expect(teacher.getByText(/not computed \(fewer than 4 students answered\)/).first()).toBeVisible();
   const paragraphLink = teacher.getByRole("link", { name: /^Paragraph / }).first();
   await expect(paragraphLink).toHaveAttribute("href", /^\/lessons\/potato-diplomacy#[a-z0-9-]+$/);
   await expectAccessible(teacher);
 
-  // The CSV: a BOM, every field quoted, one row per student.
+  // The CSV (on the gradebook page): a BOM, every field quoted, one row per student.
+  await teacher.getByRole("link", { name: "Gradebook", exact: true }).click();
   const [download] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "Download CSV" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^gradebook-year-10-history-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = fs.readFileSync(await download.path(), "utf8");
@@ -161,7 +167,7 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
   // Another teacher cannot open this class, its reports or its CSV: the same 404 as for no class at all.
   const other = await (await browser.newContext()).newPage();
   await signIn(other, DEMO.teacher);
-  for (const url of [classUrl, `${classUrl}/reports`, "/teacher/classes/not-a-real-class"]) {
+  for (const url of [classUrl, `${classUrl}/reports`, `${classUrl}/reports/questions`, "/teacher/classes/not-a-real-class"]) {
     const response = await other.goto(url);
     expect(response?.status(), url).toBe(404);
     await expect(other.getByRole("heading", { name: "Class not found" })).toBeVisible();

@@ -3,8 +3,9 @@
 // report-math.ts.
 //
 // Queries: the access check; then, together, the roster, the assignments (with their targets and
-// extensions) and the attempts at them. The full report adds the members' graded answers and the
-// teacher-written questions among them (built-in ones are in memory).
+// extensions) and the attempts at them. The gradebook page adds the members' graded answers and
+// the teacher-written questions among them (built-in ones are in memory); the questions page
+// reads the answers given in the class's assignments instead of the attempts.
 import { db } from "@/lib/db";
 import { getBlocks, getPhases } from "@/lib/content";
 import { getQuestion, getQuestionBank } from "@/lib/quiz/bank";
@@ -75,32 +76,9 @@ export async function gradebookCsv(teacherId: string, classId: string, now = new
   return { className, csv: toCsv(gradebookCsvRows(gradebook)) };
 }
 
-export type ClassReport = {
-  className: string;
-  gradebook: Gradebook;
-  mastery: MasteryHeatmap;
-  items: ItemStats[];
-  paragraphs: ParagraphErrors[];
-};
-
-/**
- * Everything on the reports page. 6 queries.
- * - Mastery uses every graded answer of the class's students (mastery belongs to the learner and
- *   is what their own dashboard shows).
- * - Item analysis and the article heatmap use only answers given in this class's assignments.
- */
-export async function classReport(teacherId: string, classId: string, now = new Date()): Promise<ClassReport> {
-  const facts = await loadClassFacts(teacherId, classId);
-  const studentIds = facts.students.map((s) => s.id);
-  const assignmentIds = new Set(facts.assignments.map((a) => a.id));
-
-  const answers = await db.attemptAnswer.findMany({
-    where: { attempt: { userId: { in: studentIds } } },
-    orderBy: { answeredAt: "asc" },
-    select: { questionId: true, response: true, score: true, correct: true, answeredAt: true, attempt: { select: { userId: true, assignmentId: true } } },
-  });
-
-  const teacherQuestionIds = [...new Set(answers.map((a) => a.questionId).filter((id) => !getQuestion(id)))];
+/** What the reports need to know about a question: built-in ones are in memory, teacher-written ones are read (one query). */
+async function questionFacts(questionIds: string[]) {
+  const teacherQuestionIds = [...new Set(questionIds.filter((id) => !getQuestion(id)))];
   const teacherRows =
     teacherQuestionIds.length === 0
       ? []
@@ -126,25 +104,63 @@ export async function classReport(teacherId: string, classId: string, now = new 
     const builtIn = getQuestion(id);
     return builtIn ? { difficulty: builtIn.difficulty, phaseIds: builtIn.phaseIds, eventIds: builtIn.eventIds, paragraphIds: builtIn.paragraphIds } : meta.get(id);
   };
+  return { questions, metaOf };
+}
+
+export type GradebookReport = { className: string; gradebook: Gradebook; mastery: MasteryHeatmap };
+
+/**
+ * The gradebook page: students × assignments, and mastery by phase. At most 6 queries.
+ * Mastery uses every graded answer of the class's students: mastery belongs to the learner and is
+ * what their own dashboard shows.
+ */
+export async function gradebookReport(teacherId: string, classId: string, now = new Date()): Promise<GradebookReport> {
+  const facts = await loadClassFacts(teacherId, classId);
+  const answers = await db.attemptAnswer.findMany({
+    where: { attempt: { userId: { in: facts.students.map((s) => s.id) } } },
+    orderBy: { answeredAt: "asc" },
+    select: { questionId: true, score: true, answeredAt: true, attempt: { select: { userId: true } } },
+  });
+  const { metaOf } = await questionFacts(answers.map((a) => a.questionId));
 
   const answersByStudent = new Map<string, GradedAnswer[]>();
-  const classAnswers: AnswerFacts[] = [];
   for (const a of answers) {
     const m = metaOf(a.questionId);
     if (!m) continue;
     const list = answersByStudent.get(a.attempt.userId) ?? [];
     list.push({ questionId: a.questionId, score: a.score, answeredAt: a.answeredAt, difficulty: m.difficulty, phaseIds: m.phaseIds, eventIds: m.eventIds });
     answersByStudent.set(a.attempt.userId, list);
-    if (a.attempt.assignmentId && assignmentIds.has(a.attempt.assignmentId)) {
-      classAnswers.push({ userId: a.attempt.userId, questionId: a.questionId, response: a.response, score: a.score, correct: a.correct, answeredAt: a.answeredAt });
-    }
   }
-
-  const paragraphsOf = new Map(classAnswers.map((a) => [a.questionId, metaOf(a.questionId)?.paragraphIds ?? []]));
   return {
     className: facts.classroom.name,
     gradebook: buildGradebook({ ...facts, now }),
     mastery: buildMasteryHeatmap({ students: facts.students, answersByStudent, phases: getPhases(), bank: getQuestionBank() }),
+  };
+}
+
+export type QuestionReport = { className: string; items: ItemStats[]; paragraphs: ParagraphErrors[] };
+
+/**
+ * The question analysis page: item analysis and where in the article mistakes happen. At most 4 queries.
+ * Only answers the class's current students gave in this class's assignments count.
+ */
+export async function questionReport(teacherId: string, classId: string): Promise<QuestionReport> {
+  const classroom = await db.classroom.findFirst({ where: { id: classId, teachers: { some: { userId: teacherId } } }, select: { name: true } });
+  if (!classroom) throw notFound("class");
+  const members = await db.classMember.findMany({ where: { classId }, select: { userId: true } });
+  const answers = await db.attemptAnswer.findMany({
+    where: { attempt: { userId: { in: members.map((m) => m.userId) }, assignment: { classId } } },
+    orderBy: { answeredAt: "asc" },
+    select: { questionId: true, response: true, score: true, correct: true, answeredAt: true, attempt: { select: { userId: true } } },
+  });
+  const { questions, metaOf } = await questionFacts(answers.map((a) => a.questionId));
+
+  const classAnswers: AnswerFacts[] = answers
+    .filter((a) => metaOf(a.questionId))
+    .map((a) => ({ userId: a.attempt.userId, questionId: a.questionId, response: a.response, score: a.score, correct: a.correct, answeredAt: a.answeredAt }));
+  const paragraphsOf = new Map(classAnswers.map((a) => [a.questionId, metaOf(a.questionId)?.paragraphIds ?? []]));
+  return {
+    className: classroom.name,
     items: analyseItems(classAnswers, questions),
     paragraphs: buildArticleHeatmap(classAnswers, paragraphsOf, getBlocks().map((b) => b.id)),
   };

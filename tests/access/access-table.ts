@@ -54,6 +54,13 @@ export const ROUTES: RouteRow[] = [
   },
   { file: "app/teacher/classes/[classId]/page.tsx", path: "/teacher/classes/not-a-real-class", kind: "page", access: "teacher", signedInStatus: 404 },
   { file: "app/teacher/classes/[classId]/reports/page.tsx", path: "/teacher/classes/not-a-real-class/reports", kind: "page", access: "teacher", signedInStatus: 404 },
+  {
+    file: "app/teacher/classes/[classId]/reports/questions/page.tsx",
+    path: "/teacher/classes/not-a-real-class/reports/questions",
+    kind: "page",
+    access: "teacher",
+    signedInStatus: 404,
+  },
   { file: "app/teacher/questions/(list)/page.tsx", path: "/teacher/questions", kind: "page", access: "teacher" },
   { file: "app/teacher/questions/new/page.tsx", path: "/teacher/questions/new", kind: "page", access: "teacher" },
   { file: "app/teacher/questions/[questionId]/page.tsx", path: "/teacher/questions/not-a-real-question", kind: "page", access: "teacher", signedInStatus: 404 },

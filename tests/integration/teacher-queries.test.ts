@@ -26,7 +26,7 @@ const { db } = await import("@/lib/db");
 const { upsertUser } = await import("@/prisma/factories");
 const { createClass, joinClass } = await import("@/lib/teacher/classes");
 const { createAssignment } = await import("@/lib/teacher/assignments");
-const { classReport, gradebookForClass } = await import("@/lib/teacher/reports");
+const { gradebookForClass, gradebookReport, questionReport } = await import("@/lib/teacher/reports");
 const { getQuestionsForLesson } = await import("@/lib/quiz/bank");
 const { duplicateBuiltIn } = await import("@/lib/teacher/questions");
 
@@ -84,23 +84,29 @@ async function count(run: () => Promise<unknown>): Promise<number> {
 }
 
 describe("report query counts", () => {
-  it("the gradebook and the full report do not grow with students or assignments", async () => {
+  it("the gradebook and the report pages do not grow with students or assignments", async () => {
     const small = await classOfSize(2, 1);
     const large = await classOfSize(12, 5);
 
     const gradebookSmall = await count(() => gradebookForClass(small.teacherId, small.classId));
     const gradebookLarge = await count(() => gradebookForClass(large.teacherId, large.classId));
-    const reportSmall = await count(() => classReport(small.teacherId, small.classId));
-    const reportLarge = await count(() => classReport(large.teacherId, large.classId));
+    const reportSmall = await count(() => gradebookReport(small.teacherId, small.classId));
+    const reportLarge = await count(() => gradebookReport(large.teacherId, large.classId));
+    const questionsSmall = await count(() => questionReport(small.teacherId, small.classId));
+    const questionsLarge = await count(() => questionReport(large.teacherId, large.classId));
 
     const { gradebook } = await gradebookForClass(large.teacherId, large.classId);
     expect(gradebook.rows).toHaveLength(12);
     expect(gradebook.columns).toHaveLength(5);
 
-    console.info(`gradebook: ${gradebookSmall} SQL statements for 2×1, ${gradebookLarge} for 12×5; full report: ${reportSmall} and ${reportLarge}`);
+    console.info(
+      `gradebook: ${gradebookSmall} SQL statements for 2×1, ${gradebookLarge} for 12×5; gradebook page: ${reportSmall} and ${reportLarge}; question analysis: ${questionsSmall} and ${questionsLarge}`,
+    );
     expect(gradebookLarge).toBe(gradebookSmall);
     expect(reportLarge).toBe(reportSmall);
+    expect(questionsLarge).toBe(questionsSmall);
     expect(gradebookLarge).toBeLessThanOrEqual(8);
     expect(reportLarge).toBeLessThanOrEqual(14);
+    expect(questionsLarge).toBeLessThanOrEqual(10);
   });
 });

@@ -32,7 +32,7 @@ import { NOT_FOUND_MESSAGES, TeacherError } from "@/lib/teacher/errors";
 import { formatJoinCode } from "@/lib/teacher/join-code";
 import { EMPTY_QUESTION_FORM, formToQuestion } from "@/lib/teacher/question-form";
 import { assignableOwnQuestions, createQuestion, duplicateBuiltIn, getOwnQuestion, listOwnQuestions, setQuestionRetired, updateQuestion } from "@/lib/teacher/questions";
-import { classReport, gradebookCsv, gradebookForClass } from "@/lib/teacher/reports";
+import { gradebookCsv, gradebookForClass, gradebookReport, questionReport } from "@/lib/teacher/reports";
 import { upsertUser } from "@/prisma/factories";
 
 let counter = 0;
@@ -209,7 +209,8 @@ describe("tenant isolation", () => {
       ["list assignments", (id) => listAssignments(intruder.id, id)],
       ["create assignment", (id) => createAssignment(intruder.id, id, lessonAssignment())],
       ["gradebook", (id) => gradebookForClass(intruder.id, id)],
-      ["report", (id) => classReport(intruder.id, id)],
+      ["gradebook report", (id) => gradebookReport(intruder.id, id)],
+      ["question report", (id) => questionReport(intruder.id, id)],
       ["csv", (id) => gradebookCsv(intruder.id, id)],
     ];
     for (const [what, run] of attempts) {
@@ -416,15 +417,16 @@ describe("reports", () => {
     expect(byName["Zoë"]?.[0]).toMatchObject({ status: "not-started", bestScore: null });
     expect(byName.Leo?.[1]).toEqual({ assigned: false });
 
-    const report = await classReport(teacher.id, classId);
+    const report = await questionReport(teacher.id, classId);
     const item = report.items.find((i) => i.questionId === q1.id);
     expect(item).toMatchObject({ answers: 3, students: 3, discrimination: null });
     expect(item?.correctShare).toBeCloseTo(1 / 3);
     expect(item?.wrongChoices).toEqual([{ id: expect.any(String), text: expect.any(String), count: 2 }]);
     const cited = report.paragraphs.find((p) => p.paragraphId === q1.paragraphIds[0]);
     expect(cited).toMatchObject({ wrong: 2, answered: 3 });
-    expect(report.mastery.rows).toHaveLength(4);
-    expect(report.mastery.rows.find((r) => r.student.name === "Amira")?.cells.some((c) => c.level !== "not-started")).toBe(true);
+    const { mastery } = await gradebookReport(teacher.id, classId);
+    expect(mastery.rows).toHaveLength(4);
+    expect(mastery.rows.find((r) => r.student.name === "Amira")?.cells.some((c) => c.level !== "not-started")).toBe(true);
 
     const { csv } = await gradebookCsv(teacher.id, classId);
     expect(csv.startsWith("\uFEFF\"Student\",\"Email\",\"Lesson one: best score (%)\"")).toBe(true);

@@ -7,7 +7,8 @@ export function ClassNav({ classId }: { classId: string }) {
   const base = `/teacher/classes/${classId}`;
   const links = [
     { href: base, label: "Students and assignments" },
-    { href: `${base}/reports`, label: "Reports" },
+    { href: `${base}/reports`, label: "Gradebook" },
+    { href: `${base}/reports/questions`, label: "Question analysis" },
   ];
   return (
     <nav aria-label="Class" className="flex flex-wrap gap-2 border-b border-rule font-sans text-sm">
