@@ -16,8 +16,6 @@ export const serifItalic = localFont({
   preload: false,
 });
 
-export const sans = localFont({
-  src: [{ path: "./fonts/inter-latin-wght-normal.woff2", style: "normal", weight: "100 900" }],
-  variable: "--font-sans",
-  display: "swap",
-});
+// No web font for the interface: the system's own sans-serif (globals.css) is what people read
+// their phones in, and it saves every page a 48 KB download before its largest paint
+// (docs/decisions/0014-lighthouse-and-screenshots.md). The reading text keeps its serif.

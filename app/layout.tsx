@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
-import { sans, serif, serifItalic } from "./fonts";
+import { serif, serifItalic } from "./fonts";
 import { AccountNav } from "@/components/account-nav";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -16,7 +16,7 @@ export const viewport: Viewport = { themeColor: "#fbfaf7", width: "device-width"
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en" className={`${serif.variable} ${serifItalic.variable} ${sans.variable}`}>
+    <html lang="en" className={`${serif.variable} ${serifItalic.variable}`}>
       <body className="flex min-h-dvh flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
