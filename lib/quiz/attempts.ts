@@ -167,9 +167,12 @@ function sameResponse(a: unknown, b: unknown): boolean {
 export async function answerQuestion(userId: string, attemptId: string, questionId: string, rawResponse: unknown, now = new Date()): Promise<AnswerOutcome> {
   // The hot path of every quiz: one read for the attempt (its answers only counted, not loaded: a
   // question answered before is caught by the answers' unique key when the write is attempted).
+  // The count repeats `attemptId` on purpose: Prisma counts a relation by grouping the whole
+  // answers table and joining the result, so without the filter every answer would scan every
+  // answer ever given (tests/integration/query-plans.test.ts).
   const attempt = await db.attempt.findFirst({
     where: { id: attemptId, userId },
-    select: { id: true, questionIds: true, finishedAt: true, assignmentId: true, _count: { select: { answers: true } } },
+    select: { id: true, questionIds: true, finishedAt: true, assignmentId: true, _count: { select: { answers: { where: { attemptId } } } } },
   });
   if (!attempt) throw notFound();
   const ids = questionIdsOf(attempt);

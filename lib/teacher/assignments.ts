@@ -245,9 +245,15 @@ function toStudentAssignment(row: StudentAssignmentRow, now: Date): StudentAssig
   };
 }
 
-/** The student's assignments, soonest (effective) due date first. One query. */
+/** The student's assignments, soonest (effective) due date first. Two queries. */
 export async function studentAssignments(studentId: string, now = new Date()): Promise<StudentAssignment[]> {
-  const rows = await db.assignment.findMany({ where: forStudent(studentId), select: studentAssignmentSelect(studentId) });
+  // Their classes first: filtering assignments through the class relation alone makes SQLite walk
+  // every assignment in the school (tests/integration/query-plans.test.ts).
+  const memberships = await db.classMember.findMany({ where: { userId: studentId }, select: { classId: true } });
+  const rows = await db.assignment.findMany({
+    where: { classId: { in: memberships.map((m) => m.classId) }, ...forStudent(studentId) },
+    select: studentAssignmentSelect(studentId),
+  });
   return rows
     .map((row) => toStudentAssignment(row, now))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.title.localeCompare(b.title));

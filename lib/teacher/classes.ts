@@ -41,19 +41,25 @@ export async function requireTeaching(teacherId: string, classId: string): Promi
 export async function listClassesForTeacher(teacherId: string): Promise<ClassSummary[]> {
   const links = await db.classTeacher.findMany({
     where: { userId: teacherId },
-    select: {
-      role: true,
-      class: { select: { id: true, name: true, joinCode: true, createdAt: true, _count: { select: { members: true, assignments: true } } } },
-    },
+    select: { role: true, class: { select: { id: true, name: true, joinCode: true, createdAt: true } } },
   });
+  // Counted per class id rather than with Prisma's relation `_count`, which groups the whole
+  // members and assignments tables (every class in the school) before joining.
+  const classIds = links.map((link) => link.class.id);
+  const [members, assignments] = await Promise.all([
+    db.classMember.groupBy({ by: ["classId"], where: { classId: { in: classIds } }, _count: { _all: true } }),
+    db.assignment.groupBy({ by: ["classId"], where: { classId: { in: classIds } }, _count: { _all: true } }),
+  ]);
+  const students = new Map(members.map((row) => [row.classId, row._count._all]));
+  const assignmentCounts = new Map(assignments.map((row) => [row.classId, row._count._all]));
   return links
     .map(({ role, class: c }) => ({
       id: c.id,
       name: c.name,
       joinCode: c.joinCode,
       role,
-      students: c._count.members,
-      assignments: c._count.assignments,
+      students: students.get(c.id) ?? 0,
+      assignments: assignmentCounts.get(c.id) ?? 0,
       createdAt: c.createdAt,
     }))
     .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));

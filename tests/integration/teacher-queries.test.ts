@@ -1,25 +1,13 @@
 // The reports run a fixed number of queries whatever the size of the class: counted here on the
 // SQL statements the Prisma client sends (a client with query events stands in for lib/db's).
 import { describe, expect, it, vi } from "vitest";
+import type { LoggedStatement } from "../support/statement-log";
 
-const log = vi.hoisted(() => ({ statements: [] as string[] }));
+const log = vi.hoisted(() => ({ statements: [] as LoggedStatement[] }));
 
 vi.mock("@/lib/db", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/db")>();
-  const { PrismaClient } = await import("@/lib/generated/sqlite/client");
-  const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
-  const { databaseTarget } = await import("@/lib/database-url");
-  const target = databaseTarget(process.env.DATABASE_URL);
-  if (target.provider !== "sqlite") throw new Error("integration tests run on SQLite");
-  const client = new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url: target.filePath, timeout: actual.SQLITE_BUSY_TIMEOUT_MS }),
-    omit: { user: { passwordHash: true } },
-    log: [{ emit: "event", level: "query" }],
-  });
-  client.$on("query", (event) => {
-    log.statements.push(event.query);
-  });
-  return { ...actual, db: client };
+  const { dbModuleWithStatementLog } = await import("../support/statement-log");
+  return dbModuleWithStatementLog(await importOriginal<typeof import("@/lib/db")>(), log.statements);
 });
 
 const { db } = await import("@/lib/db");
