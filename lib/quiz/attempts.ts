@@ -1,6 +1,7 @@
 // Quiz attempts: start (or resume), answer, finish, and the learner's view of one attempt.
 // Every function takes the id of the person asking and only ever touches that person's attempts;
 // someone else's attempt is "not found", exactly like one that does not exist.
+import { isDeepStrictEqual } from "node:util";
 import { db } from "@/lib/db";
 import { getLesson, getPhase } from "@/lib/content";
 import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "./bank";
@@ -156,8 +157,9 @@ export type AnswerOutcome = {
   total: number;
 };
 
+/** Equal as values: PostgreSQL's jsonb hands objects back with their keys reordered (a match answer's pairs). */
 function sameResponse(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return isDeepStrictEqual(a, b);
 }
 
 /**

@@ -60,4 +60,20 @@ describe.skipIf(!availability.available)("quiz attempts on PostgreSQL", () => {
     await expect(answerQuestion(student.id, id, second.id, wrongResponse(second))).rejects.toMatchObject({ code: "conflict" });
     expect(await db.attemptAnswer.count({ where: { attemptId: id } })).toBe(2);
   });
+
+  it("recognises a retried answer of every question type, although jsonb reorders object keys", async () => {
+    const { db } = await import("@/lib/db");
+    const { answerQuestion } = await import("@/lib/quiz/attempts");
+    const { getQuestionBank } = await import("@/lib/quiz/bank");
+    const student = await db.user.create({ data: { email: "pg-retry@example.test", name: "PG Retry", role: "STUDENT", passwordHash: "x" } });
+    const oneOfEachType = [...new Map(getQuestionBank().map((q) => [q.type, q])).values()];
+    expect(oneOfEachType.map((q) => q.type).sort()).toEqual(["classify", "match", "multiple", "order", "single", "true-false"]);
+    const attempt = await db.attempt.create({ data: { userId: student.id, kind: "MIXED", scopeId: null, questionIds: oneOfEachType.map((q) => q.id) } });
+
+    for (const question of oneOfEachType) {
+      expect(await answerQuestion(student.id, attempt.id, question.id, rightResponse(question)), question.type).toMatchObject({ recorded: true });
+      expect(await answerQuestion(student.id, attempt.id, question.id, rightResponse(question)), `${question.type}, sent again`).toMatchObject({ recorded: false });
+      await expect(answerQuestion(student.id, attempt.id, question.id, wrongResponse(question)), `${question.type}, changed`).rejects.toMatchObject({ code: "conflict" });
+    }
+  });
 });

@@ -160,7 +160,7 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
           </ul>
         )}
         <p className="font-sans text-sm">
-          <Link href={`/teacher/classes/${classroom.id}/reports`}>See scores, statuses and heatmaps in the reports</Link>
+          <Link href={`/teacher/classes/${classroom.id}/reports`}>See scores, statuses and mastery in the gradebook</Link>
         </p>
       </section>
 
