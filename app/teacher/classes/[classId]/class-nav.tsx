@@ -1,6 +1,18 @@
 "use client";
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
+
+// The class pages have no loading.tsx: they render in one piece (the largest paint is the first
+// one; decision 0014). While another tab's page is on its way, the clicked tab says so itself.
+function PendingHint() {
+  const { pending } = useLinkStatus();
+  if (!pending) return null;
+  return (
+    <span role="status" className="absolute inset-x-0 -bottom-px h-0.5 animate-pulse bg-accent">
+      <span className="sr-only">Loading</span>
+    </span>
+  );
+}
 
 export function ClassNav({ classId }: { classId: string }) {
   const pathname = usePathname();
@@ -19,9 +31,10 @@ export function ClassNav({ classId }: { classId: string }) {
             key={link.href}
             href={link.href}
             aria-current={current ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 no-underline ${current ? "border-accent font-semibold text-ink" : "border-transparent text-muted hover:text-ink"}`}
+            className={`relative -mb-px border-b-2 px-3 py-2 no-underline ${current ? "border-accent font-semibold text-ink" : "border-transparent text-muted hover:text-ink"}`}
           >
             {link.label}
+            <PendingHint />
           </Link>
         );
       })}

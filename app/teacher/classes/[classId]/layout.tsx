@@ -4,9 +4,9 @@ import { requireRole } from "@/lib/auth/guards";
 import { ClassNav } from "./class-nav";
 import { classForTeacher } from "./data";
 
-// The role guard and the access check run here, above this segment's loading boundary (and with
-// none above it: see app/teacher/page.tsx), so another teacher's class is a real 404 before
-// anything streams. Each page checks again.
+// The role guard and the access check run here, and no loading boundary sits above or below (see
+// app/teacher/page.tsx and class-nav.tsx): another teacher's class is a real 404, and a page
+// arrives in one piece. Each page checks again.
 export default async function ClassLayout({ children, params }: LayoutProps<"/teacher/classes/[classId]">) {
   const { classId } = await params;
   const teacher = await requireRole("TEACHER", `/teacher/classes/${classId}`);
