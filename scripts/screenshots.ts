@@ -2,7 +2,7 @@
 // Builds if needed, starts the production server on a fresh SQLite file with the demo accounts,
 // plays a class through the browser (scripts/lib/demo-class.ts), then photographs the student
 // dashboard, a lesson (desktop and phone), the timeline, a quiz question with its feedback and the
-// teacher's gradebook into docs/screenshots/. Options: --build auto|always|never, --port P.
+// teacher's gradebook and question analysis into docs/screenshots/. Options: --build auto|always|never, --port P.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -103,6 +103,8 @@ async function main() {
     const teacher = await signedInContext(browser, app.baseUrl, DEMO_TEACHER, undefined, DESKTOP);
     await teacher.page.goto(reportsPath);
     await shoot(teacher.page, "teacher-gradebook");
+    await teacher.page.goto(`${reportsPath}/questions`);
+    await shoot(teacher.page, "teacher-question-analysis");
     await teacher.context.close();
   } finally {
     await browser.close();
