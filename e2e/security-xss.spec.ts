@@ -6,6 +6,7 @@ import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { getQuestion } from "./support/bank";
 import { expect, signUp, test, uniqueEmail } from "./support/fixtures";
+import { localDateTime } from "./support/local-date-time";
 
 const PASSWORD = "a careful reader of Bishara";
 
@@ -73,14 +74,6 @@ async function expectInert({ page, problems }: Watched, texts: string[], where: 
   expect(state.csp, `${where}: CSP violations`).toEqual([]);
   expect(problems, `${where}: CSP reports, page errors or dialogs`).toEqual([]);
   return state;
-}
-
-function localDateTime(page: Page, days: number): Promise<string> {
-  return page.evaluate((d) => {
-    const date = new Date(Date.now() + d * 86_400_000);
-    date.setHours(17, 0, 0, 0);
-    return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-  }, days);
 }
 
 test("names, class names, titles and teacher-written questions are shown as text everywhere", async ({ browser }) => {

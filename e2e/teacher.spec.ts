@@ -8,6 +8,7 @@ import type { Question } from "../lib/quiz/schema";
 import { rightResponse } from "../tests/support/responses";
 import { bank, getQuestion } from "./support/bank";
 import { DEMO, expect, expectAccessible, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
+import { localDateTime } from "./support/local-date-time";
 
 const PASSWORD = "a careful reader of Bishara";
 
@@ -24,16 +25,6 @@ async function person(browser: Browser, role: "Student" | "Teacher", name: strin
   await signUp(page, { name, email: uniqueEmail(role.toLowerCase()), password: PASSWORD, role });
   await expect(page).toHaveURL(role === "Teacher" ? /\/teacher$/ : /\/dashboard$/);
   return page;
-}
-
-/** "2026-03-08T17:00" a number of days from now, in the browser's own time zone. */
-function localDateTime(page: Page, days: number): Promise<string> {
-  return page.evaluate((d) => {
-    const date = new Date(Date.now() + d * 86_400_000);
-    date.setHours(17, 0, 0, 0);
-    const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-    return local.toISOString().slice(0, 16);
-  }, days);
 }
 
 test("a teacher sets a lesson, students join and work, the teacher reads the reports", async ({ browser }) => {

@@ -1,28 +1,13 @@
 // What a simulated student sends: the right answer from the bank's key (content/questions.json),
-// or, with the given probability, a plausible wrong one (which also exercises the review queue).
+// (the one the tests send), or, with the given probability, a randomly chosen wrong one (which
+// also exercises the review queue).
 import { getQuestion } from "@/lib/quiz/bank";
 import { CLASSIFY_CHOICES, type Question, type QuestionResponse } from "@/lib/quiz/schema";
+import { rightResponse } from "../../tests/support/responses";
 
 function pickOther<T>(values: readonly T[], not: T, random: () => number): T {
   const others = values.filter((v) => v !== not);
   return others[Math.floor(random() * others.length)] ?? not;
-}
-
-export function rightResponse(question: Question): QuestionResponse {
-  switch (question.type) {
-    case "single":
-      return { type: "single", choice: question.answer };
-    case "multiple":
-      return { type: "multiple", choices: [...question.answer] };
-    case "true-false":
-      return { type: "true-false", value: question.answer };
-    case "order":
-      return { type: "order", order: [...question.answer] };
-    case "match":
-      return { type: "match", pairs: { ...question.answer } };
-    case "classify":
-      return { type: "classify", label: question.answer };
-  }
 }
 
 export function wrongResponse(question: Question, random: () => number): QuestionResponse {

@@ -5,8 +5,10 @@
 // one left half-way. Nothing is written to the database directly.
 // Idempotent: when the teacher already has the class, it is returned as it is.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { rightResponse, wrongResponse } from "../../bench/lib/answers";
+import { wrongResponse } from "../../bench/lib/answers";
+import { rightResponse } from "../../tests/support/responses";
 import { getQuestion } from "../../lib/quiz/bank";
+import { localDateTime } from "../../e2e/support/local-date-time";
 
 export const DEMO_PASSWORD = "kerry-lavrov-2016";
 export const DEMO_TEACHER = "teacher@backchannel.test";
@@ -45,15 +47,6 @@ async function signedUpContext(browser: Browser, baseUrl: string, name: string, 
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/dashboard$/);
   return { context, page };
-}
-
-/** "2026-03-08T17:00", some days from now, in the browser's time zone (what datetime-local takes). */
-function localDateTime(page: Page, days: number): Promise<string> {
-  return page.evaluate((d) => {
-    const date = new Date(Date.now() + d * 86_400_000);
-    date.setHours(17, 0, 0, 0);
-    return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-  }, days);
 }
 
 /** Scrolls through a lesson (the page records how far the reader got), optionally marking it read. */
