@@ -54,7 +54,6 @@ export async function exportAccountData(userId: string) {
         },
         orderBy: { startedAt: "asc" },
       },
-      reviewCards: { select: { questionId: true, due: true, reps: true, lapses: true, lastReview: true } },
       memberships: { select: { joinedAt: true, class: { select: { id: true, name: true } } } },
       teaching: { select: { role: true, addedAt: true, class: { select: { id: true, name: true } } } },
       authoredQuestions: { select: { id: true, type: true, prompt: true, body: true, createdAt: true, retiredAt: true } },
@@ -65,7 +64,7 @@ export async function exportAccountData(userId: string) {
 
 /**
  * Deletes the account and, through the schema's cascades, everything that belongs only to it
- * (attempts, answers, review cards, reading progress, class memberships). A teacher's classes are
+ * (attempts, answers, reading progress, class memberships). A teacher's classes are
  * handled first: a class with a co-teacher is handed to them (the longest-serving becomes owner),
  * a class with no other teacher is deleted with its assignments. Questions the teacher wrote stay,
  * without an owner, so that answers already given to them keep their meaning.

@@ -9,7 +9,7 @@ import { notFound, QuizError } from "./errors";
 import { grade, InvalidResponseError, type GradeResult } from "./grading";
 import { questionSeed, toPublicQuestion, toRevealedQuestion, type PublicQuestion, type RevealedQuestion } from "./public";
 import { findQuestions } from "./questions";
-import { dueQuestionIds, nextReviewCard, saveReviewCard } from "./review";
+import { dueQuestionIds } from "./review";
 import { ResponseSchema, type Question, type QuestionResponse } from "./schema";
 import { seededShuffle } from "./shuffle";
 import { mayReveal } from "./reveal";
@@ -167,8 +167,9 @@ function sameResponse(a: unknown, b: unknown): boolean {
  * a lost connection), a different answer to an answered question is a conflict.
  */
 export async function answerQuestion(userId: string, attemptId: string, questionId: string, rawResponse: unknown, now = new Date()): Promise<AnswerOutcome> {
-  // The hot path of every quiz: one read for the attempt (its answers only counted, not loaded: a
-  // question answered before is caught by the answers' unique key when the write is attempted).
+  // The hot path of every quiz: one read for the attempt and one write for the answer. The answers
+  // are only counted, not loaded: a question answered before is caught by the answers' unique key
+  // when the write is attempted.
   // The count repeats `attemptId` on purpose: Prisma counts a relation by grouping the whole
   // answers table and joining the result, so without the filter every answer would scan every
   // answer ever given (tests/integration/query-plans.test.ts).
@@ -198,11 +199,8 @@ export async function answerQuestion(userId: string, attemptId: string, question
 
   let recorded = false;
   try {
-    const card = await nextReviewCard(userId, questionId, result.correct, now);
-    const saveAnswer = db.attemptAnswer.create({ data: { attemptId, questionId, response, score: result.score, correct: result.correct, answeredAt: now }, select: { questionId: true } });
-    // One batch: the answer and its review card are written together or not at all.
-    if (card) await db.$transaction([saveAnswer, saveReviewCard(userId, questionId, card)]);
-    else await saveAnswer;
+    // The answer is the only write: the review schedule is replayed from answers when it is read.
+    await db.attemptAnswer.create({ data: { attemptId, questionId, response, score: result.score, correct: result.correct, answeredAt: now }, select: { questionId: true } });
     recorded = true;
   } catch (error) {
     // Already answered (a retry, or two copies of one request racing): the same answer is

@@ -1,43 +1,31 @@
-// "Review my mistakes": every answered question keeps an FSRS card per learner once it has been
-// missed; the review quiz asks the cards that are due, most overdue first.
+// "Review my mistakes": every question a learner has missed has an FSRS card, replayed from their
+// answers (lib/quiz/scheduling.ts); the review quiz asks the cards that are due, most overdue first.
+// Nothing here writes: answering a question is the only write the schedule needs (decision 0017).
 import { db } from "@/lib/db";
-import { cardFromRecord, cardToRecord, newCard, pickDueForReview, scheduleAfterAnswer, type ReviewCardRecord } from "./scheduling";
+import { pickDueForReview, reviewCardsFromAnswers } from "./scheduling";
 
 /**
- * The learner's card for a question after an answer, or null when nothing changes. A miss creates
- * the card (the question enters the review queue); a correct answer only moves an existing card.
- * Computed before the write, so the write itself is one short batch (SQLite has one writer: an
- * interactive transaction would hold the lock across awaits and make every other answer wait).
+ * The learner's cards for questions still in use (a retired question is never asked again), each
+ * with its question id and due time. One indexed read of their answers, however many they gave.
  */
-export async function nextReviewCard(userId: string, questionId: string, outcome: boolean | number, now: Date): Promise<ReviewCardRecord | null> {
-  const existing = await db.reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } } });
-  const correct = outcome === true || outcome === 1;
-  if (!existing && correct) return null;
-  // A clock that went backwards (or a replayed request) must not corrupt the schedule.
-  if (existing?.lastReview && existing.lastReview.getTime() > now.getTime()) return null;
-  const card = existing ? cardFromRecord(existing) : newCard(now);
-  return cardToRecord(scheduleAfterAnswer(card, outcome, now));
-}
-
-/** The write for a new card state, to run in the same batch as the answer. */
-export function saveReviewCard(userId: string, questionId: string, card: ReviewCardRecord) {
-  return db.reviewCard.upsert({ where: { userId_questionId: { userId, questionId } }, create: { userId, questionId, ...card }, update: card });
+async function activeReviewCards(userId: string): Promise<{ questionId: string; due: Date }[]> {
+  const answers = await db.attemptAnswer.findMany({
+    where: { attempt: { userId } },
+    select: { questionId: true, correct: true, score: true, answeredAt: true, question: { select: { retiredAt: true } } },
+  });
+  const retired = new Set(answers.filter((a) => a.question.retiredAt !== null).map((a) => a.questionId));
+  return [...reviewCardsFromAnswers(answers)]
+    .filter(([questionId]) => !retired.has(questionId))
+    .map(([questionId, card]) => ({ questionId, due: card.due }));
 }
 
 /** The question ids due for review now, most overdue first. */
 export async function dueQuestionIds(userId: string, now: Date, limit: number): Promise<string[]> {
-  const cards = await db.reviewCard.findMany({
-    where: { userId, due: { lte: now }, question: { retiredAt: null } },
-    select: { questionId: true, due: true },
-  });
-  return pickDueForReview(cards, now, limit).map((card) => card.questionId);
+  return pickDueForReview(await activeReviewCards(userId), now, limit).map((card) => card.questionId);
 }
 
 /** How many questions wait for review now and in total, for the dashboard. */
 export async function reviewQueueSize(userId: string, now: Date): Promise<{ due: number; total: number }> {
-  const [due, total] = await Promise.all([
-    db.reviewCard.count({ where: { userId, due: { lte: now } } }),
-    db.reviewCard.count({ where: { userId } }),
-  ]);
-  return { due, total };
+  const cards = await activeReviewCards(userId);
+  return { due: cards.filter((card) => card.due.getTime() <= now.getTime()).length, total: cards.length };
 }

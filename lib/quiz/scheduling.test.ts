@@ -1,16 +1,15 @@
 import { Rating, State } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import {
-  cardFromRecord,
-  cardToRecord,
   isDue,
   newCard,
   pickDueForReview,
   ratingFor,
   recallProbability,
+  reviewCardsFromAnswers,
   scheduleAfterAnswer,
+  type GradedAnswer,
   type ReviewCard,
-  type ReviewCardRecord,
 } from "./scheduling";
 
 const MINUTE = 60 * 1000;
@@ -133,49 +132,48 @@ describe("recallProbability", () => {
   });
 });
 
-describe("cardToRecord and cardFromRecord", () => {
-  it("store a reviewed card in the ReviewCard columns and restore it exactly", () => {
-    const card = reviewedRight(3);
-    const record = cardToRecord(card);
-    expect(record).toEqual({
-      due: card.due,
-      stability: card.stability,
-      difficulty: card.difficulty,
-      elapsedDays: card.elapsed_days,
-      scheduledDays: card.scheduled_days,
-      learningSteps: card.learning_steps,
-      reps: card.reps,
-      lapses: card.lapses,
-      state: State.Review,
-      lastReview: card.last_review,
-    });
-    expect(record.due).toBeInstanceOf(Date);
-    expect(cardFromRecord(record)).toEqual(card);
+describe("reviewCardsFromAnswers", () => {
+  const answer = (questionId: string, score: number, at: Date): GradedAnswer => ({ questionId, correct: score === 1, score, answeredAt: at });
+
+  it("gives a question its card at the first miss, scheduled exactly as that miss would be", () => {
+    const cards = reviewCardsFromAnswers([answer("q1", 0, now)]);
+    expect([...cards.keys()]).toEqual(["q1"]);
+    expect(cards.get("q1")).toEqual(scheduleAfterAnswer(newCard(now), false, now));
   });
 
-  it("store a new card's missing last review as null and restore it as absent", () => {
-    const record = cardToRecord(newCard(now));
-    expect(record.lastReview).toBeNull();
-    expect(cardFromRecord(record)).toEqual(newCard(now));
-    expect("last_review" in cardFromRecord(record)).toBe(false);
+  it("gives no card for questions only ever answered right, and ignores right answers before the first miss", () => {
+    const miss = later(DAY);
+    const cards = reviewCardsFromAnswers([answer("right", 1, now), answer("q1", 1, now), answer("q1", 0, miss)]);
+    expect([...cards.keys()]).toEqual(["q1"]);
+    expect(cards.get("q1")).toEqual(scheduleAfterAnswer(newCard(miss), false, miss));
   });
 
-  it("schedule the same from a restored card as from the original", () => {
-    const card = reviewedRight(2);
-    const restored = cardFromRecord(cardToRecord(card));
-    expect(scheduleAfterAnswer(restored, true, card.due)).toEqual(scheduleAfterAnswer(card, true, card.due));
+  it("moves the card with every later answer, right or wrong, in the order they were given", () => {
+    const first = scheduleAfterAnswer(newCard(now), false, now);
+    const second = scheduleAfterAnswer(first, true, first.due);
+    const third = scheduleAfterAnswer(second, false, second.due);
+    // Handed over out of order (as several attempts' answers come back): replayed by time.
+    const cards = reviewCardsFromAnswers([answer("q1", 0, second.due), answer("q1", 0, now), answer("q1", 1, first.due)]);
+    expect(cards.get("q1")).toEqual(third);
   });
 
-  it("do not share Date objects between card and record", () => {
-    const card = reviewedRight(1);
-    const record = cardToRecord(card);
-    record.due.setTime(0);
-    expect(card.due.getTime()).not.toBe(0);
+  it("rates partial credit by its score, so a mostly-right answer waits longer than a wrong one", () => {
+    const [partial, wrong] = [reviewCardsFromAnswers([answer("q", 0.75, now)]).get("q"), reviewCardsFromAnswers([answer("q", 0, now)]).get("q")];
+    expect(partial?.due.getTime()).toBeGreaterThan(wrong?.due.getTime() ?? Infinity);
+    expect(partial).toEqual(scheduleAfterAnswer(newCard(now), 0.75, now));
   });
 
-  it("reject a stored state that is not a ts-fsrs State", () => {
-    const record: ReviewCardRecord = { ...cardToRecord(newCard(now)), state: 7 };
-    expect(() => cardFromRecord(record)).toThrow(RangeError);
+  it("keeps each question's card apart", () => {
+    const cards = reviewCardsFromAnswers([answer("a", 0, now), answer("b", 0, later(DAY)), answer("a", 1, later(2 * DAY))]);
+    expect(cards.get("b")).toEqual(scheduleAfterAnswer(newCard(later(DAY)), false, later(DAY)));
+    expect(cards.get("a")?.reps).toBe(2);
+  });
+
+  it("leaves its input alone and returns nothing for no answers", () => {
+    const answers = [answer("q", 0, later(DAY)), answer("q", 0, now)];
+    reviewCardsFromAnswers(answers);
+    expect(answers.map((a) => a.answeredAt)).toEqual([later(DAY), now]);
+    expect(reviewCardsFromAnswers([]).size).toBe(0);
   });
 });
 

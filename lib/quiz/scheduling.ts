@@ -1,27 +1,17 @@
 // Spaced repetition for "Review my mistakes", with FSRS (ts-fsrs). Each learner has one card per
-// question; the DB layer stores it in the ReviewCard model via cardToRecord / cardFromRecord.
+// question they have missed, and the card is never stored: it is replayed from the learner's
+// answers (reviewCardsFromAnswers), so the answers are the only record and an answer is one write
+// (decision 0017).
 //
-// Flow: when a learner gets a question wrong, it gets a card (newCard, then scheduleAfterAnswer
+// Flow: a learner's first miss of a question gives it a card (newCard, then scheduleAfterAnswer
 // with the outcome). Every later answer to that question — in a quiz or in a review — goes
 // through scheduleAfterAnswer again. The review page asks pickDueForReview for what is due.
-import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from "ts-fsrs";
+import { createEmptyCard, fsrs, Rating, type Card, type Grade } from "ts-fsrs";
 
 export type ReviewCard = Card;
 
-/** A card as the ReviewCard table stores it: camelCase columns, Dates, `state` as an Int. */
-export type ReviewCardRecord = {
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  /** ts-fsrs State: 0 New, 1 Learning, 2 Review, 3 Relearning. */
-  state: number;
-  lastReview: Date | null;
-};
+/** One recorded answer, as much of it as the schedule needs. */
+export type GradedAnswer = { questionId: string; correct: boolean; score: number; answeredAt: Date };
 
 /**
  * A score at or above this (but below 1) is a pass with effort (Hard); below it, a lapse (Again).
@@ -74,38 +64,6 @@ export function recallProbability(card: ReviewCard, now: Date): number {
   return scheduler.get_retrievability(card, now, false);
 }
 
-export function cardToRecord(card: ReviewCard): ReviewCardRecord {
-  return {
-    due: new Date(card.due),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsedDays: card.elapsed_days,
-    scheduledDays: card.scheduled_days,
-    learningSteps: card.learning_steps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state,
-    lastReview: card.last_review ? new Date(card.last_review) : null,
-  };
-}
-
-/** The card for a stored record; throws RangeError for a state that is not a ts-fsrs State. */
-export function cardFromRecord(record: ReviewCardRecord): ReviewCard {
-  return {
-    due: new Date(record.due),
-    stability: record.stability,
-    difficulty: record.difficulty,
-    elapsed_days: record.elapsedDays,
-    scheduled_days: record.scheduledDays,
-    learning_steps: record.learningSteps,
-    reps: record.reps,
-    lapses: record.lapses,
-    state: toState(record.state),
-    // ts-fsrs leaves last_review undefined on a card never reviewed.
-    ...(record.lastReview ? { last_review: new Date(record.lastReview) } : {}),
-  };
-}
-
 /**
  * The due cards, most overdue (earliest due) first, at most `limit`. Generic so the caller can
  * pass cards or records carrying their question id.
@@ -118,10 +76,18 @@ export function pickDueForReview<T extends { due: Date }>(cards: readonly T[], n
     .slice(0, limit);
 }
 
-const STATES: readonly State[] = [State.New, State.Learning, State.Review, State.Relearning];
-
-function toState(value: number): State {
-  const state = STATES.find((candidate) => candidate === value);
-  if (state === undefined) throw new RangeError(`Unknown review card state ${value}.`);
-  return state;
+/**
+ * Every card of one learner, by question id: their answers replayed in the order they were given.
+ * A question gets its card at its first miss (answers right before that leave no card), and every
+ * answer from then on moves it, rated by its score (partial credit counts, see ratingFor).
+ */
+export function reviewCardsFromAnswers(answers: readonly GradedAnswer[]): Map<string, ReviewCard> {
+  const cards = new Map<string, ReviewCard>();
+  const inOrder = [...answers].sort((a, b) => a.answeredAt.getTime() - b.answeredAt.getTime());
+  for (const answer of inOrder) {
+    const card = cards.get(answer.questionId);
+    if (!card && answer.correct) continue;
+    cards.set(answer.questionId, scheduleAfterAnswer(card ?? newCard(answer.answeredAt), answer.score, answer.answeredAt));
+  }
+  return cards;
 }

@@ -50,9 +50,9 @@ describe.skipIf(!availability.available)("quiz attempts on PostgreSQL", () => {
 
     const wrong = await answerQuestion(student.id, id, second.id, wrongResponse(second));
     expect(wrong).toMatchObject({ recorded: true, answered: 2, item: { result: { correct: false } } });
-    // A miss and its review card are written in one batch; the refused answer above wrote nothing.
-    const cards = await db.reviewCard.findMany({ where: { userId: student.id }, select: { questionId: true } });
-    expect(cards).toEqual([{ questionId: second.id }]);
+    // The miss puts its question in review; the refused answer above left no trace.
+    const { dueQuestionIds } = await import("@/lib/quiz/review");
+    expect(await dueQuestionIds(student.id, new Date(Date.now() + 24 * 3600 * 1000), 10)).toEqual([second.id]);
 
     expect(await startOrResumeAttempt(student.id, { kind: "PHASE", scopeId: "phase-rapport" })).toEqual({ id, resumed: true });
     const finished = await finishAttempt(student.id, id);

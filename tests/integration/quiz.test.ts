@@ -5,15 +5,19 @@ import { db } from "@/lib/db";
 import { answerQuestion, finishAttempt, getAttemptView, startOrResumeAttempt } from "@/lib/quiz/attempts";
 import { getQuestion } from "@/lib/quiz/bank";
 import { QuizError } from "@/lib/quiz/errors";
-import { dueQuestionIds } from "@/lib/quiz/review";
+import { dueQuestionIds, reviewQueueSize } from "@/lib/quiz/review";
 import type { Question } from "@/lib/quiz/schema";
 import { upsertUser } from "@/prisma/factories";
 
 let counter = 0;
 const newStudent = () => upsertUser(db, { email: `quiz-${++counter}-${Date.now()}@example.test` });
 
-/** The right answer to a question, as a learner would send it. */
-/** A wrong answer to a question (every type has one). */
+function questionById(id: string): Question {
+  const question = getQuestion(id);
+  if (!question) throw new Error(`${id} is not in the bank`);
+  return question;
+}
+
 async function firstOpenQuestion(userId: string, attemptId: string): Promise<Question> {
   const view = await getAttemptView(userId, attemptId);
   const open = view.items.find((item) => item.status === "open");
@@ -56,7 +60,7 @@ describe("quiz attempts", () => {
     await expect(answerQuestion(student.id, id, question.id, wrongResponse(question))).rejects.toMatchObject({ code: "conflict" });
     expect(await db.attemptAnswer.count({ where: { attemptId: id } })).toBe(1);
     // The refused wrong answer left no trace: a miss would have put the question in review.
-    expect(await db.reviewCard.count({ where: { userId: student.id, questionId: question.id } })).toBe(0);
+    expect(await dueQuestionIds(student.id, new Date(Date.now() + 30 * 24 * 3600 * 1000), 10)).toEqual([]);
   });
 
   it("treats someone else's attempt exactly like one that does not exist", async () => {
@@ -112,6 +116,30 @@ describe("quiz attempts", () => {
     expect(await dueQuestionIds(student.id, answeredAt, 10)).toEqual([]);
     expect(await dueQuestionIds(student.id, new Date("2026-03-02T10:00:00Z"), 10)).toEqual([question.id]);
     await expect(startOrResumeAttempt(student.id, { kind: "REVIEW", scopeId: null })).resolves.toMatchObject({ resumed: false });
+  });
+
+  it("replays the review queue from every attempt's answers, and leaves retired questions out", async () => {
+    const student = await newStudent();
+    const day = (n: number) => new Date(Date.UTC(2026, 2, 1 + n, 10));
+    const first = await startOrResumeAttempt(student.id, { kind: "MIXED", scopeId: null });
+    const [missed, other] = (await getAttemptView(student.id, first.id)).items.map((item) => item.question);
+    if (!missed || !other) throw new Error("a mixed quiz should have at least two questions");
+    await answerQuestion(student.id, first.id, missed.id, wrongResponse(questionById(missed.id)), day(0));
+    await answerQuestion(student.id, first.id, other.id, wrongResponse(questionById(other.id)), day(0));
+    expect(await reviewQueueSize(student.id, day(1))).toEqual({ due: 2, total: 2 });
+    // Answered right in the review quiz: that card moves ahead, so only the other one is due.
+    const review = await startOrResumeAttempt(student.id, { kind: "REVIEW", scopeId: null });
+    await answerQuestion(student.id, review.id, missed.id, rightResponse(questionById(missed.id)), day(1));
+    expect(await dueQuestionIds(student.id, day(1), 10)).toEqual([other.id]);
+    expect(await reviewQueueSize(student.id, day(1))).toEqual({ due: 1, total: 2 });
+    // A retired question is never asked again, so it leaves the queue (its answers stay).
+    await db.question.update({ where: { id: other.id }, data: { retiredAt: day(1) } });
+    try {
+      expect(await reviewQueueSize(student.id, day(1))).toEqual({ due: 0, total: 1 });
+      expect(await dueQuestionIds(student.id, day(60), 10)).toEqual([missed.id]);
+    } finally {
+      await db.question.update({ where: { id: other.id }, data: { retiredAt: null } });
+    }
   });
 
   it("refuses an unknown lesson or phase", async () => {

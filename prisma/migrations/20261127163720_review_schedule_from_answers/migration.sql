@@ -1,0 +1,12 @@
+/*
+  Warnings:
+
+  - You are about to drop the `ReviewCard` table. If the table is not empty, all the data it contains will be lost.
+  - Nothing is lost: every card was the result of the learner's answers, which stay in
+    AttemptAnswer; lib/quiz/review.ts now replays them (decision 0017).
+
+*/
+-- DropTable
+PRAGMA foreign_keys=off;
+DROP TABLE "ReviewCard";
+PRAGMA foreign_keys=on;
