@@ -1,7 +1,9 @@
 // The guards called at the top of every protected page, server action and route handler.
 // The proxy may redirect earlier, but these are what actually protect the data.
+import { getToken } from "next-auth/jwt";
+import { headers } from "next/headers";
 import { redirect, forbidden } from "next/navigation";
-import { auth } from "@/auth";
+import { authConfig } from "@/auth.config";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/sqlite/enums";
 
@@ -12,10 +14,23 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
  * role takes effect at once (the JWT alone could be days old).
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await auth();
-  const id = session?.user?.id;
+  const id = await sessionUserId();
   if (!id) return null;
   return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
+}
+
+/**
+ * The user id in the request's session cookie, if it is valid and unexpired. Read with Auth.js's
+ * getToken (as proxy.ts does) rather than auth(): auth() runs a whole session request (a CSRF
+ * token, the callbacks, and a freshly encrypted cookie it then throws away), which cost about 0.25 ms
+ * more per request than reading the token (bench, decision 0005).
+ */
+async function sessionUserId(): Promise<string | null> {
+  // headers() first: it marks the page as per-request, so `next build` never asks for the secret.
+  const requestHeaders = await headers();
+  const { secret, useSecureCookies } = authConfig();
+  const token = await getToken({ req: { headers: requestHeaders }, secret, secureCookie: useSecureCookies });
+  return token?.sub ?? null;
 }
 
 /** For pages and server actions: anonymous people are sent to sign-in and brought back to `returnTo`. */
