@@ -1,6 +1,10 @@
 // Page throughput and latency against the trivial static page (/bench/static) of the same build,
 // served by the same server, measured side by side in one run: rounds of every route in turn,
 // medians of the rounds. Called by bench/run.ts (npm run bench) against a running server.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import autocannon from "autocannon";
 import { percentile } from "./lib/stats";
 
@@ -96,4 +100,72 @@ export async function runPages(options: { baseUrl: string; routes: PageRoute[]; 
   const trivial = rows[0]?.requestsPerSecond ?? 0;
   for (const row of rows) row.ratio = trivial > 0 ? row.requestsPerSecond / trivial : 0;
   return { connections, seconds, rounds, trivial: TRIVIAL_PAGE.path, rows };
+}
+
+export type ReferenceRow = { label: string; body: "string" | "Buffer"; bytes: number; requestsPerSecond: number; p95: number; ratio: number };
+export type ReferenceResult = { rounds: number; seconds: number; rows: ReferenceRow[] };
+
+/**
+ * The same bytes without the framework: the trivial page's and a lesson's HTML, fetched from the
+ * running app, served by bench/lib/bare-page-server.mjs on `core` (where the app's server runs),
+ * each once from a string (as Next.js sends a prerendered page) and once from a Buffer. If a bare
+ * Node server already serves the lesson at a fraction of the trivial page's rate, the gap is the
+ * bytes, not the app.
+ */
+export async function runBareNodeReference(options: { baseUrl: string; pages: { name: string; label: string; path: string }[]; core: number | null; connections?: number; seconds?: number; rounds?: number }): Promise<ReferenceResult> {
+  const { baseUrl, pages, core, connections = 16, seconds = 5, rounds = 2 } = options;
+  const bodies: Record<string, string> = {};
+  for (const page of pages) {
+    const response = await fetch(new URL(page.path, baseUrl), { headers: { accept: "text/html" } });
+    if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}`);
+    bodies[page.name] = await response.text();
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-bare-"));
+  const file = path.join(dir, "bodies.json");
+  fs.writeFileSync(file, JSON.stringify(bodies));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const script = path.join(import.meta.dirname, "lib", "bare-page-server.mjs");
+  const [command, args] = core === null ? [process.execPath, [script, file, String(port)]] : ["taskset", ["-c", String(core), process.execPath, script, file, String(port)]];
+  const child = spawn(command, args, { stdio: "ignore" });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let tries = 0; ; tries++) {
+      try {
+        if ((await fetch(`${base}/health`)).ok) break;
+      } catch {
+        if (tries > 100) throw new Error("the bare Node page server did not start");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    const variants = pages.flatMap((page) => (["string", "Buffer"] as const).map((body) => ({ page, body, url: `${base}/${page.name}${body === "Buffer" ? "?buffer" : ""}` })));
+    for (const variant of variants) await measure(variant.url, connections, 2);
+    const perVariant = new Map<string, Round[]>();
+    for (let round = 0; round < rounds; round++) {
+      for (const variant of variants) {
+        const measured = await measure(variant.url, connections, seconds);
+        perVariant.set(variant.url, [...(perVariant.get(variant.url) ?? []), measured]);
+        console.log(`  bare Node, round ${round + 1}: ${variant.page.name.padEnd(10)} from a ${variant.body.padEnd(6)} ${measured.requestsPerSecond.toFixed(0).padStart(7)} req/s`);
+      }
+    }
+    const rows = variants.map((variant): ReferenceRow => {
+      const measured = perVariant.get(variant.url) ?? [];
+      return {
+        label: variant.page.label,
+        body: variant.body,
+        bytes: Buffer.byteLength(bodies[variant.page.name] ?? ""),
+        requestsPerSecond: median(measured.map((m) => m.requestsPerSecond)),
+        p95: median(measured.map((m) => percentile(m.latencies, 95))),
+        ratio: 0,
+      };
+    });
+    // Each row against the first page (the trivial one) sent the same way.
+    for (const row of rows) {
+      const trivial = rows.find((r) => r.body === row.body);
+      row.ratio = trivial && trivial.requestsPerSecond > 0 ? row.requestsPerSecond / trivial.requestsPerSecond : 0;
+    }
+    return { rounds, seconds, rows };
+  } finally {
+    child.kill("SIGTERM");
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

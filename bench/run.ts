@@ -17,7 +17,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { getLessons } from "@/lib/content";
 import { measureClientJs, type ClientJsRow } from "./client-js";
-import { runPages, type PagesResult } from "./pages";
+import { runBareNodeReference, runPages, TRIVIAL_PAGE, type PagesResult, type ReferenceResult } from "./pages";
 import { GOALS as LIGHTHOUSE_GOALS, lighthouseMarkdown, runLighthouse, type LighthouseRow } from "./lighthouse";
 import { runScaleOut, scaleOutMarkdown, type ScaleOutResult } from "./scale-out";
 import { startSeededApp, type SeededApp } from "./lib/seeded-app";
@@ -56,7 +56,7 @@ type Results = {
   machine: ReturnType<typeof server.machine> & { next: string };
   build: string;
   clientJs?: { rows: ClientJsRow[]; smallest: ClientJsRow; lesson: ClientJsRow; goal: Goal };
-  pages?: PagesResult & { goal: Goal };
+  pages?: PagesResult & { goal: Goal; reference?: ReferenceResult };
   lighthouse?: { rows: LighthouseRow[]; goals: Goal[] };
   quiz?: { classroom: QuizRun[]; saturation?: BenchResults; goals: Goal[] };
   scaleOut?: ScaleOutResult;
@@ -130,7 +130,18 @@ async function main() {
         });
         const lessonRow = pages.rows.find((r) => r.path.startsWith("/lessons/"));
         const goal = { text: "a lesson page serves at least 0.9× the trivial page's requests per second", met: (lessonRow?.ratio ?? 0) >= 0.9, measured: `${(lessonRow?.ratio ?? 0).toFixed(2)}×` };
-        results.pages = { ...pages, goal };
+        console.log("The same bytes from a bare Node http server (the reference):");
+        const reference = await runBareNodeReference({
+          baseUrl,
+          pages: [
+            { name: "trivial", label: TRIVIAL_PAGE.label, path: TRIVIAL_PAGE.path },
+            { name: "lesson", label: `lesson (${lesson.slug})`, path: `/lessons/${lesson.slug}` },
+          ],
+          core: pin ? 0 : null,
+          seconds: opts.quick ? 3 : 5,
+          rounds: opts.quick ? 1 : 2,
+        });
+        results.pages = { ...pages, goal, reference };
         results.goals.push(goal);
         // Lighthouse's browser must not inherit one core.
         if (pin) server.setSelfAffinity(`0-${results.machine.cores - 1}`);
@@ -240,6 +251,17 @@ function toMarkdown(r: Results, seconds: number): string {
       ...p.rows.map((row) => `| ${row.label} \`${row.path}\` | ${f0(row.requestsPerSecond)} | ${row.ratio.toFixed(2)}× | ${f1(row.p50)} | ${f1(row.p95)} | ${f1(row.p99)} | ${row.errors} | ${f0(row.bytesPerResponse)} | ${row.rounds.map((x) => f0(x.requestsPerSecond)).join(", ")} |`),
       "",
     );
+    if (p.reference) {
+      const ref = p.reference;
+      lines.push(
+        `**Reference: the same bytes without the framework.** \`bench/lib/bare-page-server.mjs\`, a bare \`node:http\` server on the same core, answers with the HTML captured from the two pages above and does nothing else; same autocannon settings, ${ref.rounds} rounds of ${ref.seconds} s, medians. "From a string" is how Next.js sends a prerendered page (\`res.end(html)\`); "from a Buffer" sends the same bytes already encoded. Ratio = against the trivial page's HTML sent the same way.`,
+        "",
+        "| HTML of | sent from | bytes | req/s | ratio | p95 |",
+        "|---|---|---:|---:|---:|---:|",
+        ...ref.rows.map((row) => `| ${row.label} | a ${row.body} | ${f0(row.bytes)} | ${f0(row.requestsPerSecond)} | ${row.ratio.toFixed(2)}× | ${f1(row.p95)} |`),
+        "",
+      );
+    }
   }
   if (r.clientJs) {
     const c = r.clientJs;
