@@ -3,14 +3,8 @@
 
   - You are about to drop the `ReviewCard` table. If the table is not empty, all the data it contains will be lost.
   - Nothing is lost: every card was the result of the learner's answers, which stay in
-    AttemptAnswer; lib/quiz/review.ts now replays them (decision 0017).
+    AttemptAnswer, and lib/quiz/review.ts now replays them (decision 0017).
 
 */
--- DropForeignKey
-ALTER TABLE "ReviewCard" DROP CONSTRAINT "ReviewCard_questionId_fkey";
-
--- DropForeignKey
-ALTER TABLE "ReviewCard" DROP CONSTRAINT "ReviewCard_userId_fkey";
-
--- DropTable
+-- DropTable (its foreign keys go with it)
 DROP TABLE "ReviewCard";
