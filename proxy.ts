@@ -1,8 +1,8 @@
 // Early redirect to sign-in for protected paths. A convenience only: every page, server action
 // and route handler checks the session itself (lib/auth/guards.ts).
-import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authConfig, isProtectedPath } from "./auth.config";
+import { sessionUserIdFromCookies } from "./lib/auth/session-token";
 import { checkServerActionRequest } from "./lib/security/server-action-request";
 
 /**
@@ -12,7 +12,7 @@ import { checkServerActionRequest } from "./lib/security/server-action-request";
  */
 async function hasSession(request: NextRequest): Promise<boolean> {
   const { secret, useSecureCookies } = authConfig();
-  return (await getToken({ req: request, secret, secureCookie: useSecureCookies })) !== null;
+  return (await sessionUserIdFromCookies(request.headers.get("cookie"), { secret, secureCookie: useSecureCookies })) !== null;
 }
 
 /** Early redirect of page loads on protected paths; everything else goes on untouched. */

@@ -123,20 +123,20 @@ export async function runBareNodeReference(options: { baseUrl: string; pages: { 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-bare-"));
   const file = path.join(dir, "bodies.json");
   fs.writeFileSync(file, JSON.stringify(bodies));
-  const port = 20000 + Math.floor(Math.random() * 20000);
   const script = path.join(import.meta.dirname, "lib", "bare-page-server.mjs");
-  const [command, args] = core === null ? [process.execPath, [script, file, String(port)]] : ["taskset", ["-c", String(core), process.execPath, script, file, String(port)]];
-  const child = spawn(command, args, { stdio: "ignore" });
+  const [command, args] = core === null ? [process.execPath, [script, file]] : ["taskset", ["-c", String(core), process.execPath, script, file]];
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"] });
   try {
+    // The server prints the free port it got; exiting first means it failed (its error is on stderr).
+    const port = await new Promise<number>((resolve, reject) => {
+      let output = "";
+      child.stdout?.on("data", (chunk: Buffer) => {
+        output += chunk.toString("utf8");
+        if (output.includes("\n")) resolve(Number(output.trim()));
+      });
+      child.once("exit", (code) => reject(new Error(`the bare Node page server exited (${code}) before listening`)));
+    });
     const base = `http://127.0.0.1:${port}`;
-    for (let tries = 0; ; tries++) {
-      try {
-        if ((await fetch(`${base}/health`)).ok) break;
-      } catch {
-        if (tries > 100) throw new Error("the bare Node page server did not start");
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
     const variants = pages.flatMap((page) => (["string", "Buffer"] as const).map((body) => ({ page, body, url: `${base}/${page.name}${body === "Buffer" ? "?buffer" : ""}` })));
     for (const variant of variants) await measure(variant.url, connections, 2);
     const perVariant = new Map<string, Round[]>();

@@ -7,11 +7,15 @@ import { pickDueForReview, reviewCardsFromAnswers } from "./scheduling";
 /**
  * The learner's cards for questions still in use (a retired question is never asked again), each
  * with its question id and due time. One indexed read of their answers, however many they gave.
+ * Retired questions are dropped here rather than in the query: a filter on Question there would
+ * make SQLite walk the question table (tests/integration/query-plans.test.ts).
  */
 async function activeReviewCards(userId: string): Promise<{ questionId: string; due: Date }[]> {
   const answers = await db.attemptAnswer.findMany({
     where: { attempt: { userId } },
     select: { questionId: true, correct: true, score: true, answeredAt: true, question: { select: { retiredAt: true } } },
+    // The replay keeps this order for answers given at the same instant, so it must be fixed.
+    orderBy: [{ answeredAt: "asc" }, { attemptId: "asc" }],
   });
   const retired = new Set(answers.filter((a) => a.question.retiredAt !== null).map((a) => a.questionId));
   return [...reviewCardsFromAnswers(answers)]

@@ -169,6 +169,13 @@ describe("reviewCardsFromAnswers", () => {
     expect(cards.get("a")?.reps).toBe(2);
   });
 
+  it("replays answers given at the same instant in the order they are passed", () => {
+    const rightThenWrong = reviewCardsFromAnswers([answer("q", 1, now), answer("q", 0, now)]).get("q");
+    const wrongThenRight = reviewCardsFromAnswers([answer("q", 0, now), answer("q", 1, now)]).get("q");
+    expect(rightThenWrong).toEqual(scheduleAfterAnswer(newCard(now), false, now));
+    expect(wrongThenRight).toEqual(scheduleAfterAnswer(scheduleAfterAnswer(newCard(now), false, now), true, now));
+  });
+
   it("leaves its input alone and returns nothing for no answers", () => {
     const answers = [answer("q", 0, later(DAY)), answer("q", 0, now)];
     reviewCardsFromAnswers(answers);

@@ -80,6 +80,7 @@ export function pickDueForReview<T extends { due: Date }>(cards: readonly T[], n
  * Every card of one learner, by question id: their answers replayed in the order they were given.
  * A question gets its card at its first miss (answers right before that leave no card), and every
  * answer from then on moves it, rated by its score (partial credit counts, see ratingFor).
+ * Answers given at the same instant keep the order they are passed in.
  */
 export function reviewCardsFromAnswers(answers: readonly GradedAnswer[]): Map<string, ReviewCard> {
   const cards = new Map<string, ReviewCard>();

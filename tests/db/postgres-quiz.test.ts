@@ -1,7 +1,7 @@
-// The quiz attempt path (start, answer, retry, conflict, review card, finish) on PostgreSQL, through
+// The quiz attempt path (start, answer, retry, conflict, review queue, finish) on PostgreSQL, through
 // the app's own lib/db client: the integration suite runs the same functions on SQLite only, and
-// the answer path's queries (a relation count, a batch of two writes) are where the two databases
-// could differ. A throwaway cluster of its own; skipped loudly without PostgreSQL unless
+// the answer path's queries (a relation count, a unique-key conflict, jsonb answers read back) are
+// where the two databases could differ. A throwaway cluster of its own; skipped loudly without PostgreSQL unless
 // REQUIRE_POSTGRES=1.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresAvailability, startPostgresCluster, type PostgresCluster } from "../support/postgres-cluster";

@@ -224,7 +224,7 @@ test("while another process holds the write lock, writers wait for it instead of
       await holder.locked;
       const sent = Date.now();
       const requests = Promise.all([
-        // Writes outside a transaction (an answer, and its review card in a batch).
+        // Writes outside a transaction (answers).
         ...students.map((student) => {
           const attempt = open.get(student);
           const questionId = attempt?.questions[round];
