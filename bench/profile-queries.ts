@@ -59,11 +59,8 @@ async function main() {
     const guard = await traced(() => db.user.findUnique({ where: { id: user.id }, select: { id: true, email: true, name: true, role: true } }));
     show("session guard (getSessionUser)", guard.sql);
 
-    const start = await traced(async () => {
-      const { id } = await attempts.startOrResumeAttempt(user.id, { kind: "MIXED", scopeId: null });
-      return attempts.getAttemptView(user.id, id);
-    });
-    show("POST /api/v1/attempts (startOrResumeAttempt + getAttemptView)", start.sql);
+    const start = await traced(async () => (await attempts.startAttemptView(user.id, { kind: "MIXED", scopeId: null })).attempt);
+    show("POST /api/v1/attempts (startAttemptView)", start.sql);
     const view = start.value;
     const [firstItem, secondItem] = view.items;
     if (!firstItem || !secondItem) throw new Error("empty attempt");
@@ -82,8 +79,8 @@ async function main() {
     let done = 0;
     while (done < iterations) {
       let t = performance.now();
-      const { id } = await attempts.startOrResumeAttempt(user.id, { kind: "MIXED", scopeId: null });
-      const attempt = await attempts.getAttemptView(user.id, id);
+      const { attempt } = await attempts.startAttemptView(user.id, { kind: "MIXED", scopeId: null });
+      const id = attempt.id;
       times.start.push(performance.now() - t);
       for (const item of attempt.items) {
         if (done >= iterations) break;

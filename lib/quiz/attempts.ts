@@ -52,23 +52,40 @@ async function chooseQuestions(userId: string, scope: QuizScope, seed: string): 
   return seededShuffle(ids, seed).slice(0, QUIZ_LENGTH[scope.kind]);
 }
 
-/** Resumes the learner's unfinished attempt at this quiz, or starts a new one. */
-export async function startOrResumeAttempt(userId: string, scope: QuizScope, assignmentId: string | null = null): Promise<{ id: string; resumed: boolean }> {
+/** The columns an attempt's view is built from (its answers and assignment are read apart). */
+const ATTEMPT_COLUMNS = { id: true, kind: true, scopeId: true, assignmentId: true, questionIds: true, startedAt: true, finishedAt: true, score: true } as const;
+
+/** The learner's unfinished attempt at this quiz (its id), or a new one as it was written. */
+async function openOrNewAttempt(userId: string, scope: QuizScope, assignmentId: string | null) {
   assertScope(scope);
   const open = await db.attempt.findFirst({
     where: { userId, kind: scope.kind, scopeId: scope.scopeId, assignmentId, finishedAt: null },
     orderBy: { startedAt: "desc" },
     select: { id: true },
   });
-  if (open) return { id: open.id, resumed: true };
+  if (open) return { resumed: true as const, id: open.id };
   const seed = `${userId}:${scope.kind}:${scope.scopeId}:${Date.now()}:${Math.random()}`;
   const questionIds = await chooseQuestions(userId, scope, seed);
   if (questionIds.length === 0) throw new QuizError("invalid_input", "This quiz has no questions yet.");
-  const attempt = await db.attempt.create({
-    data: { userId, kind: scope.kind, scopeId: scope.scopeId, assignmentId, questionIds },
-    select: { id: true },
-  });
-  return { id: attempt.id, resumed: false };
+  const attempt = await db.attempt.create({ data: { userId, kind: scope.kind, scopeId: scope.scopeId, assignmentId, questionIds }, select: ATTEMPT_COLUMNS });
+  return { resumed: false as const, id: attempt.id, attempt };
+}
+
+/** Resumes the learner's unfinished attempt at this quiz, or starts a new one. */
+export async function startOrResumeAttempt(userId: string, scope: QuizScope, assignmentId: string | null = null): Promise<{ id: string; resumed: boolean }> {
+  const { id, resumed } = await openOrNewAttempt(userId, scope, assignmentId);
+  return { id, resumed };
+}
+
+/**
+ * Like startOrResumeAttempt, with the attempt as its owner sees it. A new attempt's view is built
+ * from the row just written (no answers yet) instead of reading it back: two statements fewer on
+ * every quiz start.
+ */
+export async function startAttemptView(userId: string, scope: QuizScope, now = new Date()): Promise<{ resumed: boolean; attempt: AttemptView }> {
+  const started = await openOrNewAttempt(userId, scope, null);
+  if (started.resumed) return { resumed: true, attempt: await getAttemptView(userId, started.id, now) };
+  return { resumed: false, attempt: await attemptView({ ...started.attempt, answers: [], assignment: null }, now) };
 }
 
 export type AnsweredItem = {
@@ -104,7 +121,7 @@ function loadAssignment(userId: string, assignmentId: string | null) {
 }
 
 async function loadOwnAttempt(userId: string, attemptId: string) {
-  const attempt = await db.attempt.findFirst({ where: { id: attemptId, userId }, include: { answers: true } });
+  const attempt = await db.attempt.findFirst({ where: { id: attemptId, userId }, select: { ...ATTEMPT_COLUMNS, answers: true } });
   if (!attempt) throw notFound();
   return { ...attempt, assignment: await loadAssignment(userId, attempt.assignmentId) };
 }
@@ -115,7 +132,10 @@ function questionIdsOf(attempt: { questionIds: unknown }): string[] {
 
 /** The attempt as its owner sees it: open questions without their keys, answered ones revealed. */
 export async function getAttemptView(userId: string, attemptId: string, now = new Date()): Promise<AttemptView> {
-  const attempt = await loadOwnAttempt(userId, attemptId);
+  return attemptView(await loadOwnAttempt(userId, attemptId), now);
+}
+
+async function attemptView(attempt: Awaited<ReturnType<typeof loadOwnAttempt>>, now: Date): Promise<AttemptView> {
   const ids = questionIdsOf(attempt);
   const questions = await findQuestions(ids);
   const reveal = mayReveal(attempt.assignment, now);

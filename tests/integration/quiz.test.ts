@@ -2,7 +2,7 @@
 import { rightResponse, wrongResponse } from "../support/responses";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { answerQuestion, finishAttempt, getAttemptView, startOrResumeAttempt } from "@/lib/quiz/attempts";
+import { answerQuestion, finishAttempt, getAttemptView, startAttemptView, startOrResumeAttempt } from "@/lib/quiz/attempts";
 import { getQuestion } from "@/lib/quiz/bank";
 import { QuizError } from "@/lib/quiz/errors";
 import { dueQuestionIds, reviewQueueSize } from "@/lib/quiz/review";
@@ -36,6 +36,18 @@ describe("quiz attempts", () => {
     const view = await getAttemptView(student.id, first.id);
     expect(view.items.length).toBeGreaterThan(3);
     expect(view.items.every((item) => item.status === "open")).toBe(true);
+  });
+
+  it("starts with the same view it would read back, and resumes with the answers so far", async () => {
+    const student = await newStudent();
+    const started = await startAttemptView(student.id, { kind: "PHASE", scopeId: "phase-rapport" });
+    expect(started.resumed).toBe(false);
+    expect(started.attempt).toEqual(await getAttemptView(student.id, started.attempt.id));
+    const question = questionById(started.attempt.items[0]?.question.id ?? "");
+    await answerQuestion(student.id, started.attempt.id, question.id, rightResponse(question));
+    const resumed = await startAttemptView(student.id, { kind: "PHASE", scopeId: "phase-rapport" });
+    expect(resumed).toEqual({ resumed: true, attempt: await getAttemptView(student.id, started.attempt.id) });
+    expect(resumed.attempt.items[0]).toMatchObject({ status: "answered", result: { correct: true } });
   });
 
   it("never puts the answer key into an open question's view", async () => {

@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { quizErrorResponse, readJson } from "@/lib/api/request";
 import { requireApiUser } from "@/lib/api/respond";
 import { StartAttemptRequest } from "@/lib/api/schemas";
-import { getAttemptView, startOrResumeAttempt } from "@/lib/quiz/attempts";
+import { startAttemptView } from "@/lib/quiz/attempts";
 
 export async function POST(request: NextRequest) {
   const { user, response } = await requireApiUser();
@@ -11,8 +11,8 @@ export async function POST(request: NextRequest) {
   const body = await readJson(request, StartAttemptRequest);
   if (body.response) return body.response;
   try {
-    const { id, resumed } = await startOrResumeAttempt(user.id, { kind: body.data.kind, scopeId: body.data.scopeId });
-    return NextResponse.json({ resumed, attempt: await getAttemptView(user.id, id) }, { status: resumed ? 200 : 201 });
+    const { resumed, attempt } = await startAttemptView(user.id, { kind: body.data.kind, scopeId: body.data.scopeId });
+    return NextResponse.json({ resumed, attempt }, { status: resumed ? 200 : 201 });
   } catch (error) {
     return quizErrorResponse(error);
   }
