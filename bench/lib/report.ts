@@ -14,6 +14,7 @@ export type BenchResults = {
     servers?: number;
     classroomSeconds: number;
     saturationSeconds: number;
+    saturationRounds: number;
     connections: number;
     thinkSeconds: [number, number];
     wrongRate: number;
@@ -24,7 +25,8 @@ export type BenchResults = {
     next: string;
   };
   classroom?: { floor: PhaseStats; quiz: PhaseStats; goal: Goal };
-  saturation?: { floor: PhaseStats; quiz: PhaseStats; ratio: number; requestRatio: number; goal: Goal };
+  /** The median round's phases and ratios, and every round's throughput. */
+  saturation?: { floor: PhaseStats; quiz: PhaseStats; ratio: number; requestRatio: number; rounds: { floorAnswersPerSecond: number; quizAnswersPerSecond: number; ratio: number }[]; goal: Goal };
   verification: LedgerCheck & { floorWritesAcknowledged: number; floorWritesMissing: number };
   server: { rssEndMiB: number; rssPeakMiB: number; rssAfterSignInMiB: number };
   warnings: string[];
@@ -46,6 +48,11 @@ const cpuPerRequest = (p: PhaseStats) => (p.requests ? `${((p.serverCpu * p.seco
 const other = (stats: PhaseStats) => (stats.otherCpu?.[0] === undefined ? "–" : pct(stats.otherCpu[0]));
 
 /** "0", or the count with what the failures were ("3 (2× 500, 1× no response)"). */
+/** Each saturation round as "floor → quiz answers/s (ratio)". */
+export function roundsText(rounds: { floorAnswersPerSecond: number; quizAnswersPerSecond: number; ratio: number }[]): string {
+  return rounds.map((round, i) => `${i + 1}. ${round.floorAnswersPerSecond.toFixed(1)} → ${round.quizAnswersPerSecond.toFixed(1)} (${round.ratio.toFixed(2)}×)`).join("; ");
+}
+
 export function errorsCell(stats: PhaseStats): string {
   if (stats.errors === 0) return "0";
   const bad = Object.entries(stats.statuses)
@@ -92,8 +99,8 @@ export function toMarkdown(r: BenchResults): string {
 
   if (r.saturation) {
     const { floor, quiz, ratio, requestRatio, goal } = r.saturation;
-    lines.push(`## Saturation (closed loop): ${s.connections} connections, no think time, ${s.saturationSeconds} s per route`, ``);
-    lines.push(`Each connection is one signed-in student running quizzes back to back; the floor replays the same cycle (start, one request per question, finish) on the floor route.`, ``);
+    lines.push(`## Saturation (closed loop): ${s.connections} connections, no think time, ${s.saturationRounds} rounds of ${s.saturationSeconds} s per route`, ``);
+    lines.push(`Each connection is one signed-in student running quizzes back to back; the floor replays the same cycle (start, one request per question, finish) on the floor route. The rounds alternate which route goes first; the table shows the round with the median ratio.`, ``);
     lines.push(
       `| route | answers/s | req/s | errors | p50 | p95 | p99 | max | server CPU | server CPU per request | load generator CPU | others on the server's core |`,
       `|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
@@ -105,7 +112,7 @@ export function toMarkdown(r: BenchResults): string {
     if (answer) lines.push(`| · PUT …/answers/{id} only | | | | ${latencyCells(answer)} | | | | |`);
     const duplicate = quiz.byOp.duplicate;
     if (duplicate) lines.push(`| · its duplicates (second copies) | | | | ${latencyCells(duplicate)} | | | | |`);
-    lines.push(``, `Quiz ÷ floor: **${num(ratio, 2)}×** in answers per second (${num(requestRatio, 2)}× in requests per second).`, ``);
+    lines.push(``, `Quiz ÷ floor: **${num(ratio, 2)}×** in answers per second (${num(requestRatio, 2)}× in requests per second), the median of the rounds: ${roundsText(r.saturation.rounds)}.`, ``);
     lines.push(`**Goal** (${goal.text}): **${goal.met ? "met" : "missed"}**.`, ``);
   }
 
