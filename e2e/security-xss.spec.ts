@@ -3,9 +3,9 @@
 // (and the CSV) must show them as text: no injected element, no script run (window.__xss stays
 // unset), no dialog, no CSP violation, no page error.
 import fs from "node:fs";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { getQuestion } from "./support/bank";
-import { expect, signUp, test, uniqueEmail } from "./support/fixtures";
+import { expect, signUp, test, uniqueEmail, watchForProblems } from "./support/fixtures";
 import { localDateTime } from "./support/local-date-time";
 
 const PASSWORD = "a careful reader of Bishara";
@@ -25,21 +25,16 @@ const INJECTED = "img[src='x'], svg[onload], iframe, [onerror], [onload], [onmou
 
 type Watched = { page: Page; problems: string[] };
 
-/** A page in its own context, watched like the shared fixture's page, plus dialogs and CSP events. */
-async function person(browser: Browser, role: "Student" | "Teacher", name: string): Promise<Watched> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+/** A page in its own context whose problems, dialogs included, are checked after every step. */
+async function person(newContextPage: () => Promise<Page>, role: "Student" | "Teacher", name: string): Promise<Watched> {
+  const page = await newContextPage();
   const problems: string[] = [];
-  page.on("console", (message) => {
-    const text = message.text();
-    if (/Content[- ]Security[- ]Policy|Refused to (execute|load|apply|connect)/i.test(text)) problems.push(`CSP: ${text}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  watchForProblems(page, problems);
   page.on("dialog", (dialog) => {
     problems.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();
   });
-  await context.addInitScript(() => {
+  await page.context().addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
       const w = window as unknown as { __csp?: string[] };
       (w.__csp ??= []).push(`${event.violatedDirective} ${event.blockedURI}`);
@@ -76,13 +71,13 @@ async function expectInert({ page, problems }: Watched, texts: string[], where: 
   return state;
 }
 
-test("names, class names, titles and teacher-written questions are shown as text everywhere", async ({ browser }) => {
+test("names, class names, titles and teacher-written questions are shown as text everywhere", async ({ newContextPage }) => {
   test.setTimeout(300_000);
   const builtIn = getQuestion("q-slovenia-summit-year");
   if (!builtIn) throw new Error("bank changed");
 
   // The teacher: a class and a question of their own, both made of payloads.
-  const teacher = await person(browser, "Teacher", TEACHER);
+  const teacher = await person(newContextPage, "Teacher", TEACHER);
   const t = teacher.page;
   await t.getByLabel("Class name").fill(CLASS);
   await t.getByRole("button", { name: "Create class" }).click();
@@ -102,7 +97,7 @@ test("names, class names, titles and teacher-written questions are shown as text
   await expect(t.getByText("Saved.", { exact: true })).toBeVisible();
 
   // The student joins the class.
-  const student = await person(browser, "Student", STUDENT);
+  const student = await person(newContextPage, "Student", STUDENT);
   const s = student.page;
   await s.goto(`/classes/join?code=${code.replace("-", "")}`);
   await s.getByRole("button", { name: "Join class" }).click();
@@ -178,6 +173,4 @@ test("names, class names, titles and teacher-written questions are shown as text
 
   expect(teacher.problems).toEqual([]);
   expect(student.problems).toEqual([]);
-  await t.context().close();
-  await s.context().close();
 });

@@ -7,7 +7,7 @@ async function pageOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-test("class, reports and questions pages fit a phone; tables scroll in their wrappers", async ({ page, browser }) => {
+test("class, reports and questions pages fit a phone; tables scroll in their wrappers", async ({ page, newContextPage }) => {
   test.setTimeout(120_000);
   await signUp(page, { name: "Phone Teacher", email: uniqueEmail("phone-teacher"), password: "a careful reader of Bishara", role: "Teacher" });
   await expect(page).toHaveURL(/\/teacher$/);
@@ -29,7 +29,7 @@ test("class, reports and questions pages fit a phone; tables scroll in their wra
     await expect(page.getByRole("heading", { level: 3, name: label })).toBeVisible();
   }
 
-  const student = await (await browser.newContext()).newPage();
+  const student = await newContextPage();
   await signUp(student, { name: "Phone Student", email: uniqueEmail("phone-student"), password: "a careful reader of Bishara", role: "Student" });
   await expect(student).toHaveURL(/\/dashboard$/);
   await student.goto(`/classes/join?code=${code}`);
@@ -38,7 +38,6 @@ test("class, reports and questions pages fit a phone; tables scroll in their wra
   await expect(student.getByText(/You have joined/)).toBeVisible();
   expect(await pageOverflow(student)).toBeLessThanOrEqual(0);
   await expectAccessible(student);
-  await student.context().close();
 
   await page.reload();
   expect(await pageOverflow(page)).toBeLessThanOrEqual(0);

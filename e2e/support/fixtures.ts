@@ -1,24 +1,86 @@
-// Shared fixtures: every page a test opens is watched for CSP violations and page errors,
-// and `expectAccessible` runs axe on the current page.
+// Shared fixtures: every page a test opens (`page`, or `newContextPage` for another person) is
+// watched for CSP violations and page errors, and waits after a full load until streamed content
+// is in place; `expectAccessible` runs axe on the current page.
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 
-type Fixtures = { pageProblems: string[] };
+type Fixtures = {
+  pageProblems: string[];
+  /** A page in a new browser context (a second person), watched like `page` and closed after the test. */
+  newContextPage: (options?: BrowserContextOptions) => Promise<Page>;
+};
+
+/** Records CSP violations and uncaught page errors into `problems`. */
+export function watchForProblems(page: Page, problems: string[]) {
+  page.on("console", (message) => {
+    const text = message.text();
+    if (/Content[- ]Security[- ]Policy|Refused to (execute|load|apply|connect)/i.test(text)) problems.push(`CSP: ${text}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+}
+
+/**
+ * On a full document load of a page with a loading boundary, React streams the finished content
+ * into a hidden `<div id="S:…">` and moves it into place on a later animation frame, which can
+ * come after the load event. If an update reaches the boundary first, React renders the content
+ * in place itself and the hidden copy lingers until that frame: a text query then finds it twice
+ * (CI saw it). So every navigation that loads a document waits until no hidden copy is left;
+ * content that never moves is a real fault and fails here.
+ */
+function awaitStreamedContentAfterLoads(page: Page) {
+  const settle = async () => {
+    try {
+      await page.waitForFunction(() => document.querySelector('div[hidden][id^="S:"]') === null, undefined, { timeout: 15_000 });
+    } catch (error) {
+      throw new Error(`streamed content on ${page.url()} never replaced its loading placeholder`, { cause: error });
+    }
+  };
+  const goto = page.goto.bind(page);
+  page.goto = async (...args: Parameters<Page["goto"]>) => {
+    const response = await goto(...args);
+    await settle();
+    return response;
+  };
+  const reload = page.reload.bind(page);
+  page.reload = async (...args: Parameters<Page["reload"]>) => {
+    const response = await reload(...args);
+    await settle();
+    return response;
+  };
+  const waitForURL = page.waitForURL.bind(page);
+  page.waitForURL = async (...args: Parameters<Page["waitForURL"]>) => {
+    await waitForURL(...args);
+    await settle();
+  };
+}
 
 export const test = base.extend<Fixtures>({
+  // The fixture callback is named `provide`, not `use`, so the React hooks lint rule leaves it be.
+  page: async ({ page }, provide) => {
+    awaitStreamedContentAfterLoads(page);
+    await provide(page);
+  },
   pageProblems: [
     async ({ page }, use) => {
       const problems: string[] = [];
-      page.on("console", (message) => {
-        const text = message.text();
-        if (/Content[- ]Security[- ]Policy|Refused to (execute|load|apply|connect)/i.test(text)) problems.push(`CSP: ${text}`);
-      });
-      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      watchForProblems(page, problems);
       await use(problems);
       expect(problems, "no CSP violations or uncaught errors").toEqual([]);
     },
     { auto: true },
   ],
+  newContextPage: async ({ browser, pageProblems }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (options) => {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      const page = await context.newPage();
+      watchForProblems(page, pageProblems);
+      awaitStreamedContentAfterLoads(page);
+      return page;
+    });
+    for (const context of contexts) await context.close();
+  },
 });
 
 export { expect };
