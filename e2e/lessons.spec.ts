@@ -1,3 +1,4 @@
+import { lessonText, lessons } from "./support/content";
 import { DEMO, expect, expectAccessible, signIn, test } from "./support/fixtures";
 
 test.describe("lessons", () => {
@@ -33,6 +34,24 @@ test.describe("lessons", () => {
     await expect(page.locator("article footer")).toContainText("Marwan Bishara");
     await expect(page.locator("article footer")).toContainText("Al Jazeera, 2016");
     await expectAccessible(page);
+  });
+
+  test("prerendered lessons are sent as pure ASCII and read in the browser exactly as the article", async ({ page }) => {
+    // npm run build escapes every non-ASCII character (decision 0018); the reader must not see a difference.
+    for (const path of ["/", "/lessons", "/timeline"]) {
+      const body = await (await page.request.get(path)).body();
+      expect(body.every((byte) => byte < 0x80), `${path} is sent as ASCII`).toBe(true);
+    }
+    for (const lesson of lessons) {
+      const path = `/lessons/${lesson.slug}`;
+      const body = await (await page.request.get(path)).body();
+      expect(body.every((byte) => byte < 0x80), `${path} is sent as ASCII`).toBe(true);
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(lesson.title);
+      const blocks = lessonText(lesson);
+      expect(blocks.length).toBeGreaterThan(0);
+      for (const { id, texts } of blocks) for (const text of texts) await expect(page.locator(`[id="${id}"]`), id).toContainText(text);
+    }
   });
 
   test("the imagined dialogue is never shown as fact", async ({ page }) => {

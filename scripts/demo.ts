@@ -24,7 +24,7 @@ const secretFile = "data/.auth-secret";
 if (!process.env.AUTH_SECRET && !fs.existsSync(secretFile)) fs.writeFileSync(secretFile, randomBytes(32).toString("base64"), { mode: 0o600 });
 const authSecret = process.env.AUTH_SECRET ?? fs.readFileSync(secretFile, "utf8").trim();
 
-run("node_modules/.bin/next", ["build"]);
+run("npm", ["run", "build"]);
 run("node_modules/.bin/prisma", ["migrate", "deploy"]);
 // Demo accounts are development data: the seed runs outside production mode on purpose.
 run("node_modules/.bin/tsx", ["prisma/seed.ts"], { ...process.env, NODE_ENV: "development" });

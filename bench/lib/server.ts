@@ -6,11 +6,12 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { ASCII_MARKER_FILE } from "../../scripts/lib/ascii-html";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** What a build depends on. Tests beside the code are left out: they are not part of the build. */
-const BUILD_INPUTS = ["app", "components", "lib", "content", "public", "auth.ts", "auth.config.ts", "proxy.ts", "next.config.mjs", "next.config.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = ["scripts/ascii-prerendered-pages.ts", "scripts/lib/ascii-html.ts", "app", "components", "lib", "content", "public", "auth.ts", "auth.config.ts", "proxy.ts", "next.config.mjs", "next.config.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 function newestInput(entry: string): { file: string; mtimeMs: number } | null {
   const full = path.join(ROOT, entry);
@@ -36,6 +37,11 @@ export function checkBuild(): BuildCheck {
   const manifest = path.join(ROOT, ".next", "server", "app-paths-manifest.json");
   if (!fs.existsSync(manifest) || !fs.readFileSync(manifest, "utf8").includes("/api/bench/floor/route")) {
     return { reuse: false, reason: "the build has no /api/bench/floor route", buildId };
+  }
+  // A bare `next build` leaves the prerendered pages as two-byte strings, which serve slower.
+  const marker = path.join(ROOT, ".next", ASCII_MARKER_FILE);
+  if (!fs.existsSync(marker) || (JSON.parse(fs.readFileSync(marker, "utf8")) as { buildId?: unknown }).buildId !== buildId) {
+    return { reuse: false, reason: "the build's prerendered pages were not made ASCII (a bare `next build`, not `npm run build`)", buildId };
   }
   let newest: { file: string; mtimeMs: number } | null = null;
   for (const entry of BUILD_INPUTS) {
@@ -75,9 +81,9 @@ export async function build(waitSeconds: number): Promise<void> {
   if (others.length > 0) {
     throw new Error("a build is needed, but other processes still use .next (see above). Run again when they are done, or pass --build never to use the build as it is.");
   }
-  console.log("Building (next build)…");
-  const result = spawnSync(path.join(ROOT, "node_modules/.bin/next"), ["build"], { cwd: ROOT, stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
+  console.log("Building (npm run build)…");
+  const result = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`npm run build failed with exit code ${result.status}`);
 }
 
 export function hasTaskset(): boolean {
