@@ -84,6 +84,7 @@ test("malformed requests get a 4xx with a stable code and a message, never a 500
       { name: "huge body", send: () => api.put(url, { data: { response: { type: "single", choice: "x".repeat(100_000) } } }), status: 413, code: "invalid_input" },
       { name: "unknown kind", send: () => api.post("/api/v1/attempts", { data: { kind: "EVERYTHING" } }), status: 400, code: "invalid_input" },
       { name: "unknown lesson", send: () => api.post("/api/v1/attempts", { data: { kind: "LESSON", scopeId: "nope" } }), status: 400, code: "invalid_input" },
+      { name: "wrong method", send: () => api.post(url, { data: { response: { type: "true-false", value: true } } }), status: 405, code: "method_not_allowed" },
     ];
     for (const c of cases) {
       const response = await c.send();
@@ -93,6 +94,10 @@ test("malformed requests get a 4xx with a stable code and a message, never a 500
       expect(body.error.message.length, c.name).toBeGreaterThan(5);
       expect(JSON.stringify(body), c.name).not.toMatch(/at .*\.(js|ts):\d+/);
     }
+    // A wrong method names the right one, in the message and in Allow.
+    const wrongMethod = await api.delete(`/api/v1/attempts/${attempt.id}`);
+    expect(wrongMethod.headers().allow).toBe("GET, HEAD, OPTIONS");
+    expect((await wrongMethod.json()).error.message).toBe("This address only takes GET requests.");
     const view = await (await api.get(`/api/v1/attempts/${attempt.id}`)).json();
     expect(view.items.every((item: { status: string }) => item.status === "open")).toBe(true);
   } finally {

@@ -42,7 +42,8 @@ const ROUTES: Record<string, RouteSpec> = {
   "/api/v1/attempts/[attemptId]/answers/[questionId]": { kind: "api", methods: ["PUT"], json: ["response"] },
   "/api/v1/attempts/[attemptId]/finish": { kind: "api", methods: ["POST"] },
   "/api/v1/me/reading": { kind: "api", methods: ["GET"] },
-  "/api/v1/openapi.json": { kind: "api", methods: ["GET"] },
+  // Prerendered at build time and served like a file, so a wrong method gets Next's static 405.
+  "/api/v1/openapi.json": { kind: "asset", methods: ["GET"] },
   "/api/v1/teacher/classes/[classId]/gradebook": { kind: "api", methods: ["GET"] },
   "/icon.svg": { kind: "asset", methods: ["GET"] },
 };

@@ -131,19 +131,18 @@ export function problemsWith(request: FuzzRequest, outcome: Outcome): string[] {
     const match = pattern.exec(outcome.body);
     if (match) problems.push(`body shows ${what}: …${outcome.body.slice(Math.max(0, match.index - 60), match.index + 80)}…`);
   }
-  // Our own API answers every refusal as { error: { code, message } }, except Next's automatic 405
-  // for a method a route does not export, which has no body (decision 0010), and HEAD, which has none.
+  // Our own API answers every refusal as { error: { code, message } }, a wrong method included
+  // (decision 0010); a HEAD response has no body to check.
   if (request.kind === "api" && outcome.status >= 400 && request.method !== "HEAD") {
-    if (outcome.status !== 405) {
-      let shapeOk = false;
-      try {
-        const json = JSON.parse(outcome.body) as { error?: { code?: unknown; message?: unknown } };
-        shapeOk = typeof json.error?.code === "string" && typeof json.error.message === "string" && json.error.message.length > 0;
-      } catch {
-        // not JSON
-      }
-      if (!shapeOk) problems.push(`error body is not {error:{code,message}}: ${outcome.body.slice(0, 200)}`);
+    let shapeOk = false;
+    try {
+      const json = JSON.parse(outcome.body) as { error?: { code?: unknown; message?: unknown } };
+      shapeOk = typeof json.error?.code === "string" && typeof json.error.message === "string" && json.error.message.length > 0;
+    } catch {
+      // not JSON
     }
+    if (!shapeOk) problems.push(`error body is not {error:{code,message}}: ${outcome.body.slice(0, 200)}`);
+    if (outcome.status === 405 && !outcome.headers.get("allow")) problems.push("405 without an Allow header");
   }
   return problems;
 }

@@ -1,6 +1,6 @@
 // "Download all my data": everything stored about the signed-in person, as a JSON file.
 import { NextResponse } from "next/server";
-import { requireApiUser } from "@/lib/api/respond";
+import { otherMethods, requireApiUser } from "@/lib/api/respond";
 import { exportAccountData } from "@/lib/auth/accounts";
 
 export async function GET() {
@@ -16,3 +16,5 @@ export async function GET() {
     },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

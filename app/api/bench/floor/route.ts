@@ -6,7 +6,7 @@
 // The variable is read here rather than in lib/env.ts because it is a switch for the benchmark
 // only: no deployment sets it, and nothing else depends on it.
 import { NextResponse } from "next/server";
-import { apiError, requireApiUser } from "@/lib/api/respond";
+import { apiError, otherMethods, requireApiUser } from "@/lib/api/respond";
 import { db } from "@/lib/db";
 
 export async function POST() {
@@ -23,3 +23,5 @@ export async function POST() {
   });
   return NextResponse.json({ ok: true, writes: row.failures }, { headers: { "Cache-Control": "no-store" } });
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

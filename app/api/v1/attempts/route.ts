@@ -1,7 +1,7 @@
 // POST /api/v1/attempts: start a quiz, or resume the unfinished attempt at the same quiz.
 import { NextResponse, type NextRequest } from "next/server";
 import { quizErrorResponse, readJson } from "@/lib/api/request";
-import { requireApiUser } from "@/lib/api/respond";
+import { otherMethods, requireApiUser } from "@/lib/api/respond";
 import { StartAttemptRequest } from "@/lib/api/schemas";
 import { startAttemptView } from "@/lib/quiz/attempts";
 
@@ -17,3 +17,5 @@ export async function POST(request: NextRequest) {
     return quizErrorResponse(error);
   }
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,7 +1,7 @@
 // GET /api/v1/attempts/{attemptId}: the attempt as its owner sees it (open questions without keys).
 import { NextResponse } from "next/server";
 import { quizErrorResponse } from "@/lib/api/request";
-import { requireApiUser } from "@/lib/api/respond";
+import { otherMethods, requireApiUser } from "@/lib/api/respond";
 import { getAttemptView } from "@/lib/quiz/attempts";
 
 export async function GET(_request: Request, { params }: RouteContext<"/api/v1/attempts/[attemptId]">) {
@@ -14,3 +14,5 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/v1/a
     return quizErrorResponse(error);
   }
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,7 +1,7 @@
 // POST /api/v1/attempts/{attemptId}/finish: finish the attempt (finishing twice changes nothing).
 import { NextResponse } from "next/server";
 import { quizErrorResponse } from "@/lib/api/request";
-import { requireApiUser } from "@/lib/api/respond";
+import { otherMethods, requireApiUser } from "@/lib/api/respond";
 import { finishAttempt } from "@/lib/quiz/attempts";
 
 export async function POST(_request: Request, { params }: RouteContext<"/api/v1/attempts/[attemptId]/finish">) {
@@ -14,3 +14,5 @@ export async function POST(_request: Request, { params }: RouteContext<"/api/v1/
     return quizErrorResponse(error);
   }
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,7 +1,7 @@
 // PUT /api/v1/attempts/{attemptId}/answers/{questionId}: record an answer (idempotent for the same answer).
 import { NextResponse, type NextRequest } from "next/server";
 import { quizErrorResponse, readJson } from "@/lib/api/request";
-import { requireApiUser } from "@/lib/api/respond";
+import { otherMethods, requireApiUser } from "@/lib/api/respond";
 import { AnswerRequest } from "@/lib/api/schemas";
 import { answerQuestion } from "@/lib/quiz/attempts";
 
@@ -18,3 +18,5 @@ export async function PUT(request: NextRequest, { params }: RouteContext<"/api/v
     return quizErrorResponse(error);
   }
 }
+
+export const { GET, POST, PATCH, DELETE, OPTIONS } = otherMethods("PUT");

@@ -1,7 +1,7 @@
 // The class gradebook as a CSV file (UTF-8 with BOM, every field quoted, formulas neutralised:
 // see lib/teacher/csv.ts). Teachers of the class only; anyone else's class is a 404.
 import { NextResponse } from "next/server";
-import { apiError, requireApiRole } from "@/lib/api/respond";
+import { apiError, otherMethods, requireApiRole } from "@/lib/api/respond";
 import { safeFileName } from "@/lib/teacher/csv";
 import { TeacherError } from "@/lib/teacher/errors";
 import { gradebookCsv } from "@/lib/teacher/reports";
@@ -27,3 +27,5 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/v1/t
     },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
