@@ -54,17 +54,17 @@ function awaitStreamedContentAfterLoads(page: Page) {
   };
 }
 
+// Fixture callbacks name Playwright's `use` argument `provide`, so the React hooks lint rule leaves them be.
 export const test = base.extend<Fixtures>({
-  // The fixture callback is named `provide`, not `use`, so the React hooks lint rule leaves it be.
   page: async ({ page }, provide) => {
     awaitStreamedContentAfterLoads(page);
     await provide(page);
   },
   pageProblems: [
-    async ({ page }, use) => {
+    async ({ page }, provide) => {
       const problems: string[] = [];
       watchForProblems(page, problems);
-      await use(problems);
+      await provide(problems);
       expect(problems, "no CSP violations or uncaught errors").toEqual([]);
     },
     { auto: true },
