@@ -11,7 +11,12 @@ const DIST = path.join(ROOT, ".next");
 
 function htmlFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile() && entry.name.endsWith(".html")).map((entry) => path.join(entry.parentPath, entry.name));
+  // Relative paths as strings: Dirent.parentPath needs Node 20.12, and package.json allows 20.9.
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".html"))
+    .map((file) => path.join(dir, file))
+    .filter((file) => fs.statSync(file).isFile());
 }
 
 function main() {
