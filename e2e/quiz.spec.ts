@@ -103,7 +103,8 @@ test("a student takes a lesson quiz with the keyboard, leaves half-way, resumes,
   }
   await page.getByRole("button", { name: "Finish and see your score" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: /Your score: \d+%/ })).toBeVisible();
+  // Focus moves to the score, so a screen reader announces it and Tab carries on from there.
+  await expect(page.getByRole("heading", { name: /Your score: \d+%/ })).toBeFocused();
   await expect(page.getByRole("heading", { name: "Your mastery changed" })).toBeVisible();
   await expect(page.getByText(/Not started → /).first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Your answers" })).toBeVisible();

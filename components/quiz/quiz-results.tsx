@@ -1,19 +1,25 @@
 "use client";
 import Link from "next/link";
+import { useEffect, useRef } from "react";
 import { MASTERY_LEVELS } from "@/lib/quiz/mastery";
 import type { AttemptView } from "@/lib/quiz/attempts";
 import type { ParagraphLink } from "@/lib/quiz/links";
 import type { MasteryChange } from "@/lib/progress/learner";
 import { ProgressBar } from "@/components/lesson/reading-progress";
 import { AnswerFeedback } from "./answer-feedback";
+import { takeResultsFocus } from "./results-focus";
 
-export function QuizResults({ score, changes, items, links, reveal }: {
-  score: number; changes: MasteryChange[]; items: AttemptView["items"]; links: Record<string, ParagraphLink[]>; reveal: boolean;
+export function QuizResults({ attemptId, score, changes, items, links, reveal }: {
+  attemptId: string; score: number; changes: MasteryChange[]; items: AttemptView["items"]; links: Record<string, ParagraphLink[]>; reveal: boolean;
 }) {
+  const scoreHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeResultsFocus(attemptId)) scoreHeading.current?.focus();
+  }, [attemptId]);
   return (
     <div className="space-y-8">
       <section aria-labelledby="score-heading" className="space-y-3 rounded-lg border border-rule bg-white p-5">
-        <h2 id="score-heading" className="text-2xl font-semibold">{reveal ? `Your score: ${Math.round(score * 100)}%` : "Quiz handed in"}</h2>
+        <h2 id="score-heading" ref={scoreHeading} tabIndex={-1} className="text-2xl font-semibold outline-none">{reveal ? `Your score: ${Math.round(score * 100)}%` : "Quiz handed in"}</h2>
         {reveal ? <ProgressBar percent={Math.round(score * 100)} label="Your score" /> : <p className="text-muted">Your teacher will share the results later.</p>}
       </section>
       {changes.length > 0 ? (

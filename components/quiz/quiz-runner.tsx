@@ -12,6 +12,7 @@ import { ProgressBar } from "@/components/lesson/reading-progress";
 import { useHydrated } from "@/components/use-hydrated";
 import { initialResponse, QuestionInput } from "./question-input";
 import { AnswerFeedback } from "./answer-feedback";
+import { handFocusToResults } from "./results-focus";
 
 type Item = AttemptView["items"][number];
 
@@ -60,7 +61,8 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
 
   const finishQuiz = () => {
     startTransition(async () => {
-      // On success the server re-renders this page as the results.
+      // On success the server re-renders this page as the results, which take the focus.
+      handFocusToResults(attempt.id);
       const result = await finishQuizAction(attempt.id);
       if (!result.ok) setError(result.message);
     });
