@@ -215,7 +215,7 @@ test("a teacher duplicates a built-in question, edits the copy and retires it", 
   await expect(other.getByRole("heading", { name: "Question not found" })).toBeVisible();
 });
 
-test("removing a student and deleting an assignment ask first, and Cancel changes nothing", async ({ newContextPage }) => {
+test("removing a student and deleting an assignment ask first, Cancel changes nothing, and focus lands on the heading above", async ({ newContextPage }) => {
   test.setTimeout(120_000);
   const teacher = await person(newContextPage, "Teacher", "Careful Teacher");
   await teacher.getByLabel("Class name").fill("Year 11 Politics");
@@ -235,6 +235,16 @@ test("removing a student and deleting an assignment ask first, and Cancel change
   await teacher.reload();
   const nadia = teacher.getByRole("rowheader", { name: "Nadia Student" });
   await expect(nadia).toBeVisible();
+
+  // An action that removes its own row hands focus to the heading above it (not to <body>).
+  await teacher.getByLabel("Assignment", { exact: true }).selectOption({ label: "Lesson: Potato diplomacy" });
+  await teacher.getByLabel("Student", { exact: true }).selectOption({ label: "Nadia Student" });
+  await teacher.getByLabel("Extra attempts").fill("1");
+  await teacher.getByRole("button", { name: "Save extension" }).click();
+  await teacher.getByRole("button", { name: "Remove Nadia Student’s extension" }).click();
+  await expect(teacher.getByRole("button", { name: "Remove Nadia Student’s extension" })).toBeHidden();
+  await expect(teacher.getByRole("heading", { level: 3, name: "Lesson: Potato diplomacy" })).toBeFocused();
+
   await teacher.getByRole("button", { name: "Remove Nadia Student from the class" }).click();
   const question = teacher.getByRole("group", { name: /Remove Nadia Student from this class\?/ });
   await expect(question).toBeVisible();
@@ -248,10 +258,11 @@ test("removing a student and deleting an assignment ask first, and Cancel change
 
   await teacher.getByRole("button", { name: "Remove Nadia Student from the class" }).click();
   await teacher.getByRole("button", { name: "Yes, remove Nadia Student" }).click();
-  await expect(teacher.getByRole("heading", { level: 2, name: "Students (0)" })).toBeVisible();
+  await expect(teacher.getByRole("heading", { level: 2, name: "Students (0)" })).toBeFocused();
   await expect(nadia).toBeHidden();
 
   await teacher.getByRole("button", { name: "Delete the assignment “Lesson: Potato diplomacy”" }).click();
   await teacher.getByRole("button", { name: "Yes, delete it" }).click();
   await expect(teacher.getByRole("heading", { level: 3, name: "Lesson: Potato diplomacy" })).toBeHidden();
+  await expect(teacher.getByRole("heading", { level: 2, name: "Assignments" })).toBeFocused();
 });

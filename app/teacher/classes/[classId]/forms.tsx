@@ -30,19 +30,31 @@ function useResetOnSuccess(state: FormState) {
  * One button that runs one action on hidden fields, with its outcome next to it. With `confirm`,
  * the first press only asks (a student removed or an assignment deleted cannot be brought back
  * with a click), and the question offers the real button and a way back.
+ * With `focusAfterRemoval`, the id of a heading: an action that removes the button's own row
+ * takes the focused button away with it, so focus would fall to <body> and a screen reader would
+ * go quiet. The button then hands focus to that heading when it unmounts.
  */
-function ActionButton({ action, fields, label, accessibleLabel, tone = "secondary", confirm }: { action: Action; fields: Record<string, string>; label: string; accessibleLabel?: string; tone?: "secondary" | "danger"; confirm?: { question: string; yes: string } }) {
+function ActionButton({ action, fields, label, accessibleLabel, tone = "secondary", confirm, focusAfterRemoval }: { action: Action; fields: Record<string, string>; label: string; accessibleLabel?: string; tone?: "secondary" | "danger"; confirm?: { question: string; yes: string }; focusAfterRemoval?: string }) {
   const [state, run, pending] = useActionState<FormState, FormData>(action, {});
   const [asking, setAsking] = useState(false);
   const yes = useRef<HTMLButtonElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
+  const submitted = useRef(false);
   const hydrated = useHydrated();
   useEffect(() => {
     if (asking) yes.current?.focus();
   }, [asking]);
+  useEffect(() => {
+    const wasSubmitted = submitted;
+    return () => {
+      // Only when focus was lost: a teacher who has already moved on keeps their place.
+      const focusLost = document.activeElement === null || document.activeElement === document.body;
+      if (focusAfterRemoval && wasSubmitted.current && focusLost) document.getElementById(focusAfterRemoval)?.focus();
+    };
+  }, [focusAfterRemoval]);
   const buttonClass = `btn btn-secondary px-3 py-1.5 text-sm ${tone === "danger" ? "text-[#b42318]" : ""}`;
   return (
-    <form action={run} className="inline-flex flex-col gap-1">
+    <form action={run} onSubmit={() => (submitted.current = true)} className="inline-flex flex-col gap-1">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -84,7 +96,8 @@ export function RegenerateCodeButton({ classId }: { classId: string }) {
   return <ActionButton action={regenerateCodeAction} fields={{ classId }} label="Make a new code" />;
 }
 
-export function RemoveStudentButton({ classId, studentId, name }: { classId: string; studentId: string; name: string }) {
+/** `focusAfterRemoval`: the heading that takes focus once the student's row is gone. */
+export function RemoveStudentButton({ classId, studentId, name, focusAfterRemoval }: { classId: string; studentId: string; name: string; focusAfterRemoval: string }) {
   return (
     <ActionButton
       action={removeStudentAction}
@@ -93,11 +106,12 @@ export function RemoveStudentButton({ classId, studentId, name }: { classId: str
       accessibleLabel={`Remove ${name} from the class`}
       tone="danger"
       confirm={{ question: `Remove ${name} from this class? Their work set only for them goes too; their quiz attempts stay.`, yes: `Yes, remove ${name}` }}
+      focusAfterRemoval={focusAfterRemoval}
     />
   );
 }
 
-export function DeleteAssignmentButton({ assignmentId, title }: { assignmentId: string; title: string }) {
+export function DeleteAssignmentButton({ assignmentId, title, focusAfterRemoval }: { assignmentId: string; title: string; focusAfterRemoval: string }) {
   return (
     <ActionButton
       action={deleteAssignmentAction}
@@ -106,12 +120,21 @@ export function DeleteAssignmentButton({ assignmentId, title }: { assignmentId: 
       accessibleLabel={`Delete the assignment “${title}”`}
       tone="danger"
       confirm={{ question: `Delete “${title}”? It leaves every student’s list; the attempts they made stay.`, yes: "Yes, delete it" }}
+      focusAfterRemoval={focusAfterRemoval}
     />
   );
 }
 
-export function RemoveExtensionButton({ assignmentId, studentId, name }: { assignmentId: string; studentId: string; name: string }) {
-  return <ActionButton action={removeExtensionAction} fields={{ assignmentId, studentId }} label="Remove" accessibleLabel={`Remove ${name}’s extension`} />;
+export function RemoveExtensionButton({ assignmentId, studentId, name, focusAfterRemoval }: { assignmentId: string; studentId: string; name: string; focusAfterRemoval: string }) {
+  return (
+    <ActionButton
+      action={removeExtensionAction}
+      fields={{ assignmentId, studentId }}
+      label="Remove"
+      accessibleLabel={`Remove ${name}’s extension`}
+      focusAfterRemoval={focusAfterRemoval}
+    />
+  );
 }
 
 export function AddCoTeacherForm({ classId }: { classId: string }) {

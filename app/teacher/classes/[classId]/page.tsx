@@ -82,7 +82,7 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
       </section>
 
       <section aria-labelledby="students-heading" className="space-y-3">
-        <h2 id="students-heading" className="text-2xl font-semibold">Students ({roster.length})</h2>
+        <h2 id="students-heading" tabIndex={-1} className="text-2xl font-semibold outline-none">Students ({roster.length})</h2>
         {roster.length === 0 ? (
           <p className="text-muted">Nobody has joined yet. Share the code above.</p>
         ) : (
@@ -103,7 +103,7 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
                     <th scope="row" className="px-3 py-2 font-medium">{s.name}</th>
                     <td className="px-3 py-2 text-muted">{s.email}</td>
                     <td className="whitespace-nowrap px-3 py-2 text-muted"><LocalTime iso={s.joinedAt.toISOString()} withTime={false} /></td>
-                    <td className="px-3 py-2 text-right"><RemoveStudentButton classId={classroom.id} studentId={s.id} name={s.name} /></td>
+                    <td className="px-3 py-2 text-right"><RemoveStudentButton classId={classroom.id} studentId={s.id} name={s.name} focusAfterRemoval="students-heading" /></td>
                   </tr>
                 ))}
               </tbody>
@@ -113,7 +113,7 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
       </section>
 
       <section aria-labelledby="assignments-heading" className="space-y-3">
-        <h2 id="assignments-heading" className="text-2xl font-semibold">Assignments</h2>
+        <h2 id="assignments-heading" tabIndex={-1} className="text-2xl font-semibold outline-none">Assignments</h2>
         {assignments.length === 0 ? (
           <p className="text-muted">No assignments yet. Set the first one below.</p>
         ) : (
@@ -124,10 +124,10 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
                 <li key={a.id} className="space-y-2 rounded-lg border border-rule bg-white p-4">
                   <div className="flex flex-wrap items-start justify-between gap-3">
                     <div>
-                      <h3 className="text-lg font-semibold">{a.title}</h3>
+                      <h3 id={`assignment-${a.id}`} tabIndex={-1} className="text-lg font-semibold outline-none">{a.title}</h3>
                       <p className="font-sans text-sm text-muted">{scopeTitle(a.kind, a.scopeId)}{a.questionIds ? ` · ${a.questionIds.length} chosen questions` : ""}</p>
                     </div>
-                    <DeleteAssignmentButton assignmentId={a.id} title={a.title} />
+                    <DeleteAssignmentButton assignmentId={a.id} title={a.title} focusAfterRemoval="assignments-heading" />
                   </div>
                   <dl className="grid gap-x-6 gap-y-1 font-sans text-sm sm:grid-cols-2">
                     <div><dt className="inline text-muted">Opens: </dt><dd className="inline"><LocalTime iso={a.opensAt.toISOString()} /></dd></div>
@@ -148,7 +148,7 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
                               {e.dueAt ? <> — due <LocalTime iso={e.dueAt.toISOString()} /></> : null}
                               {e.extraAttempts > 0 ? ` — ${e.extraAttempts} extra ${e.extraAttempts === 1 ? "attempt" : "attempts"}` : null}
                             </span>
-                            <RemoveExtensionButton assignmentId={a.id} studentId={e.userId} name={e.name} />
+                            <RemoveExtensionButton assignmentId={a.id} studentId={e.userId} name={e.name} focusAfterRemoval={`assignment-${a.id}`} />
                           </li>
                         ))}
                       </ul>
