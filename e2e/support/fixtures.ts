@@ -88,7 +88,7 @@ export { expect };
 export async function expectAccessible(page: Page) {
   // Next renders a page's metadata in its own Suspense boundary. When a server action re-renders
   // the page (finishing a quiz), React takes the <title> out of <head> and puts it back a moment
-  // later: 1-15 ms with the CPU loaded, measured. CI once ran axe in that gap (document-title).
+  // later: up to ~20 ms with the CPU loaded, measured. CI once ran axe in that gap (document-title).
   // Waiting for a title keeps the check honest: a page that never gets one still fails.
   await expect(page, "the page has a <title>").toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
