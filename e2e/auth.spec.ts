@@ -174,6 +174,8 @@ test.describe("account", () => {
     await page.getByLabel("Name", { exact: true }).fill("Ada Renamed");
     await page.getByRole("button", { name: "Save name" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Your name has been saved." })).toBeVisible();
+    // The button keeps focus through its action (a disabled button would drop it to <body>).
+    await expect(page.getByRole("button", { name: "Save name" })).toBeFocused();
 
     await page.getByLabel("Current password").fill("not my password");
     await page.getByLabel("New password", { exact: true }).fill("an even longer passphrase");

@@ -4,9 +4,10 @@ import { useSession } from "next-auth/react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { changeNameAction, changePasswordAction, deleteAccountAction, type AccountFormState } from "./actions";
+import { SubmitButton } from "@/components/submit-button";
 
 export function ChangeNameForm({ name }: { name: string }) {
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(changeNameAction, {});
+  const [state, action] = useActionState<AccountFormState, FormData>(changeNameAction, {});
   const { update } = useSession();
   // The header shows the name from the session: refresh it once the new name is saved.
   useEffect(() => {
@@ -16,32 +17,32 @@ export function ChangeNameForm({ name }: { name: string }) {
     <form action={action} className="space-y-3" noValidate>
       <FormMessage message={state.success} tone="success" />
       <FormField name="name" label="Name" autoComplete="name" required maxLength={80} defaultValue={state.values?.name ?? name} errors={state.errors?.name} />
-      <button type="submit" className="btn" disabled={pending}>Save name</button>
+      <SubmitButton className="btn">Save name</SubmitButton>
     </form>
   );
 }
 
 export function ChangePasswordForm() {
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(changePasswordAction, {});
+  const [state, action] = useActionState<AccountFormState, FormData>(changePasswordAction, {});
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormMessage message={state.success} tone="success" />
       <FormField name="currentPassword" label="Current password" type="password" autoComplete="current-password" required errors={state.errors?.currentPassword} />
       <FormField name="newPassword" label="New password" type="password" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} errors={state.errors?.newPassword} />
       <FormField name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required errors={state.errors?.confirmPassword} />
-      <button type="submit" className="btn" disabled={pending}>Change password</button>
+      <SubmitButton className="btn">Change password</SubmitButton>
     </form>
   );
 }
 
 export function DeleteAccountForm() {
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(deleteAccountAction, {});
+  const [state, action] = useActionState<AccountFormState, FormData>(deleteAccountAction, {});
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormMessage message={state.message} />
       <FormField name="password" id="delete-password" label="Your password" type="password" autoComplete="current-password" required errors={state.errors?.password} />
       <FormField name="confirm" label="Type DELETE to confirm" autoComplete="off" required errors={state.errors?.confirm} />
-      <button type="submit" className="btn bg-[#b42318] hover:bg-[#8f1c13]" disabled={pending}>Delete my account</button>
+      <SubmitButton className="btn bg-[#b42318] hover:bg-[#8f1c13]">Delete my account</SubmitButton>
     </form>
   );
 }

@@ -3,9 +3,10 @@ import { useActionState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
 import type { FormState } from "../../teacher/_lib/form";
 import { joinClassAction } from "../actions";
+import { SubmitButton } from "@/components/submit-button";
 
 export function JoinClassForm({ code }: { code: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(joinClassAction, {});
+  const [state, action] = useActionState<FormState, FormData>(joinClassAction, {});
   const value = typeof state.values?.code === "string" ? state.values.code : code;
   return (
     <form action={action} className="space-y-3" noValidate>
@@ -23,9 +24,9 @@ export function JoinClassForm({ code }: { code: string }) {
         errors={state.errors?.code}
         className="field font-mono text-lg tracking-widest uppercase"
       />
-      <button type="submit" className="btn" disabled={pending}>
-        {pending ? "Joining…" : "Join class"}
-      </button>
+      <SubmitButton className="btn" pendingLabel="Joining…">
+        Join class
+      </SubmitButton>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { QuestionFormValues } from "@/lib/teacher/question-form";
 import { Choice, ChoiceGroup, SelectField, TextAreaField } from "../_components/form-bits";
 import type { FormState } from "../_lib/form";
 import { createQuestionAction, updateQuestionAction } from "./actions";
+import { SubmitButton } from "@/components/submit-button";
 
 export type Pick = { id: string; label: string };
 export type PickGroup = { group: string; options: Pick[] };
@@ -20,7 +21,7 @@ type Props = {
 };
 
 export function QuestionEditor({ questionId, initial, typeLabels, labelChoices, paragraphs, phases, events }: Props) {
-  const [state, action, pending] = useActionState<FormState, FormData>(questionId ? updateQuestionAction : createQuestionAction, {});
+  const [state, action] = useActionState<FormState, FormData>(questionId ? updateQuestionAction : createQuestionAction, {});
   const values = { ...initial, ...(state.values as Partial<QuestionFormValues> | undefined) };
   const [type, setType] = useState(values.type);
   const errors = state.errors ?? {};
@@ -110,9 +111,9 @@ export function QuestionEditor({ questionId, initial, typeLabels, labelChoices, 
       </SelectField>
 
       {errors.form ? <p className="field-error">{errors.form.join(" ")}</p> : null}
-      <button type="submit" className="btn" disabled={pending}>
-        {pending ? "Saving…" : questionId ? "Save changes" : "Save question"}
-      </button>
+      <SubmitButton className="btn" pendingLabel="Saving…">
+        {questionId ? "Save changes" : "Save question"}
+      </SubmitButton>
     </form>
   );
 }

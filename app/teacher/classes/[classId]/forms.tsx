@@ -14,6 +14,7 @@ import {
   removeExtensionAction,
   removeStudentAction,
 } from "./actions";
+import { SubmitButton } from "@/components/submit-button";
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
 
@@ -61,9 +62,9 @@ function ActionButton({ action, fields, label, accessibleLabel, tone = "secondar
       {confirm && asking ? (
         <div role="group" aria-label={confirm.question} className="flex flex-wrap items-center justify-end gap-2">
           <span className="text-sm">{confirm.question}</span>
-          <button ref={yes} type="submit" className={buttonClass} disabled={pending}>
-            {pending ? "Working…" : confirm.yes}
-          </button>
+          <SubmitButton ref={yes} className={buttonClass} pendingLabel="Working…">
+            {confirm.yes}
+          </SubmitButton>
           <button
             type="button"
             className="btn btn-secondary px-3 py-1.5 text-sm"
@@ -82,9 +83,9 @@ function ActionButton({ action, fields, label, accessibleLabel, tone = "secondar
           {label}
         </button>
       ) : (
-        <button type="submit" className={buttonClass} disabled={pending} aria-label={accessibleLabel}>
-          {pending ? "Working…" : label}
-        </button>
+        <SubmitButton className={buttonClass} aria-label={accessibleLabel} pendingLabel="Working…">
+          {label}
+        </SubmitButton>
       )}
       {state.message ? <p role="alert" className="field-error">{state.message}</p> : null}
       {state.success ? <p role="status" className="text-sm text-quote">{state.success}</p> : null}
@@ -138,7 +139,7 @@ export function RemoveExtensionButton({ assignmentId, studentId, name, focusAfte
 }
 
 export function AddCoTeacherForm({ classId }: { classId: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(addCoTeacherAction, {});
+  const [state, action] = useActionState<FormState, FormData>(addCoTeacherAction, {});
   const ref = useResetOnSuccess(state);
   const email = typeof state.values?.email === "string" ? state.values.email : "";
   return (
@@ -147,7 +148,7 @@ export function AddCoTeacherForm({ classId }: { classId: string }) {
       <FormMessage message={state.success} tone="success" />
       <input type="hidden" name="classId" value={classId} />
       <FormField name="email" id="field-coteacher-email" label="Colleague’s email" hint="They need a teacher account on Backchannel." type="email" autoComplete="off" required defaultValue={email} errors={state.errors?.email} />
-      <button type="submit" className="btn btn-secondary" disabled={pending}>Add co-teacher</button>
+      <SubmitButton className="btn btn-secondary">Add co-teacher</SubmitButton>
     </form>
   );
 }
@@ -167,7 +168,7 @@ export function CreateAssignmentForm({
   ownQuestions: { id: string; prompt: string }[];
   reveals: { value: string; label: string }[];
 }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(createAssignmentAction, {});
+  const [state, action] = useActionState<FormState, FormData>(createAssignmentAction, {});
   const ref = useResetOnSuccess(state);
   const value = (name: string) => (typeof state.values?.[name] === "string" ? (state.values[name] as string) : undefined);
   const chosen = (name: string) => {
@@ -216,15 +217,15 @@ export function CreateAssignmentForm({
           ))}
         </ChoiceGroup>
       ) : null}
-      <button type="submit" className="btn" disabled={pending}>
-        {pending ? "Setting…" : "Set assignment"}
-      </button>
+      <SubmitButton className="btn" pendingLabel="Setting…">
+        Set assignment
+      </SubmitButton>
     </form>
   );
 }
 
 export function ExtensionForm({ assignments, students }: { assignments: { id: string; title: string }[]; students: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(grantExtensionAction, {});
+  const [state, action] = useActionState<FormState, FormData>(grantExtensionAction, {});
   const ref = useResetOnSuccess(state);
   const value = (name: string) => (typeof state.values?.[name] === "string" ? (state.values[name] as string) : undefined);
   return (
@@ -249,7 +250,7 @@ export function ExtensionForm({ assignments, students }: { assignments: { id: st
         <DateTimeField key={`extension-${state.done ?? 0}`} name="dueAt" id="field-extension-due" label="New due date (optional)" errors={state.errors?.dueAt} />
         <FormField name="extraAttempts" id="field-extension-attempts" label="Extra attempts" type="number" min={0} max={10} inputMode="numeric" defaultValue={value("extraAttempts") ?? "0"} errors={state.errors?.extraAttempts} />
       </div>
-      <button type="submit" className="btn btn-secondary" disabled={pending}>Save extension</button>
+      <SubmitButton className="btn btn-secondary">Save extension</SubmitButton>
     </form>
   );
 }
