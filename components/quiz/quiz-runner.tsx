@@ -35,7 +35,7 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
   if (!item) return <p>This quiz has no questions.</p>;
 
   const check = () => {
-    if (!response || item.status !== "open") return;
+    if (pending || !response || item.status !== "open") return;
     setError(null);
     startTransition(async () => {
       const result = await answerAction({ attemptId: attempt.id, questionId: item.question.id, response });
@@ -60,11 +60,20 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
   };
 
   const finishQuiz = () => {
+    if (pending) return;
     startTransition(async () => {
       // On success the server re-renders this page as the results, which take the focus.
       handFocusToResults(attempt.id);
-      const result = await finishQuizAction(attempt.id);
-      if (!result.ok) setError(result.message);
+      try {
+        const result = await finishQuizAction(attempt.id);
+        if (!result.ok) {
+          handFocusToResults(null);
+          setError(result.message);
+        }
+      } catch (error) {
+        handFocusToResults(null);
+        throw error;
+      }
     });
   };
 
@@ -91,7 +100,8 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
         </fieldset>
         {error ? <p role="alert" className="field-error">{error}</p> : null}
         {item.status === "open" ? (
-          <button type="button" className="btn" onClick={check} disabled={!hydrated || !response || pending}>
+          // aria-disabled, not disabled, while saving: a disabled button drops its focus to <body>.
+          <button type="button" className="btn" onClick={check} disabled={!hydrated || !response} aria-disabled={pending || undefined}>
             {pending ? "Saving…" : "Check answer"}
           </button>
         ) : (
@@ -107,7 +117,7 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
       </section>
       <div className="flex flex-wrap items-center justify-between gap-3 font-sans text-sm">
         <p className="text-muted">Your answers are saved as you go: you can close this page and come back later.</p>
-        <button type="button" className={allAnswered ? "btn" : "btn btn-secondary"} onClick={finishQuiz} disabled={!hydrated || pending || answered === 0}>
+        <button type="button" className={allAnswered ? "btn" : "btn btn-secondary"} onClick={finishQuiz} disabled={!hydrated || answered === 0} aria-disabled={pending || undefined}>
           {allAnswered ? "Finish and see your score" : `Finish now (${items.length - answered} unanswered count as wrong)`}
         </button>
       </div>

@@ -4,7 +4,8 @@
 // A results page opened directly leaves focus alone, like any other page load.
 let attemptAwaitingResultsFocus: string | null = null;
 
-export function handFocusToResults(attemptId: string): void {
+/** Asks for the hand-over to this attempt's results; `null` withdraws it (the finish failed). */
+export function handFocusToResults(attemptId: string | null): void {
   attemptAwaitingResultsFocus = attemptId;
 }
 

@@ -91,9 +91,19 @@ export async function expectAccessible(page: Page) {
   // later: up to ~20 ms with the CPU loaded, measured. CI once ran axe in that gap (document-title).
   // Waiting for a title keeps the check honest: a page that never gets one still fails.
   await expect(page, "the page has a <title>").toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  let summary = await axeViolations(page);
+  // A re-render still under way can take the title out again while axe runs: check once more
+  // when that is the only finding.
+  if (summary.length === 1 && summary[0]?.startsWith("document-title:")) {
+    await expect(page, "the page has a <title>").toHaveTitle(/\S/);
+    summary = await axeViolations(page);
+  }
   expect(summary, "axe violations").toEqual([]);
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
 export const DEMO = {

@@ -46,6 +46,10 @@ function ActionButton({ action, fields, label, accessibleLabel, tone = "secondar
     if (asking) yes.current?.focus();
   }, [asking]);
   useEffect(() => {
+    // An action that ended with the row still here (refused, or it failed) hands nothing over later.
+    if (!pending) submitted.current = false;
+  }, [pending]);
+  useEffect(() => {
     const wasSubmitted = submitted;
     return () => {
       // Only when focus was lost: a teacher who has already moved on keeps their place.
