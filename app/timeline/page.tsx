@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getContextNotes, getEventsForPhase, getLessonForBlock, getPhases } from "@/lib/content";
+import { getContextNotes, getEventsForPhase, getParagraphPlace, getPhases } from "@/lib/content";
 import { formatPartialDate, fractionalYear } from "@/lib/content/dates";
 
 export const metadata: Metadata = {
@@ -127,13 +127,13 @@ function ParagraphLinks({ ids }: { ids: readonly string[] }) {
   return (
     <>
       {ids.map((id, index) => {
-        const target = getLessonForBlock(id);
+        const place = getParagraphPlace(id);
         return (
           <span key={id}>
             {index > 0 ? ", " : null}
-            {target ? (
-              <Link href={target.href} aria-label={`paragraph ${id} in the lesson “${target.lesson.title}”`}>
-                ¶ {id}
+            {place ? (
+              <Link href={place.href} title={place.lesson.title}>
+                {place.label}
               </Link>
             ) : (
               id

@@ -48,7 +48,7 @@ export function AnswerFeedback({ item, links, focusOnMount = false }: { item: An
           {links.map((link, index) => (
             <span key={link.id}>
               {index > 0 ? ", " : null}
-              <a href={link.href}>¶ {link.id}</a> <span className="text-muted">({link.lessonTitle})</span>
+              <a href={link.href}>{link.place}</a> <span className="text-muted">({link.lessonTitle})</span>
             </span>
           ))}
         </p>

@@ -14,6 +14,7 @@ import {
   getLesson,
   getLessonBlocks,
   getLessonForBlock,
+  getParagraphPlace,
   getLessons,
   getPhases,
   LABEL_DESCRIPTIONS,
@@ -120,6 +121,21 @@ describe("lessons", () => {
     expect(getLessonForBlock("nope")).toBeUndefined();
     for (const b of blocks.filter((x) => x.display !== false)) expect(getLessonForBlock(b.id)).toBeDefined();
     expect(ids(getFrontMatterBlocks())).toEqual(["front-title", "front-standfirst", "front-c01", "front-note"]);
+  });
+
+  it("name a paragraph's place as a reader counts it on the lesson page", () => {
+    // Lesson 1 shows the four front-matter blocks first, so its own first paragraph is the fifth.
+    const first = getLessonBlocks("potato-diplomacy")[0];
+    expect(first && getParagraphPlace(first.id)?.label).toBe("Lesson 1, paragraph 5");
+    expect(getParagraphPlace("front-title")?.label).toBe("Lesson 1, paragraph 1");
+    const eye = getLessonBlocks("the-eye-of-the-beholder");
+    const third = eye[2];
+    expect(third && getParagraphPlace(third.id)).toMatchObject({ lessonNumber: 2, paragraphNumber: 3, href: `/lessons/the-eye-of-the-beholder#${third?.id}` });
+    expect(getParagraphPlace("eye-r01")).toBeUndefined();
+    for (const lesson of getLessons()) {
+      const numbers = getLessonBlocks(lesson.slug).map((b) => getParagraphPlace(b.id)?.paragraphNumber ?? 0);
+      expect(numbers.every((n, i) => n > 0 && (i === 0 || n === (numbers[i - 1] ?? 0) + 1))).toBe(true);
+    }
   });
 });
 

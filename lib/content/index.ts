@@ -109,6 +109,27 @@ export function getLessonForBlock(blockId: string): { lesson: Lesson; href: stri
   return lesson ? { lesson, href: `/lessons/${lesson.slug}#${blockId}` } : undefined;
 }
 
+/** Where a paragraph sits, as a reader would name it: "Lesson 4, paragraph 5". */
+export type ParagraphPlace = { lesson: Lesson; lessonNumber: number; paragraphNumber: number; href: string; label: string };
+
+/**
+ * Paragraphs are numbered in the order the lesson page shows them (front matter first, back
+ * matter last), counting only what is shown, so the number matches what a reader counts.
+ */
+export function getParagraphPlace(blockId: string): ParagraphPlace | undefined {
+  const target = getLessonForBlock(blockId);
+  if (!target) return undefined;
+  const { lesson, href } = target;
+  const shown = [
+    ...(lesson.showFrontMatter ? getFrontMatterBlocks() : []),
+    ...getLessonBlocks(lesson.slug),
+    ...(lesson.showBackMatter ? getBackMatterBlocks() : []),
+  ];
+  const paragraphNumber = shown.findIndex((b) => b.id === blockId) + 1;
+  const lessonNumber = content.lessons.indexOf(lesson) + 1;
+  return { lesson, lessonNumber, paragraphNumber, href, label: `Lesson ${lessonNumber}, paragraph ${paragraphNumber}` };
+}
+
 /** Reading time in whole minutes (at least 1) for everything the lesson page shows. */
 export function readingMinutes(slug: string): number {
   const lesson = requireLesson(slug);
