@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useEffectEvent, useRef } from "react";
-import { useSession } from "next-auth/react";
+import { getSession, useSession } from "next-auth/react";
 import { useAccount } from "./use-account";
 import { SignOutButton } from "./sign-out-button";
 
@@ -46,18 +46,23 @@ export function AccountNav() {
 
 /**
  * A server action may have signed the person out or deleted the account and then moved on without
- * a full page load, so the session is asked for again once per navigation (a cookie check, no
- * database query). Once: `update` changes identity every time the session reloads, so an effect
- * that depended on it would ask again after every answer, without end (issue 12's request flood).
+ * a full page load, so the session is read again once per navigation (a cookie check, no database
+ * query). next-auth's `update()` can't be used for this: it never clears a session that has ended,
+ * and it changes identity on every reload, so an effect that depended on it asked again without end
+ * (issue 12's request flood). A session that has ended reloads the page, so nothing on it still
+ * acts for the person who left.
  */
 function useSessionRecheckOnNavigation() {
-  const { update } = useSession();
+  const { data } = useSession();
   const pathname = usePathname();
   const checkedPath = useRef(pathname);
-  const recheck = useEffectEvent(() => void update());
+  const recheck = useEffectEvent(async () => {
+    const current = await getSession({ broadcast: false });
+    if (data?.user && !current?.user) window.location.reload();
+  });
   useEffect(() => {
     if (pathname === checkedPath.current) return;
     checkedPath.current = pathname;
-    recheck();
+    void recheck();
   }, [pathname]);
 }

@@ -1,4 +1,7 @@
-import { attemptSignIn, DEMO, expect, expectAccessible, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { attemptSignIn, DEMO, expect, expectAccessible, signIn, signUp, test, TYPED_URL, uniqueEmail } from "./support/fixtures";
+
+const header = (page: Page) => page.getByRole("navigation", { name: "Main" });
 
 const STRONG = "a walk along the Neva";
 
@@ -10,12 +13,13 @@ test.describe("sign up", () => {
     await expect(page.getByRole("heading", { name: "Welcome, Sam Student" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Account: Sam Student" })).toBeVisible();
 
-    await page.goto("/account");
-    await page.getByRole("button", { name: "Sign out" }).click();
+    // Sign-out is in the header on every page.
+    await header(page).getByRole("link", { name: "Lessons" }).click();
+    await expect(page).toHaveURL(/\/lessons$/);
+    await header(page).getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/$/);
-    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
-    await page.goto("/dashboard");
-    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
+    await expect(header(page).getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(header(page).getByRole("link", { name: "Dashboard" })).toHaveCount(0);
   });
 
   test("a session read that arrives after signing out cannot bring the session back", async ({ page, playwright, baseURL }) => {
@@ -26,8 +30,7 @@ test.describe("sign up", () => {
     // The same read the page's session check makes, still carrying the cookie from before sign-out.
     const late = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${cookie?.name}=${cookie?.value}` } });
     try {
-      await page.goto("/account");
-      await page.getByRole("button", { name: "Sign out" }).click();
+      await header(page).getByRole("button", { name: "Sign out" }).click();
       await expect(page).toHaveURL(/\/$/);
       const read = await late.get("/api/auth/session");
       expect(read.status()).toBe(200);
@@ -36,8 +39,8 @@ test.describe("sign up", () => {
     } finally {
       await late.dispose();
     }
-    await page.goto("/dashboard");
-    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
+    await page.reload();
+    await expect(header(page).getByRole("link", { name: "Sign in" })).toBeVisible();
   });
 
   test("a teacher signs up and lands on the classes page", async ({ page }) => {
@@ -73,7 +76,8 @@ test.describe("sign up", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByText("Enter your name.")).toBeVisible();
     await expectAccessible(page);
-    await page.goto("/signin");
+    await header(page).getByRole("link", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
     await expectAccessible(page);
   });
 });
@@ -110,7 +114,8 @@ test.describe("sign in", () => {
     await signUp(page, { name: "Lock Tester", email, password: STRONG, role: "Student" });
     await expect(page).toHaveURL(/\/dashboard$/);
     await page.context().clearCookies();
-    await page.goto("/signin");
+    await page.reload();
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard$/);
     for (let attempt = 1; attempt <= 5; attempt++) {
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill(`wrong password ${attempt}`);
@@ -154,7 +159,7 @@ test.describe("roles and redirects", () => {
     await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/dashboard$/);
   });
 
-  test("a student who opens a teacher page is refused", async ({ page }) => {
+  test("a student who opens a teacher page is refused", { tag: TYPED_URL }, async ({ page }) => {
     await signIn(page, DEMO.student);
     const response = await page.goto("/teacher");
     expect(response?.status()).toBe(403);
@@ -168,12 +173,14 @@ test.describe("account", () => {
     const email = uniqueEmail("account");
     await signUp(page, { name: "Ada Account", email, password: STRONG, role: "Student" });
     await expect(page).toHaveURL(/\/dashboard$/);
-    await page.goto("/account");
+    await header(page).getByRole("link", { name: "Account: Ada Account" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
     await expectAccessible(page);
 
     await page.getByLabel("Name", { exact: true }).fill("Ada Renamed");
     await page.getByRole("button", { name: "Save name" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Your name has been saved." })).toBeVisible();
+    await expect(header(page).getByRole("link", { name: "Account: Ada Renamed" })).toBeVisible();
     // The button keeps focus through its action (a disabled button would drop it to <body>).
     await expect(page.getByRole("button", { name: "Save name" })).toBeFocused();
 
@@ -205,7 +212,10 @@ test.describe("account", () => {
     await page.getByRole("button", { name: "Delete my account" }).click();
     await expect(page).toHaveURL(/\/\?account=deleted$/);
 
-    await attemptSignIn(page, email, "an even longer passphrase");
+    await header(page).getByRole("link", { name: "Sign in" }).click();
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("an even longer passphrase");
+    await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
   });
 });

@@ -1,5 +1,5 @@
 import { lessonText, lessons } from "./support/content";
-import { DEMO, expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { DEMO, expect, expectAccessible, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
 
 test.describe("lessons", () => {
   test("the lesson list shows the four lessons in order with reading times", async ({ page }) => {
@@ -46,7 +46,12 @@ test.describe("lessons", () => {
       const path = `/lessons/${lesson.slug}`;
       const body = await (await page.request.get(path)).body();
       expect(body.every((byte) => byte < 0x80), `${path} is sent as ASCII`).toBe(true);
-      await page.goto(path);
+    }
+    // Read in the browser as a reader moves through them: the first lesson, then "Next" each time.
+    await page.goto(`/lessons/${lessons[0]?.slug}`);
+    for (const [index, lesson] of lessons.entries()) {
+      if (index > 0) await page.getByRole("link", { name: `Next: ${lesson.title} →` }).click();
+      await expect(page).toHaveURL(new RegExp(`/lessons/${lesson.slug}$`));
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(lesson.title);
       const blocks = lessonText(lesson);
       expect(blocks.length).toBeGreaterThan(0);
@@ -77,18 +82,51 @@ test.describe("lessons", () => {
 
   test("a signed-in learner marks a lesson read and sees it on the lesson list", async ({ page }) => {
     await signIn(page, DEMO.student2);
-    await page.goto("/lessons/messrs-fix-it");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Lessons" }).click();
+    await page.getByRole("link", { name: "Messrs Fix-it: the fixers" }).click();
     const button = page.getByRole("button", { name: /Mark lesson as read|mark as not read/ });
     if ((await button.getAttribute("aria-pressed")) === "true") await button.click();
     await page.getByRole("button", { name: "Mark lesson as read" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Marked as read." })).toBeVisible();
-    await page.goto("/lessons");
+    await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Lessons" }).click();
     await expect(page.getByRole("progressbar", { name: "Messrs Fix-it: the fixers: reading progress" })).toHaveAttribute("aria-valuenow", "100");
   });
 
-  test("anonymous readers are invited to sign in to track progress", async ({ page }) => {
+  test("reading a lesson opened from the list moves its bar, and reading to the end counts as read", async ({ page }) => {
+    await signUp(page, { name: "Rita Reader", email: uniqueEmail("reader"), password: "a careful reader of Bishara", role: "Student" });
+    await expect(page.getByRole("heading", { name: "Next up" })).toBeVisible();
+    await expect(page.getByText("Start with Lesson 1: Potato diplomacy")).toBeVisible();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Lessons" }).click();
+    await page.getByRole("link", { name: "The eye of the beholder" }).click();
+    await expect(page).toHaveURL(/\/lessons\/the-eye-of-the-beholder$/);
+    const bar = page.getByRole("progressbar", { name: "Your reading progress in this lesson" });
+    await expect(bar).toHaveAttribute("aria-valuenow", "0");
+
+    // Half-way: the page's own bar follows the reader (the header never flips to signed out).
+    await page.locator("#eye-p09").scrollIntoViewIfNeeded();
+    await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow"))).toBeGreaterThan(0);
+    expect(Number(await bar.getAttribute("aria-valuenow"))).toBeLessThan(100);
+    await expect(page.getByRole("button", { name: "Mark lesson as read" })).toBeVisible();
+
+    await page.locator("#lesson-end").scrollIntoViewIfNeeded();
+    await expect(bar).toHaveAttribute("aria-valuenow", "100");
+    await expect(page.getByRole("status").filter({ hasText: "You have read to the end: this lesson counts as read." })).toBeVisible();
+    await expect(page.getByRole("button", { name: "✓ Read — mark as not read" })).toBeVisible();
+
+    // The lesson ends with its quiz.
+    await expect(page.getByRole("heading", { name: "Check your reading" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Practice quiz on this lesson" })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+    await expect(page.getByText("You have read 1 of 4 lessons.")).toBeVisible();
+    await expect(page.getByRole("progressbar", { name: "The eye of the beholder: reading progress" })).toHaveAttribute("aria-valuenow", "100");
+  });
+
+  test("anonymous readers are invited to sign in to track progress and to take the lesson's quiz", async ({ page }) => {
     await page.goto("/lessons/potato-diplomacy");
-    await expect(page.getByRole("link", { name: "Sign in" }).last()).toHaveAttribute("href", "/signin?callbackUrl=%2Flessons%2Fpotato-diplomacy");
+    await expect(page.getByRole("link", { name: "Sign in", exact: true }).last()).toHaveAttribute("href", "/signin?callbackUrl=%2Flessons%2Fpotato-diplomacy");
+    await expect(page.getByRole("link", { name: "Sign in to take the quiz" })).toHaveAttribute("href", "/signin?callbackUrl=%2Flessons%2Fpotato-diplomacy");
   });
 
   test("print hides the site chrome and keeps the text", async ({ page }) => {
@@ -105,7 +143,7 @@ test.describe("timeline", () => {
     await expect(page.getByRole("heading", { level: 2, name: /^Phase \d/ })).toHaveCount(4);
     const summit = page.locator("#slovenia-summit");
     await expect(summit).toContainText("16 June 2001");
-    await summit.getByRole("link", { name: /paragraph eye-p03/ }).click();
+    await summit.getByRole("link", { name: "Lesson 2, paragraph 4", exact: true }).click();
     await expect(page).toHaveURL(/\/lessons\/the-eye-of-the-beholder#eye-p03$/);
   });
 

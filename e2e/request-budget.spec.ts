@@ -17,7 +17,8 @@ test("a page that sends the same request in a loop is reported; a new navigation
   expect(problems, "within the budget").toEqual([]);
 
   await page.getByRole("link", { name: "Timeline" }).first().click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(/timeline/i);
+  await expect(page).toHaveURL(/\/timeline$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Four phases, 2001–2016");
   await fetchHealth(REQUEST_BUDGET.get);
   expect(problems, "the count starts again after a client-side navigation").toEqual([]);
 

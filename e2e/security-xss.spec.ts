@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { getQuestion } from "./support/bank";
-import { expect, signUp, test, uniqueEmail, watchForProblems } from "./support/fixtures";
+import { expect, signUp, test, TYPED_URL, uniqueEmail, watchForProblems } from "./support/fixtures";
 import { localDateTime } from "./support/local-date-time";
 
 const PASSWORD = "a careful reader of Bishara";
@@ -71,7 +71,8 @@ async function expectInert({ page, problems }: Watched, texts: string[], where: 
   return state;
 }
 
-test("names, class names, titles and teacher-written questions are shown as text everywhere", async ({ newContextPage }) => {
+// A sweep of every page that shows what people typed, not a journey: its subject is the addresses.
+test("names, class names, titles and teacher-written questions are shown as text everywhere", { tag: TYPED_URL }, async ({ newContextPage }) => {
   test.setTimeout(300_000);
   const builtIn = getQuestion("q-slovenia-summit-year");
   if (!builtIn) throw new Error("bank changed");
@@ -115,7 +116,7 @@ test("names, class names, titles and teacher-written questions are shown as text
   // The student starts it, gets it wrong on purpose, and finishes.
   await s.goto("/classes");
   await expectInert(student, [CLASS, TEACHER, TITLE], "student /classes");
-  await s.getByRole("button", { name: `Start: ${TITLE}` }).click();
+  await s.getByRole("button", { name: `Take the quiz: ${TITLE}` }).click();
   await expect(s).toHaveURL(/\/quiz\/attempt\//);
   await expectInert(student, [PROMPT, RIGHT, WRONG], "quiz attempt (open)");
   const attemptId = s.url().split("/").pop() ?? "";

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useEffectEvent } from "react";
 import { useSession } from "next-auth/react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
@@ -9,10 +9,13 @@ import { SubmitButton } from "@/components/submit-button";
 export function ChangeNameForm({ name }: { name: string }) {
   const [state, action] = useActionState<AccountFormState, FormData>(changeNameAction, {});
   const { update } = useSession();
-  // The header shows the name from the session: refresh it once the new name is saved.
+  // The header shows the name from the session: refresh it once per saved name. `update({})` posts,
+  // which makes the server re-read the name from the database (a bare `update()` only re-reads the
+  // cookie). Not on `update` changing, which it does after every refresh: that looped without end.
+  const refreshSession = useEffectEvent(() => void update({}));
   useEffect(() => {
-    if (state.success) void update();
-  }, [state, update]);
+    if (state.success) refreshSession();
+  }, [state]);
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormMessage message={state.success} tone="success" />

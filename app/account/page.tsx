@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/guards";
-import { SignOutButton } from "@/components/sign-out-button";
 import { ChangeNameForm, ChangePasswordForm, DeleteAccountForm } from "./forms";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -14,9 +13,6 @@ export default async function AccountPage() {
         <p className="mt-2 text-muted">
           Signed in as <strong className="text-ink">{user.email}</strong> ({user.role === "TEACHER" ? "teacher" : "student"}).
         </p>
-        <div className="mt-4">
-          <SignOutButton />
-        </div>
       </header>
 
       <section aria-labelledby="name-heading" className="space-y-3">

@@ -80,11 +80,37 @@ function awaitStreamedContentAfterLoads(page: Page) {
   };
 }
 
+/**
+ * People open one address and then click. A journey that types a second URL skips the links and
+ * buttons a person would use, and with them the bugs only clicks find (issue 12: a lesson opened
+ * from the list lost its reading progress; opened by URL it worked). So a page may `goto` once per
+ * test; a test whose subject is the address itself (a refused URL, a deep link, a 404) says so
+ * with the TYPED_URL tag.
+ */
+export const TYPED_URL = "@typed-url";
+
+function countTypedUrls(page: Page): () => string[] {
+  const visited: string[] = [];
+  const goto = page.goto.bind(page);
+  page.goto = async (...args: Parameters<Page["goto"]>) => {
+    visited.push(args[0]);
+    return goto(...args);
+  };
+  return () => visited;
+}
+
+export function expectOneTypedUrl(visited: string[], tags: readonly string[]) {
+  if (tags.includes(TYPED_URL)) return;
+  expect(visited.length, `after the first page a journey clicks; it typed ${visited.join(", then ")} (tag the test ${TYPED_URL} if the address is its subject)`).toBeLessThanOrEqual(1);
+}
+
 // Fixture callbacks name Playwright's `use` argument `provide`, so the React hooks lint rule leaves them be.
 export const test = base.extend<Fixtures>({
-  page: async ({ page }, provide) => {
+  page: async ({ page }, provide, testInfo) => {
     awaitStreamedContentAfterLoads(page);
+    const typed = countTypedUrls(page);
     await provide(page);
+    expectOneTypedUrl(typed(), testInfo.tags);
   },
   pageProblems: [
     async ({ page }, provide) => {
@@ -95,17 +121,20 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
-  newContextPage: async ({ browser, pageProblems }, provide) => {
+  newContextPage: async ({ browser, pageProblems }, provide, testInfo) => {
     const contexts: BrowserContext[] = [];
+    const typedUrls: (() => string[])[] = [];
     await provide(async (options) => {
       const context = await browser.newContext(options);
       contexts.push(context);
       const page = await context.newPage();
       watchForProblems(page, pageProblems);
       awaitStreamedContentAfterLoads(page);
+      typedUrls.push(countTypedUrls(page));
       return page;
     });
     for (const context of contexts) await context.close();
+    for (const typed of typedUrls) expectOneTypedUrl(typed(), testInfo.tags);
   },
 });
 
@@ -143,9 +172,16 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 }
 
+/** Opens a page from the header as a person would, or by its address when the tab is still empty. */
+async function openFromHeader(page: Page, link: "Sign in" | "Sign up", path: string) {
+  if (page.url() === "about:blank") await page.goto(path);
+  else await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link, exact: true }).click();
+  await page.waitForURL((url) => url.pathname === path);
+}
+
 /** Fills in and submits the sign-in form, without waiting for the outcome. */
 export async function attemptSignIn(page: Page, email: string, password = DEMO.password) {
-  await page.goto("/signin");
+  await openFromHeader(page, "Sign in", "/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -157,7 +193,7 @@ export async function signIn(page: Page, email: string, password = DEMO.password
 }
 
 export async function signUp(page: Page, { name, email, password, role }: { name: string; email: string; password: string; role: "Student" | "Teacher" }) {
-  await page.goto("/signup");
+  await openFromHeader(page, "Sign up", "/signup");
   await page.getByRole("radio", { name: role }).check();
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(email);

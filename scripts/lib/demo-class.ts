@@ -108,7 +108,7 @@ export async function answerThroughApi(page: Page, attemptId: string, { wrong = 
 /** From the student's class page: starts an assignment and returns the attempt's id. */
 async function startAssignment(page: Page, title: string): Promise<string> {
   await page.goto("/classes");
-  await page.getByRole("button", { name: `Start: ${title}` }).click();
+  await page.getByRole("button", { name: `Take the quiz: ${title}` }).click();
   await page.waitForURL(/\/quiz\/attempt\//);
   return page.url().split("/").pop() ?? "";
 }
