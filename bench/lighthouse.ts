@@ -25,7 +25,10 @@ import { startSeededApp } from "./lib/seeded-app";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-/** The flags Debian's Chromium needs here (/work/shared/notes/stack-facts.md, "Measuring"). */
+/**
+ * Headless Debian Chromium as Lighthouse 12 needs it: no sandbox (runs as root in containers), no GPU,
+ * and none of the background traffic (updates, sync) that would land inside a measured run.
+ */
 const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;

@@ -179,9 +179,10 @@ async function main() {
     if (opts.only.has("quiz")) {
       const classroom: QuizRun[] = [];
       const quizRun = (label: string, args: string[]): BenchResults => {
+        // Passed relative to ROOT (its cwd): the command is recorded in the results, which are committed.
         const out = path.join(runDir, label);
         console.log(`\nQuiz load (${label}): bench/quiz.ts ${args.join(" ")}`);
-        const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["bench/quiz.ts", "--build", "never", "--build-wait", String(opts.wait), "--out", out, ...args], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+        const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["bench/quiz.ts", "--build", "never", "--build-wait", String(opts.wait), "--out", path.relative(ROOT, out), ...args], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
         const file = path.join(out, "quiz-latest.json");
         if (!fs.existsSync(file)) throw new Error(`bench/quiz.ts ${args.join(" ")} wrote no results (exit ${result.status})`);
         if (result.status !== 0) results.warnings.push(`bench/quiz.ts (${label}) exited with ${result.status}: see its verification figures below.`);

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { getLessons, getPhases } from "@/lib/content";
 import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "@/lib/quiz/bank";
+import { QUIZ_LENGTH } from "@/lib/quiz/quiz-length";
 import type { QuestionResponse } from "@/lib/quiz/schema";
 import { responseFor } from "./answers";
 import { prepareFreshDatabase } from "../../scripts/lib/fresh-database";
@@ -59,7 +60,6 @@ export async function signInAll(ports: number | readonly number[], emails: strin
 export function scopes(): { pick: (random: () => number) => Scope; length: (scope: Scope) => number } {
   const lessons = getLessons().map((l) => l.slug);
   const phases = getPhases().map((p) => p.id);
-  const QUIZ_LENGTH = { LESSON: 10, PHASE: 12, MIXED: 15 } as const; // as lib/quiz/attempts.ts
   return {
     pick(random) {
       const r = random();

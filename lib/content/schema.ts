@@ -93,7 +93,10 @@ export const ArticleSchema = z.strictObject({
     author: nonEmpty,
     publisher: nonEmpty,
     year: z.number().int().min(1900).max(2100),
-    sourceFile: nonEmpty,
+    // Relative to the repository root and inside `content/`: a clone must hold everything its tests read.
+    sourceFile: nonEmpty.refine((file) => file.startsWith("content/") && !file.includes("\\") && !file.split("/").includes(".."), {
+      message: "must be a path inside content/, relative to the repository root",
+    }),
     usageNote: nonEmpty,
   }),
   blocks: z.array(BlockSchema).min(1),

@@ -4,12 +4,19 @@ import { describe, expect, it } from "vitest";
 import articleJson from "@/content/article.json";
 import { compareWithSource, sourceLines } from "./source";
 
-const SOURCE_PATH = path.resolve(import.meta.dirname, "../../../shared/source/fatal-attraction-iv.txt");
+// The file article.json names, in the repository (content/source/, see its README).
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const SOURCE_PATH = path.resolve(ROOT, articleJson.meta.sourceFile);
 const source = readFileSync(SOURCE_PATH, "utf8");
 const lines = sourceLines(source);
 const blocks = articleJson.blocks.map((b) => ({ id: b.id, text: b.text }));
 
 describe("the article round-trips to the source", () => {
+  it("reads the source from inside the repository", () => {
+    expect(articleJson.meta.sourceFile).toBe("content/source/fatal-attraction-iv.txt");
+    expect(path.relative(ROOT, SOURCE_PATH).startsWith("..")).toBe(false);
+  });
+
   it("has one block per non-empty source line, in order, byte-identical", () => {
     expect(lines).toHaveLength(68);
     expect(compareWithSource(lines, blocks)).toEqual([]);

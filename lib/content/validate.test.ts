@@ -47,6 +47,12 @@ describe("validateContent", () => {
     expect(message).toMatch(/^content\/article\.json: blocks\[\d+\] \("eye-p05"\)\.label: /m);
   });
 
+  it("rejects a source file outside the repository's content/ folder", () => {
+    for (const outside of ["source/fatal-attraction-iv.txt", "../content/source/fatal-attraction-iv.txt", "/srv/content/source.txt", "content/../../outside.txt", "content\\..\\..\\outside.txt"]) {
+      expect(problemsAfter((raw) => void (raw.article.meta.sourceFile = outside))).toMatch(/content\/article\.json: meta\.sourceFile: must be a path inside content\//);
+    }
+  });
+
   it("rejects a malformed date, a missing file section and an unknown verdict", () => {
     expect(problemsAfter((raw) => void (find(raw.events.events, "georgia-war").date = "August 2008"))).toMatch(
       /content\/events\.json: events\[\d+\] \("georgia-war"\)\.date: must be YYYY, YYYY-MM or YYYY-MM-DD/,

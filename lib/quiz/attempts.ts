@@ -13,13 +13,11 @@ import { dueQuestionIds } from "./review";
 import { ResponseSchema, type Question, type QuestionResponse } from "./schema";
 import { seededShuffle } from "./shuffle";
 import { mayReveal } from "./reveal";
+import { QUIZ_LENGTH, type QuizKind } from "./quiz-length";
 
 
-import { QUIZ_LENGTH, type QuizKind } from "./length";
-
-export { QUIZ_LENGTH, type QuizKind };
+export { QUIZ_LENGTH, type QuizKind } from "./quiz-length";
 export type QuizScope = { kind: QuizKind; scopeId: string | null };
-
 
 export function quizTitle({ kind, scopeId }: QuizScope): string {
   if (kind === "LESSON") return `Lesson quiz: ${getLesson(scopeId ?? "")?.title ?? scopeId}`;

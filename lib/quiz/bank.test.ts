@@ -1,22 +1,26 @@
 import { describe, expect, it } from "vitest";
 import bankJson from "@/content/questions.json";
-import { getEvents, getLessons, getPhases } from "@/lib/content";
+import { getBlock, getEvents, getLessonForBlock, getLessons, getPhases } from "@/lib/content";
+import { IMAGINED_PATTERN } from "@/lib/content/validate";
 import {
   bankContent,
   checkBankIntegrity,
   coverageOf,
   getBankCoverage,
+  getCrossLessonQuestions,
   getQuestion,
   getQuestionBank,
   getQuestionsForEvent,
   getQuestionsForLesson,
   getQuestionsForPhase,
+  lessonOfQuestion,
   normaliseText,
   QuestionBankError,
   validateBank,
   type BankContent,
 } from "./bank";
 import { QUESTION_TYPES, QuestionBankSchema, type Question, type QuestionOf, type QuestionType } from "./schema";
+import { QUIZ_LENGTH } from "./quiz-length";
 
 /** A fresh, mutable, parsed copy of the real bank. */
 function bankCopy(): Question[] {
@@ -56,9 +60,8 @@ describe("the question bank", () => {
     expect(checkBankIntegrity(bank, bankContent())).toEqual([]);
   });
 
-  it("has 70 to 80 questions", () => {
-    expect(bank.length).toBeGreaterThanOrEqual(70);
-    expect(bank.length).toBeLessThanOrEqual(80);
+  it("has at least 80 reviewed questions", () => {
+    expect(bank.length).toBeGreaterThanOrEqual(80);
   });
 
   it("uses every question type at least 8 times", () => {
@@ -85,8 +88,8 @@ describe("the question bank", () => {
     for (const event of getEvents()) expect(getQuestionsForEvent(event.id).length, event.id).toBeGreaterThanOrEqual(1);
   });
 
-  it("has questions for every lesson", () => {
-    for (const lesson of getLessons()) expect(getQuestionsForLesson(lesson.slug).length, lesson.slug).toBeGreaterThanOrEqual(5);
+  it("has enough questions of its own for a full quiz in every lesson", () => {
+    for (const lesson of getLessons()) expect(getQuestionsForLesson(lesson.slug).length, lesson.slug).toBeGreaterThanOrEqual(QUIZ_LENGTH.LESSON);
     expect(getQuestionsForLesson("no-such-lesson")).toEqual([]);
   });
 
@@ -133,6 +136,59 @@ describe("the question bank", () => {
 
   it("normalises case, spacing and quote marks when comparing texts", () => {
     expect(normaliseText("  Who said  “THIS”?")).toBe(normaliseText('who said "this"'));
+  });
+});
+
+describe("lesson quizzes", () => {
+  const lessons = getLessons();
+
+  it("ask only about the lesson's own paragraphs (front and back matter for the lessons that show them)", () => {
+    for (const lesson of lessons) {
+      for (const q of getQuestionsForLesson(lesson.slug)) {
+        for (const id of q.paragraphIds) expect(getLessonForBlock(id)?.lesson.slug, `${lesson.slug}: ${q.id} cites ${id}`).toBe(lesson.slug);
+      }
+    }
+  });
+
+  it("leave out a question that cites another lesson, which phase and mixed quizzes still ask", () => {
+    // q-dozen-years cites an imagined line (lesson 4) and the roles paragraph of lesson 1.
+    const q = getQuestion("q-dozen-years");
+    if (!q) throw new Error("fixture");
+    expect(new Set(q.paragraphIds.map((id) => getLessonForBlock(id)?.lesson.slug))).toEqual(new Set(["the-imagined-conversation", "potato-diplomacy"]));
+    expect(lessonOfQuestion(q)).toBeUndefined();
+    for (const lesson of lessons) expect(getQuestionsForLesson(lesson.slug).map((x) => x.id)).not.toContain(q.id);
+    expect(getQuestionsForPhase("phase-two-steps-back").map((x) => x.id)).toContain(q.id);
+    expect(getCrossLessonQuestions().map((x) => x.id)).toContain(q.id);
+  });
+
+  it("split the bank: every question is in exactly one lesson quiz or among the cross-lesson ones", () => {
+    const inLessons = lessons.flatMap((lesson) => getQuestionsForLesson(lesson.slug).map((q) => q.id));
+    const across = getCrossLessonQuestions().map((q) => q.id);
+    expect(new Set(inLessons).size).toBe(inLessons.length);
+    expect([...inLessons, ...across].sort()).toEqual(getQuestionBank().map((q) => q.id).sort());
+    const coverage = getBankCoverage();
+    for (const lesson of lessons) expect(coverage.byLesson[lesson.slug], lesson.slug).toBe(getQuestionsForLesson(lesson.slug).length);
+  });
+
+  it("name the lesson of a list of paragraphs only when one lesson shows them all", () => {
+    expect(lessonOfQuestion({ paragraphIds: ["opening-p03", "opening-p06"] })).toBe("potato-diplomacy");
+    expect(lessonOfQuestion({ paragraphIds: ["front-standfirst", "opening-p03"] })).toBe("potato-diplomacy");
+    expect(lessonOfQuestion({ paragraphIds: ["fixit-d04", "back-disclaimer"] })).toBe("the-imagined-conversation");
+    expect(lessonOfQuestion({ paragraphIds: ["opening-p03", "eye-p03"] })).toBeUndefined();
+    expect(lessonOfQuestion({ paragraphIds: ["fixit-p05", "fixit-d04"] })).toBeUndefined();
+    expect(lessonOfQuestion({ paragraphIds: ["eye-r01"] })).toBeUndefined();
+  });
+
+  it("ask about the imagined dialogue only as imagined", () => {
+    const imagined = lessons.filter((lesson) => lesson.blockIds.some((id) => getBlock(id)?.label === "imagined-dialogue"));
+    expect(imagined.map((l) => l.slug)).toEqual(["the-imagined-conversation"]);
+    for (const lesson of imagined) {
+      for (const q of getQuestionsForLesson(lesson.slug)) {
+        if (!q.paragraphIds.some((id) => getBlock(id)?.label === "imagined-dialogue")) continue;
+        if (q.type === "classify") expect(q.answer, q.id).toBe("imagined-dialogue");
+        else expect(q.prompt, q.id).toMatch(IMAGINED_PATTERN);
+      }
+    }
   });
 });
 

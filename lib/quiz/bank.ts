@@ -267,9 +267,26 @@ export function getQuestionsForEvent(eventId: string): readonly Question[] {
   return questions.filter((q) => q.eventIds.includes(eventId));
 }
 
-/** Questions that cite a paragraph the lesson shows (front and back matter count for the lessons that show them). */
+/**
+ * The lesson a question belongs to: the one that shows every paragraph it cites (front and back
+ * matter count for the lessons that show them). A question citing paragraphs of two lessons
+ * belongs to none: it is for phase and mixed quizzes, never a lesson quiz, so a lesson quiz only
+ * asks about what that lesson's reader has just read.
+ */
+export function lessonOfQuestion(question: Pick<Question, "paragraphIds">): string | undefined {
+  const slugs = new Set(question.paragraphIds.map((id) => getLessonForBlock(id)?.lesson.slug));
+  const [slug] = slugs;
+  return slugs.size === 1 ? slug : undefined;
+}
+
+/** The questions of a lesson quiz: those that cite only paragraphs the lesson shows (see lessonOfQuestion). */
 export function getQuestionsForLesson(slug: string): readonly Question[] {
-  return questions.filter((q) => q.paragraphIds.some((id) => getLessonForBlock(id)?.lesson.slug === slug));
+  return questions.filter((q) => lessonOfQuestion(q) === slug);
+}
+
+/** Questions that cite paragraphs of more than one lesson: in phase and mixed quizzes only. */
+export function getCrossLessonQuestions(): readonly Question[] {
+  return questions.filter((q) => lessonOfQuestion(q) === undefined);
 }
 
 export type BankCoverage = {
@@ -278,6 +295,7 @@ export type BankCoverage = {
   byDifficulty: Record<1 | 2 | 3, number>;
   byPhase: Record<string, number>;
   byEvent: Record<string, number>;
+  /** Questions per lesson quiz: a question citing paragraphs of several lessons counts for none. */
   byLesson: Record<string, number>;
   uncoveredPhases: string[];
   uncoveredEvents: string[];
@@ -295,8 +313,8 @@ export function coverageOf(list: readonly Question[], content: BankContent = ban
     byDifficulty[q.difficulty] += 1;
     for (const id of q.phaseIds) byPhase[id] = (byPhase[id] ?? 0) + 1;
     for (const id of q.eventIds) byEvent[id] = (byEvent[id] ?? 0) + 1;
-    const slugs = new Set(q.paragraphIds.map((id) => getLessonForBlock(id)?.lesson.slug).filter((s) => s !== undefined));
-    for (const slug of slugs) byLesson[slug] = (byLesson[slug] ?? 0) + 1;
+    const slug = lessonOfQuestion(q);
+    if (slug) byLesson[slug] = (byLesson[slug] ?? 0) + 1;
   }
   return {
     total: list.length,

@@ -2,7 +2,8 @@
 import { rightResponse, wrongResponse } from "../support/responses";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { answerQuestion, finishAttempt, getAttemptView, startAttemptView, startOrResumeAttempt } from "@/lib/quiz/attempts";
+import { getLessonForBlock, getLessons } from "@/lib/content";
+import { answerQuestion, finishAttempt, getAttemptView, QUIZ_LENGTH, startAttemptView, startOrResumeAttempt } from "@/lib/quiz/attempts";
 import { getQuestion } from "@/lib/quiz/bank";
 import { QuizError } from "@/lib/quiz/errors";
 import { dueQuestionIds, reviewQueueSize } from "@/lib/quiz/review";
@@ -27,6 +28,18 @@ async function firstOpenQuestion(userId: string, attemptId: string): Promise<Que
 }
 
 describe("quiz attempts", () => {
+  it("gives every lesson a full quiz that asks only about that lesson's paragraphs", async () => {
+    const student = await newStudent();
+    for (const lesson of getLessons()) {
+      const { id } = await startOrResumeAttempt(student.id, { kind: "LESSON", scopeId: lesson.slug });
+      const questions = (await getAttemptView(student.id, id)).items.map((item) => questionById(item.question.id));
+      expect(questions, lesson.slug).toHaveLength(QUIZ_LENGTH.LESSON);
+      for (const question of questions) {
+        for (const paragraphId of question.paragraphIds) expect(getLessonForBlock(paragraphId)?.lesson.slug, `${lesson.slug}: ${question.id} cites ${paragraphId}`).toBe(lesson.slug);
+      }
+    }
+  });
+
   it("starts a lesson quiz, and resumes the same attempt instead of starting another", async () => {
     const student = await newStudent();
     const first = await startOrResumeAttempt(student.id, { kind: "LESSON", scopeId: "potato-diplomacy" });

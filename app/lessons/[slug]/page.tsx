@@ -19,7 +19,7 @@ import {
   type Block,
 } from "@/lib/content";
 import { getQuestionsForLesson } from "@/lib/quiz/bank";
-import { QUIZ_LENGTH } from "@/lib/quiz/length";
+import { QUIZ_LENGTH } from "@/lib/quiz/quiz-length";
 
 // Every lesson is prerendered at build time; an unknown slug is a 404, never a render.
 export const dynamicParams = false;

@@ -1,5 +1,6 @@
-// Quiz sizes, apart from the attempt service so static pages can say how long a quiz is without
-// importing the database client.
+// How long each kind of quiz is. A plain module (no database) so the bank's unit tests can check
+// that every lesson has enough questions of its own for a full lesson quiz.
+
 export type QuizKind = "LESSON" | "PHASE" | "MIXED" | "REVIEW";
 
 /** How many questions a quiz of each kind asks (fewer when the scope has fewer). */
