@@ -15,7 +15,6 @@ import { seededShuffle } from "./shuffle";
 import { mayReveal } from "./reveal";
 import { QUIZ_LENGTH, type QuizKind } from "./quiz-length";
 
-
 export { QUIZ_LENGTH, type QuizKind } from "./quiz-length";
 export type QuizScope = { kind: QuizKind; scopeId: string | null };
 
