@@ -283,9 +283,11 @@ export function RenameClassForm({ classId, name }: { classId: string; name: stri
 
 export function ArchiveClassButton({ classId, name, archived }: { classId: string; name: string; archived: boolean }) {
   return archived ? (
-    <ActionButton action={setClassArchivedAction} fields={{ classId, archived: "false" }} label="Bring the class back" focusAfterRemoval="settings-heading" />
+    // Keyed by state: the button pressed goes away (it is another button now), so it hands focus on.
+    <ActionButton key="archived" action={setClassArchivedAction} fields={{ classId, archived: "false" }} label="Bring the class back" focusAfterRemoval="settings-heading" />
   ) : (
     <ActionButton
+      key="active"
       action={setClassArchivedAction}
       fields={{ classId, archived: "true" }}
       label="Archive class"

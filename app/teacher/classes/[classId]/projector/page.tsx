@@ -43,7 +43,7 @@ export default async function ProjectorPage({ params }: PageProps<"/teacher/clas
       <div className="flex flex-col items-center gap-8 lg:flex-row lg:justify-center">
         <div className="space-y-3">
           <p className="text-xl text-muted">Sign in, open <strong>Join a class</strong> and type</p>
-          <p data-testid="projector-code" className="font-mono text-6xl font-bold tracking-[0.15em] sm:text-8xl">
+          <p data-testid="projector-code" className="whitespace-nowrap font-mono text-5xl font-bold tracking-[0.15em] sm:text-7xl lg:text-8xl">
             {formatJoinCode(classroom.joinCode)}
           </p>
           <p className="text-xl text-muted">or scan the code with a phone.</p>
