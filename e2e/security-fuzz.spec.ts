@@ -77,6 +77,11 @@ const ACTIONS: Record<string, ActionSpec> = {
   "app/teacher/classes/[classId]/actions.ts#regenerateCodeAction": { form: { classId: "text" } },
   "app/teacher/classes/[classId]/actions.ts#removeExtensionAction": { form: { assignmentId: "text", studentId: "text" } },
   "app/teacher/classes/[classId]/actions.ts#removeStudentAction": { form: { classId: "text", studentId: "text" } },
+  "app/teacher/classes/[classId]/actions.ts#renameClassAction": { form: { classId: "text", name: "name" } },
+  "app/teacher/classes/[classId]/actions.ts#setClassArchivedAction": { form: { classId: "text", archived: "text" } },
+  "app/teacher/classes/[classId]/actions.ts#updateAssignmentAction": {
+    form: { assignmentId: "text", title: "text", opensAt: "text", dueAt: "text", dueAtLocal: "text", reveal: "text", maxAttempts: "text", studentIds: "many", intent: "text", previewKey: "text" },
+  },
   "app/teacher/questions/actions.ts#createQuestionAction": {
     form: { type: "text", prompt: "text", explanation: "text", difficulty: "text", options: "text", trueFalse: "text", items: "text", pairs: "text", statement: "text", label: "text", paragraphIds: "many", phaseIds: "many", eventIds: "many" },
   },
@@ -282,7 +287,7 @@ test("malformed requests to every route handler and server action: no 5xx, no st
       if (!spec) continue; // reported by the coverage test
       requests.push(...(spec.kind === "auth" ? authRequests(ids, ++salt * 100) : routeRequests(route.pattern, spec, ids, ++salt * 100)));
     }
-    const pageValues = { slug: "potato-diplomacy", attemptId, classId, questionId };
+    const pageValues = { slug: "potato-diplomacy", attemptId, classId, questionId, assignmentId: "not-a-real-assignment", studentId: "not-a-real-student" };
     for (const action of builtActions()) {
       const spec = ACTIONS[action.name];
       if (!spec) continue;

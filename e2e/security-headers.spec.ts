@@ -26,6 +26,10 @@ const PAGES: Record<string, Row> = {
   "/teacher/classes/[classId]": { who: "teacher", status: 200 },
   "/teacher/classes/[classId]/reports": { who: "teacher", status: 200 },
   "/teacher/classes/[classId]/reports/questions": { who: "teacher", status: 200 },
+  "/teacher/classes/[classId]/projector": { who: "teacher", status: 200 },
+  // A made-up assignment and student (see `values` below): the not-found page's headers.
+  "/teacher/classes/[classId]/assignments/[assignmentId]/edit": { who: "teacher", status: 404 },
+  "/teacher/classes/[classId]/assignments/[assignmentId]/students/[studentId]": { who: "teacher", status: 404 },
   "/teacher/questions": { who: "teacher", status: 200 },
   "/teacher/questions/new": { who: "teacher", status: 200 },
   "/teacher/questions/[questionId]": { who: "teacher", status: 200 },
@@ -91,7 +95,7 @@ test("every page and route handler sends the security headers, HSTS included", a
   expect(started.status()).toBe(201);
   const attempt = (await started.json()).attempt as { id: string; items: { question: { id: string } }[] };
 
-  const values = { slug: "potato-diplomacy", attemptId: attempt.id, classId, questionId, nextauth: "session" };
+  const values = { slug: "potato-diplomacy", attemptId: attempt.id, classId, questionId, nextauth: "session", assignmentId: "not-a-real-assignment", studentId: "not-a-real-student" };
   const as: Record<Who, APIRequestContext> = { anonymous: request, student: student.context.request, teacher: teacher.context.request };
   try {
     for (const route of builtRoutes()) {

@@ -51,10 +51,38 @@ test("class, reports and questions pages fit a phone; tables scroll in their wra
   expect(scrolls).toBe(true);
   await expectAccessible(page);
 
+  // The new teacher screens fit too: a student's work (from a gradebook cell), editing an
+  // assignment, the projector view, and the home page with what needs attention.
+  await wrapper.getByRole("link", { name: /Phone Student, Lesson: Potato diplomacy/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Phone Student: Lesson: Potato diplomacy" })).toBeVisible();
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath("phone-student-work.png"), fullPage: true });
+  await page.getByRole("link", { name: "Students and assignments", exact: true }).click();
+  await page.getByRole("link", { name: "Edit the assignment “Lesson: Potato diplomacy”" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Edit “Lesson: Potato diplomacy”" })).toBeVisible();
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath("phone-edit.png"), fullPage: true });
+  await page.getByRole("link", { name: "← Students and assignments" }).click();
+  await page.screenshot({ path: test.info().outputPath("phone-class.png"), fullPage: true });
+  await page.getByRole("link", { name: "Show the code on the projector, with a QR code" }).click();
+  await expect(page.getByTestId("join-qr")).toBeVisible();
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath("phone-projector.png"), fullPage: true });
+  await page.getByRole("link", { name: "← Students and assignments" }).click();
+  await page.getByRole("link", { name: "Gradebook", exact: true }).click();
+
   await page.getByRole("link", { name: "Question analysis", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Question analysis" })).toBeVisible();
   expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
   await expectAccessible(page);
+
+  await page.getByRole("link", { name: "← All classes" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Needs your attention" })).toBeVisible();
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: test.info().outputPath("phone-home.png"), fullPage: true });
 
   await page.goto("/teacher/questions/new");
   expect(await pageOverflow(page)).toBeLessThanOrEqual(0);

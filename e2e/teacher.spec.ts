@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import type { Question } from "../lib/quiz/schema";
-import { rightResponse } from "../tests/support/responses";
+import { rightResponse, wrongResponse as wrongResponseOfAnyType } from "../tests/support/responses";
 import { bank, getQuestion } from "./support/bank";
 import { DEMO, expect, expectAccessible, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
 import { localDateTime } from "./support/local-date-time";
@@ -265,4 +265,183 @@ test("removing a student and deleting an assignment ask first, Cancel changes no
   await teacher.getByRole("button", { name: "Yes, delete it" }).click();
   await expect(teacher.getByRole("heading", { level: 3, name: "Lesson: Potato diplomacy" })).toBeHidden();
   await expect(teacher.getByRole("heading", { level: 2, name: "Assignments" })).toBeFocused();
+});
+
+/** A student who joins with the code, starts the assignment from their class page and answers every question (the first wrong) through the API. */
+async function studentTakesQuiz(student: Page, code: string, className: string, assignment: string) {
+  await student.goto(`/classes/join?code=${code.replace("-", "")}`);
+  await student.getByRole("button", { name: "Join class" }).click();
+  await expect(student.getByText(`You have joined ${className}.`)).toBeVisible();
+  await student.getByRole("button", { name: `Start: ${assignment}` }).click();
+  await expect(student).toHaveURL(/\/quiz\/attempt\//);
+  const attemptId = student.url().split("/").pop() ?? "";
+  const attempt = await (await student.request.get(`/api/v1/attempts/${attemptId}`)).json();
+  const ids: string[] = attempt.items.map((item: { question: { id: string } }) => item.question.id);
+  for (const [i, id] of ids.entries()) {
+    const question = getQuestion(id);
+    if (!question) throw new Error(`unknown question ${id}`);
+    const response = i === 0 ? wrongResponseOfAnyType(question) : rightResponse(question);
+    expect((await student.request.put(`/api/v1/attempts/${attemptId}/answers/${id}`, { data: { response } })).status()).toBe(201);
+  }
+  expect((await student.request.post(`/api/v1/attempts/${attemptId}/finish`)).status()).toBe(200);
+  return { firstQuestion: getQuestion(ids[0] ?? ""), count: ids.length };
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
+
+test("a teacher opens a student's answers from the gradebook, edits the assignment with a preview, renames and archives the class, and shows the code on the projector", async ({ newContextPage }) => {
+  test.setTimeout(240_000);
+  const teacher = await person(newContextPage, "Teacher", "Rita Teacher");
+  // From here on the teacher only clicks.
+  await teacher.getByLabel("Class name").fill("Year 9 Civics");
+  await teacher.getByRole("button", { name: "Create class" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "Year 9 Civics" })).toBeVisible();
+  const code = (await teacher.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent())?.trim() ?? "";
+  await teacher.getByLabel("What to assign").selectOption({ label: "Lesson: Potato diplomacy" });
+  await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, 7));
+  await teacher.getByLabel("Attempts per student").fill("2");
+  await teacher.getByRole("button", { name: "Set assignment" }).click();
+  await expect(teacher.getByText("The assignment is set.")).toBeVisible();
+
+  const amira = await person(newContextPage, "Student", "Amira Pupil");
+  const { firstQuestion, count } = await studentTakesQuiz(amira, code, "Year 9 Civics", "Lesson: Potato diplomacy");
+  const leo = await person(newContextPage, "Student", "Leo Pupil");
+  await leo.goto(`/classes/join?code=${code.replace("-", "")}`);
+  await leo.getByRole("button", { name: "Join class" }).click();
+  await expect(leo.getByText("You have joined Year 9 Civics.")).toBeVisible();
+
+  // The projector view: the code in large letters and a QR code of the join link, as SVG.
+  await teacher.getByRole("link", { name: "Show the code on the projector, with a QR code" }).click();
+  await expect(teacher.getByRole("heading", { level: 2, name: "Join Year 9 Civics" })).toBeVisible();
+  const bigCode = teacher.getByTestId("projector-code");
+  await expect(bigCode).toHaveText(code);
+  expect(Number.parseFloat(await bigCode.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(48);
+  const qr = teacher.getByRole("img", { name: new RegExp(`QR code of the join link .*/classes/join\\?code=${code.replace("-", "")}$`) });
+  await expect(qr).toBeVisible();
+  await expect(qr.locator("svg path").first()).toBeAttached();
+  expect((await qr.locator("svg").boundingBox())?.width ?? 0).toBeGreaterThan(200);
+  await expectAccessible(teacher);
+  await screenshot(teacher, "projector");
+
+  // A gradebook cell opens the student's attempt: each question, their answer, the key, the time taken.
+  await teacher.getByRole("link", { name: "← Students and assignments" }).click();
+  await teacher.getByRole("link", { name: "Gradebook", exact: true }).click();
+  const gradebook = teacher.getByRole("table", { name: /status and best score/ });
+  await expect(gradebook.getByRole("row", { name: /Leo Pupil/ })).toContainText("Not started reading");
+  await expectAccessible(teacher);
+  await screenshot(teacher, "gradebook");
+  await gradebook.getByRole("link", { name: /Amira Pupil, Lesson: Potato diplomacy/ }).click();
+  await expect(teacher.getByRole("heading", { level: 2, name: "Amira Pupil: Lesson: Potato diplomacy" })).toBeVisible();
+  await expect(teacher.getByRole("heading", { level: 3, name: /^Attempt 1: \d+%$/ })).toBeVisible();
+  await expect(teacher.getByText(/took \d+ (s|min)/)).toBeVisible();
+  await expect(teacher.getByRole("article")).toHaveCount(count);
+  const first = teacher.getByRole("article").first();
+  await expect(first).toContainText(firstQuestion?.prompt ?? "");
+  await expect(first).toContainText(/✗ Wrong|◐ Partly right/);
+  await expect(first).toContainText("Student answered");
+  await expect(first).toContainText("The answer");
+  await expect(first).toContainText(firstQuestion?.explanation ?? "");
+  await expect(teacher.getByRole("article").nth(1)).toContainText("✓ Right");
+  await expectAccessible(teacher);
+  await screenshot(teacher, "student-work");
+
+  // Editing the assignment: a bad date is refused next to the field; fewer attempts shows who is affected before saving.
+  await teacher.getByRole("link", { name: "Students and assignments", exact: true }).click();
+  await teacher.getByRole("link", { name: "Edit the assignment “Lesson: Potato diplomacy”" }).click();
+  await expect(teacher.getByRole("heading", { level: 2, name: "Edit “Lesson: Potato diplomacy”" })).toBeVisible();
+  await expect(teacher.getByLabel("Attempts per student")).toHaveValue("2");
+  await expectAccessible(teacher);
+  await expect(teacher.getByLabel("Due", { exact: true })).not.toHaveValue("");
+  const due = await teacher.getByLabel("Due", { exact: true }).inputValue();
+  await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, -3));
+  await teacher.getByRole("button", { name: "Save changes" }).click();
+  await expect(teacher.getByText("The due date must be after the opening date.")).toBeVisible();
+  await expectAccessible(teacher);
+  await teacher.getByLabel("Due", { exact: true }).fill(due);
+  await teacher.getByLabel("Attempts per student").fill("1");
+  await teacher.getByRole("button", { name: "Save changes" }).click();
+  const preview = teacher.getByRole("region", { name: "Before you save: what changes for students" });
+  await expect(preview).toContainText("1 student has started: Amira Pupil.");
+  await expect(preview).toContainText("Allowing 1 attempt leaves Amira Pupil with no attempt left.");
+  await expect(teacher.getByRole("heading", { name: "Before you save: what changes for students" })).toBeFocused();
+  await expectAccessible(teacher);
+  await screenshot(teacher, "edit-preview");
+  await preview.getByRole("button", { name: "Save these changes" }).click();
+  await expect(teacher.getByText("Changes saved.")).toBeVisible();
+  await teacher.getByRole("link", { name: "← Students and assignments" }).click();
+  await expect(teacher.getByText("Attempts: 1")).toBeVisible();
+
+  // Rename, archive (students no longer see the class), unarchive.
+  await teacher.getByLabel("Class name").fill("");
+  await teacher.getByRole("button", { name: "Rename" }).click();
+  await expect(teacher.getByText("Name the class.")).toBeVisible();
+  await teacher.getByLabel("Class name").fill("Year 9 Civics (spring)");
+  await teacher.getByRole("button", { name: "Rename" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "Year 9 Civics (spring)" })).toBeVisible();
+  await teacher.getByRole("button", { name: "Archive class" }).click();
+  await teacher.getByRole("button", { name: "Yes, archive it" }).click();
+  await expect(teacher.getByText("Archived: students no longer see this class.")).toBeVisible();
+  await expect(teacher.getByRole("heading", { level: 2, name: "Name and archive" })).toBeFocused();
+  await expectAccessible(teacher);
+  // The student opens their classes page (the teacher's journey above is clicks only).
+  await amira.goto("/classes");
+  await expect(amira.getByText(/Year 9 Civics/)).toHaveCount(0);
+  await teacher.getByRole("link", { name: "← All classes" }).click();
+  const archived = teacher.getByRole("region", { name: "Archived" });
+  await expect(archived.getByRole("link", { name: "Year 9 Civics (spring)" })).toBeVisible();
+  await expect(teacher.getByRole("region", { name: "Classes" }).getByRole("link", { name: "Year 9 Civics (spring)" })).toHaveCount(0);
+  await expectAccessible(teacher);
+  await screenshot(teacher, "home-archived");
+  await archived.getByRole("link", { name: "Year 9 Civics (spring)" }).click();
+  // Its reports and CSV stay.
+  await teacher.getByRole("link", { name: "Gradebook", exact: true }).click();
+  const [download] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "Download CSV" }).click()]);
+  expect(fs.readFileSync(await download.path(), "utf8")).toContain('"Amira Pupil"');
+  await teacher.getByRole("link", { name: "Students and assignments", exact: true }).click();
+  await teacher.getByRole("button", { name: "Bring the class back" }).click();
+  await expect(teacher.getByText("Archived: students no longer see this class.")).toBeHidden();
+  await amira.reload();
+  await expect(amira.getByText(/Year 9 Civics \(spring\)/).first()).toBeVisible();
+});
+
+test("the teacher's home lists late and missing work by name and the most-missed questions", async ({ newContextPage }) => {
+  test.setTimeout(180_000);
+  const teacher = await person(newContextPage, "Teacher", "Hana Home");
+  await teacher.getByLabel("Class name").fill("Year 8 Reading");
+  await teacher.getByRole("button", { name: "Create class" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "Year 8 Reading" })).toBeVisible();
+  const code = (await teacher.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent())?.trim() ?? "";
+  await teacher.getByLabel("What to assign").selectOption({ label: "Lesson: Potato diplomacy" });
+  await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, 2));
+  await teacher.getByRole("button", { name: "Set assignment" }).click();
+  await expect(teacher.getByText("The assignment is set.")).toBeVisible();
+  const amira = await person(newContextPage, "Student", "Amira Late");
+  await studentTakesQuiz(amira, code, "Year 8 Reading", "Lesson: Potato diplomacy");
+  const sam = await person(newContextPage, "Student", "Sam Missing");
+  await sam.goto(`/classes/join?code=${code.replace("-", "")}`);
+  await sam.getByRole("button", { name: "Join class" }).click();
+  await expect(sam.getByText("You have joined Year 8 Reading.")).toBeVisible();
+
+  // The teacher closes it early: the preview says what that does, and then the home page lists it.
+  await teacher.getByRole("link", { name: "Edit the assignment “Lesson: Potato diplomacy”" }).click();
+  await expect(teacher.getByLabel("Opens", { exact: true })).not.toHaveValue("");
+  await teacher.getByLabel("Opens", { exact: true }).fill(await localDateTime(teacher, -2));
+  await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, -1));
+  await teacher.getByRole("button", { name: "Save changes" }).click();
+  const preview = teacher.getByRole("region", { name: "Before you save: what changes for students" });
+  await expect(preview).toContainText("Moving the due date earlier makes Amira Late’s attempt late.");
+  await expect(preview).toContainText("Sam Missing has not finished: the work becomes missing.");
+  await preview.getByRole("button", { name: "Save these changes" }).click();
+  await expect(teacher.getByText("Changes saved.")).toBeVisible();
+  await teacher.getByRole("link", { name: "← Students and assignments" }).click();
+  await teacher.getByRole("link", { name: "← All classes" }).click();
+  const attention = teacher.getByRole("region", { name: "Needs your attention" });
+  await expect(attention).toContainText("1 missing: Sam Missing");
+  await expect(attention).toContainText("1 late: Amira Late");
+  await expect(attention.getByRole("heading", { name: "Most-missed questions" })).toBeVisible();
+  await expect(teacher.getByRole("heading", { level: 2, name: "Create a class" })).toBeVisible();
+  await expectAccessible(teacher);
+  await screenshot(teacher, "home-attention");
 });

@@ -3,7 +3,11 @@ import Link from "next/link";
 import { Suspense } from "react";
 import LoadingState from "@/components/loading-state";
 import { requireRole } from "@/lib/auth/guards";
-import { listClassesForTeacher } from "@/lib/teacher/classes";
+import { attentionForTeacher } from "@/lib/teacher/attention";
+import { listClassesForTeacher, type ClassSummary } from "@/lib/teacher/classes";
+import { nameList } from "@/lib/teacher/assignment-edit";
+import { formatPercent } from "@/lib/teacher/report-math";
+import { LocalTime } from "./_components/local-time";
 import { formatJoinCode } from "@/lib/teacher/join-code";
 import { CreateClassForm } from "./forms";
 
@@ -24,12 +28,16 @@ export default async function TeacherHomePage() {
         </p>
       </header>
 
-      <section aria-labelledby="classes-heading" className="space-y-3">
-        <h2 id="classes-heading" className="text-2xl font-semibold">Classes</h2>
+      <section aria-labelledby="attention-heading" className="space-y-3">
+        <h2 id="attention-heading" className="text-2xl font-semibold">Needs your attention</h2>
         <Suspense fallback={<LoadingState inline />}>
-          <ClassList teacherId={teacher.id} />
+          <AttentionList teacherId={teacher.id} />
         </Suspense>
       </section>
+
+      <Suspense fallback={<LoadingState inline />}>
+        <ClassSections teacherId={teacher.id} />
+      </Suspense>
 
       <section aria-labelledby="create-heading" className="max-w-xl space-y-3">
         <h2 id="create-heading" className="text-2xl font-semibold">Create a class</h2>
@@ -40,9 +48,89 @@ export default async function TeacherHomePage() {
   );
 }
 
-async function ClassList({ teacherId }: { teacherId: string }) {
+async function AttentionList({ teacherId }: { teacherId: string }) {
+  const { overdue, missed } = await attentionForTeacher(teacherId);
+  if (overdue.length === 0 && missed.length === 0) {
+    return <p className="text-muted">Nothing for now: no late or missing work, and no question your classes keep missing.</p>;
+  }
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <div className="space-y-2">
+        <h3 className="text-lg font-semibold">Late and missing work</h3>
+        {overdue.length === 0 ? (
+          <p className="text-muted">Everyone has handed in what was due.</p>
+        ) : (
+          <ul className="space-y-2">
+            {overdue.map((work) => (
+              <li key={work.assignmentId} className="space-y-1 rounded-lg border border-rule bg-white p-3 font-sans text-sm">
+                <p>
+                  <Link href={`/teacher/classes/${work.classId}/reports`} className="font-semibold">{work.title}</Link>{" "}
+                  <span className="text-muted">· {work.className} · due <LocalTime iso={work.dueAt.toISOString()} withTime={false} /></span>
+                </p>
+                {work.missing.length > 0 ? (
+                  <p><span className="font-semibold text-[#8f1c13]">{work.missing.length} missing:</span> {nameList(work.missing.map((s) => s.name))}</p>
+                ) : null}
+                {work.late.length > 0 ? (
+                  <p><span className="font-semibold text-[#6b4600]">{work.late.length} late:</span> {nameList(work.late.map((s) => s.name))}</p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="space-y-2">
+        <h3 className="text-lg font-semibold">Most-missed questions</h3>
+        {missed.length === 0 ? (
+          <p className="text-muted">Not enough answers yet.</p>
+        ) : (
+          <ol className="space-y-2">
+            {missed.map((item) => (
+              <li key={`${item.classId}:${item.questionId}`} className="space-y-1 rounded-lg border border-rule bg-white p-3 font-sans text-sm">
+                <p className="font-medium">{item.prompt}</p>
+                {item.statement ? <p className="font-serif text-muted">“{item.statement}”</p> : null}
+                <div className="flex items-center gap-2">
+                  <span className="block h-2 w-24 overflow-hidden rounded-full bg-[#e7e3da]" aria-hidden="true">
+                    <span className="block h-full rounded-full bg-quote" style={{ width: `${Math.round(item.correctShare * 100)}%` }} />
+                  </span>
+                  <span>
+                    {formatPercent(item.correctShare)} right of {item.answers} · <Link href={`/teacher/classes/${item.classId}/reports/questions`}>{item.className}</Link>
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </div>
+  );
+}
+
+async function ClassSections({ teacherId }: { teacherId: string }) {
   const classes = await listClassesForTeacher(teacherId);
-  if (classes.length === 0) return <p className="text-muted">You have no classes yet. Create your first one below.</p>;
+  const active = classes.filter((c) => c.archivedAt === null);
+  const archived = classes.filter((c) => c.archivedAt !== null);
+  return (
+    <>
+      <section aria-labelledby="classes-heading" className="space-y-3">
+        <h2 id="classes-heading" className="text-2xl font-semibold">Classes</h2>
+        {active.length === 0 ? (
+          <p className="text-muted">{archived.length === 0 ? "You have no classes yet. Create your first one below." : "All your classes are archived. Create a new one below."}</p>
+        ) : (
+          <ClassList classes={active} />
+        )}
+      </section>
+      {archived.length > 0 ? (
+        <section aria-labelledby="archived-heading" className="space-y-3">
+          <h2 id="archived-heading" className="text-2xl font-semibold">Archived</h2>
+          <p className="text-muted">Students no longer see these. Their reports and CSV are still here; open one to bring it back.</p>
+          <ClassList classes={archived} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function ClassList({ classes }: { classes: ClassSummary[] }) {
   return (
     <ul className="grid gap-3 md:grid-cols-2">
       {classes.map((c) => (

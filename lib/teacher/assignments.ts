@@ -13,7 +13,8 @@ import { fieldError, notFound, TeacherError } from "./errors";
 import { requireTeaching } from "./classes";
 import { bestScore } from "./report-math";
 import { assignmentStatus, effectiveDueAt, type AssignmentStatus } from "./status";
-import { assignmentInputSchema, extensionInputSchema, type AssignmentKind, type RevealPolicy } from "./validation";
+import { previewAssignmentEdit, previewKey, type EditPreview, type StudentFacts } from "./assignment-edit";
+import { assignmentEditSchema, assignmentInputSchema, extensionInputSchema, type AssignmentKind, type RevealPolicy } from "./validation";
 
 export type AssignmentSummary = {
   id: string;
@@ -118,6 +119,88 @@ export async function createAssignment(teacherId: string, classId: string, input
   return created;
 }
 
+/** One assignment of a class the teacher teaches (for its edit page); not found otherwise. */
+export async function getAssignmentForTeacher(teacherId: string, classId: string, assignmentId: string): Promise<AssignmentSummary> {
+  await requireTeaching(teacherId, classId);
+  const found = (await listAssignments(teacherId, classId)).find((a) => a.id === assignmentId);
+  if (!found) throw notFound("assignment");
+  return found;
+}
+
+export type AssignmentEditResult = { saved: true; classId: string } | { saved: false; classId: string; preview: EditPreview; key: string };
+
+/**
+ * Changes a set assignment's title, dates, reveal policy, attempts and students. When the change
+ * affects students (see previewAssignmentEdit), nothing is written unless `confirmedKey` is the key
+ * of that very preview: the teacher saves what they were shown, not something else. Attempts are
+ * never touched; an extension the new due date overtakes loses its date (its extra attempts stay).
+ */
+export async function updateAssignment(teacherId: string, assignmentId: string, input: unknown, { confirmedKey = "", now = new Date() }: { confirmedKey?: string; now?: Date } = {}): Promise<AssignmentEditResult> {
+  const current = await db.assignment.findFirst({
+    where: { id: assignmentId, class: { teachers: { some: { userId: teacherId } } } },
+    select: {
+      id: true,
+      classId: true,
+      opensAt: true,
+      dueAt: true,
+      reveal: true,
+      maxAttempts: true,
+      targets: { select: { userId: true } },
+      overrides: { select: { userId: true, dueAt: true, extraAttempts: true } },
+      attempts: { select: { userId: true, startedAt: true, finishedAt: true } },
+    },
+  });
+  if (!current) throw notFound("assignment");
+  const parsed = assignmentEditSchema.safeParse(input);
+  if (!parsed.success) throw new TeacherError("invalid_input", "Check the assignment.", fieldErrors(parsed.error));
+  const data = parsed.data;
+
+  const members = await db.classMember.findMany({ where: { classId: current.classId }, select: { user: { select: { id: true, name: true } } } });
+  const memberIds = new Set(members.map((m) => m.user.id));
+  const studentIds = [...new Set(data.studentIds)];
+  if (studentIds.some((id) => !memberIds.has(id))) throw fieldError("studentIds", "Choose students who are in this class.");
+
+  const students: StudentFacts[] = members.map(({ user }) => {
+    const override = current.overrides.find((o) => o.userId === user.id);
+    return {
+      id: user.id,
+      name: user.name,
+      overrideDueAt: override?.dueAt ?? null,
+      extraAttempts: override?.extraAttempts ?? 0,
+      attempts: current.attempts.filter((a) => a.userId === user.id),
+    };
+  });
+  const before = { opensAt: current.opensAt, dueAt: current.dueAt, reveal: current.reveal, maxAttempts: current.maxAttempts, targetIds: current.targets.map((t) => t.userId) };
+  const after = { opensAt: data.opensAt, dueAt: data.dueAt, reveal: data.reveal, maxAttempts: data.maxAttempts, targetIds: studentIds };
+  const preview = previewAssignmentEdit(before, after, students, now);
+  const key = previewKey(preview);
+  if (preview.consequences.length > 0 && confirmedKey !== key) return { saved: false, classId: current.classId, preview, key };
+
+  const overtaken = current.overrides.filter((o) => o.dueAt !== null && o.dueAt.getTime() <= data.dueAt.getTime());
+  await db.$transaction([
+    db.assignment.update({
+      where: { id: current.id },
+      data: {
+        ...(data.title ? { title: data.title } : {}),
+        opensAt: data.opensAt,
+        dueAt: data.dueAt,
+        reveal: data.reveal,
+        maxAttempts: data.maxAttempts,
+      },
+    }),
+    db.assignmentTarget.deleteMany({ where: { assignmentId: current.id, userId: { notIn: studentIds } } }),
+    ...studentIds
+      .filter((userId) => !before.targetIds.includes(userId))
+      .map((userId) => db.assignmentTarget.create({ data: { assignmentId: current.id, userId } })),
+    ...overtaken.map((o) =>
+      o.extraAttempts > 0
+        ? db.assignmentOverride.update({ where: { assignmentId_userId: { assignmentId: current.id, userId: o.userId } }, data: { dueAt: null } })
+        : db.assignmentOverride.delete({ where: { assignmentId_userId: { assignmentId: current.id, userId: o.userId } } }),
+    ),
+  ]);
+  return { saved: true, classId: current.classId };
+}
+
 /** The assignment if it is in a class this teacher teaches; otherwise not found. */
 async function requireTeacherAssignment(teacherId: string, assignmentId: string) {
   const assignment = await db.assignment.findFirst({
@@ -200,7 +283,7 @@ const studentAssignmentSelect = (studentId: string) =>
 
 /** Assignments for this student in a class they belong to: the whole class's, or theirs by name. */
 const forStudent = (studentId: string) => ({
-  class: { members: { some: { userId: studentId } } },
+  class: { members: { some: { userId: studentId } }, archivedAt: null },
   OR: [{ targets: { none: {} } }, { targets: { some: { userId: studentId } } }],
 });
 
@@ -249,7 +332,8 @@ function toStudentAssignment(row: StudentAssignmentRow, now: Date): StudentAssig
 export async function studentAssignments(studentId: string, now = new Date()): Promise<StudentAssignment[]> {
   // Their classes first: filtering assignments through the class relation alone makes SQLite walk
   // every assignment in the school (tests/integration/query-plans.test.ts).
-  const memberships = await db.classMember.findMany({ where: { userId: studentId }, select: { classId: true } });
+  // An archived class's work leaves the list (decision 0020); its attempts stay in the student's history.
+  const memberships = await db.classMember.findMany({ where: { userId: studentId, class: { archivedAt: null } }, select: { classId: true } });
   const rows = await db.assignment.findMany({
     where: { classId: { in: memberships.map((m) => m.classId) }, ...forStudent(studentId) },
     select: studentAssignmentSelect(studentId),

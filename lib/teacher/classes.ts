@@ -19,6 +19,8 @@ export type ClassSummary = {
   students: number;
   assignments: number;
   createdAt: Date;
+  /** Set when archived: the class has left its students' lists (decision 0020). */
+  archivedAt: Date | null;
 };
 
 export type ClassDetail = {
@@ -26,6 +28,7 @@ export type ClassDetail = {
   name: string;
   joinCode: string;
   role: ClassRole;
+  archivedAt: Date | null;
   teachers: { id: string; name: string; email: string; role: ClassRole }[];
 };
 
@@ -41,7 +44,7 @@ export async function requireTeaching(teacherId: string, classId: string): Promi
 export async function listClassesForTeacher(teacherId: string): Promise<ClassSummary[]> {
   const links = await db.classTeacher.findMany({
     where: { userId: teacherId },
-    select: { role: true, class: { select: { id: true, name: true, joinCode: true, createdAt: true } } },
+    select: { role: true, class: { select: { id: true, name: true, joinCode: true, createdAt: true, archivedAt: true } } },
   });
   // Counted per class id rather than with Prisma's relation `_count`, which groups the whole
   // members and assignments tables (every class in the school) before joining.
@@ -61,6 +64,7 @@ export async function listClassesForTeacher(teacherId: string): Promise<ClassSum
       students: students.get(c.id) ?? 0,
       assignments: assignmentCounts.get(c.id) ?? 0,
       createdAt: c.createdAt,
+      archivedAt: c.archivedAt,
     }))
     .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
 }
@@ -73,13 +77,14 @@ export async function getClassForTeacher(teacherId: string, classId: string): Pr
       id: true,
       name: true,
       joinCode: true,
+      archivedAt: true,
       teachers: { select: { role: true, addedAt: true, user: { select: { id: true, name: true, email: true } } }, orderBy: { addedAt: "asc" } },
     },
   });
   if (!found) return null;
   const teachers = found.teachers.map((t) => ({ ...t.user, role: t.role }));
   const role = teachers.find((t) => t.id === teacherId)?.role ?? "CO_TEACHER";
-  return { id: found.id, name: found.name, joinCode: found.joinCode, role, teachers };
+  return { id: found.id, name: found.name, joinCode: found.joinCode, role, archivedAt: found.archivedAt, teachers };
 }
 
 function sameName(a: string, b: string): boolean {
@@ -98,6 +103,28 @@ export async function createClass(teacherId: string, rawName: unknown): Promise<
       select: { id: true, joinCode: true },
     }),
   );
+}
+
+/** Any teacher of the class may rename it; names stay unique among the teacher's own classes. */
+export async function renameClass(teacherId: string, classId: string, rawName: unknown): Promise<{ name: string }> {
+  await requireTeaching(teacherId, classId);
+  const parsed = classNameSchema.safeParse(rawName);
+  if (!parsed.success) throw new TeacherError("invalid_input", "Check the class name.", { name: parsed.error.issues.map((i) => i.message) });
+  const name = parsed.data;
+  const others = await db.classroom.findMany({ where: { id: { not: classId }, teachers: { some: { userId: teacherId } } }, select: { name: true } });
+  if (others.some((c) => sameName(c.name, name))) throw fieldError("name", "You already have a class with this name. Choose another.");
+  await db.classroom.update({ where: { id: classId }, data: { name } });
+  return { name };
+}
+
+/**
+ * Archives (or brings back) a class. Only its owner may: it takes the class out of every
+ * student's and co-teacher's working lists. Nothing is deleted; see decision 0020.
+ */
+export async function setClassArchived(teacherId: string, classId: string, archived: boolean, now = new Date()): Promise<void> {
+  const role = await requireTeaching(teacherId, classId);
+  if (role !== "OWNER") throw new TeacherError("forbidden", "Only the teacher who created the class can archive it or bring it back.");
+  await db.classroom.update({ where: { id: classId }, data: { archivedAt: archived ? now : null } });
 }
 
 /** Runs `write` with a new code, again with another one in the (very unlikely) case of a clash. */
@@ -178,6 +205,7 @@ export function joinThrottleKeys(studentId: string, address: string): [student: 
 export const JOIN_MESSAGES = {
   malformed: "A class code has 8 letters and digits, like ABCD-EF23. Check what your teacher gave you.",
   unknown: "No class has this code. Check it with your teacher: codes can be changed.",
+  archived: "This class has been archived by its teacher and takes no new students.",
   teacher: "Teacher accounts cannot join a class as a student. Ask the class’s teacher to add you as a co-teacher.",
 } as const;
 
@@ -209,7 +237,9 @@ export async function joinClass(studentId: string, rawCode: string, { address, n
   const delayMs = Math.max(byAddress.delayMs, byStudent.delayMs);
   if (delayMs > 0) await sleep(delayMs);
 
-  const found = await db.classroom.findUnique({ where: { joinCode: code }, select: { id: true, name: true } });
+  const found = await db.classroom.findUnique({ where: { joinCode: code }, select: { id: true, name: true, archivedAt: true } });
+  // An archived class takes no one new; said plainly, since whoever has the code was given it.
+  if (found?.archivedAt) throw fieldError("code", JOIN_MESSAGES.archived);
   if (!found) {
     await recordFailure([shared], now);
     throw fieldError("code", JOIN_MESSAGES.unknown);
@@ -233,7 +263,7 @@ export type StudentClass = { id: string; name: string; teachers: string[]; joine
 /** The classes a student belongs to, most recently joined first. */
 export async function studentClasses(studentId: string): Promise<StudentClass[]> {
   const memberships = await db.classMember.findMany({
-    where: { userId: studentId },
+    where: { userId: studentId, class: { archivedAt: null } },
     orderBy: { joinedAt: "desc" },
     select: {
       joinedAt: true,

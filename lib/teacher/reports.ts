@@ -12,6 +12,9 @@ import { getQuestion, getQuestionBank } from "@/lib/quiz/bank";
 import type { GradedAnswer } from "@/lib/quiz/mastery";
 import { QuestionSchema, type Question } from "@/lib/quiz/schema";
 import { toCsv } from "./csv";
+import { readingForClass } from "./student-work";
+import type { ReadingState } from "./student-work-math";
+import type { AssignmentKind } from "./validation";
 import { notFound } from "./errors";
 import {
   analyseItems,
@@ -30,7 +33,7 @@ import {
 type ClassFacts = {
   classroom: { id: string; name: string };
   students: RosterStudent[];
-  assignments: Parameters<typeof buildGradebook>[0]["assignments"][number][];
+  assignments: (Parameters<typeof buildGradebook>[0]["assignments"][number] & { kind: AssignmentKind; scopeId: string | null })[];
   attempts: Parameters<typeof buildGradebook>[0]["attempts"][number][];
 };
 
@@ -44,6 +47,8 @@ async function loadClassFacts(teacherId: string, classId: string): Promise<Class
       select: {
         id: true,
         title: true,
+        kind: true,
+        scopeId: true,
         opensAt: true,
         dueAt: true,
         maxAttempts: true,
@@ -107,7 +112,13 @@ async function questionFacts(questionIds: string[]) {
   return { questions, metaOf };
 }
 
-export type GradebookReport = { className: string; gradebook: Gradebook; mastery: MasteryHeatmap };
+export type GradebookReport = {
+  className: string;
+  gradebook: Gradebook;
+  mastery: MasteryHeatmap;
+  /** For lesson assignments: how far each student has read, keyed by `${studentId}:${assignmentId}`. */
+  reading: Map<string, ReadingState>;
+};
 
 /**
  * The gradebook page: students × assignments, and mastery by phase. At most 6 queries.
@@ -116,11 +127,26 @@ export type GradebookReport = { className: string; gradebook: Gradebook; mastery
  */
 export async function gradebookReport(teacherId: string, classId: string, now = new Date()): Promise<GradebookReport> {
   const facts = await loadClassFacts(teacherId, classId);
-  const answers = await db.attemptAnswer.findMany({
-    where: { attempt: { userId: { in: facts.students.map((s) => s.id) } } },
-    orderBy: { answeredAt: "asc" },
-    select: { questionId: true, score: true, answeredAt: true, attempt: { select: { userId: true } } },
-  });
+  const studentIds = facts.students.map((s) => s.id);
+  const lessons = facts.assignments.flatMap((a) => (a.kind === "LESSON" && a.scopeId ? [{ id: a.id, slug: a.scopeId }] : []));
+  const [answers, readingBySlug] = await Promise.all([
+    db.attemptAnswer.findMany({
+      where: { attempt: { userId: { in: studentIds } } },
+      orderBy: { answeredAt: "asc" },
+      select: { questionId: true, score: true, answeredAt: true, attempt: { select: { userId: true } } },
+    }),
+    readingForClass(
+      studentIds,
+      lessons.map((l) => l.slug),
+    ),
+  ]);
+  const reading = new Map<string, ReadingState>();
+  for (const studentId of studentIds) {
+    for (const lesson of lessons) {
+      const state = readingBySlug.get(`${studentId}:${lesson.slug}`);
+      if (state) reading.set(`${studentId}:${lesson.id}`, state);
+    }
+  }
   const { metaOf } = await questionFacts(answers.map((a) => a.questionId));
 
   const answersByStudent = new Map<string, GradedAnswer[]>();
@@ -135,6 +161,7 @@ export async function gradebookReport(teacherId: string, classId: string, now = 
     className: facts.classroom.name,
     gradebook: buildGradebook({ ...facts, now }),
     mastery: buildMasteryHeatmap({ students: facts.students, answersByStudent, phases: getPhases(), bank: getQuestionBank() }),
+    reading,
   };
 }
 

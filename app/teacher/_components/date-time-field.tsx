@@ -4,6 +4,7 @@
 // daylight-saving offset of the chosen day is the one applied.
 import { useState } from "react";
 import { FieldFrame, fieldIds } from "@/components/form-field";
+import { useHydrated } from "@/components/use-hydrated";
 
 type Props = {
   name: string;
@@ -31,7 +32,11 @@ function toIso(local: string): string {
 }
 
 export function DateTimeField({ name, label, hint, required, errors, defaultIso, id }: Props) {
-  const [local, setLocal] = useState(() => (typeof window === "undefined" ? "" : toLocalValue(defaultIso)));
+  // The starting value needs the reader's time zone, so it appears once hydrated (the server's
+  // render and the first client render agree on an empty field); what the teacher types wins.
+  const [typed, setLocal] = useState<string | null>(null);
+  const hydrated = useHydrated();
+  const local = typed ?? (hydrated ? toLocalValue(defaultIso) : "");
   const ids = fieldIds({ name, label, hint, errors, id });
   return (
     <FieldFrame label={label} hint={hint} errors={errors} {...ids}>

@@ -5,8 +5,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth/guards";
-import { createAssignment, deleteAssignment, grantExtension, removeExtension } from "@/lib/teacher/assignments";
-import { addCoTeacher, regenerateJoinCode, removeStudent } from "@/lib/teacher/classes";
+import type { Consequence } from "@/lib/teacher/assignment-edit";
+import { createAssignment, deleteAssignment, grantExtension, removeExtension, updateAssignment } from "@/lib/teacher/assignments";
+import { addCoTeacher, regenerateJoinCode, removeStudent, renameClass, setClassArchived } from "@/lib/teacher/classes";
 import { parseLocalDateTime } from "@/lib/teacher/dates";
 import { parseScopeValue } from "@/lib/teacher/validation";
 import { instant, refused, text, texts, type FormState } from "../../_lib/form";
@@ -17,9 +18,11 @@ const INVALID: FormState = { message: "That request is not valid. Reload the pag
 const classPath = (classId: string) => `/teacher/classes/${classId}`;
 
 function revalidateClass(classId: string) {
-  revalidatePath(classPath(classId));
-  revalidatePath(`${classPath(classId)}/reports`);
+  // The whole class segment (its layout shows the name and archive state), the home and the students' lists.
+  revalidatePath(classPath(classId), "layout");
   revalidatePath("/teacher");
+  revalidatePath("/classes");
+  revalidatePath("/dashboard");
 }
 
 export async function regenerateCodeAction(_: FormState, form: FormData): Promise<FormState> {
@@ -168,4 +171,76 @@ export async function removeExtensionAction(_: FormState, form: FormData): Promi
   }
   revalidateClass(classId);
   return { success: "Extension removed.", done: Date.now() };
+}
+
+export async function renameClassAction(_: FormState, form: FormData): Promise<FormState> {
+  const teacher = await requireRole("TEACHER", "/teacher");
+  const values = { name: text(form, "name") };
+  const classId = id.safeParse(text(form, "classId"));
+  if (!classId.success) return INVALID;
+  let renamed: { name: string };
+  try {
+    renamed = await renameClass(teacher.id, classId.data, values.name);
+  } catch (error) {
+    return refused(error, values);
+  }
+  revalidateClass(classId.data);
+  return { success: `The class is now called “${renamed.name}”.`, values: { name: renamed.name }, done: Date.now() };
+}
+
+export async function setClassArchivedAction(_: FormState, form: FormData): Promise<FormState> {
+  const teacher = await requireRole("TEACHER", "/teacher");
+  const parsed = z.object({ classId: id, archived: z.enum(["true", "false"]) }).safeParse({ classId: text(form, "classId"), archived: text(form, "archived") });
+  if (!parsed.success) return INVALID;
+  const archived = parsed.data.archived === "true";
+  try {
+    await setClassArchived(teacher.id, parsed.data.classId, archived);
+  } catch (error) {
+    return refused(error);
+  }
+  revalidateClass(parsed.data.classId);
+  return {
+    success: archived ? "Class archived. Students no longer see it; its reports and CSV stay here." : "The class is back in your list and its students’ lists.",
+    done: Date.now(),
+  };
+}
+
+/** The form state of the edit form: a preview to confirm, when the change affects students. */
+export type EditAssignmentState = FormState & { preview?: { started: string[]; consequences: Consequence[]; key: string } };
+
+export async function updateAssignmentAction(_: EditAssignmentState, form: FormData): Promise<EditAssignmentState> {
+  const teacher = await requireRole("TEACHER", "/teacher");
+  const assignmentId = id.safeParse(text(form, "assignmentId"));
+  if (!assignmentId.success) return INVALID;
+  const values = {
+    title: text(form, "title"),
+    opensAt: text(form, "opensAt"),
+    dueAt: text(form, "dueAt"),
+    reveal: text(form, "reveal"),
+    maxAttempts: text(form, "maxAttempts"),
+    studentIds: texts(form, "studentIds"),
+  };
+  const opensAt = dateField(form, "opensAt");
+  const dueAt = dateField(form, "dueAt");
+  const errors: Record<string, string[]> = {};
+  if (!opensAt) errors.opensAt = ["Enter when the assignment opens."];
+  if (!dueAt) errors.dueAt = ["Enter when the assignment is due."];
+  if (!opensAt || !dueAt) return { errors, values };
+  const confirmedKey = form.get("intent") === "confirm" ? text(form, "previewKey").slice(0, 64) : "";
+  let result: Awaited<ReturnType<typeof updateAssignment>>;
+  try {
+    result = await updateAssignment(
+      teacher.id,
+      assignmentId.data,
+      { title: values.title, opensAt, dueAt, reveal: values.reveal, maxAttempts: values.maxAttempts === "" ? Number.NaN : Number(values.maxAttempts), studentIds: values.studentIds },
+      { confirmedKey },
+    );
+  } catch (error) {
+    return refused(error, values);
+  }
+  if (!result.saved) {
+    return { values, preview: { started: result.preview.started.map((s) => s.name), consequences: result.preview.consequences, key: result.key } };
+  }
+  revalidateClass(result.classId);
+  return { success: "Changes saved.", values, done: Date.now() };
 }

@@ -13,6 +13,8 @@ import {
   regenerateCodeAction,
   removeExtensionAction,
   removeStudentAction,
+  renameClassAction,
+  setClassArchivedAction,
 } from "./actions";
 import { SubmitButton } from "@/components/submit-button";
 
@@ -256,5 +258,41 @@ export function ExtensionForm({ assignments, students }: { assignments: { id: st
       </div>
       <SubmitButton className="btn btn-secondary">Save extension</SubmitButton>
     </form>
+  );
+}
+
+export function RenameClassForm({ classId, name }: { classId: string; name: string }) {
+  const [state, action] = useActionState<FormState, FormData>(renameClassAction, {});
+  const current = typeof state.values?.name === "string" ? state.values.name : name;
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
+      <input type="hidden" name="classId" value={classId} />
+      <div className="min-w-64 flex-1">
+        <FormField name="name" id="field-class-name" label="Class name" required maxLength={80} defaultValue={current} errors={state.errors?.name} />
+      </div>
+      <SubmitButton className="btn btn-secondary" pendingLabel="Saving…">
+        Rename
+      </SubmitButton>
+      <div className="basis-full">
+        <FormMessage message={state.message} />
+        <FormMessage message={state.success} tone="success" />
+      </div>
+    </form>
+  );
+}
+
+export function ArchiveClassButton({ classId, name, archived }: { classId: string; name: string; archived: boolean }) {
+  return archived ? (
+    // Keyed by state: the button pressed goes away (it is another button now), so it hands focus on.
+    <ActionButton key="archived" action={setClassArchivedAction} fields={{ classId, archived: "false" }} label="Bring the class back" focusAfterRemoval="settings-heading" />
+  ) : (
+    <ActionButton
+      key="active"
+      action={setClassArchivedAction}
+      fields={{ classId, archived: "true" }}
+      label="Archive class"
+      focusAfterRemoval="settings-heading"
+      confirm={{ question: `Archive “${name}”? Students stop seeing it and its work; nothing is deleted.`, yes: "Yes, archive it" }}
+    />
   );
 }

@@ -19,6 +19,11 @@ export default async function ClassLayout({ children, params }: LayoutProps<"/te
           <Link href="/teacher">← All classes</Link>
         </p>
         <h1 className="text-3xl font-semibold">{classroom.name}</h1>
+        {classroom.archivedAt ? (
+          <p className="w-fit rounded bg-[#f3f1ec] px-2 py-1 font-sans text-sm">
+            Archived: students no longer see this class. Bring it back under “Name and archive”.
+          </p>
+        ) : null}
         <ClassNav classId={classroom.id} />
       </header>
       {children}

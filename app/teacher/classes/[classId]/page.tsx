@@ -21,6 +21,8 @@ import {
   RegenerateCodeButton,
   RemoveExtensionButton,
   RemoveStudentButton,
+  RenameClassForm,
+  ArchiveClassButton,
   type ScopeOption,
 } from "./forms";
 
@@ -75,6 +77,9 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
         <p className="break-all font-sans text-sm">
           <a href={joinPath(classroom.joinCode)}>{link}</a>
         </p>
+        <p className="font-sans text-sm">
+          <Link href={`/teacher/classes/${classroom.id}/projector`}>Show the code on the projector, with a QR code</Link>
+        </p>
         <div className="flex flex-wrap items-start gap-3">
           <RegenerateCodeButton classId={classroom.id} />
           <p className="max-w-md text-sm text-muted">A new code stops the old one from working. Students already in the class stay in it.</p>
@@ -127,7 +132,12 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
                       <h3 id={`assignment-${a.id}`} tabIndex={-1} className="text-lg font-semibold outline-none">{a.title}</h3>
                       <p className="font-sans text-sm text-muted">{scopeTitle(a.kind, a.scopeId)}{a.questionIds ? ` · ${a.questionIds.length} chosen questions` : ""}</p>
                     </div>
-                    <DeleteAssignmentButton assignmentId={a.id} title={a.title} focusAfterRemoval="assignments-heading" />
+                    <div className="flex flex-wrap items-start gap-2">
+                      <Link href={`/teacher/classes/${classroom.id}/assignments/${a.id}/edit`} className="btn btn-secondary px-3 py-1.5 text-sm no-underline" aria-label={`Edit the assignment “${a.title}”`}>
+                        Edit
+                      </Link>
+                      <DeleteAssignmentButton assignmentId={a.id} title={a.title} focusAfterRemoval="assignments-heading" />
+                    </div>
                   </div>
                   <dl className="grid gap-x-6 gap-y-1 font-sans text-sm sm:grid-cols-2">
                     <div><dt className="inline text-muted">Opens: </dt><dd className="inline"><LocalTime iso={a.opensAt.toISOString()} /></dd></div>
@@ -193,6 +203,23 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
           ))}
         </ul>
         {classroom.role === "OWNER" ? <AddCoTeacherForm classId={classroom.id} /> : <p className="text-muted">Only the teacher who created the class can add co-teachers.</p>}
+      </section>
+
+      <section aria-labelledby="settings-heading" className="max-w-2xl space-y-4">
+        <h2 id="settings-heading" tabIndex={-1} className="text-2xl font-semibold outline-none">Name and archive</h2>
+        <RenameClassForm classId={classroom.id} name={classroom.name} />
+        <div className="space-y-2">
+          <p className="text-muted">
+            {classroom.archivedAt
+              ? "This class is archived: students do not see it or its work, and its code lets no one join. Its reports and CSV stay here."
+              : "At the end of the year, archive the class: it leaves your students’ lists and moves to “Archived” on your home page. Nothing is deleted, and you can bring it back."}
+          </p>
+          {classroom.role === "OWNER" ? (
+            <ArchiveClassButton classId={classroom.id} name={classroom.name} archived={classroom.archivedAt !== null} />
+          ) : (
+            <p className="text-muted">Only the teacher who created the class can archive it.</p>
+          )}
+        </div>
       </section>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/guards";
 import type { MasteryLevel } from "@/lib/quiz/mastery";
@@ -6,6 +7,7 @@ import { MASTERY_LEVEL_IDS, MASTERY_LEVELS } from "@/lib/quiz/mastery";
 import { formatPercent, type GradebookCell } from "@/lib/teacher/report-math";
 import { gradebookReport } from "@/lib/teacher/reports";
 import { STATUS_LABELS, type AssignmentStatus } from "@/lib/teacher/status";
+import { readingLabel, type ReadingState } from "@/lib/teacher/student-work-math";
 import { TableWrapper } from "../../../_components/form-bits";
 import { LocalTime } from "../../../_components/local-time";
 import { classForTeacher } from "../data";
@@ -34,14 +36,24 @@ const LEVEL_STYLES: Record<MasteryLevel, string> = {
   mastered: "bg-[#2f6b3a] text-white",
 };
 
-function Cell({ cell }: { cell: GradebookCell }) {
+/** A cell opens the student's work on the assignment: their attempts, answers and time taken. */
+function Cell({ cell, href, who, reading }: { cell: GradebookCell; href: string; who: string; reading: ReadingState | undefined }) {
   if (!cell.assigned) return <span className="text-muted">Not assigned</span>;
   return (
-    <span className="flex flex-col items-start gap-0.5">
+    <Link href={href} className="-m-1 flex flex-col items-start gap-0.5 rounded p-1 text-ink no-underline hover:bg-paper">
+      <span className="sr-only">{who}: </span>
       <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_STYLES[cell.status]}`}>{STATUS_LABELS[cell.status]}</span>
-      <span>{cell.bestScore === null ? <span className="text-muted">no score</span> : formatPercent(cell.bestScore)}</span>
+      <span className="underline">{cell.bestScore === null ? "no score" : formatPercent(cell.bestScore)}</span>
+      {reading ? (
+        <span className="flex w-full items-center gap-1.5 text-xs">
+          <span className="block h-1.5 w-10 overflow-hidden rounded-full bg-[#e7e3da]" aria-hidden="true">
+            <span className="block h-full rounded-full bg-quote" style={{ width: `${reading.percent}%` }} />
+          </span>
+          {readingLabel(reading)}
+        </span>
+      ) : null}
       {cell.extended ? <span className="text-xs text-muted">extended</span> : null}
-    </span>
+    </Link>
   );
 }
 
@@ -50,7 +62,7 @@ export default async function GradebookPage({ params }: PageProps<"/teacher/clas
   const teacher = await requireRole("TEACHER", `/teacher/classes/${classId}/reports`);
   const classroom = await classForTeacher(teacher.id, classId);
   if (!classroom) notFound();
-  const { gradebook, mastery } = await gradebookReport(teacher.id, classId);
+  const { gradebook, mastery, reading } = await gradebookReport(teacher.id, classId);
 
   return (
     <div className="space-y-12">
@@ -61,7 +73,10 @@ export default async function GradebookPage({ params }: PageProps<"/teacher/clas
             Download CSV
           </a>
         </div>
-        <p className="text-muted">Best score of each student’s finished attempts, and where they stand with each assignment (extensions included).</p>
+        <p className="text-muted">
+          Best score of each student’s finished attempts, and where they stand with each assignment (extensions included); for a lesson, how
+          far they have read. Open a cell to see that student’s answers.
+        </p>
         {gradebook.rows.length === 0 || gradebook.columns.length === 0 ? (
           <p className="text-muted">The gradebook fills in once the class has students and assignments.</p>
         ) : (
@@ -85,9 +100,20 @@ export default async function GradebookPage({ params }: PageProps<"/teacher/clas
                 {gradebook.rows.map((row) => (
                   <tr key={row.student.id} className="border-t border-rule align-top">
                     <th scope="row" className="sticky left-0 bg-white px-3 py-2 font-medium">{row.student.name}</th>
-                    {row.cells.map((cell, i) => (
-                      <td key={gradebook.columns[i]?.id ?? i} className="px-3 py-2"><Cell cell={cell} /></td>
-                    ))}
+                    {row.cells.map((cell, i) => {
+                      const column = gradebook.columns[i];
+                      if (!column) return null;
+                      return (
+                        <td key={column.id} className="px-3 py-2">
+                          <Cell
+                            cell={cell}
+                            href={`/teacher/classes/${classroom.id}/assignments/${column.id}/students/${row.student.id}`}
+                            who={`${row.student.name}, ${column.title}`}
+                            reading={reading.get(`${row.student.id}:${column.id}`)}
+                          />
+                        </td>
+                      );
+                    })}
                   </tr>
                 ))}
               </tbody>
