@@ -332,7 +332,7 @@ function toStudentAssignment(row: StudentAssignmentRow, now: Date): StudentAssig
 export async function studentAssignments(studentId: string, now = new Date()): Promise<StudentAssignment[]> {
   // Their classes first: filtering assignments through the class relation alone makes SQLite walk
   // every assignment in the school (tests/integration/query-plans.test.ts).
-  // An archived class's work leaves the list (decision 0020); its attempts stay in the student's history.
+  // An archived class's work leaves the list (decision 0023); its attempts stay in the student's history.
   const memberships = await db.classMember.findMany({ where: { userId: studentId, class: { archivedAt: null } }, select: { classId: true } });
   const rows = await db.assignment.findMany({
     where: { classId: { in: memberships.map((m) => m.classId) }, ...forStudent(studentId) },

@@ -19,7 +19,7 @@ export type ClassSummary = {
   students: number;
   assignments: number;
   createdAt: Date;
-  /** Set when archived: the class has left its students' lists (decision 0020). */
+  /** Set when archived: the class has left its students' lists (decision 0023). */
   archivedAt: Date | null;
 };
 
@@ -119,7 +119,7 @@ export async function renameClass(teacherId: string, classId: string, rawName: u
 
 /**
  * Archives (or brings back) a class. Only its owner may: it takes the class out of every
- * student's and co-teacher's working lists. Nothing is deleted; see decision 0020.
+ * student's and co-teacher's working lists. Nothing is deleted; see decision 0023.
  */
 export async function setClassArchived(teacherId: string, classId: string, archived: boolean, now = new Date()): Promise<void> {
   const role = await requireTeaching(teacherId, classId);
