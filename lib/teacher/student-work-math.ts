@@ -1,7 +1,7 @@
 // What a teacher reads about one student's work: their answer in words, the time an attempt took,
 // and how far they read a lesson. Pure, unit-tested in student-work-math.test.ts.
 import { LABELS } from "@/lib/content/labels";
-import { percentRead } from "@/lib/progress/reading";
+import { percentRead } from "@/lib/progress/percent";
 import type { Option, Question, QuestionResponse } from "@/lib/quiz/schema";
 
 const textOf = (options: readonly Option[], id: string) => options.find((o) => o.id === id)?.text ?? id;
