@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/guards";
 import { getLessons } from "@/lib/content";
-import { getQuestionsForLesson } from "@/lib/quiz/bank";
+import { getCrossLessonQuestions, getQuestionsForLesson } from "@/lib/quiz/bank";
 import { QUESTION_TYPE_LABELS } from "@/lib/teacher/question-form";
 import { listOwnQuestions } from "@/lib/teacher/questions";
 import type { QuestionType } from "@/lib/quiz/schema";
@@ -67,12 +67,16 @@ export default async function QuestionsPage() {
       <section aria-labelledby="bank-heading" className="space-y-3">
         <h2 id="bank-heading" className="text-2xl font-semibold">Built-in questions</h2>
         <p className="text-muted">Duplicate one to make an editable copy of your own.</p>
-        {getLessons().map((lesson) => {
-          const questions = getQuestionsForLesson(lesson.slug);
+        {/* Questions that cite paragraphs of more than one lesson belong to no lesson quiz (they
+            come in phase and mixed quizzes), so they get a group of their own. */}
+        {[
+          ...getLessons().map((lesson) => ({ key: lesson.slug, title: lesson.title, questions: getQuestionsForLesson(lesson.slug) })),
+          { key: "across-lessons", title: "Across lessons (phase and mixed quizzes)", questions: getCrossLessonQuestions() },
+        ].map(({ key, title, questions }) => {
           return (
-            <details key={lesson.slug} className="rounded-lg border border-rule bg-white p-4">
+            <details key={key} className="rounded-lg border border-rule bg-white p-4">
               <summary className="cursor-pointer font-semibold">
-                {lesson.title} ({questions.length})
+                {title} ({questions.length})
               </summary>
               <ul className="mt-3 space-y-2">
                 {questions.map((q) => (
