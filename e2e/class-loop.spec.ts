@@ -1,0 +1,83 @@
+// The whole class loop, played as people click it (issue 12): a teacher creates a class and sets a
+// lesson; a new student joins with the code, opens the assignment, reads the lesson to the end,
+// takes its quiz, sees their own answers against the right ones; the teacher opens that student's
+// work from the gradebook cell. After each person's first page, everything is a click.
+import { answerByClicks, attemptQuestionIds, canAnswerWrong, currentQuestion } from "./support/quiz-player";
+import { DEMO, expect, expectAccessible, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
+import { localDateTime } from "./support/local-date-time";
+
+test("a class loop by clicks: set, join, read, quiz, feedback, gradebook", async ({ page: teacher, newContextPage }) => {
+  test.setTimeout(300_000);
+  const className = `Loop class ${Date.now().toString(36)}`;
+  const assignment = "Lesson: Potato diplomacy";
+
+  // The teacher creates a class and sets the first lesson, due in a week.
+  await signIn(teacher, DEMO.teacher);
+  await expect(teacher).toHaveURL(/\/teacher$/);
+  await teacher.getByLabel("Class name").fill(className);
+  await teacher.getByRole("button", { name: "Create class" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: className })).toBeVisible();
+  const code = (await teacher.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent())?.trim() ?? "";
+  await teacher.getByLabel("What to assign").selectOption({ label: assignment });
+  await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, 7));
+  await teacher.getByRole("button", { name: "Set assignment" }).click();
+  await expect(teacher.getByText("The assignment is set.")).toBeVisible();
+
+  // A new student: one clear first step, and a way to join the class.
+  const student = await newContextPage();
+  await signUp(student, { name: "Lena Loop", email: uniqueEmail("loop"), password: "a careful reader of Bishara", role: "Student" });
+  await expect(student).toHaveURL(/\/dashboard$/);
+  await expect(student.getByText("Start with Lesson 1: Potato diplomacy")).toBeVisible();
+  await student.getByRole("link", { name: "Join your class" }).click();
+  await student.getByLabel("Class code").fill(code);
+  await student.getByRole("button", { name: "Join class" }).click();
+  await expect(student.getByText(`You have joined ${className}.`)).toBeVisible();
+
+  // The assignment card links to its lesson: read first, then the quiz.
+  const card = student.getByRole("listitem").filter({ hasText: assignment });
+  await expect(card).toContainText("then take its quiz");
+  await card.getByRole("link", { name: "Lesson 1: Potato diplomacy" }).click();
+  await expect(student).toHaveURL(/\/lessons\/potato-diplomacy$/);
+  const bar = student.getByRole("progressbar", { name: "Your reading progress in this lesson" });
+  await expect(bar).toHaveAttribute("aria-valuenow", "0");
+  await student.locator("#opening-p05").scrollIntoViewIfNeeded();
+  await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow"))).toBeGreaterThan(0);
+  await student.locator("#lesson-end").scrollIntoViewIfNeeded();
+  await expect(bar).toHaveAttribute("aria-valuenow", "100");
+  await expect(student.getByRole("status").filter({ hasText: "this lesson counts as read" })).toBeVisible();
+
+  // The lesson ends with the assigned quiz.
+  await student.getByRole("button", { name: `Take the assigned quiz: ${assignment}` }).click();
+  await expect(student).toHaveURL(/\/quiz\/attempt\//);
+  const ids = await attemptQuestionIds(student);
+  expect(ids.length).toBeGreaterThanOrEqual(5);
+  let missed: string | undefined;
+  for (let index = 0; index < ids.length; index++) {
+    const question = await currentQuestion(student, ids);
+    const wrong = missed === undefined && canAnswerWrong(question);
+    if (wrong) missed = question.prompt;
+    await answerByClicks(student, question, wrong ? "wrong" : "right");
+    if (index < ids.length - 1) await student.getByRole("button", { name: "Next question" }).click();
+  }
+  expect(missed, "the quiz had a question that can be answered wrongly").toBeDefined();
+  await student.getByRole("button", { name: "Finish and see your score" }).click();
+  await expect(student.getByRole("heading", { name: /Your score: \d+%/ })).toBeVisible();
+  // Their own answer against the right one, for the question they missed.
+  const missedItem = student.getByRole("listitem").filter({ hasText: missed ?? "" }).first();
+  await expect(missedItem).toContainText("You answered");
+  await expect(missedItem).toContainText("The answer");
+  await expectAccessible(student);
+
+  // The teacher opens that student's work from the gradebook cell.
+  await teacher.getByRole("link", { name: "Gradebook", exact: true }).click();
+  const gradebook = teacher.getByRole("table", { name: /status and best score/ });
+  await expect(gradebook.getByRole("row", { name: /Lena Loop/ })).toContainText("Read");
+  await gradebook.getByRole("link", { name: new RegExp(`Lena Loop, ${assignment}`) }).click();
+  await expect(teacher.getByRole("heading", { level: 2, name: `Lena Loop: ${assignment}` })).toBeVisible();
+  await expect(teacher.getByText(/took \d+ (s|min)/)).toBeVisible();
+  await expect(teacher.getByRole("article")).toHaveCount(ids.length);
+  const missedArticle = teacher.getByRole("article").filter({ hasText: missed ?? "" });
+  await expect(missedArticle).toContainText("Student answered");
+  await expect(missedArticle).toContainText(/✗ Wrong/);
+  await expectAccessible(teacher);
+});
