@@ -42,7 +42,7 @@ describe("assessMastery: levels", () => {
       correct: 0,
       correctShare: 0,
       progress: 0,
-      nextStep: { level: "attempted", rightAnswers: 1, harderQuestion: null, retention: false },
+      nextStep: { level: "attempted", rightAnswers: 0, answers: 1, harderQuestion: null, retention: false },
     });
   });
 
@@ -255,15 +255,17 @@ describe("MASTERY_LEVELS", () => {
 
 describe("assessMastery: the next step in countable words", () => {
   it("counts the right answers a new learner needs", () => {
-    expect(assessMastery([]).nextStep).toEqual({ level: "attempted", rightAnswers: 1, harderQuestion: null, retention: false });
-    expect(describeNextStep({ level: "attempted", rightAnswers: 1, harderQuestion: null, retention: false })).toBe("1 more right answer to reach Attempted");
+    expect(assessMastery([]).nextStep).toEqual({ level: "attempted", rightAnswers: 0, answers: 1, harderQuestion: null, retention: false });
+    expect(describeNextStep(assessMastery([]).nextStep!)).toBe("Answer 1 question to reach Attempted");
+    // One wrong answer: familiar needs two answered, half right.
+    expect(describeNextStep(assessMastery([answer("q-1", 0)]).nextStep!)).toBe("1 more right answer to reach Familiar");
   });
 
   it("from familiar: two more right answers and one of them an understanding question", () => {
     // 2 answered, 1 right: proficient needs 4 answered at 75 %.
     const result = assessMastery(answers(1, 1).concat(answers(1, 0, 1, "w")));
     expect(result.level).toBe("familiar");
-    expect(result.nextStep).toEqual({ level: "proficient", rightAnswers: 2, harderQuestion: 2, retention: false });
+    expect(result.nextStep).toEqual({ level: "proficient", rightAnswers: 2, answers: 0, harderQuestion: 2, retention: false });
     expect(describeNextStep(result.nextStep!)).toBe("2 more right answers (one to an understanding question) to reach Proficient");
   });
 
@@ -278,14 +280,14 @@ describe("assessMastery: the next step in countable words", () => {
   it("says when the count is met but a harder question is missing, instead of a number", () => {
     const result = assessMastery(answers(4, 1, 1));
     expect(result.level).toBe("familiar");
-    expect(result.nextStep).toEqual({ level: "proficient", rightAnswers: 0, harderQuestion: 2, retention: false });
+    expect(result.nextStep).toEqual({ level: "proficient", rightAnswers: 0, answers: 0, harderQuestion: 2, retention: false });
     expect(describeNextStep(result.nextStep!)).toBe("A right answer to an understanding question to reach Proficient");
   });
 
   it("says when only a day's gap is missing for mastered", () => {
     const result = assessMastery([...answers(5, 1, 2), ...answers(1, 1, 3, "hard")]);
     expect(result.level).toBe("proficient");
-    expect(result.nextStep).toEqual({ level: "mastered", rightAnswers: 0, harderQuestion: null, retention: true });
+    expect(result.nextStep).toEqual({ level: "mastered", rightAnswers: 0, answers: 0, harderQuestion: null, retention: true });
     expect(describeNextStep(result.nextStep!)).toBe("To reach Mastered: a question answered right again a day or more after your first try");
   });
 
@@ -303,7 +305,7 @@ describe("assessMastery: the next step in countable words", () => {
       for (let right = 0; right <= n; right++) {
         const base = [...answers(right, 1, 2, "r"), ...answers(n - right, 0, 2, "w")];
         const step = assessMastery(base).nextStep;
-        if (!step || step.retention || step.harderQuestion) continue;
+        if (!step || step.retention || step.harderQuestion || step.answers > 0) continue;
         expect(reaches(base, step.rightAnswers, step.level)).toBe(true);
         if (step.rightAnswers > 0) expect(reaches(base, step.rightAnswers - 1, step.level)).toBe(false);
       }

@@ -84,6 +84,8 @@ export type NextStep = {
   level: Exclude<MasteryLevel, "not-started">;
   /** More right answers needed; 0 when only the conditions below are missing. */
   rightAnswers: number;
+  /** More answers needed, right or wrong (only "attempted" asks for an answer of any kind). */
+  answers: number;
   /** One right answer must be to a question at least this difficult; null when that is met. */
   harderQuestion: Difficulty | null;
   /** A question must still be answered right again a day or more after an earlier answer. */
@@ -182,6 +184,7 @@ export function describeNextStep(step: NextStep): string {
   const target = MASTERY_LEVELS[step.level].label;
   const retention = "a question answered right again a day or more after your first try";
   let text: string;
+  if (step.answers > 0) return `Answer ${step.answers === 1 ? "1 question" : `${step.answers} questions`} to reach ${target}`;
   if (step.rightAnswers > 0) {
     text = step.rightAnswers === 1 ? "1 more right answer" : `${step.rightAnswers} more right answers`;
     if (step.harderQuestion) text += ` (one to ${DIFFICULTY_WORDS[step.harderQuestion]})`;
@@ -200,6 +203,9 @@ export function describeNextStep(step: NextStep): string {
  */
 function stepTowards(requirement: Requirement, evidence: Evidence): NextStep {
   const newQuestions = Math.max(0, requirement.minQuestions - evidence.answered);
+  const harderQuestion = evidence.hardestCorrect >= requirement.minCorrectDifficulty ? null : toDifficulty(requirement.minCorrectDifficulty);
+  const retention = requirement.needsRetention && !evidence.retained;
+  if (requirement.minCorrectShare === 0) return { level: requirement.level, rightAnswers: 0, answers: newQuestions, harderQuestion, retention };
   const answered = evidence.answered + newQuestions;
   let correct = evidence.correct + newQuestions;
   let rightAnswers = newQuestions;
@@ -207,8 +213,7 @@ function stepTowards(requirement: Requirement, evidence: Evidence): NextStep {
     correct++;
     rightAnswers++;
   }
-  const harderQuestion = evidence.hardestCorrect >= requirement.minCorrectDifficulty ? null : toDifficulty(requirement.minCorrectDifficulty);
-  return { level: requirement.level, rightAnswers, harderQuestion, retention: requirement.needsRetention && !evidence.retained };
+  return { level: requirement.level, rightAnswers, answers: 0, harderQuestion, retention };
 }
 
 /** Mastery counts only perfect answers as correct. */
