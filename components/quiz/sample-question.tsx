@@ -69,11 +69,9 @@ export function SampleQuestion({ question }: { question: PublicQuestion }) {
           {pending ? "Checking…" : "Check answer"}
         </button>
       )}
-      {outcome ? (
-        <p className="font-sans text-sm">
-          <Link href="/signup">Create a free account</Link> to take whole quizzes and keep your score.
-        </p>
-      ) : null}
+      <p className="font-sans text-sm">
+        <Link href="/quiz">Take a whole quiz</Link> <span className="text-muted">(with a free account, so your score is kept)</span>
+      </p>
     </div>
   );
 }
