@@ -1,37 +1,63 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useEffect, useEffectEvent, useRef } from "react";
 import { useSession } from "next-auth/react";
+import { useAccount } from "./use-account";
+import { SignOutButton } from "./sign-out-button";
+
+const linkClass = "text-ink no-underline hover:underline";
 
 export function AccountNav() {
-  const { data: session, status, update } = useSession();
-  const pathname = usePathname();
-  const firstPath = useRef(pathname);
-  // A server action may have signed the person out or deleted the account and then moved on
-  // without a full page load: ask again on every navigation (a cookie check, no database query).
-  useEffect(() => {
-    if (pathname !== firstPath.current) void update();
-  }, [pathname, update]);
+  const account = useAccount();
+  useSessionRecheckOnNavigation();
 
-  if (status === "loading" && !session) return <span className="inline-block w-32" aria-hidden="true" />;
-  if (!session?.user) {
+  if (account.state === "unknown") return <span className="inline-block w-32" aria-hidden="true" />;
+  if (account.state === "signed-out") {
     return (
       <>
-        <Link href="/signin" className="text-ink no-underline hover:underline">Sign in</Link>
+        <Link href="/signin" className={linkClass}>Sign in</Link>
         <Link href="/signup" className="btn px-3 py-1.5 no-underline">Sign up</Link>
       </>
     );
   }
   return (
     <>
-      <Link href="/dashboard" className="text-ink no-underline hover:underline">Dashboard</Link>
-      <Link href="/quiz" className="text-ink no-underline hover:underline">Quizzes</Link>
-      <Link href={session.user.role === "TEACHER" ? "/teacher" : "/classes"} className="text-ink no-underline hover:underline">Classes</Link>
-      <Link href="/account" className="text-ink no-underline hover:underline">
+      {account.role === "TEACHER" ? (
+        <>
+          <Link href="/teacher" className={linkClass}>Classes</Link>
+          <Link href="/teacher/questions" className={linkClass}>Questions</Link>
+        </>
+      ) : (
+        <>
+          <Link href="/dashboard" className={linkClass}>Dashboard</Link>
+          <Link href="/quiz" className={linkClass}>Quizzes</Link>
+          <Link href="/classes" className={linkClass}>Classes</Link>
+        </>
+      )}
+      <Link href="/account" className={linkClass}>
         <span className="sr-only">Account: </span>
-        {session.user.name}
+        {account.name}
       </Link>
+      <SignOutButton compact />
     </>
   );
+}
+
+/**
+ * A server action may have signed the person out or deleted the account and then moved on without
+ * a full page load, so the session is asked for again once per navigation (a cookie check, no
+ * database query). Once: `update` changes identity every time the session reloads, so an effect
+ * that depended on it would ask again after every answer, without end (issue 12's request flood).
+ */
+function useSessionRecheckOnNavigation() {
+  const { update } = useSession();
+  const pathname = usePathname();
+  const checkedPath = useRef(pathname);
+  const recheck = useEffectEvent(() => void update());
+  useEffect(() => {
+    if (pathname === checkedPath.current) return;
+    checkedPath.current = pathname;
+    recheck();
+  }, [pathname]);
 }

@@ -3,17 +3,19 @@ import { useTransition } from "react";
 import { signOutAction } from "@/app/(auth)/actions";
 import { useHydrated } from "./use-hydrated";
 
-export function SignOutButton() {
+/** `compact`: the header's form, as quiet as the links beside it. */
+export function SignOutButton({ compact = false }: { compact?: boolean }) {
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
   return (
     <button
       type="button"
-      className="btn btn-secondary"
+      className={compact ? "cursor-pointer rounded border border-rule bg-white px-2.5 py-1 text-ink hover:bg-paper disabled:cursor-default" : "btn btn-secondary"}
       disabled={!hydrated || pending}
       onClick={() =>
         startTransition(async () => {
           const { redirectTo } = await signOutAction();
+          // A full load: every open component forgets who was signed in.
           window.location.assign(redirectTo);
         })
       }

@@ -1,19 +1,27 @@
-// A student's assignments, soonest due first: used on /classes and on the dashboard.
+// A student's assignments, soonest due first: used on /classes and on the dashboard. A lesson
+// assignment is read-then-quiz: the card links to the lesson and says how far the reading is.
+import Link from "next/link";
+import { ProgressBar } from "@/components/lesson/reading-progress";
+import { getLesson, getLessons } from "@/lib/content";
+import { lessonHref } from "@/lib/progress/next-step";
+import type { LessonProgressView } from "@/lib/progress/reading";
 import type { StudentAssignment } from "@/lib/teacher/assignments";
 import { formatPercent } from "@/lib/teacher/report-math";
 import { STATUS_LABELS } from "@/lib/teacher/status";
 import { LocalTime } from "../teacher/_components/local-time";
 import { StartAssignmentButton } from "./assignment-button";
 
-export function StudentAssignmentList({ assignments }: { assignments: StudentAssignment[] }) {
+export function StudentAssignmentList({ assignments, reading }: { assignments: StudentAssignment[]; reading: readonly LessonProgressView[] }) {
+  if (assignments.length === 0) return <p className="text-muted">No assignments yet.</p>;
   return (
-    <>
-      {assignments.length === 0 ? (
-        <p className="text-muted">No assignments yet.</p>
-      ) : (
-        <ul className="space-y-3">
-          {assignments.map((a) => (
-            <li key={a.id} className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-rule bg-white p-4">
+    <ul className="space-y-3">
+      {assignments.map((a) => {
+        const lesson = a.kind === "LESSON" && a.scopeId ? getLesson(a.scopeId) : undefined;
+        const progress = lesson ? reading.find((r) => r.slug === lesson.slug) : undefined;
+        const lessonNumber = lesson ? getLessons().indexOf(lesson) + 1 : 0;
+        return (
+          <li key={a.id} className="space-y-3 rounded-lg border border-rule bg-white p-4">
+            <div className="flex flex-wrap items-start justify-between gap-3">
               <div className="space-y-1">
                 <h3 className="text-lg font-semibold">{a.title}</h3>
                 <p className="font-sans text-sm text-muted">
@@ -29,11 +37,22 @@ export function StudentAssignmentList({ assignments }: { assignments: StudentAss
                   <p className="font-sans text-sm text-muted">Opens <LocalTime iso={a.opensAt.toISOString()} /></p>
                 ) : null}
               </div>
-              {a.canStart ? <StartAssignmentButton assignmentId={a.id} title={a.title} label={a.openAttemptId ? "Continue" : a.attemptsUsed > 0 ? "Try again" : "Start"} /> : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
+              {a.canStart ? (
+                <StartAssignmentButton assignmentId={a.id} title={a.title} label={a.openAttemptId ? "Continue the quiz" : a.attemptsUsed > 0 ? "Try the quiz again" : "Take the quiz"} />
+              ) : null}
+            </div>
+            {lesson ? (
+              <div className="space-y-1 border-t border-rule pt-3 font-sans text-sm">
+                <p>
+                  Read <Link href={lessonHref(lesson.slug, progress)}>Lesson {lessonNumber}: {lesson.title}</Link>
+                  {progress?.read ? " (read)" : progress?.lastParagraphId ? " (where you left off)" : ""}, then take its quiz.
+                </p>
+                <ProgressBar percent={progress?.percent ?? 0} label={`${a.title}: reading progress`} />
+              </div>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

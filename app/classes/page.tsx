@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FormMessage } from "@/components/form-field";
 import { requireUser } from "@/lib/auth/guards";
+import { getReadingProgress } from "@/lib/progress/reading";
 import { studentAssignments } from "@/lib/teacher/assignments";
 import { studentClasses } from "@/lib/teacher/classes";
 import { StudentAssignmentList } from "./assignment-list";
@@ -18,7 +19,7 @@ export default async function StudentClassesPage({ searchParams }: PageProps<"/c
       </div>
     );
   }
-  const [classes, assignments, query] = await Promise.all([studentClasses(user.id), studentAssignments(user.id), searchParams]);
+  const [classes, assignments, reading, query] = await Promise.all([studentClasses(user.id), studentAssignments(user.id), getReadingProgress(user.id), searchParams]);
   const joinedId = typeof query.joined === "string" ? query.joined : typeof query.already === "string" ? query.already : null;
   const joined = joinedId ? classes.find((c) => c.id === joinedId) : undefined;
 
@@ -32,7 +33,7 @@ export default async function StudentClassesPage({ searchParams }: PageProps<"/c
 
       <section aria-labelledby="assignments-heading" className="space-y-3">
         <h2 id="assignments-heading" className="text-2xl font-semibold">Assignments</h2>
-        <StudentAssignmentList assignments={assignments} />
+        <StudentAssignmentList assignments={assignments} reading={reading} />
       </section>
 
       <section aria-labelledby="classes-heading" className="space-y-3">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { ProgressBar } from "@/components/lesson/reading-progress";
 import { MasteryBar } from "@/components/charts/mastery-bar";
 import { ScoreChart } from "@/components/charts/score-chart";
@@ -7,16 +8,20 @@ import { requireUser } from "@/lib/auth/guards";
 import { getLessons } from "@/lib/content";
 import { formatPartialDate } from "@/lib/content/dates";
 import { finishedQuizzes, gradedAnswers, masterySummary } from "@/lib/progress/learner";
+import { lessonHref, nextSteps } from "@/lib/progress/next-step";
 import { getReadingProgress } from "@/lib/progress/reading";
 import { MASTERY_LEVELS } from "@/lib/quiz/mastery";
 import { reviewQueueSize } from "@/lib/quiz/review";
 import { studentAssignments } from "@/lib/teacher/assignments";
 import { StudentAssignmentList } from "../classes/assignment-list";
+import { NextSteps } from "./next-steps";
 
 export const metadata: Metadata = { title: "Your dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
+  // Teachers have a home of their own: what needs their attention across their classes.
+  if (user.role === "TEACHER") redirect("/teacher");
   const [reading, answers, quizzes, review, assignments] = await Promise.all([
     getReadingProgress(user.id),
     gradedAnswers(user.id),
@@ -26,45 +31,54 @@ export default async function DashboardPage() {
   ]);
   const mastery = masterySummary(answers);
   const lessons = getLessons();
+  const steps = nextSteps({ lessons, reading, assignments, reviewDue: review.due, answeredAny: answers.length > 0 });
+  const brandNew = steps[0]?.kind === "first-lesson" && assignments.length === 0;
   const read = reading.filter((l) => l.read).length;
-  const nextLesson = reading.find((l) => !l.read);
+  const startedEvents = mastery.events.filter((e) => e.mastery.level !== "not-started");
+
+  if (brandNew) {
+    return (
+      <div className="max-w-3xl space-y-10">
+        <header className="space-y-2">
+          <h1 className="text-3xl font-semibold">Welcome, {user.name}</h1>
+          <p className="text-muted">Backchannel teaches one article in four short lessons. Each ends with a few questions on what you read.</p>
+        </header>
+        <NextSteps steps={steps} />
+        <p className="font-sans text-sm">
+          Has your teacher given you a class code? <Link href="/classes/join">Join your class</Link> to see the work they set.
+        </p>
+      </div>
+    );
+  }
 
   return (
     <div className="space-y-10">
       <header className="space-y-2">
-        <h1 className="text-3xl font-semibold">Welcome, {user.name}</h1>
+        <h1 className="text-3xl font-semibold">Welcome back, {user.name}</h1>
         <p className="text-muted">
           {read === lessons.length ? "You have read every lesson." : `You have read ${read} of ${lessons.length} lessons.`}{" "}
           {review.due > 0 ? `${review.due} question${review.due === 1 ? " is" : "s are"} due for review.` : null}
         </p>
-        <p className="flex flex-wrap gap-3 pt-1">
-          {nextLesson ? (
-            <Link href={nextLesson.lastParagraphId ? `/lessons/${nextLesson.slug}#${nextLesson.lastParagraphId}` : `/lessons/${nextLesson.slug}`} className="btn">
-              {nextLesson.lastParagraphId ? "Continue reading" : "Start the next lesson"}
-            </Link>
-          ) : null}
-          <Link href="/quiz" className="btn btn-secondary">{review.due > 0 ? "Review my mistakes" : "Take a quiz"}</Link>
-        </p>
       </header>
 
-      {assignments.length > 0 || user.role === "STUDENT" ? (
-        <section aria-labelledby="assignments-heading" className="space-y-3">
-          <h2 id="assignments-heading" className="text-2xl font-semibold">Assignments</h2>
-          <StudentAssignmentList assignments={assignments} />
-          <p className="font-sans text-sm">
-            <Link href="/classes">Your classes</Link> · <Link href="/classes/join">Join a class</Link>
-          </p>
-        </section>
-      ) : null}
+      <NextSteps steps={steps} />
+
+      <section aria-labelledby="assignments-heading" className="space-y-3">
+        <h2 id="assignments-heading" className="text-2xl font-semibold">Assignments</h2>
+        <StudentAssignmentList assignments={assignments} reading={reading} />
+        <p className="font-sans text-sm">
+          <Link href="/classes">Your classes</Link> · <Link href="/classes/join">Join a class</Link>
+        </p>
+      </section>
 
       <section aria-labelledby="reading-heading" className="space-y-3">
         <h2 id="reading-heading" className="text-2xl font-semibold">Reading</h2>
         <ul className="grid gap-3 md:grid-cols-2">
-          {lessons.map((lesson) => {
+          {lessons.map((lesson, index) => {
             const progress = reading.find((r) => r.slug === lesson.slug);
             return (
               <li key={lesson.slug} className="space-y-1 rounded-lg border border-rule bg-white p-4">
-                <Link href={`/lessons/${lesson.slug}`} className="font-medium">{lesson.title}</Link>
+                <Link href={lessonHref(lesson.slug, progress)} className="font-medium">Lesson {index + 1}: {lesson.title}</Link>
                 <ProgressBar percent={progress?.percent ?? 0} label={`${lesson.title}: reading progress`} />
               </li>
             );
@@ -89,23 +103,32 @@ export default async function DashboardPage() {
 
       <section aria-labelledby="events-heading" className="space-y-3">
         <h2 id="events-heading" className="text-2xl font-semibold">Key events</h2>
-        <div className="overflow-x-auto rounded-lg border border-rule bg-white">
-          <table className="w-full text-left font-sans text-sm">
-            <caption className="sr-only">Your mastery of each key event</caption>
-            <thead className="bg-paper">
-              <tr><th scope="col" className="px-3 py-2">Event</th><th scope="col" className="px-3 py-2">Date</th><th scope="col" className="px-3 py-2">Mastery</th></tr>
-            </thead>
-            <tbody>
-              {mastery.events.map((event) => (
-                <tr key={event.id} className="border-t border-rule">
-                  <td className="px-3 py-2"><Link href={`/timeline#${event.id}`}>{event.title}</Link></td>
-                  <td className="whitespace-nowrap px-3 py-2 text-muted">{formatPartialDate(event.date)}</td>
-                  <td className="px-3 py-2">{MASTERY_LEVELS[event.mastery.level].label}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {startedEvents.length === 0 ? (
+          <p className="text-muted">
+            Questions on the {mastery.events.length} key events of the <Link href="/timeline">timeline</Link> build your mastery of each one. None answered yet.
+          </p>
+        ) : (
+          <>
+            <p className="text-muted">You have answered questions on {startedEvents.length} of the {mastery.events.length} key events.</p>
+            <div className="overflow-x-auto rounded-lg border border-rule bg-white">
+              <table className="w-full text-left font-sans text-sm">
+                <caption className="sr-only">Your mastery of the key events you have answered questions on</caption>
+                <thead className="bg-paper">
+                  <tr><th scope="col" className="px-3 py-2">Event</th><th scope="col" className="px-3 py-2">Date</th><th scope="col" className="px-3 py-2">Mastery</th></tr>
+                </thead>
+                <tbody>
+                  {startedEvents.map((event) => (
+                    <tr key={event.id} className="border-t border-rule">
+                      <td className="px-3 py-2"><Link href={`/timeline#${event.id}`}>{event.title}</Link></td>
+                      <td className="whitespace-nowrap px-3 py-2 text-muted">{formatPartialDate(event.date)}</td>
+                      <td className="px-3 py-2">{MASTERY_LEVELS[event.mastery.level].label}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="scores-heading" className="space-y-3">

@@ -3,17 +3,19 @@
 // itself stays prerendered and anonymous readers cost nothing.
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useSession } from "next-auth/react";
 import { saveReadingPositionAction, setLessonReadAction } from "@/app/lessons/actions";
+import { percentRead } from "@/lib/progress/percent";
+import type { ReaderLessonAssignment } from "@/lib/progress/lesson-assignments";
+import { useAccount } from "@/components/use-account";
 
 type LessonProgress = { slug: string; percent: number; read: boolean; lastParagraphId: string | null };
+type ReaderData = { lessons: LessonProgress[]; assignments: ReaderLessonAssignment[] };
 
 // Components mounted together share one request instead of each fetching the same data.
-let inFlight: Promise<LessonProgress[] | null> | null = null;
-function fetchReadingProgress(): Promise<LessonProgress[] | null> {
+let inFlight: Promise<ReaderData | null> | null = null;
+function fetchReaderData(): Promise<ReaderData | null> {
   inFlight ??= fetch("/api/v1/me/reading", { cache: "no-store" })
-    .then((response) => (response.ok ? (response.json() as Promise<{ lessons: LessonProgress[] }>) : null))
-    .then((body) => body?.lessons ?? null)
+    .then((response) => (response.ok ? (response.json() as Promise<ReaderData>) : null))
     .catch(() => null)
     .finally(() => {
       inFlight = null;
@@ -21,20 +23,24 @@ function fetchReadingProgress(): Promise<LessonProgress[] | null> {
   return inFlight;
 }
 
-function useReadingProgress() {
-  const { status } = useSession();
-  const [lessons, setLessons] = useState<LessonProgress[] | null>(null);
+export function useReaderData() {
+  const account = useAccount();
+  const signedIn = account.state === "signed-in";
+  const [data, setData] = useState<ReaderData | null>(null);
   useEffect(() => {
-    if (status !== "authenticated") return;
+    if (!signedIn) return;
     let cancelled = false;
-    void fetchReadingProgress().then((result) => {
-      if (!cancelled && result) setLessons(result);
+    void fetchReaderData().then((result) => {
+      if (!cancelled && result) setData(result);
     });
     return () => {
       cancelled = true;
     };
-  }, [status]);
-  return { signedIn: status === "authenticated", lessons, setLessons };
+  }, [signedIn]);
+  const setLesson = useCallback((next: LessonProgress) => {
+    setData((current) => current && { ...current, lessons: current.lessons.map((l) => (l.slug === next.slug ? next : l)) });
+  }, []);
+  return { account, data, setLesson };
 }
 
 export function ProgressBar({ percent, label }: { percent: number; label: string }) {
@@ -50,8 +56,8 @@ export function ProgressBar({ percent, label }: { percent: number; label: string
 
 /** On the lesson list: a bar per lesson once we know who is reading. */
 export function LessonListProgress({ slug, title }: { slug: string; title: string }) {
-  const { lessons } = useReadingProgress();
-  const progress = lessons?.find((l) => l.slug === slug);
+  const { data } = useReaderData();
+  const progress = data?.lessons.find((l) => l.slug === slug);
   if (!progress) return null;
   return (
     <div className="mt-3 space-y-1">
@@ -67,57 +73,96 @@ export function LessonListProgress({ slug, title }: { slug: string; title: strin
   );
 }
 
-/** On a lesson page: remembers the furthest paragraph reached and offers "mark as read". */
-export function LessonReadingTracker({ slug, blockIds }: { slug: string; blockIds: string[] }) {
-  const { signedIn, lessons, setLessons } = useReadingProgress();
-  const progress = lessons?.find((l) => l.slug === slug);
-  const furthest = useRef(-1);
-  const [message, setMessage] = useState<string | null>(null);
+const SAVE_DELAY_MS = 800;
 
-  useEffect(() => {
-    if (progress?.lastParagraphId) furthest.current = Math.max(furthest.current, blockIds.indexOf(progress.lastParagraphId));
-  }, [progress?.lastParagraphId, blockIds]);
+/**
+ * On a lesson page: follows the furthest paragraph reached, moves the bar as the learner reads,
+ * saves the place (reaching the last paragraph counts as read) and offers "mark as read".
+ * `endMarker` is the id of an element right after the last paragraph: once it is in view the
+ * whole lesson has been read, even on a screen too tall for the last paragraph to scroll up.
+ */
+export function LessonReadingTracker({ slug, blockIds, endMarker }: { slug: string; blockIds: string[]; endMarker: string }) {
+  const { account, data, setLesson } = useReaderData();
+  const signedIn = account.state === "signed-in";
+  const saved = data?.lessons.find((l) => l.slug === slug);
+  const [furthest, setFurthest] = useState(-1);
+  const furthestSeen = useRef(-1);
+  const [message, setMessage] = useState<string | null>(null);
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const reachedIndex = Math.max(furthest, saved?.lastParagraphId ? blockIds.indexOf(saved.lastParagraphId) : -1);
+  const read = Boolean(saved?.read);
+  const percent = percentRead(blockIds, blockIds[reachedIndex] ?? null, read);
+
+  const flush = useCallback(() => {
+    clearTimeout(timer.current);
+    const paragraphId = pending.current;
+    pending.current = null;
+    if (!paragraphId) return;
+    void saveReadingPositionAction({ slug, paragraphId }).then(
+      (result) => {
+        if (!result.ok) return setMessage(result.message);
+        setLesson(result.progress);
+        if (result.progress.read && paragraphId === blockIds[blockIds.length - 1]) setMessage("You have read to the end: this lesson counts as read.");
+      },
+      // Offline or the server went away: the place is kept locally and saved with the next paragraph.
+      () => {
+        pending.current ??= paragraphId;
+      },
+    );
+  }, [slug, blockIds, setLesson, setMessage]);
 
   useEffect(() => {
     if (!signedIn) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const observer = new IntersectionObserver(
+    const reach = (index: number) => {
+      if (index < 0 || index <= furthestSeen.current) return;
+      furthestSeen.current = index;
+      setFurthest(index);
+      pending.current = blockIds[index] ?? null;
+      // Debounced: a fast scroll sends one update, not twenty.
+      clearTimeout(timer.current);
+      timer.current = setTimeout(flush, SAVE_DELAY_MS);
+    };
+    const paragraphs = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
-          if (!entry.isIntersecting) continue;
-          const index = blockIds.indexOf((entry.target as HTMLElement).dataset.blockId ?? "");
-          if (index <= furthest.current) continue;
-          furthest.current = index;
-          const paragraphId = blockIds[index];
-          if (!paragraphId) continue;
-          // Debounced: a fast scroll sends one update, not twenty.
-          clearTimeout(timer);
-          timer = setTimeout(() => void saveReadingPositionAction({ slug, paragraphId }), 800);
+          if (entry.isIntersecting) reach(blockIds.indexOf((entry.target as HTMLElement).id));
         }
       },
       { rootMargin: "0px 0px -40% 0px" },
     );
+    const end = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) reach(blockIds.length - 1);
+    });
     for (const id of blockIds) {
       const element = document.getElementById(id);
-      if (element) observer.observe(element);
+      if (element) paragraphs.observe(element);
     }
+    const marker = document.getElementById(endMarker);
+    if (marker) end.observe(marker);
+    // Leaving the page (a link, closing the tab) saves the place at once instead of dropping it.
+    window.addEventListener("pagehide", flush);
     return () => {
-      observer.disconnect();
-      clearTimeout(timer);
+      paragraphs.disconnect();
+      end.disconnect();
+      window.removeEventListener("pagehide", flush);
+      flush();
     };
-  }, [signedIn, slug, blockIds]);
+  }, [signedIn, blockIds, endMarker, flush]);
 
-  const toggleRead = useCallback(async () => {
-    const read = !progress?.read;
-    const result = await setLessonReadAction({ slug, read });
+  const toggleRead = async () => {
+    const next = !read;
+    const result = await setLessonReadAction({ slug, read: next });
     if (!result.ok) {
       setMessage(result.message);
       return;
     }
-    setMessage(read ? "Marked as read." : "Marked as not read.");
-    setLessons((current) => current?.map((l) => (l.slug === slug ? { ...l, read, percent: read ? 100 : l.percent } : l)) ?? null);
-  }, [progress?.read, slug, setLessons]);
+    setMessage(next ? "Marked as read." : "Marked as not read.");
+    setLesson({ slug, read: next, lastParagraphId: saved?.lastParagraphId ?? null, percent: percentRead(blockIds, saved?.lastParagraphId ?? null, next) });
+  };
 
+  if (account.state === "unknown") return <div className="h-16" aria-hidden="true" />;
   if (!signedIn) {
     return (
       <p className="font-sans text-sm text-muted">
@@ -127,9 +172,9 @@ export function LessonReadingTracker({ slug, blockIds }: { slug: string; blockId
   }
   return (
     <div className="space-y-2 font-sans">
-      {progress ? <ProgressBar percent={progress.percent} label="Your reading progress in this lesson" /> : null}
-      <button type="button" className={progress?.read ? "btn btn-secondary" : "btn"} onClick={toggleRead} aria-pressed={Boolean(progress?.read)}>
-        {progress?.read ? "✓ Read — mark as not read" : "Mark lesson as read"}
+      <ProgressBar percent={percent} label="Your reading progress in this lesson" />
+      <button type="button" className={read ? "btn btn-secondary" : "btn"} onClick={toggleRead} aria-pressed={read}>
+        {read ? "✓ Read — mark as not read" : "Mark lesson as read"}
       </button>
       <p role="status" className="text-sm text-muted">
         {message}
@@ -140,8 +185,8 @@ export function LessonReadingTracker({ slug, blockIds }: { slug: string; blockId
 
 /** At the top of a lesson: a link back to where the learner stopped last time. */
 export function ResumeLink({ slug }: { slug: string }) {
-  const { lessons } = useReadingProgress();
-  const progress = lessons?.find((l) => l.slug === slug);
+  const { data } = useReaderData();
+  const progress = data?.lessons.find((l) => l.slug === slug);
   if (!progress?.lastParagraphId || progress.read) return null;
   return (
     <p className="rounded-md border border-rule bg-white px-3 py-2 font-sans text-sm no-print">

@@ -10,13 +10,39 @@ type Fixtures = {
   newContextPage: (options?: BrowserContextOptions) => Promise<Page>;
 };
 
-/** Records CSP violations and uncaught page errors into `problems`. */
+/** Records CSP violations, uncaught page errors and request loops into `problems`. */
 export function watchForProblems(page: Page, problems: string[]) {
+  watchRequestBudget(page, problems);
   page.on("console", (message) => {
     const text = message.text();
     if (/Content[- ]Security[- ]Policy|Refused to (execute|load|apply|connect)/i.test(text)) problems.push(`CSP: ${text}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+}
+
+/**
+ * Within one navigation (a document load or a client-side route change), a page may send the same
+ * GET at most REQUEST_BUDGET.get times and the same POST (a server action, an API write) at most
+ * REQUEST_BUDGET.post times. A component that re-fetches in a loop (issue 12: /api/auth/session
+ * hundreds of times a second) blows this within milliseconds, so every e2e test catches one.
+ */
+export const REQUEST_BUDGET = { get: 4, post: 40 } as const;
+
+export function watchRequestBudget(page: Page, problems: string[]) {
+  let counts = new Map<string, number>();
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) counts = new Map();
+  });
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === "data:" || url.protocol === "blob:") return;
+    url.hash = "";
+    const key = `${request.method()} ${url.pathname}${url.search}`;
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    const limit = request.method() === "GET" ? REQUEST_BUDGET.get : REQUEST_BUDGET.post;
+    if (count === limit + 1) problems.push(`request loop: ${key} sent more than ${limit} times in one navigation (on ${page.url()})`);
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 // Reading progress: where a learner left off in each lesson, and which lessons they marked read.
 import { db } from "@/lib/db";
 import { getLesson, getLessonBlocks, getLessons } from "@/lib/content";
+import { percentRead, reachesEnd } from "./percent";
 
 export type LessonProgressView = {
   slug: string;
@@ -10,14 +11,6 @@ export type LessonProgressView = {
   lastParagraphId: string | null;
 };
 
-/** Pure: the share of a lesson read, from the last paragraph reached. */
-export function percentRead(blockIds: readonly string[], lastParagraphId: string | null, read: boolean): number {
-  if (read) return 100;
-  if (!lastParagraphId) return 0;
-  const index = blockIds.indexOf(lastParagraphId);
-  if (index < 0) return 0;
-  return Math.round(((index + 1) / blockIds.length) * 100);
-}
 
 export async function getReadingProgress(userId: string): Promise<LessonProgressView[]> {
   const rows = await db.lessonProgress.findMany({ where: { userId } });
@@ -42,17 +35,24 @@ function assertLessonBlock(slug: string, paragraphId: string | null) {
   }
 }
 
-/** Remembers the furthest paragraph reached; scrolling back up never loses the place. */
-export async function saveReadingPosition(userId: string, slug: string, paragraphId: string): Promise<void> {
+/**
+ * Remembers the furthest paragraph reached; scrolling back up never loses the place. Reaching the
+ * last paragraph marks the lesson read (the learner has read it all), unless it already is.
+ */
+export async function saveReadingPosition(userId: string, slug: string, paragraphId: string): Promise<LessonProgressView> {
   assertLessonBlock(slug, paragraphId);
   const blockIds = getLessonBlocks(slug).map((b) => b.id);
-  const existing = await db.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId, lessonSlug: slug } } });
-  if (existing?.lastParagraphId && blockIds.indexOf(existing.lastParagraphId) >= blockIds.indexOf(paragraphId)) return;
-  await db.lessonProgress.upsert({
-    where: { userId_lessonSlug: { userId, lessonSlug: slug } },
-    create: { userId, lessonSlug: slug, lastParagraphId: paragraphId },
-    update: { lastParagraphId: paragraphId },
-  });
+  const key = { userId_lessonSlug: { userId, lessonSlug: slug } };
+  const existing = await db.lessonProgress.findUnique({ where: key });
+  const further = !existing?.lastParagraphId || blockIds.indexOf(paragraphId) > blockIds.indexOf(existing.lastParagraphId);
+  const lastParagraphId = further ? paragraphId : (existing?.lastParagraphId ?? null);
+  const finishes = reachesEnd(blockIds, paragraphId) && !existing?.readAt;
+  if (further || finishes) {
+    const readAt = finishes ? new Date() : (existing?.readAt ?? null);
+    await db.lessonProgress.upsert({ where: key, create: { userId, lessonSlug: slug, lastParagraphId, readAt }, update: { lastParagraphId, readAt } });
+  }
+  const read = finishes || Boolean(existing?.readAt);
+  return { slug, percent: percentRead(blockIds, lastParagraphId, read), read, lastParagraphId };
 }
 
 export async function setLessonRead(userId: string, slug: string, read: boolean): Promise<void> {

@@ -15,11 +15,11 @@ import { seededShuffle } from "./shuffle";
 import { mayReveal } from "./reveal";
 
 
-export type QuizKind = "LESSON" | "PHASE" | "MIXED" | "REVIEW";
+import { QUIZ_LENGTH, type QuizKind } from "./length";
+
+export { QUIZ_LENGTH, type QuizKind };
 export type QuizScope = { kind: QuizKind; scopeId: string | null };
 
-/** How many questions a quiz of each kind asks (fewer when the scope has fewer). */
-export const QUIZ_LENGTH: Record<QuizKind, number> = { LESSON: 10, PHASE: 12, MIXED: 15, REVIEW: 10 };
 
 export function quizTitle({ kind, scopeId }: QuizScope): string {
   if (kind === "LESSON") return `Lesson quiz: ${getLesson(scopeId ?? "")?.title ?? scopeId}`;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleBlock } from "@/components/lesson/article-block";
 import { LabelLegend } from "@/components/lesson/label-legend";
+import { LessonQuizOffer } from "@/components/lesson/lesson-quiz-offer";
 import { LessonReadingTracker, ResumeLink } from "@/components/lesson/reading-progress";
 import {
   getAdjacentLessons,
@@ -17,6 +18,8 @@ import {
   readingMinutes,
   type Block,
 } from "@/lib/content";
+import { getQuestionsForLesson } from "@/lib/quiz/bank";
+import { QUIZ_LENGTH } from "@/lib/quiz/length";
 
 // Every lesson is prerendered at build time; an unknown slug is a 404, never a render.
 export const dynamicParams = false;
@@ -87,9 +90,14 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[slug]"
         ) : null}
       </div>
 
-      <section className="no-print rounded-lg border border-rule bg-white p-5">
+      <section id="lesson-end" className="no-print rounded-lg border border-rule bg-white p-5">
         <h2 className="sr-only">Your progress</h2>
-        <LessonReadingTracker slug={slug} blockIds={blocks.map((block) => block.id)} />
+        <LessonReadingTracker slug={slug} blockIds={blocks.map((block) => block.id)} endMarker="lesson-end" />
+      </section>
+
+      <section aria-labelledby="quiz-heading" className="no-print space-y-3 rounded-lg border border-rule bg-white p-5">
+        <h2 id="quiz-heading" className="text-xl font-semibold">Check your reading</h2>
+        <LessonQuizOffer slug={slug} lessonTitle={lesson.title} questionCount={Math.min(getQuestionsForLesson(slug).length, QUIZ_LENGTH.LESSON)} />
       </section>
 
       {glossary.length > 0 ? (

@@ -1,0 +1,48 @@
+"use client";
+// The end of every lesson offers its quiz: the assigned one first (read, then quiz), and a
+// practice round on the same paragraphs. Static page, so who is reading is asked from the browser.
+import Link from "next/link";
+import { StartAssignmentButton } from "@/app/classes/assignment-button";
+import { StartQuizButton } from "@/components/quiz/start-quiz-button";
+import { LocalTime } from "@/app/teacher/_components/local-time";
+import { STATUS_LABELS } from "@/lib/teacher/status";
+import { useReaderData } from "./reading-progress";
+
+export function LessonQuizOffer({ slug, lessonTitle, questionCount }: { slug: string; lessonTitle: string; questionCount: number }) {
+  const { account, data } = useReaderData();
+  if (account.state === "unknown") return <div className="h-24" aria-hidden="true" />;
+  if (account.state === "signed-out") {
+    return (
+      <p>
+        Check what you have read with {questionCount} questions on this lesson.{" "}
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(`/lessons/${slug}`)}`}>Sign in to take the quiz</Link> and keep your score.
+      </p>
+    );
+  }
+  const assigned = data?.assignments.filter((a) => a.lessonSlug === slug) ?? [];
+  return (
+    <div className="space-y-4">
+      {assigned.map((a) => (
+        <div key={a.id} className="space-y-2 rounded-md border border-rule p-4">
+          <p className="font-sans text-sm text-muted">
+            Set by {a.className} · due <LocalTime iso={a.dueAt} /> · {STATUS_LABELS[a.status]}
+            {a.bestScore !== null ? ` · best score ${Math.round(a.bestScore * 100)}%` : ""}
+          </p>
+          <p className="font-semibold">{a.title}</p>
+          {a.canStart ? (
+            <StartAssignmentButton assignmentId={a.id} title={a.title} label={a.resume ? "Continue the assigned quiz" : "Take the assigned quiz"} />
+          ) : (
+            <p className="font-sans text-sm text-muted">You have used all your attempts at this assignment.</p>
+          )}
+        </div>
+      ))}
+      <div className="space-y-2">
+        <p>
+          {assigned.length > 0 ? "Or practise on your own: " : ""}
+          {questionCount} questions on “{lessonTitle}”, each pointing back to its paragraph. Practice does not count towards any assignment.
+        </p>
+        <StartQuizButton kind="LESSON" scopeId={slug} label="Practice quiz on this lesson" secondary={assigned.length > 0} />
+      </div>
+    </div>
+  );
+}
