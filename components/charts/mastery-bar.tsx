@@ -13,7 +13,7 @@ export function MasteryBar({ mastery, label, headingLevel }: { mastery: Mastery;
     <div className="space-y-1">
       <div className="flex items-baseline justify-between gap-3">
         <Title className="font-medium">{label}</Title>
-        <span className="font-sans text-sm font-semibold">{MASTERY_LEVELS[mastery.level].label}</span>
+        <span className="whitespace-nowrap font-sans text-sm font-semibold">{MASTERY_LEVELS[mastery.level].label}</span>
       </div>
       <div
         role="meter"
@@ -29,7 +29,7 @@ export function MasteryBar({ mastery, label, headingLevel }: { mastery: Mastery;
         ))}
       </div>
       <p className="font-sans text-xs text-muted">
-        {next}. <span className="whitespace-nowrap">{mastery.correct} of {mastery.answered} answered right.</span>
+        {next}.{mastery.answered > 0 ? <> <span className="whitespace-nowrap">{mastery.correct} of {mastery.answered} answered right.</span></> : null}
       </p>
     </div>
   );

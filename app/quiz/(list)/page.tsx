@@ -8,17 +8,21 @@ import { getQuestionsForLesson, getQuestionsForPhase } from "@/lib/quiz/bank";
 import { QUIZ_LENGTH, type QuizKind } from "@/lib/quiz/attempts";
 import { practiceStatus, practiceStatusText, type PracticeAttempt } from "@/lib/quiz/list-status";
 import { reviewQueueSize } from "@/lib/quiz/review";
+import { getReadingProgress } from "@/lib/progress/reading";
 import { studentAssignments } from "@/lib/teacher/assignments";
 
 export const metadata: Metadata = { title: "Quizzes" };
 
 export default async function QuizzesPage() {
   const user = await requireUser("/quiz");
-  const [attempts, review, assignments] = await Promise.all([
+  const student = user.role === "STUDENT";
+  const [attempts, review, assignments, reading] = await Promise.all([
     // Practice only: an assignment's attempts are counted and shown with the assignment.
     db.attempt.findMany({ where: { userId: user.id, assignmentId: null }, select: { kind: true, scopeId: true, finishedAt: true, score: true } }),
     reviewQueueSize(user.id, new Date()),
-    user.role === "STUDENT" ? studentAssignments(user.id) : Promise.resolve([]),
+    student ? studentAssignments(user.id) : Promise.resolve([]),
+    // The assignment cards say how far the lesson's reading is (read-then-quiz).
+    student ? getReadingProgress(user.id) : Promise.resolve([]),
   ]);
   const status = (kind: QuizKind, scopeId: string | null) => practiceStatus(attempts, kind, scopeId);
   const verb = (kind: QuizKind, scopeId: string | null) => (status(kind, scopeId).state === "in-progress" ? "Resume" : "Start");
@@ -35,7 +39,7 @@ export default async function QuizzesPage() {
         <section aria-labelledby="assigned-heading" className="space-y-3">
           <h2 id="assigned-heading" className="text-2xl font-semibold">Assigned to you</h2>
           <p className="text-muted">Set by your teacher, with a due date. Your teacher sees these scores.</p>
-          <StudentAssignmentList assignments={assignments} />
+          <StudentAssignmentList assignments={assignments} reading={reading} />
         </section>
       ) : null}
 
