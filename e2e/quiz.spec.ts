@@ -69,6 +69,7 @@ async function openQuizzes(page: Page) {
 }
 
 test("a student takes a lesson quiz with the keyboard, leaves half-way, resumes, finishes and sees score, explanations and mastery", async ({ page }) => {
+  test.setTimeout(120_000);
   await newStudent(page);
   await openQuizzes(page);
   await expectAccessible(page);
