@@ -51,7 +51,7 @@ export function QuizResults({ attemptId, score, changes, items, links, reveal, p
                       {MASTERY_LEVELS[change.before].label} → <strong>{MASTERY_LEVELS[change.after].label}</strong>
                     </>
                   ) : (
-                    <>Still <strong>{MASTERY_LEVELS[change.after].label}</strong>{change.mastery.nextStep ? ", one step closer." : "."}</>
+                    <>Still <strong>{MASTERY_LEVELS[change.after].label}</strong>{change.closer && change.mastery.nextStep ? ", one step closer." : "."}</>
                   )}
                 </p>
               </li>

@@ -12,7 +12,7 @@ function answered(questionId: string, score: number): GradedAnswer {
 
 describe("masteryChanges", () => {
   const phase = getQuestionBank()[0]!.phaseIds[0]!;
-  const inPhase = getQuestionBank().filter((q) => q.phaseIds.length === 1 && q.phaseIds[0] === phase && q.difficulty === 1);
+  const inPhase = getQuestionBank().filter((q) => q.phaseIds.includes(phase));
 
   it("reports a level change as a change", () => {
     const [first] = masteryChanges([], [answered(inPhase[0]!.id, 1)]);
@@ -28,8 +28,18 @@ describe("masteryChanges", () => {
       else expect(change.levelChanged).toBe(true);
     }
     const own = changes.find((c) => c.id === phase);
-    expect(own).toMatchObject({ before: "familiar", after: "familiar", levelChanged: false });
+    expect(own).toMatchObject({ before: "familiar", after: "familiar", levelChanged: false, closer: true });
     expect(own?.mastery.nextStep?.level).toBe("proficient");
+  });
+
+  it("wrong answers that leave more to do are not called a step closer", () => {
+    // Recall questions only. 3 of 4 right: only a harder question is missing (1 step).
+    // One more wrong, 3 of 5: a mistake to put right as well (2 steps).
+    const recall = getQuestionBank().filter((q) => q.phaseIds.includes(phase) && q.difficulty === 1);
+    expect(recall.length).toBeGreaterThanOrEqual(5);
+    const before = [answered(recall[0]!.id, 1), answered(recall[1]!.id, 1), answered(recall[2]!.id, 1), answered(recall[3]!.id, 0)];
+    const own = masteryChanges(before, [...before, answered(recall[4]!.id, 0)]).find((c) => c.id === phase);
+    expect(own).toMatchObject({ before: "familiar", after: "familiar", levelChanged: false, closer: false });
   });
 
   it("lists nothing when the answers moved nothing", () => {

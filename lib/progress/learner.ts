@@ -80,6 +80,8 @@ export type MasteryChange = {
   before: Mastery["level"];
   after: Mastery["level"];
   levelChanged: boolean;
+  /** Within the same level, whether the answers moved the learner closer to the next one. */
+  closer: boolean;
   mastery: Mastery;
 };
 
@@ -87,6 +89,13 @@ export type MasteryChange = {
 export async function masteryChangeForAttempt(userId: string, attemptId: string): Promise<MasteryChange[]> {
   const [without, withAll] = await Promise.all([gradedAnswers(userId, { excludeAttemptId: attemptId }), gradedAnswers(userId)]);
   return masteryChanges(without, withAll);
+}
+
+/** How much the next step asks for, counted as the words on screen count it. */
+function stepsLeft(mastery: Mastery): number {
+  const step = mastery.nextStep;
+  if (!step) return 0;
+  return step.rightAnswers + step.answers + (step.harderQuestion ? 1 : 0) + (step.retention ? 1 : 0);
 }
 
 /** The phases whose mastery the extra answers moved (level or progress), level changes first. */
@@ -102,6 +111,7 @@ export function masteryChanges(before: readonly GradedAnswer[], after: readonly 
       before: previous.mastery.level,
       after: phase.mastery.level,
       levelChanged: previous.mastery.level !== phase.mastery.level,
+      closer: stepsLeft(phase.mastery) < stepsLeft(previous.mastery),
       mastery: phase.mastery,
     }];
   });
