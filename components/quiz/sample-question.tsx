@@ -2,7 +2,7 @@
 // One question for a visitor who has not signed up: answer, Check, and the same feedback a
 // student gets (their own choice marked against the right one, why, and the paragraph).
 import Link from "next/link";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { checkSampleAnswerAction } from "@/app/sample/actions";
 import { answerMarks } from "@/lib/quiz/marks";
 import type { PublicQuestion } from "@/lib/quiz/public";
@@ -38,10 +38,14 @@ export function SampleQuestion({ question }: { question: PublicQuestion }) {
         return;
       }
       setOutcome(result);
-      // The Check button goes away: hand focus to the verdict so it is read out.
-      requestAnimationFrame(() => feedback.current?.focus());
     });
   };
+
+  // The Check button goes away with the answer: hand focus to the verdict once it is on screen
+  // (an effect, not a timer: a transition's commit can come after the next animation frame).
+  useEffect(() => {
+    if (outcome) feedback.current?.focus();
+  }, [outcome]);
 
   return (
     <div className="space-y-4 rounded-lg border border-rule bg-white p-5">
