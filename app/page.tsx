@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { SampleQuestion } from "@/components/quiz/sample-question";
+import { sampleQuestion } from "@/lib/quiz/sample";
 
 const LABELS = [
   { name: "Reported fact", color: "bg-fact", text: "Something that happened, checked against the public record." },
@@ -41,6 +43,15 @@ export default function HomePage() {
             </li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="try-heading" className="max-w-3xl space-y-4">
+        <div className="space-y-1">
+          <h2 id="try-heading" className="text-2xl font-semibold">Try a question</h2>
+          <p className="text-muted">No account needed. Your answer is checked, explained and traced to its paragraph, then forgotten.</p>
+        </div>
+        {/* The public view only, computed when the page is prerendered: no answer key in the page. */}
+        <SampleQuestion question={sampleQuestion()} />
       </section>
 
       <section aria-labelledby="who-heading" className="grid gap-6 sm:grid-cols-2">

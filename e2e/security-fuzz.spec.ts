@@ -67,6 +67,8 @@ const ACTIONS: Record<string, ActionSpec> = {
   "app/quiz/actions.ts#answerAction": { args: oneObject(["attemptId", "questionId", "response"]) },
   "app/quiz/actions.ts#finishQuizAction": { args: (ids) => fc.tuple(hostileValue(ids)) },
   "app/quiz/actions.ts#startQuizAction": { form: { kind: "text", scopeId: "text" } },
+  "app/quiz/actions.ts#retryMissedAction": { form: { attemptId: "text" } },
+  "app/sample/actions.ts#checkSampleAnswerAction": { args: oneObject(["questionId", "response"]) },
   "app/teacher/actions.ts#createClassAction": { form: { name: "name" } },
   "app/teacher/classes/[classId]/actions.ts#addCoTeacherAction": { form: { classId: "text", email: "text" } },
   "app/teacher/classes/[classId]/actions.ts#createAssignmentAction": {

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/guards";
-import { answerQuestion, finishAttempt, startOrResumeAttempt, type AnswerOutcome } from "@/lib/quiz/attempts";
+import { answerQuestion, finishAttempt, startOrResumeAttempt, startRetryOfMissed, type AnswerOutcome } from "@/lib/quiz/attempts";
 import { QuizError } from "@/lib/quiz/errors";
 import { paragraphLinks, type ParagraphLink } from "@/lib/quiz/links";
 import { text } from "../teacher/_lib/form";
@@ -61,4 +61,21 @@ export async function finishQuizAction(attemptId: string): Promise<FinishState> 
     if (error instanceof QuizError) return { ok: false, message: error.message };
     throw error;
   }
+}
+
+const retrySchema = z.object({ attemptId: z.string().min(1).max(100) });
+
+/** "Retry the ones I missed": a new practice attempt over a finished practice attempt's misses. */
+export async function retryMissedAction(_: StartState, form: FormData): Promise<StartState> {
+  const user = await requireUser("/quiz");
+  const parsed = retrySchema.safeParse({ attemptId: text(form, "attemptId") });
+  if (!parsed.success) return { message: "That quiz attempt does not exist." };
+  let attemptId: string;
+  try {
+    attemptId = (await startRetryOfMissed(user.id, parsed.data.attemptId)).id;
+  } catch (error) {
+    if (error instanceof QuizError) return { message: error.message };
+    throw error;
+  }
+  redirect(`/quiz/attempt/${attemptId}`);
 }

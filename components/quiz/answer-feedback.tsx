@@ -2,6 +2,7 @@
 import { useEffect, useRef } from "react";
 import type { AttemptView } from "@/lib/quiz/attempts";
 import type { ParagraphLink } from "@/lib/quiz/links";
+import { ShowInText } from "./paragraph-dialog";
 
 type Answered = Extract<AttemptView["items"][number], { status: "answered" }>;
 
@@ -10,6 +11,17 @@ function chosenWrongExplanations(item: Answered): string[] {
   if (!("wrongExplanations" in question)) return [];
   const chosen = item.response.type === "single" ? [item.response.choice] : item.response.type === "multiple" ? item.response.choices : [];
   return chosen.flatMap((id) => (question.wrongExplanations[id] ? [question.wrongExplanations[id]] : []));
+}
+
+/** The verdict in words and a symbol (not colour alone), as one line. */
+export function verdictText(result: { correct: boolean; score: number }): string {
+  if (result.correct) return "✓ Correct.";
+  if (result.score > 0) return `◐ Partly right (${Math.round(result.score * 100)}%).`;
+  return "✗ Not quite.";
+}
+
+export function verdictTone(result: { correct: boolean; score: number }): string {
+  return result.correct ? "border-quote bg-[#eef7f0]" : result.score > 0 ? "border-opinion bg-[#fbf6e6]" : "border-[#b42318] bg-[#fef3f2]";
 }
 
 /** Right or wrong (in words, not colour alone), why, and where in the text to check. */
@@ -27,13 +39,11 @@ export function AnswerFeedback({ item, links, focusOnMount = false }: { item: An
       </div>
     );
   }
-  const { correct, score, feedback } = item.result;
-  const partial = !correct && score > 0;
-  const tone = correct ? "border-quote bg-[#eef7f0]" : partial ? "border-opinion bg-[#fbf6e6]" : "border-[#b42318] bg-[#fef3f2]";
+  const { correct, feedback } = item.result;
   return (
-    <div ref={ref} id="answer-feedback" tabIndex={-1} role="status" className={`space-y-2 rounded-md border p-4 outline-none ${tone}`}>
+    <div ref={ref} id="answer-feedback" tabIndex={-1} role="status" className={`space-y-2 rounded-md border p-4 outline-none ${verdictTone(item.result)}`}>
       <p className="font-semibold">
-        {correct ? "✓ Correct." : partial ? `◐ Partly right (${Math.round(score * 100)}%).` : "✗ Not quite."}
+        {verdictText(item.result)}
         {!correct ? <span className="font-normal"> The answer: {feedback.correctAnswer.text}</span> : null}
       </p>
       {"explanation" in item.question ? <p>{item.question.explanation}</p> : null}
@@ -42,17 +52,7 @@ export function AnswerFeedback({ item, links, focusOnMount = false }: { item: An
             <p key={text} className="text-muted">{text}</p>
           ))
         : null}
-      {links.length > 0 ? (
-        <p className="font-sans text-sm">
-          Show in text:{" "}
-          {links.map((link, index) => (
-            <span key={link.id}>
-              {index > 0 ? ", " : null}
-              <a href={link.href}>{link.place}</a> <span className="text-muted">({link.lessonTitle})</span>
-            </span>
-          ))}
-        </p>
-      ) : null}
+      <ShowInText links={links} />
     </div>
   );
 }

@@ -3,15 +3,17 @@
 // on, go on. Every answer is saved by the server the moment it is checked, so closing the tab and
 // coming back resumes exactly here.
 import Link from "next/link";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import type { AttemptView } from "@/lib/quiz/attempts";
 import type { ParagraphLink } from "@/lib/quiz/links";
 import type { QuestionResponse } from "@/lib/quiz/schema";
 import { answerAction, finishQuizAction } from "@/app/quiz/actions";
 import { ProgressBar } from "@/components/lesson/reading-progress";
 import { useHydrated } from "@/components/use-hydrated";
+import { answerMarks } from "@/lib/quiz/marks";
 import { initialResponse, QuestionInput } from "./question-input";
 import { AnswerFeedback } from "./answer-feedback";
+import { AnswerReview } from "./answer-review";
 import { handFocusToResults } from "./results-focus";
 
 type Item = AttemptView["items"][number];
@@ -26,19 +28,37 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
     return start ? initialResponse(start.question) : null;
   });
   const [error, setError] = useState<string | null>(null);
+  // A save that never reached the server (offline, a dropped connection): the choice stays on
+  // screen, the learner can retry, and it is retried by itself when the browser is back online.
+  const [unsent, setUnsent] = useState<"answer" | "finish" | null>(null);
   const [pending, startTransition] = useTransition();
+  const retry = useRef<() => void>(() => {});
   const headingRef = useRef<HTMLHeadingElement>(null);
   const hydrated = useHydrated();
   const item = items[current];
   const answered = items.filter((i) => i.status === "answered").length;
 
-  if (!item) return <p>This quiz has no questions.</p>;
+  useEffect(() => {
+    if (!unsent) return;
+    const onOnline = () => retry.current();
+    window.addEventListener("online", onOnline);
+    return () => window.removeEventListener("online", onOnline);
+  }, [unsent]);
 
   const check = () => {
-    if (pending || !response || item.status !== "open") return;
+    if (pending || !response || !item || item.status !== "open") return;
     setError(null);
     startTransition(async () => {
-      const result = await answerAction({ attemptId: attempt.id, questionId: item.question.id, response });
+      let result;
+      try {
+        result = await answerAction({ attemptId: attempt.id, questionId: item.question.id, response });
+      } catch {
+        // Not the error boundary: that would throw the quiz and the choice away. The server
+        // takes the same answer twice without harm, so retrying is always safe.
+        setUnsent("answer");
+        return;
+      }
+      setUnsent(null);
       if (!result.ok) {
         setError(result.message);
         return;
@@ -61,21 +81,28 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
 
   const finishQuiz = () => {
     if (pending) return;
+    setError(null);
     startTransition(async () => {
       // On success the server re-renders this page as the results, which take the focus.
       handFocusToResults(attempt.id);
       try {
         const result = await finishQuizAction(attempt.id);
+        setUnsent(null);
         if (!result.ok) {
           handFocusToResults(null);
           setError(result.message);
         }
-      } catch (error) {
+      } catch {
         handFocusToResults(null);
-        throw error;
+        setUnsent("finish");
       }
     });
   };
+  useEffect(() => {
+    retry.current = unsent === "finish" ? finishQuiz : check;
+  });
+
+  if (!item) return <p>This quiz has no questions.</p>;
 
   const allAnswered = answered === items.length;
   return (
@@ -90,15 +117,23 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
           {item.question.type === "classify" ? (
             <blockquote className="border-l-[3px] border-rule pl-4 font-serif-italic text-lg italic">{item.question.statement}</blockquote>
           ) : null}
-          <QuestionInput
-            key={item.question.id}
-            question={item.question}
-            disabled={item.status === "answered"}
-            onChange={setResponse}
-            initial={item.status === "answered" ? item.response : undefined}
-          />
+          {item.status === "answered" ? (
+            <AnswerReview marks={answerMarks(item.question, item.response, item.result?.feedback ?? null)} />
+          ) : (
+            <QuestionInput key={item.question.id} question={item.question} disabled={false} onChange={setResponse} />
+          )}
         </fieldset>
         {error ? <p role="alert" className="field-error">{error}</p> : null}
+        {unsent ? (
+          <div role="alert" className="flex flex-wrap items-center gap-3 rounded-md border border-[#b42318] bg-[#fef3f2] px-3 py-2 font-sans text-sm">
+            <p className="flex-1">
+              <strong>Couldn’t save{unsent === "finish" ? " your finish" : ""}.</strong> You may be offline. {unsent === "answer" ? "Your choice is kept" : "Your answers are kept"}, and it is sent again when the connection is back.
+            </p>
+            <button type="button" className="btn btn-secondary px-3 py-1 text-sm" onClick={() => retry.current()} aria-disabled={pending || undefined}>
+              {pending ? "Retrying…" : "Retry"}
+            </button>
+          </div>
+        ) : null}
         {item.status === "open" ? (
           // aria-disabled, not disabled, while saving: a disabled button drops its focus to <body>.
           <button type="button" className="btn" onClick={check} disabled={!hydrated || !response} aria-disabled={pending || undefined}>

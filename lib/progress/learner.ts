@@ -69,16 +69,51 @@ export async function finishedQuizzes(userId: string, limit = 20): Promise<Finis
     .reverse();
 }
 
-export type MasteryChange = { id: string; title: string; before: Mastery["level"]; after: Mastery["level"]; progressAfter: number };
+/**
+ * How one attempt moved one phase. `levelChanged` is false when the answers moved the learner
+ * towards the next level without reaching it: the page then says "still Familiar", never
+ * "Familiar → Familiar".
+ */
+export type MasteryChange = {
+  id: string;
+  title: string;
+  before: Mastery["level"];
+  after: Mastery["level"];
+  levelChanged: boolean;
+  /** Within the same level, whether the answers moved the learner closer to the next one. */
+  closer: boolean;
+  mastery: Mastery;
+};
 
 /** How an attempt moved the learner's mastery of each phase: without its answers, and with them. */
 export async function masteryChangeForAttempt(userId: string, attemptId: string): Promise<MasteryChange[]> {
   const [without, withAll] = await Promise.all([gradedAnswers(userId, { excludeAttemptId: attemptId }), gradedAnswers(userId)]);
-  const before = masterySummary(without);
-  const after = masterySummary(withAll);
-  return after.phases.flatMap((phase) => {
-    const previous = before.phases.find((p) => p.id === phase.id);
+  return masteryChanges(without, withAll);
+}
+
+/** How much the next step asks for, counted as the words on screen count it. */
+function stepsLeft(mastery: Mastery): number {
+  const step = mastery.nextStep;
+  if (!step) return 0;
+  return step.rightAnswers + step.answers + (step.harderQuestion ? 1 : 0) + (step.retention ? 1 : 0);
+}
+
+/** The phases whose mastery the extra answers moved (level or progress), level changes first. */
+export function masteryChanges(before: readonly GradedAnswer[], after: readonly GradedAnswer[]): MasteryChange[] {
+  const was = masterySummary(before);
+  const now = masterySummary(after);
+  const changes = now.phases.flatMap((phase) => {
+    const previous = was.phases.find((p) => p.id === phase.id);
     if (!previous || (previous.mastery.level === phase.mastery.level && previous.mastery.progress === phase.mastery.progress)) return [];
-    return [{ id: phase.id, title: `Phase ${phase.position}: ${phase.title}`, before: previous.mastery.level, after: phase.mastery.level, progressAfter: phase.mastery.progress }];
+    return [{
+      id: phase.id,
+      title: `Phase ${phase.position}: ${phase.title}`,
+      before: previous.mastery.level,
+      after: phase.mastery.level,
+      levelChanged: previous.mastery.level !== phase.mastery.level,
+      closer: stepsLeft(phase.mastery) < stepsLeft(previous.mastery),
+      mastery: phase.mastery,
+    }];
   });
+  return [...changes.filter((c) => c.levelChanged), ...changes.filter((c) => !c.levelChanged)];
 }

@@ -104,6 +104,8 @@ export type AttemptView = {
   score: number | null;
   /** Whether results and explanations are shown (an assignment may hold them back). */
   reveal: boolean;
+  /** Practice (not an assignment): may be retried freely. */
+  practice: boolean;
   items: (AnsweredItem | OpenItem)[];
 };
 
@@ -162,6 +164,7 @@ async function attemptView(attempt: Awaited<ReturnType<typeof loadOwnAttempt>>, 
     finishedAt: attempt.finishedAt?.toISOString() ?? null,
     score: attempt.score,
     reveal,
+    practice: attempt.assignmentId === null,
     items,
   };
 }
@@ -254,6 +257,31 @@ export async function finishAttempt(userId: string, attemptId: string, now = new
   if (count === 1) return { score, finishedAt: now.toISOString() };
   const final = await db.attempt.findFirstOrThrow({ where: { id: attemptId, userId }, select: { score: true, finishedAt: true } });
   return { score: final.score ?? score, finishedAt: (final.finishedAt ?? now).toISOString() };
+}
+
+/** The questions of a finished attempt that were not answered perfectly (or not at all), in its order. */
+export function missedQuestionIds(questionIds: readonly string[], answers: readonly { questionId: string; correct: boolean }[]): string[] {
+  return questionIds.filter((id) => !answers.some((a) => a.questionId === id && a.correct));
+}
+
+/**
+ * "Retry the ones I missed": a new practice attempt over the questions a finished practice attempt
+ * missed, graded like any other. Assignment attempts are not retried this way: their attempts
+ * are counted and their results may be held back.
+ */
+export async function startRetryOfMissed(userId: string, attemptId: string): Promise<{ id: string }> {
+  const attempt = await db.attempt.findFirst({
+    where: { id: attemptId, userId },
+    select: { kind: true, scopeId: true, assignmentId: true, finishedAt: true, questionIds: true, answers: { select: { questionId: true, correct: true } } },
+  });
+  if (!attempt) throw notFound();
+  if (attempt.assignmentId !== null) throw new QuizError("conflict", "An assigned quiz is retried from your assignments, not here.");
+  if (!attempt.finishedAt) throw new QuizError("conflict", "Finish this quiz first.");
+  const missed = missedQuestionIds(questionIdsOf(attempt), attempt.answers);
+  if (missed.length === 0) throw new QuizError("conflict", "You missed nothing in this quiz.");
+  const ids = seededShuffle(missed, `${userId}:${attemptId}:retry:${Date.now()}:${Math.random()}`);
+  const created = await db.attempt.create({ data: { userId, kind: attempt.kind, scopeId: attempt.scopeId, assignmentId: null, questionIds: ids }, select: { id: true } });
+  return created;
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -3,6 +3,7 @@ import { getQuestionBank } from "./bank";
 import {
   assessMastery,
   capacityOf,
+  describeNextStep,
   MASTERY_LEVEL_IDS,
   MASTERY_LEVELS,
   masteryByEvent,
@@ -41,6 +42,7 @@ describe("assessMastery: levels", () => {
       correct: 0,
       correctShare: 0,
       progress: 0,
+      nextStep: { level: "attempted", rightAnswers: 0, answers: 1, harderQuestion: null, retention: false },
     });
   });
 
@@ -247,6 +249,66 @@ describe("MASTERY_LEVELS", () => {
     for (const id of MASTERY_LEVEL_IDS) {
       expect(MASTERY_LEVELS[id].label.length).toBeGreaterThan(0);
       expect(MASTERY_LEVELS[id].description.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("assessMastery: the next step in countable words", () => {
+  it("counts the right answers a new learner needs", () => {
+    expect(assessMastery([]).nextStep).toEqual({ level: "attempted", rightAnswers: 0, answers: 1, harderQuestion: null, retention: false });
+    expect(describeNextStep(assessMastery([]).nextStep!)).toBe("Answer 1 question to reach Attempted");
+    // One wrong answer: familiar needs two answered, half right.
+    expect(describeNextStep(assessMastery([answer("q-1", 0)]).nextStep!)).toBe("1 more right answer to reach Familiar");
+  });
+
+  it("from familiar: two more right answers and one of them an understanding question", () => {
+    // 2 answered, 1 right: proficient needs 4 answered at 75 %.
+    const result = assessMastery(answers(1, 1).concat(answers(1, 0, 1, "w")));
+    expect(result.level).toBe("familiar");
+    expect(result.nextStep).toEqual({ level: "proficient", rightAnswers: 2, answers: 0, harderQuestion: 2, retention: false });
+    expect(describeNextStep(result.nextStep!)).toBe("2 more right answers (one to an understanding question) to reach Proficient");
+  });
+
+  it("putting mistakes right counts: 4 answered with 2 right needs 1 more right answer", () => {
+    const result = assessMastery([...answers(1, 1, 2), ...answers(1, 1, 1, "r"), ...answers(2, 0, 1, "w")]);
+    expect(result.level).toBe("familiar");
+    // 3 of 4 right reaches 75 %: one mistake put right.
+    expect(result.nextStep).toMatchObject({ level: "proficient", rightAnswers: 1, harderQuestion: null });
+    expect(describeNextStep(result.nextStep!)).toBe("1 more right answer to reach Proficient");
+  });
+
+  it("says when the count is met but a harder question is missing, instead of a number", () => {
+    const result = assessMastery(answers(4, 1, 1));
+    expect(result.level).toBe("familiar");
+    expect(result.nextStep).toEqual({ level: "proficient", rightAnswers: 0, answers: 0, harderQuestion: 2, retention: false });
+    expect(describeNextStep(result.nextStep!)).toBe("A right answer to an understanding question to reach Proficient");
+  });
+
+  it("says when only a day's gap is missing for mastered", () => {
+    const result = assessMastery([...answers(5, 1, 2), ...answers(1, 1, 3, "hard")]);
+    expect(result.level).toBe("proficient");
+    expect(result.nextStep).toEqual({ level: "mastered", rightAnswers: 0, answers: 0, harderQuestion: null, retention: true });
+    expect(describeNextStep(result.nextStep!)).toBe("To reach Mastered: a question answered right again a day or more after your first try");
+  });
+
+  it("needs no more than it takes: some mix of k right answers reaches the level, no mix of k - 1 does", () => {
+    const reaches = (base: GradedAnswer[], total: number, level: string) => {
+      const wrongIds = base.filter((a) => a.score === 0).map((a) => a.questionId);
+      for (let fixes = 0; fixes <= Math.min(total, wrongIds.length); fixes++) {
+        const put = wrongIds.slice(0, fixes).map((id) => answer(id, 1, { difficulty: 2, at: at(100) }));
+        const after = assessMastery([...base, ...put, ...answers(total - fixes, 1, 2, "new")]);
+        if (MASTERY_LEVEL_IDS.indexOf(after.level) >= MASTERY_LEVEL_IDS.indexOf(level as (typeof MASTERY_LEVEL_IDS)[number])) return true;
+      }
+      return false;
+    };
+    for (let n = 0; n <= 8; n++) {
+      for (let right = 0; right <= n; right++) {
+        const base = [...answers(right, 1, 2, "r"), ...answers(n - right, 0, 2, "w")];
+        const step = assessMastery(base).nextStep;
+        if (!step || step.retention || step.harderQuestion || step.answers > 0) continue;
+        expect(reaches(base, step.rightAnswers, step.level)).toBe(true);
+        if (step.rightAnswers > 0) expect(reaches(base, step.rightAnswers - 1, step.level)).toBe(false);
+      }
     }
   });
 });

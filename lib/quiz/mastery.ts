@@ -71,6 +71,25 @@ export type Mastery = {
   correctShare: number;
   /** 0..1 towards nextLevel: the mean of how far each of its requirements is met (1 once mastered). */
   progress: number;
+  /** What is still missing for nextLevel, in countable steps; null once mastered. */
+  nextStep: NextStep | null;
+};
+
+/**
+ * What the learner still needs for the next level. `rightAnswers` counts right answers to new
+ * questions or to ones missed before (only the latest answer to a question counts, so putting a
+ * mistake right raises the share of right answers).
+ */
+export type NextStep = {
+  level: Exclude<MasteryLevel, "not-started">;
+  /** More right answers needed; 0 when only the conditions below are missing. */
+  rightAnswers: number;
+  /** More answers needed, right or wrong (only "attempted" asks for an answer of any kind). */
+  answers: number;
+  /** One right answer must be to a question at least this difficult; null when that is met. */
+  harderQuestion: Difficulty | null;
+  /** A question must still be answered right again a day or more after an earlier answer. */
+  retention: boolean;
 };
 
 /** The bank's questions, as far as mastery needs them (a schema Question fits). */
@@ -150,7 +169,51 @@ export function assessMastery(answers: readonly GradedAnswer[], capacity?: Scope
     correct: evidence.correct,
     correctShare: evidence.correctShare,
     progress: next ? progressTowards(next, evidence) : 1,
+    nextStep: next ? stepTowards(next, evidence) : null,
   };
+}
+
+const DIFFICULTY_WORDS: Record<Difficulty, string> = { 1: "a recall question", 2: "an understanding question", 3: "an analysis question" };
+
+/**
+ * The next step in plain words: "2 more right answers to reach Proficient". When a condition other
+ * than the count is missing (a harder question, a day's gap), it says so instead of a number that
+ * would never be enough on its own.
+ */
+export function describeNextStep(step: NextStep): string {
+  const target = MASTERY_LEVELS[step.level].label;
+  const retention = "a question answered right again a day or more after your first try";
+  let text: string;
+  if (step.answers > 0) return `Answer ${step.answers === 1 ? "1 question" : `${step.answers} questions`} to reach ${target}`;
+  if (step.rightAnswers > 0) {
+    text = step.rightAnswers === 1 ? "1 more right answer" : `${step.rightAnswers} more right answers`;
+    if (step.harderQuestion) text += ` (one to ${DIFFICULTY_WORDS[step.harderQuestion]})`;
+  } else if (step.harderQuestion) {
+    text = `A right answer to ${DIFFICULTY_WORDS[step.harderQuestion]}`;
+  } else {
+    return `To reach ${target}: ${retention}`;
+  }
+  return step.retention ? `${text} to reach ${target}, and ${retention}` : `${text} to reach ${target}`;
+}
+
+/**
+ * The fewest right answers that meet the requirement's count and share. New questions are only
+ * added while the count is short: a right answer to a missed question raises the share more than
+ * one to a new question, and putting every mistake right brings the share to 100 %.
+ */
+function stepTowards(requirement: Requirement, evidence: Evidence): NextStep {
+  const newQuestions = Math.max(0, requirement.minQuestions - evidence.answered);
+  const harderQuestion = evidence.hardestCorrect >= requirement.minCorrectDifficulty ? null : toDifficulty(requirement.minCorrectDifficulty);
+  const retention = requirement.needsRetention && !evidence.retained;
+  if (requirement.minCorrectShare === 0) return { level: requirement.level, rightAnswers: 0, answers: newQuestions, harderQuestion, retention };
+  const answered = evidence.answered + newQuestions;
+  let correct = evidence.correct + newQuestions;
+  let rightAnswers = newQuestions;
+  while (correct < answered && correct / answered < requirement.minCorrectShare) {
+    correct++;
+    rightAnswers++;
+  }
+  return { level: requirement.level, rightAnswers, answers: 0, harderQuestion, retention };
 }
 
 /** Mastery counts only perfect answers as correct. */
@@ -230,6 +293,10 @@ function isMet(requirement: Requirement, evidence: Evidence): boolean {
 }
 
 /** The mean of how far each requirement is met; a yes/no requirement counts 0 or 1. */
+function toDifficulty(value: number): Difficulty {
+  return value >= 3 ? 3 : value >= 2 ? 2 : 1;
+}
+
 function progressTowards(requirement: Requirement, evidence: Evidence): number {
   const parts = [Math.min(1, evidence.answered / requirement.minQuestions)];
   if (requirement.minCorrectShare > 0) parts.push(Math.min(1, evidence.correctShare / requirement.minCorrectShare));

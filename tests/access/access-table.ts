@@ -94,6 +94,9 @@ export const ACTIONS: ActionRow[] = [
   { file: "app/quiz/actions.ts", action: "startQuizAction", access: "user" },
   { file: "app/quiz/actions.ts", action: "answerAction", access: "user" },
   { file: "app/quiz/actions.ts", action: "finishQuizAction", access: "user" },
+  { file: "app/quiz/actions.ts", action: "retryMissedAction", access: "user" },
+  // Public on purpose: the home page's one sample question; rate-limited, zod-checked, writes nothing.
+  { file: "app/sample/actions.ts", action: "checkSampleAnswerAction", access: "public" },
   { file: "app/lessons/actions.ts", action: "setLessonReadAction", access: "user" },
   { file: "app/account/actions.ts", action: "changePasswordAction", access: "user" },
   { file: "app/account/actions.ts", action: "deleteAccountAction", access: "user" },

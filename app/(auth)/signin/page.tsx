@@ -3,18 +3,25 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/guards";
 import { safeCallbackPath } from "@/lib/auth/validation";
+import { signInReason } from "./reason";
 import { SignInForm } from "./signin-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: PageProps<"/signin">) {
   const { callbackUrl } = await searchParams;
-  const returnTo = safeCallbackPath(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl);
+  const rawCallback = Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl;
+  const returnTo = safeCallbackPath(rawCallback);
   if (await getSessionUser()) redirect(returnTo);
+  const reason = rawCallback ? signInReason(returnTo) : null;
   return (
     <section className="mx-auto max-w-md">
       <h1 className="text-3xl font-semibold">Sign in</h1>
-      <p className="mt-2 text-muted">Pick up your reading and quizzes where you left them.</p>
+      {reason ? (
+        <p className="mt-3 rounded-md border border-rule bg-white px-4 py-3 font-semibold">{reason}</p>
+      ) : (
+        <p className="mt-2 text-muted">Pick up your reading and quizzes where you left them.</p>
+      )}
       <SignInForm callbackUrl={returnTo} />
       <p className="mt-6 text-sm">
         New here? <Link href="/signup">Create an account</Link>.

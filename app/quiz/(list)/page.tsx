@@ -1,22 +1,31 @@
 import type { Metadata } from "next";
+import { StudentAssignmentList } from "@/app/classes/assignment-list";
 import { StartQuizButton } from "@/components/quiz/start-quiz-button";
 import { requireUser } from "@/lib/auth/guards";
 import { getLessons, getPhases } from "@/lib/content";
 import { db } from "@/lib/db";
 import { getQuestionsForLesson, getQuestionsForPhase } from "@/lib/quiz/bank";
-import { QUIZ_LENGTH } from "@/lib/quiz/attempts";
+import { QUIZ_LENGTH, type QuizKind } from "@/lib/quiz/attempts";
+import { practiceStatus, practiceStatusText, type PracticeAttempt } from "@/lib/quiz/list-status";
 import { reviewQueueSize } from "@/lib/quiz/review";
+import { getReadingProgress } from "@/lib/progress/reading";
+import { studentAssignments } from "@/lib/teacher/assignments";
 
 export const metadata: Metadata = { title: "Quizzes" };
 
 export default async function QuizzesPage() {
   const user = await requireUser("/quiz");
-  const [open, review] = await Promise.all([
-    db.attempt.findMany({ where: { userId: user.id, finishedAt: null }, select: { kind: true, scopeId: true } }),
+  const student = user.role === "STUDENT";
+  const [attempts, review, assignments, reading] = await Promise.all([
+    // Practice only: an assignment's attempts are counted and shown with the assignment.
+    db.attempt.findMany({ where: { userId: user.id, assignmentId: null }, select: { kind: true, scopeId: true, finishedAt: true, score: true } }),
     reviewQueueSize(user.id, new Date()),
+    student ? studentAssignments(user.id) : Promise.resolve([]),
+    // The assignment cards say how far the lesson's reading is (read-then-quiz).
+    student ? getReadingProgress(user.id) : Promise.resolve([]),
   ]);
-  const isOpen = (kind: string, scopeId: string | null) => open.some((a) => a.kind === kind && a.scopeId === scopeId);
-  const label = (kind: string, scopeId: string | null) => (isOpen(kind, scopeId) ? "Resume" : "Start");
+  const status = (kind: QuizKind, scopeId: string | null) => practiceStatus(attempts, kind, scopeId);
+  const verb = (kind: QuizKind, scopeId: string | null) => (status(kind, scopeId).state === "in-progress" ? "Resume" : "Start");
   const count = (n: number, max: number) => `${Math.min(n, max)} questions`;
 
   return (
@@ -26,53 +35,85 @@ export default async function QuizzesPage() {
         <p className="text-muted">Every question points back to the paragraph it rests on. Your answers are saved as you go.</p>
       </header>
 
-      <section aria-labelledby="review-heading" className="rounded-lg border border-rule bg-white p-5">
-        <h2 id="review-heading" className="text-2xl font-semibold">Review my mistakes</h2>
-        <p className="mt-1 text-muted">
-          {review.due > 0
-            ? `${review.due} question${review.due === 1 ? "" : "s"} due for review, spaced out so they stick.`
-            : review.total > 0
-              ? "Nothing due right now. Questions you missed come back when it is time to review them."
-              : "Questions you miss will come back here, spaced out over days."}
-        </p>
-        {review.due > 0 ? <div className="mt-3"><StartQuizButton kind="REVIEW" scopeId={null} label={isOpen("REVIEW", null) ? "Resume review" : "Start review"} /></div> : null}
-      </section>
+      {assignments.length > 0 ? (
+        <section aria-labelledby="assigned-heading" className="space-y-3">
+          <h2 id="assigned-heading" className="text-2xl font-semibold">Assigned to you</h2>
+          <p className="text-muted">Set by your teacher, with a due date. Your teacher sees these scores.</p>
+          <StudentAssignmentList assignments={assignments} reading={reading} />
+        </section>
+      ) : null}
 
-      <section aria-labelledby="lesson-quizzes" className="space-y-4">
-        <h2 id="lesson-quizzes" className="text-2xl font-semibold">By lesson</h2>
-        <ul className="grid gap-4 md:grid-cols-2">
-          {getLessons().map((lesson, index) => (
-            <li key={lesson.slug} className="flex flex-col justify-between gap-3 rounded-lg border border-rule bg-white p-4">
-              <div>
-                <p className="font-sans text-sm text-muted">Lesson {index + 1} · {count(getQuestionsForLesson(lesson.slug).length, QUIZ_LENGTH.LESSON)}</p>
-                <h3 className="text-lg font-semibold">{lesson.title}</h3>
-              </div>
-              <StartQuizButton kind="LESSON" scopeId={lesson.slug} label={`${label("LESSON", lesson.slug)} the quiz`} />
-            </li>
-          ))}
+      <section aria-labelledby="practice-heading" className="space-y-8">
+        <div className="space-y-1">
+          <h2 id="practice-heading" className="text-2xl font-semibold">Practice</h2>
+          <p className="text-muted">For yourself: take them as often as you like. Your best score is kept.</p>
+        </div>
+
+        <section aria-labelledby="review-heading" className="rounded-lg border border-rule bg-white p-5">
+          <h3 id="review-heading" className="text-xl font-semibold">Review my mistakes</h3>
+          <p className="mt-1 text-muted">
+            {review.due > 0
+              ? `${review.due} question${review.due === 1 ? "" : "s"} due for review, spaced out so they stick.`
+              : review.total > 0
+                ? "Nothing due right now. Questions you missed come back when it is time to review them."
+                : "Questions you miss will come back here, spaced out over days."}
+          </p>
+          {review.due > 0 ? <div className="mt-3"><StartQuizButton kind="REVIEW" scopeId={null} label={`${verb("REVIEW", null)} review`} /></div> : null}
+        </section>
+
+        <section aria-labelledby="lesson-quizzes" className="space-y-4">
+          <h3 id="lesson-quizzes" className="text-xl font-semibold">By lesson</h3>
+          <ul className="grid gap-4 md:grid-cols-2">
+            {getLessons().map((lesson, index) => (
+              <QuizCard key={lesson.slug} kind="LESSON" scopeId={lesson.slug} title={lesson.title} attempts={attempts}
+                meta={`Lesson ${index + 1} · ${count(getQuestionsForLesson(lesson.slug).length, QUIZ_LENGTH.LESSON)}`}
+                label={`${verb("LESSON", lesson.slug)} the quiz`} />
+            ))}
+          </ul>
+        </section>
+
+        <section aria-labelledby="phase-quizzes" className="space-y-4">
+          <h3 id="phase-quizzes" className="text-xl font-semibold">By phase</h3>
+          <ul className="grid gap-4 md:grid-cols-2">
+            {getPhases().map((phase) => (
+              <QuizCard key={phase.id} kind="PHASE" scopeId={phase.id} title={phase.title} attempts={attempts}
+                meta={`Phase ${phase.position} · ${phase.startYear}–${phase.endYear} · ${count(getQuestionsForPhase(phase.id).length, QUIZ_LENGTH.PHASE)}`}
+                label={`${verb("PHASE", phase.id)} the quiz`} />
+            ))}
+          </ul>
+        </section>
+
+        <ul>
+          <QuizCard kind="MIXED" scopeId={null} title="Mixed review" attempts={attempts}
+            meta={`${QUIZ_LENGTH.MIXED} questions from the whole article, in random order`}
+            label={`${verb("MIXED", null)} mixed review`} />
         </ul>
-      </section>
-
-      <section aria-labelledby="phase-quizzes" className="space-y-4">
-        <h2 id="phase-quizzes" className="text-2xl font-semibold">By phase</h2>
-        <ul className="grid gap-4 md:grid-cols-2">
-          {getPhases().map((phase) => (
-            <li key={phase.id} className="flex flex-col justify-between gap-3 rounded-lg border border-rule bg-white p-4">
-              <div>
-                <p className="font-sans text-sm text-muted">Phase {phase.position} · {phase.startYear}–{phase.endYear} · {count(getQuestionsForPhase(phase.id).length, QUIZ_LENGTH.PHASE)}</p>
-                <h3 className="text-lg font-semibold">{phase.title}</h3>
-              </div>
-              <StartQuizButton kind="PHASE" scopeId={phase.id} label={`${label("PHASE", phase.id)} the quiz`} />
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      <section aria-labelledby="mixed-heading" className="rounded-lg border border-rule bg-white p-5">
-        <h2 id="mixed-heading" className="text-2xl font-semibold">Mixed review</h2>
-        <p className="mt-1 text-muted">{QUIZ_LENGTH.MIXED} questions from the whole article, in random order.</p>
-        <div className="mt-3"><StartQuizButton kind="MIXED" scopeId={null} label={label("MIXED", null) === "Resume" ? "Resume mixed review" : "Start mixed review"} /></div>
       </section>
     </div>
+  );
+}
+
+function QuizCard({ kind, scopeId, title, meta, label, attempts }: {
+  kind: QuizKind; scopeId: string | null; title: string; meta: string; label: string; attempts: PracticeAttempt[];
+}) {
+  const status = practiceStatus(attempts, kind, scopeId);
+  const best = status.state === "not-started" ? null : status.best;
+  return (
+    <li className="flex flex-col justify-between gap-3 rounded-lg border border-rule bg-white p-4">
+      <div className="space-y-1">
+        <p className="font-sans text-sm text-muted">Practice · {meta}</p>
+        <h4 className="text-lg font-semibold">{title}</h4>
+        <p className="font-sans text-sm" data-quiz-status={status.state}>
+          <span className="font-semibold">{practiceStatusText(status)}</span>
+        </p>
+        {best !== null ? (
+          <div role="meter" aria-label={`${title}: best score`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(best * 100)}
+            className="h-1.5 w-full max-w-48 overflow-hidden rounded-full bg-[#e7e3da]">
+            <div className="h-full rounded-full bg-quote" style={{ width: `${Math.round(best * 100)}%` }} />
+          </div>
+        ) : null}
+      </div>
+      <StartQuizButton kind={kind} scopeId={scopeId} label={label} />
+    </li>
   );
 }

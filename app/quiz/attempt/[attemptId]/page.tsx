@@ -32,7 +32,7 @@ export default async function AttemptPage({ params }: PageProps<"/quiz/attempt/[
         {attempt.finishedAt ? <p className="font-sans text-sm text-muted">Finished {new Date(attempt.finishedAt).toLocaleDateString("en-GB", { dateStyle: "long" })}</p> : null}
       </header>
       {attempt.finishedAt ? (
-        <QuizResults attemptId={attempt.id} score={attempt.score ?? 0} changes={await masteryChangeForAttempt(user.id, attempt.id)} items={attempt.items} links={links} reveal={attempt.reveal} />
+        <QuizResults attemptId={attempt.id} score={attempt.score ?? 0} changes={await masteryChangeForAttempt(user.id, attempt.id)} items={attempt.items} links={links} reveal={attempt.reveal} practice={attempt.practice} />
       ) : (
         <QuizRunner attempt={attempt} links={links} />
       )}

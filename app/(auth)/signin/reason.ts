@@ -1,0 +1,17 @@
+// Why the sign-in page was shown, from where the visitor was going (the callbackUrl the guard and
+// the proxy set): someone sent here from /quiz learns that quizzes need an account, not just "Sign in".
+const REASONS: readonly { prefix: string; reason: string }[] = [
+  { prefix: "/quiz", reason: "Sign in to take quizzes and keep your score." },
+  { prefix: "/review", reason: "Sign in to take quizzes and keep your score." },
+  { prefix: "/dashboard", reason: "Sign in to see your progress: lessons read, scores and mastery." },
+  { prefix: "/classes", reason: "Sign in to see your classes and assignments." },
+  { prefix: "/teacher", reason: "Sign in with a teacher account to manage your classes." },
+  { prefix: "/account", reason: "Sign in to manage your account." },
+];
+
+/** The reason for a (safe, local) return path, or null for a plain visit to the sign-in page. */
+export function signInReason(returnTo: string | null): string | null {
+  if (!returnTo) return null;
+  const path = returnTo.split(/[?#]/)[0] ?? "";
+  return REASONS.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`))?.reason ?? null;
+}

@@ -1,0 +1,39 @@
+// "Retry the ones I missed" against a real SQLite database.
+import { rightResponse, wrongResponse } from "../support/responses";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { answerQuestion, finishAttempt, getAttemptView, startOrResumeAttempt, startRetryOfMissed } from "@/lib/quiz/attempts";
+import { getQuestion } from "@/lib/quiz/bank";
+import { upsertUser } from "@/prisma/factories";
+
+let counter = 0;
+const newStudent = () => upsertUser(db, { email: `retry-${++counter}-${Date.now()}@example.test` });
+
+describe("retry the ones I missed", () => {
+  it("starts a new practice attempt over exactly the missed and unanswered questions, graded the same way", async () => {
+    const student = await newStudent();
+    const { id } = await startOrResumeAttempt(student.id, { kind: "LESSON", scopeId: "potato-diplomacy" });
+    const ids = (await getAttemptView(student.id, id)).items.map((item) => item.question.id);
+    const [right, wrong] = ids.map((q) => getQuestion(q)!);
+    await answerQuestion(student.id, id, right!.id, rightResponse(right!));
+    const wrongAnswer = wrongResponse(wrong!);
+    if (wrongAnswer) await answerQuestion(student.id, id, wrong!.id, wrongAnswer);
+    await expect(startRetryOfMissed(student.id, id)).rejects.toMatchObject({ code: "conflict" });
+    await finishAttempt(student.id, id);
+
+    const retry = await startRetryOfMissed(student.id, id);
+    const view = await getAttemptView(student.id, retry.id);
+    expect(view.practice).toBe(true);
+    expect(view.items.map((item) => item.question.id).sort()).toEqual(ids.filter((q) => q !== right!.id).sort());
+    await answerQuestion(student.id, retry.id, wrong!.id, rightResponse(wrong!));
+    expect((await getAttemptView(student.id, retry.id)).items.find((item) => item.question.id === wrong!.id)).toMatchObject({ status: "answered", result: { correct: true } });
+  });
+
+  it("refuses someone else's attempt as not found", async () => {
+    const student = await newStudent();
+    const intruder = await newStudent();
+    const { id } = await startOrResumeAttempt(student.id, { kind: "MIXED", scopeId: null });
+    await finishAttempt(student.id, id);
+    await expect(startRetryOfMissed(intruder.id, id)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
