@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import type { Question } from "../lib/quiz/schema";
 import { getQuestion } from "./support/bank";
+import { currentQuestion } from "./support/quiz-player";
 import { expect, expectAccessible, signUp, test, uniqueEmail } from "./support/fixtures";
 import { LABELS } from "../lib/content/labels";
 import { localDateTime } from "./support/local-date-time";
@@ -11,19 +12,6 @@ const PASSWORD = "a careful reader of Bishara";
 async function newStudent(page: Page) {
   await signUp(page, { name: "Quiz Taker", email: uniqueEmail("quiz"), password: PASSWORD, role: "Student" });
   await expect(page).toHaveURL(/\/dashboard$/);
-}
-
-/** Reads which question is on screen from its prompt. */
-async function currentQuestion(page: Page, ids: string[]): Promise<Question> {
-  const prompt = (await page.locator("legend").first().textContent())?.trim();
-  // Classify questions share a prompt: the quoted statement tells them apart.
-  const quote = page.locator("fieldset blockquote");
-  const statement = (await quote.count()) > 0 ? (await quote.textContent())?.trim() : undefined;
-  const question = ids
-    .map((id) => getQuestion(id))
-    .find((q) => q !== undefined && q.prompt === prompt && (q.type !== "classify" || q.statement === statement));
-  if (!question) throw new Error(`unknown question on screen: ${prompt}`);
-  return question;
 }
 
 /** Answers the question on screen with the keyboard only (Tab, arrows, Space, Enter). */
@@ -93,6 +81,8 @@ test("a student takes a lesson quiz with the keyboard, leaves half-way, resumes,
     if (i === 0) await expectAccessible(page);
     await page.getByRole("button", { name: "Next question" }).focus();
     await page.keyboard.press("Enter");
+    // Focus moves to the next question's heading (a frame later); a keyboard user goes on from there.
+    await expect(page.getByRole("heading", { name: `Question ${i + 2} of ${ids.length}` })).toBeFocused();
   }
 
   // Leave, come back: the same attempt, with exactly the answered questions answered.
@@ -107,6 +97,7 @@ test("a student takes a lesson quiz with the keyboard, leaves half-way, resumes,
     if (i < ids.length - 1) {
       await page.getByRole("button", { name: "Next question" }).focus();
       await page.keyboard.press("Enter");
+      await expect(page.getByRole("heading", { name: `Question ${i + 2} of ${ids.length}` })).toBeFocused();
     }
   }
   await page.getByRole("button", { name: "Finish and see your score" }).focus();

@@ -115,7 +115,12 @@ export function LessonReadingTracker({ slug, blockIds, endMarker }: { slug: stri
 
   useEffect(() => {
     if (!signedIn) return;
+    // The end counts only once the reader has scrolled: a short lesson whose end is already on the
+    // screen when it opens has not been read yet (the button is there for that).
+    let scrolled = false;
+    const last = blockIds.length - 1;
     const reach = (index: number) => {
+      if (index === last && !scrolled) return;
       if (index < 0 || index <= furthestSeen.current) return;
       furthestSeen.current = index;
       setFurthest(index);
@@ -132,9 +137,15 @@ export function LessonReadingTracker({ slug, blockIds, endMarker }: { slug: stri
       },
       { rootMargin: "0px 0px -40% 0px" },
     );
+    let endInView = false;
     const end = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) reach(blockIds.length - 1);
+      endInView = entries.some((entry) => entry.isIntersecting);
+      if (endInView) reach(last);
     });
+    const onScroll = () => {
+      scrolled = true;
+      if (endInView) reach(last);
+    };
     for (const id of blockIds) {
       const element = document.getElementById(id);
       if (element) paragraphs.observe(element);
@@ -143,10 +154,12 @@ export function LessonReadingTracker({ slug, blockIds, endMarker }: { slug: stri
     if (marker) end.observe(marker);
     // Leaving the page (a link, closing the tab) saves the place at once instead of dropping it.
     window.addEventListener("pagehide", flush);
+    window.addEventListener("scroll", onScroll, { passive: true });
     return () => {
       paragraphs.disconnect();
       end.disconnect();
       window.removeEventListener("pagehide", flush);
+      window.removeEventListener("scroll", onScroll);
       flush();
     };
   }, [signedIn, blockIds, endMarker, flush]);
