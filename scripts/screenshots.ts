@@ -83,8 +83,15 @@ async function main() {
     await student.page.goto("/lessons/the-eye-of-the-beholder");
     await scrollToParagraph(student.page, "eye-p10");
     await shoot(student.page, "lesson");
+    // The end of a lesson: the reader's bar and the quiz it ends with (assigned, then practice).
+    await scrollToParagraph(student.page, "lesson-end");
+    await shoot(student.page, "lesson-end");
     await quizWithFeedback(student.page);
     await shoot(student.page, "quiz-feedback", { fullPage: true });
+    // "Show in text" opens the paragraph inside the quiz.
+    await student.page.locator("#answer-feedback").getByRole("link", { name: /^Lesson \d+, paragraph \d+$/ }).first().click();
+    await student.page.getByRole("dialog").waitFor();
+    await shoot(student.page, "quiz-show-in-text");
     await student.context.close();
 
     const phone = await signedInContext(browser, app.baseUrl, DEMO_STUDENT, undefined, PHONE);
@@ -101,8 +108,15 @@ async function main() {
     await visitor.close();
 
     const teacher = await signedInContext(browser, app.baseUrl, DEMO_TEACHER, undefined, DESKTOP);
+    await teacher.page.goto("/teacher");
+    await shoot(teacher.page, "teacher-home", { fullPage: true });
     await teacher.page.goto(reportsPath);
     await shoot(teacher.page, "teacher-gradebook");
+    // A gradebook cell opens that student's work: every answer against the key, and the time taken.
+    await teacher.page.getByRole("table", { name: /status and best score/ }).getByRole("link", { name: /^Amira Haddad, / }).first().click();
+    await teacher.page.getByRole("heading", { level: 2, name: /^Amira Haddad: / }).waitFor();
+    await shoot(teacher.page, "teacher-student-work");
+    await teacher.page.goBack();
     await teacher.page.goto(`${reportsPath}/questions`);
     await shoot(teacher.page, "teacher-question-analysis");
     await teacher.context.close();

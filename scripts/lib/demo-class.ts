@@ -61,8 +61,15 @@ export async function readLesson(page: Page, slug: string, { share = 1, markRead
   }
   await page.waitForTimeout(1_500); // the position is saved after an 800 ms pause in scrolling
   if (markRead) {
-    await page.getByRole("button", { name: "Mark lesson as read" }).click();
-    await page.getByText("Marked as read.").waitFor();
+    // Reading to the end marks the lesson read by itself; the button is for a lesson left early.
+    const readAlready = await page
+      .getByRole("button", { name: "✓ Read — mark as not read" })
+      .waitFor({ timeout: 5_000 })
+      .then(() => true, () => false);
+    if (!readAlready) {
+      await page.getByRole("button", { name: "Mark lesson as read" }).click();
+      await page.getByText("Marked as read.").waitFor();
+    }
   }
 }
 
