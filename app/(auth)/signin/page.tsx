@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/guards";
-import { safeCallbackPath } from "@/lib/auth/validation";
+import { authPageHref, safeCallbackPath } from "@/lib/auth/validation";
 import { SignInForm } from "./signin-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: PageProps<"/signin">) {
   const { callbackUrl } = await searchParams;
-  const returnTo = safeCallbackPath(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl);
+  const raw = Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl;
+  const returnTo = safeCallbackPath(raw);
   if (await getSessionUser()) redirect(returnTo);
   return (
     <section className="mx-auto max-w-md">
@@ -17,7 +18,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
       <p className="mt-2 text-muted">Pick up your reading and quizzes where you left them.</p>
       <SignInForm callbackUrl={returnTo} />
       <p className="mt-6 text-sm">
-        New here? <Link href="/signup">Create an account</Link>.
+        New here? <Link href={authPageHref("/signup", raw)}>Create an account</Link>.
       </p>
     </section>
   );
