@@ -85,7 +85,8 @@ test("every page and route handler sends the security headers, HSTS included", a
   await teacher.page.getByRole("button", { name: "Create class" }).click();
   await expect(teacher.page).toHaveURL(/\/teacher\/classes\/[a-z0-9]+$/);
   const classId = teacher.page.url().split("/").pop() ?? "";
-  await teacher.page.goto("/teacher/questions");
+  // From the header, as a person would (a sweep may type addresses; setting up need not).
+  await teacher.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Questions", exact: true }).click();
   await teacher.page.locator("summary", { hasText: "The eye of the beholder" }).first().click();
   await teacher.page.getByRole("button", { name: /^Duplicate “.*” into an editable copy$/ }).first().click();
   await expect(teacher.page).toHaveURL(/\/teacher\/questions\/t-[a-z0-9]+\?copied=1$/);

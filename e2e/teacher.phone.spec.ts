@@ -2,6 +2,7 @@
 // inside their own labelled wrapper instead.
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signUp, test, uniqueEmail } from "./support/fixtures";
+import { studentFromJoinLink } from "./support/join-link";
 
 async function pageOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -29,10 +30,8 @@ test("class, reports and questions pages fit a phone; tables scroll in their wra
     await expect(page.getByRole("heading", { level: 3, name: label })).toBeVisible();
   }
 
-  const student = await newContextPage();
-  await signUp(student, { name: "Phone Student", email: uniqueEmail("phone-student"), password: "a careful reader of Bishara", role: "Student" });
-  await expect(student).toHaveURL(/\/dashboard$/);
-  await student.goto(`/classes/join?code=${code}`);
+  // The student follows the join link on their phone and creates an account on the way.
+  const student = await studentFromJoinLink(await newContextPage(), { name: "Phone Student", code, join: false });
   expect(await pageOverflow(student)).toBeLessThanOrEqual(0);
   await student.getByRole("button", { name: "Join class" }).click();
   await expect(student.getByText(/You have joined/)).toBeVisible();
@@ -84,8 +83,14 @@ test("class, reports and questions pages fit a phone; tables scroll in their wra
   expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: test.info().outputPath("phone-home.png"), fullPage: true });
 
-  await page.goto("/teacher/questions/new");
+  const header = page.getByRole("navigation", { name: "Main" });
+  await header.getByRole("link", { name: "Questions", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your questions" })).toBeVisible();
   expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
-  await page.goto("/teacher/questions");
+  await page.getByRole("link", { name: "Write a question" }).click();
+  await expect(page).toHaveURL(/\/teacher\/questions\/new$/);
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+  await header.getByRole("link", { name: "Questions", exact: true }).click();
+  await expect(page).toHaveURL(/\/teacher\/questions$/);
   expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
 });

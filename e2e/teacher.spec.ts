@@ -1,13 +1,16 @@
 // The teacher's side end to end: a teacher signs up, creates a class and sets a lesson; two
-// students join with the code; one finishes the lesson quiz; the teacher reads statuses, scores
-// and heatmaps, downloads the CSV, gives an extension and edits a question; another teacher
-// cannot open the class. axe runs on every teacher screen.
+// students join (one by following the join link without an account, one by typing the code);
+// one finishes the lesson quiz; the teacher reads statuses, scores and heatmaps, downloads the
+// CSV, gives an extension and edits a question; another teacher cannot open the class. axe runs
+// on every teacher screen. After its first page everyone clicks (issue 12); the tests whose
+// subject is a typed address (a refused URL) are tagged TYPED_URL.
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import type { Question } from "../lib/quiz/schema";
 import { rightResponse, wrongResponse as wrongResponseOfAnyType } from "../tests/support/responses";
 import { bank, getQuestion } from "./support/bank";
-import { DEMO, expect, expectAccessible, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
+import { DEMO, expect, expectAccessible, signIn, signUp, test, TYPED_URL, uniqueEmail } from "./support/fixtures";
+import { joinLink, studentFromJoinLink } from "./support/join-link";
 import { localDateTime } from "./support/local-date-time";
 
 const PASSWORD = "a careful reader of Bishara";
@@ -26,6 +29,11 @@ async function person(newContextPage: () => Promise<Page>, role: "Student" | "Te
   return page;
 }
 
+/** The header's link, as a person would click it. */
+function headerLink(page: Page, name: string) {
+  return page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
+}
+
 test("a teacher sets a lesson, students join and work, the teacher reads the reports", async ({ newContextPage }) => {
   test.setTimeout(240_000);
 
@@ -41,8 +49,8 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
   const classUrl = new URL(teacher.url()).pathname;
   const code = (await teacher.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent())?.trim() ?? "";
   expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-  const joinLink = teacher.getByRole("link", { name: /\/classes\/join\?code=/ });
-  await expect(joinLink).toHaveAttribute("href", `/classes/join?code=${code.replace("-", "")}`);
+  const joinLinkOnPage = teacher.getByRole("link", { name: /\/classes\/join\?code=/ });
+  await expect(joinLinkOnPage).toHaveAttribute("href", joinLink(code));
   await expectAccessible(teacher);
 
   // …and sets the first lesson, due in a week. A due date in the past is refused first.
@@ -57,9 +65,9 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
   await expect(teacher.getByText("The assignment is set.")).toBeVisible();
   await expect(teacher.getByRole("heading", { level: 3, name: "Lesson: Potato diplomacy" })).toBeVisible();
 
-  // Two students join: one with the link (pre-filled), one by typing the code in lower case.
-  const amira = await person(newContextPage, "Student", "Amira Student");
-  await amira.goto(`/classes/join?code=${code.replace("-", "")}`);
+  // Two students join. Amira follows the link without an account: sign-in sends her to create
+  // one, and she comes back to the join page with the code filled in.
+  const amira = await studentFromJoinLink(await newContextPage(), { name: "Amira Student", code, join: false });
   await expect(amira.getByLabel("Class code")).toHaveValue(code.replace("-", ""));
   await expectAccessible(amira);
   await amira.getByRole("button", { name: "Join class" }).click();
@@ -67,8 +75,10 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
   await expect(amira.getByText("You have joined Year 10 History.")).toBeVisible();
   await expectAccessible(amira);
 
+  // Leo signs up on his own and types the code in lower case, from his new dashboard's first step.
   const leo = await person(newContextPage, "Student", "Leo Student");
-  await leo.goto("/classes/join");
+  await leo.getByRole("link", { name: "Join your class" }).click();
+  await expect(leo).toHaveURL(/\/classes\/join$/);
   await leo.getByLabel("Class code").fill("WRONG-CODE");
   await leo.getByRole("button", { name: "Join class" }).click();
   await expect(leo.getByText(/A class code has 8 letters and digits/)).toBeVisible();
@@ -81,7 +91,7 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
   await expect(leo.getByRole("heading", { level: 3, name: "Lesson: Potato diplomacy" })).toBeVisible();
 
   // Amira starts the assignment from her class page and finishes the quiz: one answer wrong.
-  await amira.getByRole("button", { name: "Start: Lesson: Potato diplomacy" }).click();
+  await amira.getByRole("button", { name: "Take the quiz: Lesson: Potato diplomacy" }).click();
   await expect(amira).toHaveURL(/\/quiz\/attempt\//);
   const attemptId = amira.url().split("/").pop() ?? "";
   const attempt = await (await amira.request.get(`/api/v1/attempts/${attemptId}`)).json();
@@ -100,9 +110,10 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
   await amira.getByRole("button", { name: "Finish and see your score" }).click();
   await expect(amira.getByRole("heading", { name: /Your score: \d+%/ })).toBeVisible();
   const percent = Math.round(((ids.length - 1) / ids.length) * 100);
-  await amira.goto("/classes");
+  await headerLink(amira, "Classes").click();
+  await expect(amira).toHaveURL(/\/classes$/);
   await expect(amira.getByText(`Done · best score ${percent}%`)).toBeVisible();
-  await expect(amira.getByRole("button", { name: "Try again: Lesson: Potato diplomacy" })).toBeVisible();
+  await expect(amira.getByRole("button", { name: "Try the quiz again: Lesson: Potato diplomacy" })).toBeVisible();
 
   // The teacher's class page counts what was handed in; an extension for Leo.
   await teacher.reload();
@@ -154,7 +165,34 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
   expect(lines.find((l) => l.startsWith('"Amira Student"'))).toMatch(new RegExp(`,"${percent}","Done"$`));
   expect(lines.find((l) => l.startsWith('"Leo Student"'))).toMatch(/,"","Not started"$/);
 
-  // Another teacher cannot open this class, its reports or its CSV: the same 404 as for no class at all.
+  // Another teacher cannot download this class's CSV: the same 404 as for no class at all. (Typing
+  // the class's addresses is the subject of its own test below.)
+  const other = await newContextPage();
+  await signIn(other, DEMO.teacher);
+  const classId = classUrl.split("/").pop() ?? "";
+  const foreignCsv = await other.request.get(`/api/v1/teacher/classes/${classId}/gradebook`);
+  expect(foreignCsv.status()).toBe(404);
+  expect(await foreignCsv.text()).not.toContain("Amira");
+  expect((await other.request.get("/api/v1/teacher/classes/not-a-real-class/gradebook")).status()).toBe(404);
+});
+
+// Typed addresses are this test's subject: someone who has (or guesses) the address of a class
+// or question that is not theirs gets the same 404 as for one that does not exist, and a student
+// of the class gets 403 on the teacher's screens.
+test("another teacher's class, reports and question are 404 like ones that do not exist; a student of the class gets 403", { tag: TYPED_URL }, async ({ newContextPage }) => {
+  test.setTimeout(120_000);
+  const teacher = await person(newContextPage, "Teacher", "Tara Owner");
+  await teacher.getByLabel("Class name").fill("Year 10 Geography");
+  await teacher.getByRole("button", { name: "Create class" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "Year 10 Geography" })).toBeVisible();
+  const classUrl = new URL(teacher.url()).pathname;
+  const code = (await teacher.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent())?.trim() ?? "";
+  await headerLink(teacher, "Questions").click();
+  await teacher.locator("summary", { hasText: "The eye of the beholder" }).click();
+  await teacher.getByRole("button", { name: /^Duplicate / }).first().click();
+  await expect(teacher).toHaveURL(/\/teacher\/questions\/t-[a-z0-9]{12}\?copied=1$/);
+  const questionUrl = new URL(teacher.url()).pathname;
+
   const other = await newContextPage();
   await signIn(other, DEMO.teacher);
   for (const url of [classUrl, `${classUrl}/reports`, `${classUrl}/reports/questions`, "/teacher/classes/not-a-real-class"]) {
@@ -163,19 +201,47 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
     await expect(other.getByRole("heading", { name: "Class not found" })).toBeVisible();
   }
   await expectAccessible(other);
-  const classId = classUrl.split("/").pop() ?? "";
-  const foreignCsv = await other.request.get(`/api/v1/teacher/classes/${classId}/gradebook`);
-  expect(foreignCsv.status()).toBe(404);
-  expect(await foreignCsv.text()).not.toContain("Amira");
-  // A student gets 403 on teacher screens.
-  expect((await amira.goto(classUrl))?.status()).toBe(403);
+  for (const url of [questionUrl, "/teacher/questions/t-notarealone0"]) {
+    expect((await other.goto(url))?.status(), url).toBe(404);
+    await expect(other.getByRole("heading", { name: "Question not found" })).toBeVisible();
+  }
 
+  const student = await studentFromJoinLink(await newContextPage(), { name: "Sami Member", code });
+  await expect(student.getByText("You have joined Year 10 Geography.")).toBeVisible();
+  for (const url of [classUrl, `${classUrl}/reports`]) expect((await student.goto(url))?.status(), url).toBe(403);
+});
+
+test("a student who has an account follows the join link, goes to sign-up by mistake, signs in from there and lands on the join page", async ({ newContextPage }) => {
+  test.setTimeout(120_000);
+  const teacher = await person(newContextPage, "Teacher", "Jonas Teacher");
+  await teacher.getByLabel("Class name").fill("Year 12 Debate");
+  await teacher.getByRole("button", { name: "Create class" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "Year 12 Debate" })).toBeVisible();
+  const code = (await teacher.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent())?.trim() ?? "";
+  const email = uniqueEmail("student");
+  await signUp(await newContextPage(), { name: "Ines Returning", email, password: PASSWORD, role: "Student" });
+
+  // On another device, signed out: the join link, then sign-up and back to sign-in keep the way back.
+  const student = await newContextPage();
+  await student.goto(joinLink(code));
+  await expect(student).toHaveURL((url) => url.pathname === "/signin" && url.searchParams.get("callbackUrl") === joinLink(code));
+  await student.getByRole("link", { name: "Create an account" }).click();
+  await expect(student).toHaveURL((url) => url.pathname === "/signup" && url.searchParams.get("callbackUrl") === joinLink(code));
+  await student.getByRole("main").getByRole("link", { name: "Sign in", exact: true }).click();
+  await expect(student).toHaveURL((url) => url.pathname === "/signin" && url.searchParams.get("callbackUrl") === joinLink(code));
+  await student.getByLabel("Email").fill(email);
+  await student.getByLabel("Password").fill(PASSWORD);
+  await student.getByRole("button", { name: "Sign in" }).click();
+  await student.waitForURL((url) => url.pathname === "/classes/join");
+  await expect(student.getByLabel("Class code")).toHaveValue(code.replace("-", ""));
+  await student.getByRole("button", { name: "Join class" }).click();
+  await expect(student.getByText("You have joined Year 12 Debate.")).toBeVisible();
 });
 
 test("a teacher duplicates a built-in question, edits the copy and retires it", async ({ newContextPage }) => {
   test.setTimeout(120_000);
   const teacher = await person(newContextPage, "Teacher", "Quentin Questions");
-  await teacher.goto("/teacher/questions");
+  await headerLink(teacher, "Questions").click();
   await expect(teacher.getByRole("heading", { level: 1, name: "Your questions" })).toBeVisible();
   await expectAccessible(teacher);
   const builtIn = bank.find((q) => q.id === "q-slovenia-summit-year");
@@ -195,24 +261,20 @@ test("a teacher duplicates a built-in question, edits the copy and retires it", 
   await teacher.getByRole("button", { name: "Save changes" }).click();
   await expect(teacher.getByText("Saved.", { exact: true })).toBeVisible();
 
-  await teacher.goto("/teacher/questions");
+  await headerLink(teacher, "Questions").click();
   const row = teacher.getByRole("row", { name: /first meet, at a summit in Slovenia/ });
   await expect(row).toContainText("In use");
   await row.getByRole("button", { name: /^Retire/ }).click();
   await expect(row).toContainText("Retired");
-  const questionUrl = await row.getByRole("link").getAttribute("href");
+  await expect(row.getByRole("link")).toHaveAttribute("href", /^\/teacher\/questions\/t-[a-z0-9]{12}$/);
 
-  await teacher.goto("/teacher/questions/new");
+  await teacher.getByRole("link", { name: "Write a question" }).click();
+  await expect(teacher).toHaveURL(/\/teacher\/questions\/new$/);
   await expectAccessible(teacher);
   await teacher.getByRole("button", { name: "Save question" }).click();
   await expect(teacher.getByText(/Mark the right option/)).toBeVisible();
   await expectAccessible(teacher);
-
-  // Someone else's question is a 404, like one that does not exist.
-  const other = await newContextPage();
-  await signIn(other, DEMO.teacher);
-  expect((await other.goto(questionUrl ?? "/teacher/questions/x"))?.status()).toBe(404);
-  await expect(other.getByRole("heading", { name: "Question not found" })).toBeVisible();
+  // Someone else's question being a 404 is checked with the typed addresses above.
 });
 
 test("removing a student and deleting an assignment ask first, Cancel changes nothing, and focus lands on the heading above", async ({ newContextPage }) => {
@@ -227,9 +289,7 @@ test("removing a student and deleting an assignment ask first, Cancel changes no
   await teacher.getByRole("button", { name: "Set assignment" }).click();
   await expect(teacher.getByText("The assignment is set.")).toBeVisible();
 
-  const student = await person(newContextPage, "Student", "Nadia Student");
-  await student.goto(`/classes/join?code=${code.replace("-", "")}`);
-  await student.getByRole("button", { name: "Join class" }).click();
+  const student = await studentFromJoinLink(await newContextPage(), { name: "Nadia Student", code });
   await expect(student.getByText("You have joined Year 11 Politics.")).toBeVisible();
 
   await teacher.reload();
@@ -267,12 +327,11 @@ test("removing a student and deleting an assignment ask first, Cancel changes no
   await expect(teacher.getByRole("heading", { level: 2, name: "Assignments" })).toBeFocused();
 });
 
-/** A student who joins with the code, starts the assignment from their class page and answers every question (the first wrong) through the API. */
-async function studentTakesQuiz(student: Page, code: string, className: string, assignment: string) {
-  await student.goto(`/classes/join?code=${code.replace("-", "")}`);
-  await student.getByRole("button", { name: "Join class" }).click();
+/** A new student who follows the join link, starts the assignment from their class page and answers every question (the first wrong) through the API. */
+async function studentTakesQuiz(student: Page, { name, code, className, assignment }: { name: string; code: string; className: string; assignment: string }) {
+  await studentFromJoinLink(student, { name, code });
   await expect(student.getByText(`You have joined ${className}.`)).toBeVisible();
-  await student.getByRole("button", { name: `Start: ${assignment}` }).click();
+  await student.getByRole("button", { name: `Take the quiz: ${assignment}` }).click();
   await expect(student).toHaveURL(/\/quiz\/attempt\//);
   const attemptId = student.url().split("/").pop() ?? "";
   const attempt = await (await student.request.get(`/api/v1/attempts/${attemptId}`)).json();
@@ -305,11 +364,9 @@ test("a teacher opens a student's answers from the gradebook, edits the assignme
   await teacher.getByRole("button", { name: "Set assignment" }).click();
   await expect(teacher.getByText("The assignment is set.")).toBeVisible();
 
-  const amira = await person(newContextPage, "Student", "Amira Pupil");
-  const { firstQuestion, count } = await studentTakesQuiz(amira, code, "Year 9 Civics", "Lesson: Potato diplomacy");
-  const leo = await person(newContextPage, "Student", "Leo Pupil");
-  await leo.goto(`/classes/join?code=${code.replace("-", "")}`);
-  await leo.getByRole("button", { name: "Join class" }).click();
+  const amira = await newContextPage();
+  const { firstQuestion, count } = await studentTakesQuiz(amira, { name: "Amira Pupil", code, className: "Year 9 Civics", assignment: "Lesson: Potato diplomacy" });
+  const leo = await studentFromJoinLink(await newContextPage(), { name: "Leo Pupil", code });
   await expect(leo.getByText("You have joined Year 9 Civics.")).toBeVisible();
 
   // The projector view: the code in large letters and a QR code of the join link, as SVG.
@@ -385,8 +442,9 @@ test("a teacher opens a student's answers from the gradebook, edits the assignme
   await expect(teacher.getByText("Archived: students no longer see this class.")).toBeVisible();
   await expect(teacher.getByRole("heading", { level: 2, name: "Name and archive" })).toBeFocused();
   await expectAccessible(teacher);
-  // The student opens their classes page (the teacher's journey above is clicks only).
-  await amira.goto("/classes");
+  // The student opens their classes page from the header.
+  await headerLink(amira, "Classes").click();
+  await expect(amira).toHaveURL(/\/classes$/);
   await expect(amira.getByText(/Year 9 Civics/)).toHaveCount(0);
   await teacher.getByRole("link", { name: "← All classes" }).click();
   const archived = teacher.getByRole("region", { name: "Archived" });
@@ -417,11 +475,8 @@ test("the teacher's home lists late and missing work by name and the most-missed
   await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, 2));
   await teacher.getByRole("button", { name: "Set assignment" }).click();
   await expect(teacher.getByText("The assignment is set.")).toBeVisible();
-  const amira = await person(newContextPage, "Student", "Amira Late");
-  await studentTakesQuiz(amira, code, "Year 8 Reading", "Lesson: Potato diplomacy");
-  const sam = await person(newContextPage, "Student", "Sam Missing");
-  await sam.goto(`/classes/join?code=${code.replace("-", "")}`);
-  await sam.getByRole("button", { name: "Join class" }).click();
+  await studentTakesQuiz(await newContextPage(), { name: "Amira Late", code, className: "Year 8 Reading", assignment: "Lesson: Potato diplomacy" });
+  const sam = await studentFromJoinLink(await newContextPage(), { name: "Sam Missing", code });
   await expect(sam.getByText("You have joined Year 8 Reading.")).toBeVisible();
 
   // The teacher closes it early: the preview says what that does, and then the home page lists it.

@@ -6,7 +6,7 @@ import { AuthError } from "next-auth";
 import { signIn, signOut, TooManyAttempts } from "@/auth";
 import { createAccount } from "@/lib/auth/accounts";
 import { describeRetry } from "@/lib/auth/throttle-policy";
-import { fieldErrors, safeCallbackPath, signInSchema, signUpSchema, type FieldErrors } from "@/lib/auth/validation";
+import { afterSignUpPath, fieldErrors, safeCallbackPath, signInSchema, signUpSchema, type FieldErrors } from "@/lib/auth/validation";
 
 export type AuthFormState = {
   message?: string;
@@ -54,7 +54,7 @@ export async function signUpAction(_: AuthFormState, form: FormData): Promise<Au
   if (!created.ok) return { errors: { email: [created.message] }, values };
 
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-  return { redirectTo: parsed.data.role === "TEACHER" ? "/teacher" : "/dashboard" };
+  return { redirectTo: afterSignUpPath(parsed.data.role, text(form, "callbackUrl")) };
 }
 
 export async function signOutAction(): Promise<{ redirectTo: string }> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changePasswordSchema, fieldErrors, safeCallbackPath, signInSchema, signUpSchema } from "./validation";
+import { afterSignUpPath, authPageHref, changePasswordSchema, fieldErrors, safeCallbackPath, signInSchema, signUpSchema } from "./validation";
 
 const valid = { name: "Ada Student", email: "Ada@School.org ", password: "correct horse battery", role: "STUDENT" };
 
@@ -64,5 +64,41 @@ describe("safeCallbackPath", () => {
     [42, "/dashboard"],
   ])("reduces %s to %s", (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected);
+  });
+});
+
+describe("afterSignUpPath", () => {
+  it("goes back to the join link a new student followed", () => {
+    expect(afterSignUpPath("STUDENT", "/classes/join?code=ABCD-2345")).toBe("/classes/join?code=ABCD-2345");
+  });
+
+  it.each([
+    ["STUDENT", "", "/dashboard"],
+    ["STUDENT", undefined, "/dashboard"],
+    ["TEACHER", "", "/teacher"],
+    ["TEACHER", "/signup?callbackUrl=/signin", "/teacher"],
+    ["STUDENT", "javascript:alert(1)", "/dashboard"],
+  ] as const)("a %s with callback %s goes to %s", (role, callback, expected) => {
+    expect(afterSignUpPath(role, callback)).toBe(expected);
+  });
+
+  it("never leaves the site", () => {
+    expect(afterSignUpPath("STUDENT", "https://evil.example/classes/join?code=X")).toBe("/classes/join?code=X");
+    expect(afterSignUpPath("STUDENT", "//evil.example/x")).toBe("/x");
+  });
+});
+
+describe("authPageHref", () => {
+  it("carries where the person was headed between sign-in and sign-up", () => {
+    expect(authPageHref("/signup", "/classes/join?code=ABCD-2345")).toBe("/signup?callbackUrl=%2Fclasses%2Fjoin%3Fcode%3DABCD-2345");
+    expect(authPageHref("/signin", "/classes/join?code=ABCD-2345")).toBe("/signin?callbackUrl=%2Fclasses%2Fjoin%3Fcode%3DABCD-2345");
+  });
+
+  it.each([undefined, "", "javascript:alert(1)", "/signin?callbackUrl=/x", 42])("is the bare page for %s", (callback) => {
+    expect(authPageHref("/signup", callback)).toBe("/signup");
+  });
+
+  it("reduces an off-site callback to a local path", () => {
+    expect(authPageHref("/signup", "https://evil.example/steal")).toBe("/signup?callbackUrl=%2Fsteal");
   });
 });

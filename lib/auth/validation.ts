@@ -103,3 +103,17 @@ export function safeCallbackPath(raw: unknown, fallback = "/dashboard"): string 
   if (path.startsWith("/signin") || path.startsWith("/signup") || path.startsWith("/api/")) return fallback;
   return path;
 }
+
+/** Where a new account goes: back where it was headed (a join link from the teacher), else the role's home. */
+export function afterSignUpPath(role: "STUDENT" | "TEACHER", rawCallback: unknown): string {
+  return safeCallbackPath(rawCallback, role === "TEACHER" ? "/teacher" : "/dashboard");
+}
+
+/**
+ * The link between the sign-in and sign-up pages keeps where the person was headed, so a student
+ * who follows a join link without an account can create one and still land on the join page.
+ */
+export function authPageHref(page: "/signin" | "/signup", rawCallback: unknown): string {
+  const callback = safeCallbackPath(rawCallback, "");
+  return callback ? `${page}?callbackUrl=${encodeURIComponent(callback)}` : page;
+}

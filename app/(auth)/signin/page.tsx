@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/guards";
-import { safeCallbackPath } from "@/lib/auth/validation";
+import { authPageHref, safeCallbackPath } from "@/lib/auth/validation";
 import { signInReason } from "./reason";
 import { SignInForm } from "./signin-form";
 
@@ -24,7 +24,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
       )}
       <SignInForm callbackUrl={returnTo} />
       <p className="mt-6 text-sm">
-        New here? <Link href="/signup">Create an account</Link>.
+        New here? <Link href={authPageHref("/signup", rawCallback)}>Create an account</Link>.
       </p>
     </section>
   );

@@ -9,6 +9,10 @@ describe("signInReason", () => {
   it("names the other protected areas", () => {
     expect(signInReason("/dashboard")).toMatch(/progress/);
     expect(signInReason("/teacher/classes/1")).toMatch(/teacher/);
+    expect(signInReason("/classes")).toBe("Sign in to see your classes and assignments.");
+  });
+  it("tells someone who followed a join link that they can create an account", () => {
+    expect(signInReason("/classes/join?code=ABCD2345")).toBe("Sign in, or create an account, to join your class.");
   });
   it("gives no reason for a plain visit or an unrelated path", () => {
     expect(signInReason(null)).toBeNull();

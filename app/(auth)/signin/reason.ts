@@ -4,6 +4,7 @@ const REASONS: readonly { prefix: string; reason: string }[] = [
   { prefix: "/quiz", reason: "Sign in to take quizzes and keep your score." },
   { prefix: "/review", reason: "Sign in to take quizzes and keep your score." },
   { prefix: "/dashboard", reason: "Sign in to see your progress: lessons read, scores and mastery." },
+  { prefix: "/classes/join", reason: "Sign in, or create an account, to join your class." },
   { prefix: "/classes", reason: "Sign in to see your classes and assignments." },
   { prefix: "/teacher", reason: "Sign in with a teacher account to manage your classes." },
   { prefix: "/account", reason: "Sign in to manage your account." },

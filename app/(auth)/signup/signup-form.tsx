@@ -5,7 +5,7 @@ import { useFullPageRedirect } from "@/components/full-page-redirect";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { signUpAction, type AuthFormState } from "../actions";
 
-export function SignUpForm() {
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState<AuthFormState, FormData>(signUpAction, {});
   useFullPageRedirect(state.redirectTo);
   const role = state.values?.role ?? "STUDENT";
@@ -13,6 +13,7 @@ export function SignUpForm() {
   return (
     <form action={action} className="mt-6 space-y-4" noValidate>
       <FormMessage message={state.message} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <fieldset className="space-y-2" aria-describedby={roleError ? "role-error" : undefined}>
         <legend className="font-medium">I am a</legend>
         <div className="flex gap-6">

@@ -6,9 +6,10 @@ import { JoinClassForm } from "./form";
 export const metadata: Metadata = { title: "Join a class" };
 
 export default async function JoinClassPage({ searchParams }: PageProps<"/classes/join">) {
-  const user = await requireUser("/classes/join");
   const { code } = await searchParams;
   const prefill = typeof code === "string" ? code.slice(0, 40) : "";
+  // The way back after sign-in (or sign-up) keeps the code of the teacher's join link.
+  const user = await requireUser(prefill ? `/classes/join?code=${encodeURIComponent(prefill)}` : "/classes/join");
   return (
     <div className="mx-auto max-w-md space-y-6">
       <header className="space-y-2">
