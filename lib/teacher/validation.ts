@@ -36,22 +36,27 @@ export const MAX_ATTEMPTS_LIMIT = 10;
 export const MAX_EXTRA_ATTEMPTS = 10;
 
 /** An assignment as the domain takes it (dates already resolved to instants). */
+/** What a teacher sets on an assignment and may change later (the scope and questions stay). */
+const editableAssignmentFields = {
+  title: z.string().trim().max(120, "Keep the title under 120 characters.").refine(noControlCharacters, "The title contains characters that cannot be shown."),
+  opensAt: z.date({ error: "Enter when the assignment opens." }),
+  dueAt: z.date({ error: "Enter when the assignment is due." }),
+  reveal: z.enum(REVEAL_POLICIES, { error: "Choose when students see the answers." }),
+  maxAttempts: z
+    .number({ error: "Enter how many attempts each student has." })
+    .int("Enter a whole number of attempts.")
+    .min(1, "Allow at least 1 attempt.")
+    .max(MAX_ATTEMPTS_LIMIT, `Allow at most ${MAX_ATTEMPTS_LIMIT} attempts.`),
+  /** Empty: the whole class. */
+  studentIds: z.array(z.string().min(1).max(64)).max(1000),
+};
+
 export function assignmentInputSchema(now: Date) {
   return z
     .object({
-      title: z.string().trim().max(120, "Keep the title under 120 characters.").refine(noControlCharacters, "The title contains characters that cannot be shown."),
+      ...editableAssignmentFields,
       kind: z.enum(ASSIGNMENT_KINDS, { error: "Choose a lesson, a phase or a mixed review." }),
       scopeId: z.string().max(100).nullable(),
-      opensAt: z.date({ error: "Enter when the assignment opens." }),
-      dueAt: z.date({ error: "Enter when the assignment is due." }),
-      reveal: z.enum(REVEAL_POLICIES, { error: "Choose when students see the answers." }),
-      maxAttempts: z
-        .number({ error: "Enter how many attempts each student has." })
-        .int("Enter a whole number of attempts.")
-        .min(1, "Allow at least 1 attempt.")
-        .max(MAX_ATTEMPTS_LIMIT, `Allow at most ${MAX_ATTEMPTS_LIMIT} attempts.`),
-      /** Empty: the whole class. */
-      studentIds: z.array(z.string().min(1).max(64)).max(1000),
       /** Empty: the scope's built-in questions. */
       questionIds: z.array(z.string().min(1).max(64)).max(50, "Choose at most 50 questions."),
     })
@@ -67,18 +72,7 @@ export type AssignmentInput = z.input<ReturnType<typeof assignmentInputSchema>>;
 
 /** The fields of a set assignment a teacher may change (the scope and questions stay). */
 export const assignmentEditSchema = z
-  .object({
-    title: z.string().trim().max(120, "Keep the title under 120 characters.").refine(noControlCharacters, "The title contains characters that cannot be shown."),
-    opensAt: z.date({ error: "Enter when the assignment opens." }),
-    dueAt: z.date({ error: "Enter when the assignment is due." }),
-    reveal: z.enum(REVEAL_POLICIES, { error: "Choose when students see the answers." }),
-    maxAttempts: z
-      .number({ error: "Enter how many attempts each student has." })
-      .int("Enter a whole number of attempts.")
-      .min(1, "Allow at least 1 attempt.")
-      .max(MAX_ATTEMPTS_LIMIT, `Allow at most ${MAX_ATTEMPTS_LIMIT} attempts.`),
-    studentIds: z.array(z.string().min(1).max(64)).max(1000),
-  })
+  .object(editableAssignmentFields)
   // A due date in the past is allowed here (closing work early is a teacher's call); the preview says what it does.
   .refine((input) => input.opensAt.getTime() < input.dueAt.getTime(), { path: ["dueAt"], message: "The due date must be after the opening date." });
 export type AssignmentEditInput = z.input<typeof assignmentEditSchema>;

@@ -9,55 +9,13 @@ import { setLessonRead, saveReadingPosition } from "@/lib/progress/reading";
 import { getLessonBlocks } from "@/lib/content";
 import { attentionForTeacher } from "@/lib/teacher/attention";
 import { createAssignment, grantExtension, startAssignmentAttempt, studentAssignments, updateAssignment } from "@/lib/teacher/assignments";
-import { createClass, joinClass, JOIN_MESSAGES, listClassesForTeacher, renameClass, setClassArchived, studentClasses, addCoTeacher } from "@/lib/teacher/classes";
-import { TeacherError } from "@/lib/teacher/errors";
+import { createClass, JOIN_MESSAGES, listClassesForTeacher, renameClass, setClassArchived, studentClasses, addCoTeacher } from "@/lib/teacher/classes";
 import { gradebookCsv, gradebookReport } from "@/lib/teacher/reports";
 import { studentWorkForTeacher } from "@/lib/teacher/student-work";
-import { upsertUser } from "@/prisma/factories";
+import { caught, classWithStudents, inDays, join, lessonAssignment, newStudent, newTeacher } from "../support/classroom";
 import { rightResponse, wrongResponse } from "../support/responses";
 
-let counter = 0;
-const unique = (prefix: string) => `${prefix}-${++counter}-${Date.now()}`;
-const newTeacher = (name = "Teacher") => upsertUser(db, { email: `${unique("t")}@example.test`, name, role: "TEACHER" });
-const newStudent = (name = "Student") => upsertUser(db, { email: `${unique("s")}@example.test`, name, role: "STUDENT" });
-const join = (studentId: string, code: string) => joinClass(studentId, code, { address: unique("addr"), sleep: async () => {} });
-const DAY = 24 * 60 * 60 * 1000;
-const now = new Date();
-const inDays = (days: number) => new Date(now.getTime() + days * DAY);
-
-async function caught(promise: Promise<unknown>): Promise<TeacherError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TeacherError)) throw new Error(`expected a TeacherError, got ${String(error)}`);
-  return error;
-}
-
-async function classWith(names: string[]) {
-  const teacher = await newTeacher();
-  const { id: classId, joinCode } = await createClass(teacher.id, unique("Class"));
-  const students = [];
-  for (const name of names) {
-    const student = await newStudent(name);
-    await join(student.id, joinCode);
-    students.push(student);
-  }
-  return { teacher, classId, joinCode, students };
-}
-
-const lesson = (overrides: Record<string, unknown> = {}) => ({
-  title: "",
-  kind: "LESSON",
-  scopeId: "potato-diplomacy",
-  opensAt: inDays(-1),
-  dueAt: inDays(7),
-  reveal: "IMMEDIATELY",
-  maxAttempts: 2,
-  studentIds: [],
-  questionIds: [],
-  ...overrides,
-});
+const lesson = (overrides: Record<string, unknown> = {}) => lessonAssignment({ maxAttempts: 2, ...overrides });
 
 /** The student answers every question: the first wrong, the rest right; then finishes. */
 async function takeQuiz(studentId: string, assignmentId: string) {
@@ -84,7 +42,7 @@ const edit = (a: { opensAt: Date; dueAt: Date }, changes: Record<string, unknown
 
 describe("a student's work, opened from the gradebook", () => {
   it("lists each attempt with the student's answers, the key, the time taken and the reading", async () => {
-    const { teacher, classId, students } = await classWith(["Amira", "Leo"]);
+    const { teacher, classId, students } = await classWithStudents(["Amira", "Leo"]);
     const [amira, leo] = students;
     if (!amira || !leo) throw new Error("students");
     const { id: assignmentId } = await createAssignment(teacher.id, classId, lesson());
@@ -117,11 +75,11 @@ describe("a student's work, opened from the gradebook", () => {
   });
 
   it("is not found for another teacher, another class's assignment, or someone not in the class", async () => {
-    const { teacher, classId, students } = await classWith(["Amira"]);
+    const { teacher, classId, students } = await classWithStudents(["Amira"]);
     const amira = students[0];
     if (!amira) throw new Error("student");
     const { id: assignmentId } = await createAssignment(teacher.id, classId, lesson());
-    const other = await classWith(["Sam"]);
+    const other = await classWithStudents(["Sam"]);
     const sam = other.students[0];
     if (!sam) throw new Error("student");
     expect((await caught(studentWorkForTeacher(other.teacher.id, classId, assignmentId, amira.id))).code).toBe("not_found");
@@ -133,7 +91,7 @@ describe("a student's work, opened from the gradebook", () => {
 
 describe("editing an assignment", () => {
   it("saves at once when nobody is affected", async () => {
-    const { teacher, classId } = await classWith(["Amira"]);
+    const { teacher, classId } = await classWithStudents(["Amira"]);
     const { id } = await createAssignment(teacher.id, classId, lesson());
     const due = inDays(10);
     await expect(updateAssignment(teacher.id, id, edit({ opensAt: inDays(-1), dueAt: due }, { title: "Read it again", maxAttempts: 3 }))).resolves.toEqual({ saved: true, classId });
@@ -141,7 +99,7 @@ describe("editing an assignment", () => {
   });
 
   it("shows what changes for students who started, writes nothing, then saves what was confirmed", async () => {
-    const { teacher, classId, students } = await classWith(["Amira", "Leo"]);
+    const { teacher, classId, students } = await classWithStudents(["Amira", "Leo"]);
     const amira = students[0];
     if (!amira) throw new Error("student");
     const opensAt = inDays(-1);
@@ -164,7 +122,7 @@ describe("editing an assignment", () => {
   });
 
   it("changes who it is for, keeps attempts, and ends an extension the new due date overtakes", async () => {
-    const { teacher, classId, students } = await classWith(["Amira", "Leo"]);
+    const { teacher, classId, students } = await classWithStudents(["Amira", "Leo"]);
     const [amira, leo] = students;
     if (!amira || !leo) throw new Error("students");
     const opensAt = inDays(-1);
@@ -184,7 +142,7 @@ describe("editing an assignment", () => {
   });
 
   it("refuses bad input with field errors, students from elsewhere, and other teachers", async () => {
-    const { teacher, classId } = await classWith(["Amira"]);
+    const { teacher, classId } = await classWithStudents(["Amira"]);
     const { id } = await createAssignment(teacher.id, classId, lesson());
     const badDates = await caught(updateAssignment(teacher.id, id, edit({ opensAt: inDays(3), dueAt: inDays(2) })));
     expect(badDates.fields.dueAt).toEqual(["The due date must be after the opening date."]);
@@ -201,7 +159,7 @@ describe("editing an assignment", () => {
 
 describe("renaming and archiving a class", () => {
   it("renames, refusing an empty name or one the teacher already uses", async () => {
-    const { teacher, classId } = await classWith([]);
+    const { teacher, classId } = await classWithStudents([]);
     const { id: otherClass } = await createClass(teacher.id, "Year 11");
     expect((await caught(renameClass(teacher.id, classId, " "))).fields.name).toEqual(["Name the class."]);
     expect((await caught(renameClass(teacher.id, classId, "year 11"))).fields.name?.[0]).toMatch(/already have a class/);
@@ -212,7 +170,7 @@ describe("renaming and archiving a class", () => {
   });
 
   it("archived: leaves the students' lists, takes no one new, keeps its data and CSV; unarchived: back", async () => {
-    const { teacher, classId, joinCode, students } = await classWith(["Amira"]);
+    const { teacher, classId, joinCode, students } = await classWithStudents(["Amira"]);
     const amira = students[0];
     if (!amira) throw new Error("student");
     const { id } = await createAssignment(teacher.id, classId, lesson());
@@ -241,7 +199,7 @@ describe("renaming and archiving a class", () => {
 
 describe("what needs attention", () => {
   it("lists late and missing work by name and the most-missed questions, leaving archived classes out", async () => {
-    const { teacher, classId, students } = await classWith(["Amira", "Leo", "Sam"]);
+    const { teacher, classId, students } = await classWithStudents(["Amira", "Leo", "Sam"]);
     const [amira, leo] = students;
     if (!amira || !leo) throw new Error("students");
     const { id } = await createAssignment(teacher.id, classId, lesson({ title: "Potatoes", opensAt: inDays(-3), dueAt: inDays(1) }));

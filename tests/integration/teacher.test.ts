@@ -28,57 +28,13 @@ import {
   removeStudent,
   studentClasses,
 } from "@/lib/teacher/classes";
-import { NOT_FOUND_MESSAGES, TeacherError } from "@/lib/teacher/errors";
+import { NOT_FOUND_MESSAGES } from "@/lib/teacher/errors";
 import { formatJoinCode } from "@/lib/teacher/join-code";
 import { EMPTY_QUESTION_FORM, formToQuestion } from "@/lib/teacher/question-form";
 import { assignableOwnQuestions, createQuestion, duplicateBuiltIn, getOwnQuestion, listOwnQuestions, setQuestionRetired, updateQuestion } from "@/lib/teacher/questions";
 import { gradebookCsv, gradebookForClass, gradebookReport, questionReport } from "@/lib/teacher/reports";
-import { upsertUser } from "@/prisma/factories";
+import { caught, classWithStudents, inDays, join, lessonAssignment, newStudent, newTeacher, noSleep, now, unique } from "../support/classroom";
 
-let counter = 0;
-const unique = (prefix: string) => `${prefix}-${++counter}-${Date.now()}`;
-const newTeacher = (name = "Teacher") => upsertUser(db, { email: `${unique("t")}@example.test`, name, role: "TEACHER" });
-const newStudent = (name = "Student") => upsertUser(db, { email: `${unique("s")}@example.test`, name, role: "STUDENT" });
-const noSleep = async () => {};
-const join = (studentId: string, code: string, address = unique("addr")) => joinClass(studentId, code, { address, sleep: noSleep });
-
-const DAY = 24 * 60 * 60 * 1000;
-const now = new Date();
-const inDays = (days: number) => new Date(now.getTime() + days * DAY);
-
-async function caught(promise: Promise<unknown>): Promise<TeacherError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TeacherError)) throw new Error(`expected a TeacherError, got ${String(error)}`);
-  return error;
-}
-
-async function classWithStudents(names: string[] = ["Amira", "Leo"]) {
-  const teacher = await newTeacher();
-  const { id: classId, joinCode } = await createClass(teacher.id, unique("Class"));
-  const students = [];
-  for (const name of names) {
-    const student = await newStudent(name);
-    await join(student.id, joinCode);
-    students.push(student);
-  }
-  return { teacher, classId, joinCode, students };
-}
-
-const lessonAssignment = (overrides: Record<string, unknown> = {}) => ({
-  title: "",
-  kind: "LESSON",
-  scopeId: "potato-diplomacy",
-  opensAt: inDays(-1),
-  dueAt: inDays(7),
-  reveal: "IMMEDIATELY",
-  maxAttempts: 1,
-  studentIds: [],
-  questionIds: [],
-  ...overrides,
-});
 
 describe("classes", () => {
   it("creates a class with a join code, and refuses a second class of the same name for that teacher", async () => {
