@@ -311,6 +311,10 @@ test("an anonymous visitor tries the sample question on the home page, and /quiz
   await link.click();
   await expect(page.getByRole("dialog")).toBeVisible();
   await expect(page.getByRole("dialog")).toContainText("Author’s opinion");
+  // The paragraph is a reported fact whose first sentence is the author's opinion: that sentence is
+  // marked as opinion where a sighted reader sees it, not only for screen readers.
+  await expect(page.getByRole("dialog").getByText("Author’s opinion", { exact: true })).toBeVisible();
+  await expect(page.getByRole("dialog")).toContainText("Why this label:");
   await page.getByRole("dialog").getByRole("button", { name: "Close" }).click();
   await expect(link).toBeFocused();
 

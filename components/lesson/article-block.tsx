@@ -2,6 +2,7 @@
 // and any context note that corrects or qualifies it.
 import type { Block, ContextNote } from "@/lib/content/schema";
 import { LABEL_STYLE } from "./label-styles";
+import { MixedSentences } from "./mixed-sentences";
 import { ConfirmedChecks, ContextNoteAside } from "./context-note";
 
 export function ArticleBlock({ block, notes }: { block: Block; notes: ContextNote[] }) {
@@ -26,7 +27,7 @@ export function ArticleBlock({ block, notes }: { block: Block; notes: ContextNot
           </a>
         </p>
         <p className={isCaption ? "font-sans text-[0.95rem] text-muted" : isSpeech && block.label === "imagined-dialogue" ? "font-serif-italic italic" : ""}>
-          {block.sentences ? <MixedSentences block={block} /> : block.text}
+          {block.sentences ? <MixedSentences sentences={block.sentences} label={block.label} /> : block.text}
         </p>
         {block.labelNote ? (
           <details className="mt-1 font-sans text-sm text-muted">
@@ -42,33 +43,5 @@ export function ArticleBlock({ block, notes }: { block: Block; notes: ContextNot
         ))}
       <ConfirmedChecks notes={notes.filter((note) => note.verdict === "confirmed")} />
     </div>
-  );
-}
-
-/** A paragraph that mixes kinds: the sentences that differ from the block's label are marked. */
-function MixedSentences({ block }: { block: Block }) {
-  return (
-    <>
-      {block.sentences?.map((sentence, index) => {
-        const differs = sentence.label !== block.label;
-        const style = LABEL_STYLE[sentence.label];
-        return (
-          <span key={index}>
-            {index > 0 ? " " : null}
-            {differs ? (
-              <span className={`underline decoration-dotted decoration-2 underline-offset-4 ${style.rule.replace("border-", "decoration-")}`}>
-                <span className="sr-only">({style.name}:) </span>
-                {sentence.text}
-                <span className={`ml-1 whitespace-nowrap align-super font-sans text-[0.65rem] ${style.text}`} aria-hidden="true">
-                  {style.name}
-                </span>
-              </span>
-            ) : (
-              sentence.text
-            )}
-          </span>
-        );
-      })}
-    </>
   );
 }

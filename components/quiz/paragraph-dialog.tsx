@@ -6,6 +6,7 @@
 import { useId, useRef } from "react";
 import type { ParagraphLink } from "@/lib/quiz/links";
 import { LABEL_STYLE } from "@/components/lesson/label-styles";
+import { MixedSentences } from "@/components/lesson/mixed-sentences";
 
 export function ShowInText({ links }: { links: ParagraphLink[] }) {
   if (links.length === 0) return null;
@@ -73,18 +74,11 @@ function ParagraphDialogLink({ link }: { link: ParagraphLink }) {
               {/* The highlight marks the paragraph the question rests on; the words are never changed. */}
               <p className="font-serif text-lg leading-relaxed">
                 <mark className="bg-[#fff3c4] px-0.5 text-ink">
-                  {link.sentences
-                    ? link.sentences.map((sentence, index) => (
-                        <span key={index}>
-                          {index > 0 ? " " : null}
-                          {sentence.label !== link.label ? <span className="sr-only">({LABEL_STYLE[sentence.label].name}:) </span> : null}
-                          {sentence.text}
-                        </span>
-                      ))
-                    : link.text}
+                  {link.sentences ? <MixedSentences sentences={link.sentences} label={link.label} /> : link.text}
                 </mark>
               </p>
             </div>
+            {link.labelNote ? <p className="font-sans text-sm text-muted">Why this label: {link.labelNote}</p> : null}
             <p className="font-sans text-sm">
               <a href={link.href}>Open in the lesson</a> <span className="text-muted">(leaves the quiz; your answers are saved)</span>
             </p>

@@ -62,10 +62,14 @@ export async function finishedQuizzes(userId: string, limit = 20): Promise<Finis
     where: { userId, finishedAt: { not: null } },
     orderBy: { finishedAt: "desc" },
     take: limit,
-    select: { id: true, kind: true, scopeId: true, finishedAt: true, score: true },
+    select: { id: true, kind: true, scopeId: true, finishedAt: true, score: true, retryOfId: true },
   });
   return attempts
-    .flatMap((a) => (a.finishedAt ? [{ id: a.id, title: quizTitle({ kind: a.kind, scopeId: a.scopeId }), finishedAt: a.finishedAt, score: a.score ?? 0 }] : []))
+    .flatMap((a) => {
+      if (!a.finishedAt) return [];
+      const title = quizTitle({ kind: a.kind, scopeId: a.scopeId });
+      return [{ id: a.id, title: a.retryOfId ? `Retry of missed questions: ${title}` : title, finishedAt: a.finishedAt, score: a.score ?? 0 }];
+    })
     .reverse();
 }
 

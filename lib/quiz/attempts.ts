@@ -56,7 +56,8 @@ const ATTEMPT_COLUMNS = { id: true, kind: true, scopeId: true, assignmentId: tru
 async function openOrNewAttempt(userId: string, scope: QuizScope, assignmentId: string | null) {
   assertScope(scope);
   const open = await db.attempt.findFirst({
-    where: { userId, kind: scope.kind, scopeId: scope.scopeId, assignmentId, finishedAt: null },
+    // A retry of missed questions is not this quiz: starting the quiz never resumes one.
+    where: { userId, kind: scope.kind, scopeId: scope.scopeId, assignmentId, retryOfId: null, finishedAt: null },
     orderBy: { startedAt: "desc" },
     select: { id: true },
   });
@@ -279,9 +280,14 @@ export async function startRetryOfMissed(userId: string, attemptId: string): Pro
   if (!attempt.finishedAt) throw new QuizError("conflict", "Finish this quiz first.");
   const missed = missedQuestionIds(questionIdsOf(attempt), attempt.answers);
   if (missed.length === 0) throw new QuizError("conflict", "You missed nothing in this quiz.");
+  // Pressing Retry again (back on the results page) carries on with the retry already under way.
+  const open = await db.attempt.findFirst({ where: { userId, retryOfId: attemptId, finishedAt: null }, select: { id: true } });
+  if (open) return open;
   const ids = seededShuffle(missed, `${userId}:${attemptId}:retry:${Date.now()}:${Math.random()}`);
-  const created = await db.attempt.create({ data: { userId, kind: attempt.kind, scopeId: attempt.scopeId, assignmentId: null, questionIds: ids }, select: { id: true } });
-  return created;
+  return db.attempt.create({
+    data: { userId, kind: attempt.kind, scopeId: attempt.scopeId, assignmentId: null, retryOfId: attemptId, questionIds: ids },
+    select: { id: true },
+  });
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -16,6 +16,8 @@ export type ParagraphLink = {
   /** For paragraphs that mix kinds, each sentence with its own kind. */
   sentences?: { text: string; label: Label }[];
   speaker?: string;
+  /** Why the paragraph carries its label, as on the lesson page. */
+  labelNote?: string;
 };
 
 export function paragraphLinks(ids: readonly string[]): ParagraphLink[] {
@@ -33,6 +35,7 @@ export function paragraphLinks(ids: readonly string[]): ParagraphLink[] {
         text: block.text,
         ...(block.sentences ? { sentences: block.sentences.map((s) => ({ text: s.text, label: s.label })) } : {}),
         ...(block.speaker ? { speaker: block.speaker } : {}),
+        ...(block.labelNote ? { labelNote: block.labelNote } : {}),
       },
     ];
   });

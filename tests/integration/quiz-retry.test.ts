@@ -29,6 +29,19 @@ describe("retry the ones I missed", () => {
     expect((await getAttemptView(student.id, retry.id)).items.find((item) => item.question.id === wrong!.id)).toMatchObject({ status: "answered", result: { correct: true } });
   });
 
+  it("keeps a retry apart from the quiz: Retry again carries on with it, starting the quiz never resumes it, and it is no best score", async () => {
+    const student = await newStudent();
+    const scope = { kind: "LESSON" as const, scopeId: "potato-diplomacy" };
+    const { id } = await startOrResumeAttempt(student.id, scope);
+    await finishAttempt(student.id, id); // nothing answered: every question counts as missed
+    const retry = await startRetryOfMissed(student.id, id);
+    expect((await startRetryOfMissed(student.id, id)).id, "a second press carries on with the open retry").toBe(retry.id);
+    const quiz = await startOrResumeAttempt(student.id, scope);
+    expect(quiz.resumed, "starting the quiz again is a whole new quiz, not the open retry").toBe(false);
+    expect(quiz.id).not.toBe(retry.id);
+    expect(await db.attempt.count({ where: { userId: student.id, retryOfId: id } })).toBe(1);
+  });
+
   it("refuses someone else's attempt as not found", async () => {
     const student = await newStudent();
     const intruder = await newStudent();

@@ -17,8 +17,9 @@ export default async function QuizzesPage() {
   const user = await requireUser("/quiz");
   const student = user.role === "STUDENT";
   const [attempts, review, assignments, reading] = await Promise.all([
-    // Practice only: an assignment's attempts are counted and shown with the assignment.
-    db.attempt.findMany({ where: { userId: user.id, assignmentId: null }, select: { kind: true, scopeId: true, finishedAt: true, score: true } }),
+    // Whole practice quizzes only: an assignment's attempts are shown with the assignment, and a
+    // retry of a few missed questions is no score for the quiz.
+    db.attempt.findMany({ where: { userId: user.id, assignmentId: null, retryOfId: null }, select: { kind: true, scopeId: true, finishedAt: true, score: true } }),
     reviewQueueSize(user.id, new Date()),
     student ? studentAssignments(user.id) : Promise.resolve([]),
     // The assignment cards say how far the lesson's reading is (read-then-quiz).
