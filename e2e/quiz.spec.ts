@@ -280,7 +280,11 @@ test("a network blip loses nothing: a failed save keeps the choice, offers Retry
   await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
   // The quiz is still here (no error page) and the choice is kept.
   await expect(page.getByRole("heading", { name: /^Question 1 of / })).toBeVisible();
-  if (question.type !== "order" && question.type !== "match") await expect(fieldset.locator("input").first()).toBeChecked();
+  if (question.type !== "order" && question.type !== "match") {
+    await expect(fieldset.locator("input").first()).toBeChecked();
+    // Held until it is saved: the server may have it already, and answers are final.
+    await expect(fieldset.locator("input").first()).toBeDisabled();
+  }
   await expect(page.getByRole("progressbar", { name: `Answered 0 of ${ids.length} questions` })).toBeVisible();
   await expectAccessible(page);
 

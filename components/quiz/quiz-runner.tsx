@@ -120,7 +120,8 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
           {item.status === "answered" ? (
             <AnswerReview marks={answerMarks(item.question, item.response, item.result?.feedback ?? null)} />
           ) : (
-            <QuestionInput key={item.question.id} question={item.question} disabled={false} onChange={setResponse} />
+            // Held while a save is unsent: the server may have recorded it already, and answers are final.
+            <QuestionInput key={item.question.id} question={item.question} disabled={unsent === "answer"} onChange={setResponse} />
           )}
         </fieldset>
         {error ? <p role="alert" className="field-error">{error}</p> : null}
