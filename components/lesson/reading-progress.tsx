@@ -154,11 +154,14 @@ export function LessonReadingTracker({ slug, blockIds, endMarker }: { slug: stri
     if (marker) end.observe(marker);
     // Leaving the page (a link, closing the tab) saves the place at once instead of dropping it.
     window.addEventListener("pagehide", flush);
+    // A save that failed offline is kept and sent when the connection is back.
+    window.addEventListener("online", flush);
     window.addEventListener("scroll", onScroll, { passive: true });
     return () => {
       paragraphs.disconnect();
       end.disconnect();
       window.removeEventListener("pagehide", flush);
+      window.removeEventListener("online", flush);
       window.removeEventListener("scroll", onScroll);
       flush();
     };

@@ -38,7 +38,8 @@ export function QuizResults({ attemptId, score, changes, items, links, reveal, p
           <p className="text-muted">Your teacher will share the results later.</p>
         )}
       </section>
-      {changes.length > 0 ? (
+      {/* Mastery moves with right answers: held back with them. */}
+      {reveal && changes.length > 0 ? (
         <section aria-labelledby="mastery-heading" className="space-y-3">
           <h2 id="mastery-heading" className="text-xl font-semibold">{changes.some((c) => c.levelChanged) ? "Your mastery changed" : "Your mastery"}</h2>
           <ul className="space-y-3">

@@ -69,7 +69,7 @@ export function openApiDocument() {
       "/api/v1/attempts/{attemptId}/finish": {
         post: { summary: "Finish the attempt", parameters: [idParam("attemptId")], responses: { "200": { description: "Score", content: json("FinishOutcome") }, ...errors(401, 404) } },
       },
-      "/api/v1/me/reading": { get: { summary: "Reading progress per lesson", responses: { "200": { description: "Progress" }, ...errors(401) } } },
+      "/api/v1/me/reading": { get: { summary: "Reading progress per lesson, and the open lesson assignments set for the learner (the quiz each lesson ends with)", responses: { "200": { description: "Progress" }, ...errors(401) } } },
     },
   };
 }

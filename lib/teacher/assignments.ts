@@ -11,6 +11,7 @@ import { findQuestions } from "@/lib/quiz/questions";
 import { seededShuffle } from "@/lib/quiz/shuffle";
 import { fieldError, notFound, TeacherError } from "./errors";
 import { requireTeaching } from "./classes";
+import { mayReveal } from "@/lib/quiz/reveal";
 import { bestScore } from "./report-math";
 import { assignmentStatus, effectiveDueAt, type AssignmentStatus } from "./status";
 import { previewAssignmentEdit, previewKey, type EditPreview, type StudentFacts } from "./assignment-edit";
@@ -264,7 +265,7 @@ export type StudentAssignment = {
   status: AssignmentStatus;
   attemptsUsed: number;
   attemptsAllowed: number;
-  /** Best score of the finished attempts, 0..1. */
+  /** Best score of the finished attempts, 0..1; null while the reveal policy holds results back. */
   bestScore: number | null;
   /** An attempt to carry on with, if one is unfinished. */
   openAttemptId: string | null;
@@ -322,7 +323,8 @@ function toStudentAssignment(row: StudentAssignmentRow, now: Date): StudentAssig
     status: assignmentStatus({ opensAt: row.opensAt, dueAt: row.dueAt, overrideDueAt: override?.dueAt ?? null, attempts: row.attempts, now }),
     attemptsUsed: row.attempts.length,
     attemptsAllowed,
-    bestScore: bestScore(row.attempts),
+    // A student sees a score only when the assignment shows results: "answers hidden" hides the score too.
+    bestScore: mayReveal({ reveal: row.reveal, dueAt: effectiveDueAt(row.dueAt, override?.dueAt ?? null) }, now) ? bestScore(row.attempts) : null,
     openAttemptId: openAttempt?.id ?? null,
     canStart: isOpen && (openAttempt !== null || row.attempts.length < attemptsAllowed),
   };

@@ -253,6 +253,21 @@ describe("assignments", () => {
     expect((await caught(createAssignment(teacher.id, classId, lessonAssignment({ questionIds: [own.id] })))).fields.questionIds?.length).toBe(1);
   });
 
+  it("hides the student's score while the assignment holds results back, and shows it once they are revealed", async () => {
+    const { teacher, classId, students } = await classWithStudents(["Amira"]);
+    const [amira] = students;
+    if (!amira) throw new Error("setup");
+    const { id: assignmentId } = await createAssignment(teacher.id, classId, lessonAssignment({ dueAt: inDays(2), reveal: "AFTER_DUE" }));
+    const { attemptId } = await startAssignmentAttempt(amira.id, assignmentId);
+    for (const item of (await getAttemptView(amira.id, attemptId)).items) {
+      const q = getQuestion(item.question.id);
+      if (q) await answerQuestion(amira.id, attemptId, q.id, rightResponse(q));
+    }
+    await finishAttempt(amira.id, attemptId);
+    expect((await studentAssignments(amira.id))[0]).toMatchObject({ status: "done", bestScore: null });
+    expect((await studentAssignments(amira.id, inDays(3)))[0]).toMatchObject({ status: "done", bestScore: 1 });
+  });
+
   it("lets a student start, resume and finish within their attempts; an extension adds time and attempts", async () => {
     const { teacher, classId, students } = await classWithStudents(["Amira"]);
     const [amira] = students;
