@@ -106,7 +106,8 @@ export function LessonReadingTracker({ slug, blockIds, endMarker }: { slug: stri
         setLesson(result.progress);
         if (result.progress.read && paragraphId === blockIds[blockIds.length - 1]) setMessage("You have read to the end: this lesson counts as read.");
       },
-      // Offline or the server went away: the place is kept locally and saved with the next paragraph.
+      // Offline or the server went away: the place is kept and sent again with the next paragraph,
+      // when the browser is back online, or when the reader leaves the page.
       () => {
         pending.current ??= paragraphId;
       },
