@@ -4,7 +4,7 @@
 // work from the gradebook cell. After each person's first page, everything is a click.
 import { answerByClicks, attemptQuestionIds, canAnswerWrong, currentQuestion } from "./support/quiz-player";
 import { DEMO, expect, expectAccessible, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
-import { localDateTime } from "./support/local-date-time";
+import { createClassWithLesson } from "./support/class-setup";
 
 test("a class loop by clicks: set, join, read, quiz, feedback, gradebook", async ({ page: teacher, newContextPage }) => {
   test.setTimeout(300_000);
@@ -14,14 +14,7 @@ test("a class loop by clicks: set, join, read, quiz, feedback, gradebook", async
   // The teacher creates a class and sets the first lesson, due in a week.
   await signIn(teacher, DEMO.teacher);
   await expect(teacher).toHaveURL(/\/teacher$/);
-  await teacher.getByLabel("Class name").fill(className);
-  await teacher.getByRole("button", { name: "Create class" }).click();
-  await expect(teacher.getByRole("heading", { level: 1, name: className })).toBeVisible();
-  const code = (await teacher.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent())?.trim() ?? "";
-  await teacher.getByLabel("What to assign").selectOption({ label: assignment });
-  await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, 7));
-  await teacher.getByRole("button", { name: "Set assignment" }).click();
-  await expect(teacher.getByText("The assignment is set.")).toBeVisible();
+  const code = await createClassWithLesson(teacher, { className, assignment });
 
   // A new student: one clear first step, and a way to join the class.
   const student = await newContextPage();

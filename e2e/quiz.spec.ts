@@ -4,7 +4,7 @@ import { getQuestion } from "./support/bank";
 import { currentQuestion } from "./support/quiz-player";
 import { expect, expectAccessible, signUp, test, uniqueEmail } from "./support/fixtures";
 import { LABELS } from "../lib/content/labels";
-import { localDateTime } from "./support/local-date-time";
+import { createClassWithLesson } from "./support/class-setup";
 
 const PASSWORD = "a careful reader of Bishara";
 
@@ -334,14 +334,7 @@ test("assigned quizzes have their own section with the due date; the rest are pr
   test.setTimeout(120_000);
   const teacher = await newContextPage();
   await signUp(teacher, { name: "Quiz Teacher", email: uniqueEmail("quiz-teacher"), password: PASSWORD, role: "Teacher" });
-  await teacher.getByLabel("Class name").fill("Quiz list class");
-  await teacher.getByRole("button", { name: "Create class" }).click();
-  await expect(teacher.getByRole("heading", { level: 1, name: "Quiz list class" })).toBeVisible();
-  const code = (await teacher.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent())?.trim() ?? "";
-  await teacher.getByLabel("What to assign").selectOption({ label: "Lesson: Potato diplomacy" });
-  await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, 7));
-  await teacher.getByRole("button", { name: "Set assignment" }).click();
-  await expect(teacher.getByText("The assignment is set.")).toBeVisible();
+  const code = await createClassWithLesson(teacher, { className: "Quiz list class" });
 
   await newStudent(page);
   await page.getByRole("link", { name: "Classes", exact: true }).first().click();

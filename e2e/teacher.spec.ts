@@ -11,6 +11,7 @@ import { rightResponse, wrongResponse as wrongResponseOfAnyType } from "../tests
 import { bank, getQuestion } from "./support/bank";
 import { DEMO, expect, expectAccessible, signIn, signUp, test, TYPED_URL, uniqueEmail } from "./support/fixtures";
 import { joinLink, studentFromJoinLink } from "./support/join-link";
+import { createClassWithLesson } from "./support/class-setup";
 import { localDateTime } from "./support/local-date-time";
 
 const PASSWORD = "a careful reader of Bishara";
@@ -280,14 +281,7 @@ test("a teacher duplicates a built-in question, edits the copy and retires it", 
 test("removing a student and deleting an assignment ask first, Cancel changes nothing, and focus lands on the heading above", async ({ newContextPage }) => {
   test.setTimeout(120_000);
   const teacher = await person(newContextPage, "Teacher", "Careful Teacher");
-  await teacher.getByLabel("Class name").fill("Year 11 Politics");
-  await teacher.getByRole("button", { name: "Create class" }).click();
-  await expect(teacher.getByRole("heading", { level: 1, name: "Year 11 Politics" })).toBeVisible();
-  const code = (await teacher.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent())?.trim() ?? "";
-  await teacher.getByLabel("What to assign").selectOption({ label: "Lesson: Potato diplomacy" });
-  await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, 7));
-  await teacher.getByRole("button", { name: "Set assignment" }).click();
-  await expect(teacher.getByText("The assignment is set.")).toBeVisible();
+  const code = await createClassWithLesson(teacher, { className: "Year 11 Politics" });
 
   const student = await studentFromJoinLink(await newContextPage(), { name: "Nadia Student", code });
   await expect(student.getByText("You have joined Year 11 Politics.")).toBeVisible();
@@ -354,15 +348,7 @@ test("a teacher opens a student's answers from the gradebook, edits the assignme
   test.setTimeout(240_000);
   const teacher = await person(newContextPage, "Teacher", "Rita Teacher");
   // From here on the teacher only clicks.
-  await teacher.getByLabel("Class name").fill("Year 9 Civics");
-  await teacher.getByRole("button", { name: "Create class" }).click();
-  await expect(teacher.getByRole("heading", { level: 1, name: "Year 9 Civics" })).toBeVisible();
-  const code = (await teacher.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent())?.trim() ?? "";
-  await teacher.getByLabel("What to assign").selectOption({ label: "Lesson: Potato diplomacy" });
-  await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, 7));
-  await teacher.getByLabel("Attempts per student").fill("2");
-  await teacher.getByRole("button", { name: "Set assignment" }).click();
-  await expect(teacher.getByText("The assignment is set.")).toBeVisible();
+  const code = await createClassWithLesson(teacher, { className: "Year 9 Civics", attempts: 2 });
 
   const amira = await newContextPage();
   const { firstQuestion, count } = await studentTakesQuiz(amira, { name: "Amira Pupil", code, className: "Year 9 Civics", assignment: "Lesson: Potato diplomacy" });
@@ -467,14 +453,7 @@ test("a teacher opens a student's answers from the gradebook, edits the assignme
 test("the teacher's home lists late and missing work by name and the most-missed questions", async ({ newContextPage }) => {
   test.setTimeout(180_000);
   const teacher = await person(newContextPage, "Teacher", "Hana Home");
-  await teacher.getByLabel("Class name").fill("Year 8 Reading");
-  await teacher.getByRole("button", { name: "Create class" }).click();
-  await expect(teacher.getByRole("heading", { level: 1, name: "Year 8 Reading" })).toBeVisible();
-  const code = (await teacher.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent())?.trim() ?? "";
-  await teacher.getByLabel("What to assign").selectOption({ label: "Lesson: Potato diplomacy" });
-  await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, 2));
-  await teacher.getByRole("button", { name: "Set assignment" }).click();
-  await expect(teacher.getByText("The assignment is set.")).toBeVisible();
+  const code = await createClassWithLesson(teacher, { className: "Year 8 Reading", dueInDays: 2 });
   await studentTakesQuiz(await newContextPage(), { name: "Amira Late", code, className: "Year 8 Reading", assignment: "Lesson: Potato diplomacy" });
   const sam = await studentFromJoinLink(await newContextPage(), { name: "Sam Missing", code });
   await expect(sam.getByText("You have joined Year 8 Reading.")).toBeVisible();
