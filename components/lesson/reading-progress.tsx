@@ -27,11 +27,14 @@ export function useReaderData() {
   const account = useAccount();
   const signedIn = account.state === "signed-in";
   const [data, setData] = useState<ReaderData | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (!signedIn) return;
     let cancelled = false;
     void fetchReaderData().then((result) => {
-      if (!cancelled && result) setData(result);
+      if (cancelled) return;
+      if (result) setData(result);
+      else setFailed(true);
     });
     return () => {
       cancelled = true;
@@ -40,7 +43,7 @@ export function useReaderData() {
   const setLesson = useCallback((next: LessonProgress) => {
     setData((current) => current && { ...current, lessons: current.lessons.map((l) => (l.slug === next.slug ? next : l)) });
   }, []);
-  return { account, data, setLesson };
+  return { account, data, failed, setLesson };
 }
 
 export function ProgressBar({ percent, label }: { percent: number; label: string }) {
@@ -82,7 +85,7 @@ const SAVE_DELAY_MS = 800;
  * whole lesson has been read, even on a screen too tall for the last paragraph to scroll up.
  */
 export function LessonReadingTracker({ slug, blockIds, endMarker }: { slug: string; blockIds: string[]; endMarker: string }) {
-  const { account, data, setLesson } = useReaderData();
+  const { account, data, failed, setLesson } = useReaderData();
   const signedIn = account.state === "signed-in";
   const saved = data?.lessons.find((l) => l.slug === slug);
   const [furthest, setFurthest] = useState(-1);
@@ -179,7 +182,9 @@ export function LessonReadingTracker({ slug, blockIds, endMarker }: { slug: stri
     setLesson({ slug, read: next, lastParagraphId: saved?.lastParagraphId ?? null, percent: percentRead(blockIds, saved?.lastParagraphId ?? null, next) });
   };
 
-  if (account.state === "unknown") return <div className="h-16" aria-hidden="true" />;
+  // Until the learner's progress is known the button would show the wrong state (and a click
+  // would flip a lesson already read back to unread), so it waits for the data.
+  if (account.state === "unknown" || (signedIn && !data && !failed)) return <div className="h-16" aria-hidden="true" />;
   if (!signedIn) {
     return (
       <p className="font-sans text-sm text-muted">
@@ -190,6 +195,7 @@ export function LessonReadingTracker({ slug, blockIds, endMarker }: { slug: stri
   return (
     <div className="space-y-2 font-sans">
       <ProgressBar percent={percent} label="Your reading progress in this lesson" />
+      {failed && !data ? <p className="text-sm text-muted">Your earlier reading progress could not be loaded; reload the page to try again.</p> : null}
       <button type="button" className={read ? "btn btn-secondary" : "btn"} onClick={toggleRead} aria-pressed={read}>
         {read ? "✓ Read — mark as not read" : "Mark lesson as read"}
       </button>
