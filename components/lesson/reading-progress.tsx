@@ -92,6 +92,9 @@ export function LessonReadingTracker({ slug, blockIds, endMarker }: { slug: stri
   const furthestSeen = useRef(-1);
   const [message, setMessage] = useState<string | null>(null);
   const pending = useRef<string | null>(null);
+  // Once the learner marks the lesson read or unread here, reaching the end no longer decides it:
+  // otherwise "mark as not read" clicked at the end would be undone by the save of that end.
+  const choseByHand = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const reachedIndex = Math.max(furthest, saved?.lastParagraphId ? blockIds.indexOf(saved.lastParagraphId) : -1);
@@ -124,7 +127,7 @@ export function LessonReadingTracker({ slug, blockIds, endMarker }: { slug: stri
     let scrolled = false;
     const last = blockIds.length - 1;
     const reach = (index: number) => {
-      if (index === last && !scrolled) return;
+      if (index === last && (!scrolled || choseByHand.current)) return;
       if (index < 0 || index <= furthestSeen.current) return;
       furthestSeen.current = index;
       setFurthest(index);
@@ -173,6 +176,11 @@ export function LessonReadingTracker({ slug, blockIds, endMarker }: { slug: stri
 
   const toggleRead = async () => {
     const next = !read;
+    choseByHand.current = true;
+    if (pending.current === blockIds[blockIds.length - 1]) {
+      clearTimeout(timer.current);
+      pending.current = null;
+    }
     const result = await setLessonReadAction({ slug, read: next });
     if (!result.ok) {
       setMessage(result.message);
