@@ -212,18 +212,25 @@ function stemExcludes(q: Question, choices: Choice[]): Flaw[] {
 function stemEcho(q: Question, choices: Choice[]): Flaw[] {
   const stemWords = contentWords(unquoted(q.prompt));
   const optionWords = choices.map((c) => contentWords(c.text));
-  const flaws: Flaw[] = [];
+  const keyCount = choices.filter((c) => c.key).length;
+  const echoed: string[] = [];
+  const holders = new Set<Choice>();
   for (const word of stemWords) {
-    const holders = choices.filter((_, i) => optionWords[i]?.has(word));
-    if (holders.length === 0 || holders.some((c) => !c.key)) continue;
+    const having = choices.filter((_, i) => optionWords[i]?.has(word));
+    if (having.length === 0 || having.some((c) => !c.key)) continue;
     // In a multiple-select question one key sharing a word is common; flag when the echo picks out two keys or more (and at least half of them), no wrong option.
-    if (q.type === "multiple" && (holders.length < 2 || holders.length * 2 < choices.filter((c) => c.key).length)) continue;
-    flaws.push({
-      code: "stem-echo",
-      message: `Only the right answer${holders.length > 1 ? "s" : ""} repeat${holders.length > 1 ? "" : "s"} the word “${word}” from the question (${holders.map((c) => quoteShort(c.text, 40)).join(", ")}). Students match words: reword, or use the word in a wrong option too.`,
-    });
+    if (q.type === "multiple" && (having.length < 2 || having.length * 2 < keyCount)) continue;
+    echoed.push(`“${word}”`);
+    for (const c of having) holders.add(c);
   }
-  return flaws;
+  if (echoed.length === 0) return [];
+  const plural = holders.size > 1;
+  return [
+    {
+      code: "stem-echo",
+      message: `Only the right answer${plural ? "s" : ""} repeat${plural ? "" : "s"} ${echoed.join(", ")} from the question (${[...holders].map((c) => quoteShort(c.text, 40)).join(", ")}). Students match words: reword, or use the word in a wrong option too.`,
+    },
+  ];
 }
 
 /** Specific determiners: a test-wise student knows options with these are usually wrong. */
