@@ -119,8 +119,9 @@ describe("questionFlaws: wording", () => {
     expect(codes(single("Which?", ["Kerry", "Lavrov", "None of these"]))).toContain("all-none-above");
   });
 
-  it("flags near-duplicate options: the same words, or a two-letter slip, but not different numbers", () => {
-    expect(codes(single("Where?", ["Sochi, May 2015", "May 2015, Sochi", "Paris"]))).toContain("near-duplicate");
+  it("flags near-duplicate options: the same words, or a two-letter slip, but not different numbers or swapped roles", () => {
+    expect(codes(single("Where?", ["Sochi, May 2015", "Sochi (May 2015)", "Paris"]))).toContain("near-duplicate");
+    expect(codes(single("Who?", ["Bush, about Putin", "Putin, about Bush", "Kerry"]))).not.toContain("near-duplicate");
     expect(codes(single("Where?", ["The Winfield House", "Winfield Hous", "Paris"]))).toContain("near-duplicate");
     expect(codes(single("When?", ["In 2008", "In 2009", "In 2012"]))).not.toContain("near-duplicate");
     expect(codes(single("Who?", ["He backed the war", "He opposed the war", "He said nothing"]))).not.toContain("near-duplicate");

@@ -308,10 +308,10 @@ function nearDuplicates(choices: Choice[], noun: string): Flaw[] {
       if (!a || !b) continue;
       const ca = comparable(a.text);
       const cb = comparable(b.text);
-      const sameWords = [...ca.split(" ")].sort().join(" ") === [...cb.split(" ")].sort().join(" ");
+      // Same words in another order are not flagged: "Bush, about Putin" against "Putin, about Bush" is a fair distractor.
       const digits = (s: string) => s.replace(/\D/g, "");
-      const typo = Math.min(ca.length, cb.length) >= 8 && digits(ca) === digits(cb) && levenshtein(ca, cb) <= 2;
-      if (!sameWords && !typo) continue;
+      const same = ca === cb || (Math.min(ca.length, cb.length) >= 8 && digits(ca) === digits(cb) && levenshtein(ca, cb) <= 2);
+      if (!same) continue;
       flaws.push({
         code: "near-duplicate",
         message: `${noun} ${quoteShort(a.text, 40)} and ${quoteShort(b.text, 40)} read almost the same. If they mean the same, both are right or both wrong and a student can rule them out together: make them clearly different.`,
