@@ -257,7 +257,20 @@ test("a teacher duplicates a built-in question, edits the copy and retires it", 
   await teacher.getByLabel("Options").fill("1999\n2001\n2003");
   await teacher.getByRole("button", { name: "Save changes" }).click();
   await expect(teacher.getByText("Mark the right option with a * at the start of its line.")).toBeVisible();
+
+  // The item-writing checks advise while the teacher types, before saving, and clear once fixed.
+  const checks = teacher.getByRole("region", { name: "Check this question" });
+  await expect(checks).toBeHidden();
+  await teacher.getByLabel("Options").fill("1999\n* 2001, when Bush looked Putin in the eye at Brdo Castle\n2003\nNever: they always met in Moscow");
+  await expect(checks).toBeVisible();
+  await expect(checks.getByRole("listitem").filter({ hasText: "by far the longest option" })).toBeVisible();
+  await expect(checks.getByRole("listitem").filter({ hasText: "Absolute words" })).toBeVisible();
+  await expectAccessible(teacher);
+  await teacher.getByLabel("Options").fill("1999\n* 2001\n2003\nNever: they always met in Moscow");
+  await expect(checks.getByRole("listitem").filter({ hasText: "by far the longest option" })).toBeHidden();
+  await expect(checks.getByRole("listitem").filter({ hasText: "Absolute words" })).toBeVisible();
   await teacher.getByLabel("Options").fill("1999\n* 2001\n2003\n2008");
+  await expect(checks).toBeHidden();
   await teacher.getByLabel("Question", { exact: true }).fill("In which year did Bush and Putin first meet, at a summit in Slovenia?");
   await teacher.getByRole("button", { name: "Save changes" }).click();
   await expect(teacher.getByText("Saved.", { exact: true })).toBeVisible();

@@ -3,6 +3,7 @@
 // sees (see toPublicQuestion in lib/quiz/public.ts), so it never reaches the browser early.
 import { z } from "zod";
 import { LabelSchema } from "@/lib/content/schema";
+import { FLAW_CODES } from "./flaw-codes";
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug (a-z, 0-9, single hyphens)");
 const text = z.string().trim().min(1).max(2000);
@@ -26,6 +27,13 @@ const common = {
   eventIds: z.array(id),
   /** Context notes whose verified record the question follows where the article is imprecise. */
   contextNoteIds: z.array(id).default([]),
+  /** Glossary terms (content/glossary.json) whose meaning a student needs to answer: "asks the term". */
+  glossaryTermIds: z.array(id).optional(),
+  /**
+   * Item-writing flaws (lib/quiz/item-flaws.ts) the author accepts, each with the written reason
+   * why it is fine here. For reviewers only: never sent to a learner (lib/quiz/public.ts).
+   */
+  waivers: z.partialRecord(z.enum(FLAW_CODES), text).optional(),
 };
 
 /** Explanations for tempting wrong choices, by option id. */

@@ -108,7 +108,10 @@ export async function setQuestionRetired(teacherId: string, id: string, retired:
 export async function duplicateBuiltIn(teacherId: string, builtInId: string): Promise<{ id: string }> {
   const original = getQuestion(builtInId);
   if (!original) throw new TeacherError("not_found", "There is no built-in question with that id.");
-  return createQuestion(teacherId, { ...original }, original.id);
+  // The built-in question's waivers justify its own wording; the teacher's copy is checked afresh.
+  const copy: Record<string, unknown> = { ...original };
+  delete copy.waivers;
+  return createQuestion(teacherId, copy, original.id);
 }
 
 /** The teacher's questions that may go into a new assignment. */

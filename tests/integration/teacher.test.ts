@@ -424,6 +424,18 @@ describe("teacher questions", () => {
     expect((await caught(duplicateBuiltIn(teacher.id, id))).code).toBe("not_found");
   });
 
+  it("stores and reads back a question carrying waivers and glossary tags; an editor's save keeps neither stale", async () => {
+    const teacher = await newTeacher();
+    const form = { ...EMPTY_QUESTION_FORM, prompt: "Where did Bush and Putin first meet?", explanation: "In Slovenia, in 2001.", paragraphIds: ["eye-p03"], phaseIds: ["phase-rapport"], options: "* Slovenia\nSochi" };
+    const candidate = { ...formToQuestion(form, "x").candidate, waivers: { "stem-echo": "Reviewed." }, glossaryTermIds: ["sochi"] };
+    const { id } = await createQuestion(teacher.id, candidate);
+    const own = await getOwnQuestion(teacher.id, id);
+    expect(own?.question).toMatchObject({ waivers: { "stem-echo": "Reviewed." }, glossaryTermIds: ["sochi"] });
+    // The editor rebuilds the question from its fields, which have no waivers: a reworded question is checked afresh.
+    await updateQuestion(teacher.id, id, formToQuestion({ ...form, prompt: "Where did the two presidents first meet?" }, id, own?.question).candidate ?? {});
+    expect((await getOwnQuestion(teacher.id, id))?.question.waivers).toBeUndefined();
+  });
+
   it("validates a new question like a built-in one, by field, and retires and restores it", async () => {
     const teacher = await newTeacher();
     const base = { ...EMPTY_QUESTION_FORM, prompt: "Where did Bush and Putin first meet?", explanation: "In Slovenia, in 2001.", paragraphIds: ["eye-p03"], phaseIds: ["phase-rapport"], options: "* Slovenia\nSochi" };

@@ -1,6 +1,8 @@
 // What the question editor offers to choose from: the article's paragraphs grouped by lesson,
 // the phases, the key events, the question types and statement labels.
 import { getBlocks, getEvents, getLessonForBlock, getPhases, LABELS } from "@/lib/content";
+import { getQuestionBank } from "@/lib/quiz/bank";
+import { surfaceProfile, type FlawContext } from "@/lib/quiz/item-flaws";
 import { CLASSIFY_CHOICES } from "@/lib/quiz/schema";
 import { QUESTION_TYPE_LABELS } from "@/lib/teacher/question-form";
 import type { PickGroup } from "./editor";
@@ -21,5 +23,16 @@ export function editorChoices() {
     paragraphs: [...groups.values()],
     phases: getPhases().map((p) => ({ id: p.id, label: `Phase ${p.position}: ${p.title}` })),
     events: getEvents().map((e) => ({ id: e.id, label: `${e.title} (${e.date})` })),
+    flawContext: flawContext(),
+  };
+}
+
+/** Only what the checks read: no answer keys or explanations go to the browser. */
+function flawContext(): FlawContext {
+  return {
+    blocks: getBlocks().map((b) => ({ id: b.id, label: b.label })),
+    phases: getPhases().map((p) => ({ id: p.id, title: p.title, paragraphIds: p.paragraphIds })),
+    events: getEvents().map((e) => ({ id: e.id, title: e.title, phaseId: e.phaseId, paragraphIds: e.paragraphIds, mentionedOnlyIn: e.mentionedOnlyIn })),
+    classifySurface: surfaceProfile(getQuestionBank()),
   };
 }

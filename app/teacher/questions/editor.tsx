@@ -1,6 +1,8 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useMemo, useState, type FormEvent } from "react";
 import { FormMessage } from "@/components/form-field";
+import type { FlawContext } from "@/lib/quiz/item-flaws";
+import { draftFlaws } from "@/lib/teacher/draft-flaws";
 import type { QuestionFormValues } from "@/lib/teacher/question-form";
 import { Choice, ChoiceGroup, SelectField, TextAreaField } from "../_components/form-bits";
 import type { FormState } from "../_lib/form";
@@ -18,17 +20,48 @@ type Props = {
   paragraphs: PickGroup[];
   phases: Pick[];
   events: Pick[];
+  /** What the item-writing checks compare the draft with (tags, the bank's classify patterns). */
+  flawContext: FlawContext;
 };
 
-export function QuestionEditor({ questionId, initial, typeLabels, labelChoices, paragraphs, phases, events }: Props) {
+/** The form as typed so far, in the shape formToQuestion reads (like readForm in ./actions). */
+function typedValues(form: HTMLFormElement): QuestionFormValues {
+  const data = new FormData(form);
+  const one = (name: string) => {
+    const value = data.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const all = (name: string) => data.getAll(name).filter((v): v is string => typeof v === "string");
+  return {
+    type: one("type"),
+    prompt: one("prompt"),
+    explanation: one("explanation"),
+    difficulty: one("difficulty"),
+    paragraphIds: all("paragraphIds"),
+    phaseIds: all("phaseIds"),
+    eventIds: all("eventIds"),
+    options: one("options"),
+    trueFalse: one("trueFalse"),
+    items: one("items"),
+    pairs: one("pairs"),
+    statement: one("statement"),
+    label: one("label"),
+  };
+}
+
+export function QuestionEditor({ questionId, initial, typeLabels, labelChoices, paragraphs, phases, events, flawContext }: Props) {
   const [state, action] = useActionState<FormState, FormData>(questionId ? updateQuestionAction : createQuestionAction, {});
   const values = { ...initial, ...(state.values as Partial<QuestionFormValues> | undefined) };
   const [type, setType] = useState(values.type);
   const errors = state.errors ?? {};
   const show = (...types: string[]) => types.includes(type);
+  // Item-writing warnings follow the typing; they advise and never block saving.
+  const [typed, setTyped] = useState(values);
+  const flaws = useMemo(() => draftFlaws(typed, flawContext), [typed, flawContext]);
+  const retype = (event: FormEvent<HTMLFormElement>) => setTyped(typedValues(event.currentTarget));
 
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form action={action} className="space-y-5" noValidate onInput={retype} onChange={retype}>
       <FormMessage message={state.message} />
       <FormMessage message={state.success} tone="success" />
       {questionId ? <input type="hidden" name="questionId" value={questionId} /> : null}
@@ -109,6 +142,20 @@ export function QuestionEditor({ questionId, initial, typeLabels, labelChoices, 
           <option key={e.id} value={e.id}>{e.label}</option>
         ))}
       </SelectField>
+
+      <div aria-live="polite">
+        {flaws.length > 0 ? (
+          <section aria-labelledby="question-checks" className="space-y-2 rounded-lg border border-rule bg-white p-4 font-sans text-sm">
+            <h2 id="question-checks" className="font-medium">Check this question</h2>
+            <p className="text-muted">Clues that could let a student answer without reading. You can still save it as it is.</p>
+            <ul className="list-disc space-y-1 pl-5">
+              {flaws.map((flaw, i) => (
+                <li key={`${flaw.code}-${i}`} data-flaw={flaw.code}>{flaw.message}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
 
       {errors.form ? <p className="field-error">{errors.form.join(" ")}</p> : null}
       <SubmitButton className="btn" pendingLabel="Saving…">
