@@ -14,7 +14,6 @@ export const FLAW_CODES = [
   "event-tag",
   "imagined-event-tag",
   "key-position",
-  "key-id",
   "answer-count",
 ] as const;
 export type FlawCode = (typeof FLAW_CODES)[number];

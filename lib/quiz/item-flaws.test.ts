@@ -218,9 +218,9 @@ describe("waivers", () => {
 describe("bankFlaws: patterns across the bank", () => {
   const keyedFirst = Array.from({ length: 8 }, (_, i) => ({ ...single(`Question ${i}?`, ["2001", "1999", "2003", "2005"]), id: `q-${i}` }));
 
-  it("flags a position holding far more keys than its share, and an id keyed too often", () => {
+  it("flags a position holding far more keys than its share", () => {
     const flaws = bankFlaws(keyedFirst).filter((f) => f.questionId === undefined);
-    expect(flaws.map((f) => f.code).sort()).toEqual(["key-id", "key-position"]);
+    expect(flaws.map((f) => f.code).sort()).toEqual(["key-position"]);
     expect(flaws.find((f) => f.code === "key-position")?.message).toMatch(/first option is the right answer in 8 of 8 questions, where about 2\.0 would be fair/);
   });
 

@@ -487,23 +487,6 @@ function keyPositionBias(questions: readonly Question[]): BankFlaw[] {
   return flaws;
 }
 
-function keyIdBias(questions: readonly Question[]): BankFlaw[] {
-  const list = questions.flatMap((q) => (q.type === "single" ? [q] : []));
-  const ids = new Set(list.flatMap((q) => q.options.map((o) => o.id)));
-  const flaws: BankFlaw[] = [];
-  for (const id of ids) {
-    const having = list.filter((q) => q.options.some((o) => o.id === id));
-    const keyed = having.filter((q) => q.answer === id);
-    const fair = having.reduce((n, q) => n + 1 / q.options.length, 0);
-    if (!biased(keyed.length, fair)) continue;
-    flaws.push({
-      code: "key-id",
-      message: `Single-choice questions: the option id “${id}” is the right answer in ${keyed.length} of the ${having.length} questions that have it, where about ${fair.toFixed(1)} would be fair. Ids can reach a student's screen or habits: vary which id is keyed (${keyed.map((q) => q.id).join(", ")}).`,
-    });
-  }
-  return flaws;
-}
-
 function answerCountPattern(questions: readonly Question[]): BankFlaw[] {
   const list = questions.flatMap((q) => (q.type === "multiple" ? [q] : []));
   if (list.length < 4) return [];
@@ -542,7 +525,7 @@ function longestKeyShare(questions: readonly Question[]): BankFlaw[] {
 export function bankFlaws(questions: readonly Question[], ctx: Omit<FlawContext, "classifySurface"> = {}): BankFlaw[] {
   const withProfile: FlawContext = { ...ctx, classifySurface: surfaceProfile(questions) };
   const perQuestion = questions.flatMap((q) => questionFlaws(q, withProfile).map((f) => ({ ...f, questionId: q.id })));
-  return [...perQuestion, ...keyPositionBias(questions), ...keyIdBias(questions), ...answerCountPattern(questions), ...longestKeyShare(questions)];
+  return [...perQuestion, ...keyPositionBias(questions), ...answerCountPattern(questions), ...longestKeyShare(questions)];
 }
 
 /**
