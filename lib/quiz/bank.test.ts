@@ -319,6 +319,15 @@ describe("checkBankIntegrity", () => {
     expectProblem(elsewhere, "q-cl-bush-quote", /is not the exact text of any of its paragraphs \(eye-p03\)/);
   });
 
+  it("accepts an imagined line without its speaker's initials, or one of its sentences, but not part of a sentence", () => {
+    const withPrefix = problemsAfter((qs) => void (find(qs, "q-cl-owes-me", "classify").statement = "SL: See, John, I can make no such claim. Putin doesn’t owe me anything. Though, yes, he also trusts me and that’s why I could hold on to the job for a dozen years."));
+    expect(withPrefix.filter((p) => p.includes("q-cl-owes-me"))).toEqual([]);
+    const words = problemsAfter((qs) => void (find(qs, "q-cl-hypothesis", "classify").statement = "I love hypothesis. Now you’re talking."));
+    expect(words.filter((p) => p.includes("q-cl-hypothesis"))).toEqual([]);
+    const fragment = problemsAfter((qs) => void (find(qs, "q-cl-owes-me", "classify").statement = "Putin doesn’t owe me"));
+    expectProblem(fragment, "q-cl-owes-me", /is not the exact text of any of its paragraphs \(fixit-d05\)/);
+  });
+
   it("catches a classify question on a whole mixed paragraph or an editorial note", () => {
     const mixed = problemsAfter((qs) => {
       const q = firstOf(qs, "classify");

@@ -66,12 +66,24 @@ export function normaliseText(text: string): string {
 const YEAR_ID = /^y(\d{4})$/;
 const MONTH_ID = /^m(\d{4}-\d{2})$/;
 
-/** The texts a classify statement may be: a block's whole text (unless it is split) or one of its sentences. */
+/**
+ * The texts a classify statement may be: a block's whole text (unless it is split) or one of its
+ * sentences; for a line of the imagined dialogue also its words without the speaker's initials and
+ * stage direction, or one sentence of them. Without that, every imagined item would start with
+ * "SL:" or "JK:" and the form alone would give the answer.
+ */
 function classifiable(block: Block): { text: string; label: Label; whole: boolean }[] {
   const out = [{ text: block.text, label: block.label, whole: true }];
   for (const s of block.sentences ?? []) out.push({ text: s.text, label: s.label, whole: false });
+  if (block.kind === "speech") {
+    const words = block.text.replace(SPEAKER_AND_STAGE_DIRECTION, "");
+    out.push({ text: words, label: block.label, whole: false });
+    for (const { segment } of SENTENCES.segment(words)) out.push({ text: segment.trim(), label: block.label, whole: false });
+  }
   return out;
 }
+const SPEAKER_AND_STAGE_DIRECTION = /^(?:SL|JK|Kerry):\s*(?:\[[^\]]*\]\s*)?/;
+const SENTENCES = new Intl.Segmenter("en", { granularity: "sentence" });
 
 function duplicates(ids: readonly string[]): string[] {
   const seen = new Set<string>();
