@@ -328,6 +328,13 @@ describe("checkBankIntegrity", () => {
     expectProblem(fragment, "q-cl-owes-me", /is not the exact text of any of its paragraphs \(fixit-d05\)/);
   });
 
+  it("accepts one sentence of a quotation without its quotation marks, but not part of one", () => {
+    const half = problemsAfter((qs) => void (find(qs, "q-cl-committed-man", "classify").statement = "He’s a man deeply committed to his country"));
+    expectProblem(half, "q-cl-committed-man", /is not the exact text of any of its paragraphs \(eye-p04\)/);
+    const other = problemsAfter((qs) => void (find(qs, "q-cl-committed-man", "classify").statement = "I was able to get a sense of his soul."));
+    expect(other.filter((p) => p.includes("q-cl-committed-man"))).toEqual([]);
+  });
+
   it("catches a classify question on a whole mixed paragraph or an editorial note", () => {
     const mixed = problemsAfter((qs) => {
       const q = firstOf(qs, "classify");

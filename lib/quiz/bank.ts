@@ -70,7 +70,8 @@ const MONTH_ID = /^m(\d{4}-\d{2})$/;
  * The texts a classify statement may be: a block's whole text (unless it is split) or one of its
  * sentences; for a line of the imagined dialogue also its words without the speaker's initials and
  * stage direction, or one sentence of them. Without that, every imagined item would start with
- * "SL:" or "JK:" and the form alone would give the answer.
+ * "SL:" or "JK:" and the form alone would give the answer. Likewise a sentence of a quotation
+ * without its quotation marks: otherwise only quotes would come in them.
  */
 function classifiable(block: Block): { text: string; label: Label; whole: boolean }[] {
   const out = [{ text: block.text, label: block.label, whole: true }];
@@ -80,9 +81,12 @@ function classifiable(block: Block): { text: string; label: Label; whole: boolea
     out.push({ text: words, label: block.label, whole: false });
     for (const { segment } of SENTENCES.segment(words)) out.push({ text: segment.trim(), label: block.label, whole: false });
   }
+  const quoted = block.kind === "quote" ? QUOTED_WORDS.exec(block.text)?.[1] : undefined;
+  if (quoted) for (const { segment } of SENTENCES.segment(quoted)) out.push({ text: segment.trim(), label: block.label, whole: false });
   return out;
 }
 const SPEAKER_AND_STAGE_DIRECTION = /^(?:SL|JK|Kerry):\s*(?:\[[^\]]*\]\s*)?/;
+const QUOTED_WORDS = /“([^”]+)”/;
 const SENTENCES = new Intl.Segmenter("en", { granularity: "sentence" });
 
 function duplicates(ids: readonly string[]): string[] {
