@@ -8,7 +8,7 @@ import type { ParagraphLink } from "@/lib/quiz/links";
 import type { MasteryChange } from "@/lib/progress/learner";
 import { ProgressBar } from "@/components/lesson/reading-progress";
 import { MasteryBar } from "@/components/charts/mastery-bar";
-import { verdictText, verdictTone } from "./answer-feedback";
+import { CHANGED_SINCE, verdictText, verdictTone } from "./answer-feedback";
 import { ShowInText } from "./paragraph-dialog";
 import { RetryMissedButton } from "./retry-missed-button";
 import { takeResultsFocus } from "./results-focus";
@@ -93,8 +93,9 @@ function ResultLine({ item, links }: { item: Item; links: ParagraphLink[] }) {
         <dt className="font-sans text-sm text-muted">You answered:</dt>
         <dd>{responseText(item.question, item.response)}</dd>
         <dt className="font-sans text-sm text-muted">The answer:</dt>
-        <dd>{item.result.feedback.correctAnswer.text}</dd>
+        <dd>{item.result.feedback?.correctAnswer.text ?? "(the question has changed since)"}</dd>
       </dl>
+      {item.result.feedback ? null : <p className="text-muted">{CHANGED_SINCE}</p>}
       {explanation ? <p className="text-muted">{explanation}</p> : null}
       <ShowInText links={links} />
     </div>
