@@ -5,10 +5,12 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { gradedAnswers, masterySummary } from "@/lib/progress/learner";
 import { answerQuestion, finishAttempt, getAttemptView, type AnsweredItem } from "@/lib/quiz/attempts";
-import { getQuestion } from "@/lib/quiz/bank";
+import { getQuestion, getQuestionBank } from "@/lib/quiz/bank";
+import { createAssignment, startAssignmentAttempt } from "@/lib/teacher/assignments";
 import { dueQuestionIds, reviewQueueSize } from "@/lib/quiz/review";
 import { QuestionSchema, type Question } from "@/lib/quiz/schema";
 import { upsertUser } from "@/prisma/factories";
+import { classWithStudents, lessonAssignment } from "../support/classroom";
 import { asShown, rightResponse, wrongResponse } from "../support/responses";
 
 let counter = 0;
@@ -180,6 +182,18 @@ describe("a learner's past when the bank changes", () => {
     expect(masterySummary(answers).phases.find((p) => p.id === "phase-rapport")?.mastery).toMatchObject({ answered: 1, correct: 0 });
     expect(await dueQuestionIds(student.id, new Date("2026-03-09T10:00:00Z"), 10)).toEqual([]);
     expect(await reviewQueueSize(student.id, new Date("2026-03-09T10:00:00Z"))).toEqual({ due: 0, total: 0 });
+  });
+
+  it("does not ask a retired built-in question in a new attempt at an assignment that chose it", async () => {
+    const { teacher, classId, students } = await classWithStudents(["Amira"]);
+    const [retired] = bankOf(unique("assigned")).map((q) => ({ ...q, id: `q-retired-${q.id}` }));
+    const kept = getQuestionBank()[0]!;
+    const { id: assignmentId } = await createAssignment(teacher.id, classId, lessonAssignment({ questionIds: [kept.id] }));
+    // Chosen while it was in the bank; retired since.
+    await storeQuestions([retired!], "BUILT_IN", new Date());
+    await db.assignment.update({ where: { id: assignmentId }, data: { questionIds: [retired!.id, kept.id] } });
+    const { attemptId } = await startAssignmentAttempt(students[0]!.id, assignmentId);
+    expect((await getAttemptView(students[0]!.id, attemptId)).items.map((item) => item.question.id)).toEqual([kept.id]);
   });
 
   it("shows an answer that no longer fits an edited question without marks, its score as recorded, and mastery and review as before", async () => {
