@@ -89,13 +89,17 @@ function ResultLine({ item, links }: { item: Item; links: ParagraphLink[] }) {
   return (
     <div className={`space-y-1.5 rounded-md border p-3 ${verdictTone(item.result)}`}>
       <p className="font-semibold">{verdictText(item.result)}</p>
-      <dl className="grid gap-x-3 gap-y-1 sm:grid-cols-[auto_1fr]">
-        <dt className="font-sans text-sm text-muted">You answered:</dt>
-        <dd>{responseText(item.question, item.response)}</dd>
-        <dt className="font-sans text-sm text-muted">The answer:</dt>
-        <dd>{item.result.feedback?.correctAnswer.text ?? "(the question has changed since)"}</dd>
-      </dl>
-      {item.result.feedback ? null : <p className="text-muted">{CHANGED_SINCE}</p>}
+      {item.result.feedback ? (
+        <dl className="grid gap-x-3 gap-y-1 sm:grid-cols-[auto_1fr]">
+          <dt className="font-sans text-sm text-muted">You answered:</dt>
+          <dd>{responseText(item.question, item.response)}</dd>
+          <dt className="font-sans text-sm text-muted">The answer:</dt>
+          <dd>{item.result.feedback.correctAnswer.text}</dd>
+        </dl>
+      ) : (
+        // The answer names options the question no longer has: "You answered" would be wrong.
+        <p>{CHANGED_SINCE}</p>
+      )}
       {explanation ? <p className="text-muted">{explanation}</p> : null}
       <ShowInText links={links} />
     </div>
