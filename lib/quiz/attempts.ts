@@ -3,13 +3,13 @@
 // someone else's attempt is "not found", exactly like one that does not exist.
 import { isDeepStrictEqual } from "node:util";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { getLesson, getPhase } from "@/lib/content";
 import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "./bank";
 import { notFound, QuizError } from "./errors";
 import { grade, InvalidResponseError, type GradeFeedback, type GradeResult } from "./grading";
-import { disguiseQuestion, questionSeed, responseFromTokens, responseToTokens, toPublicQuestion, toRevealedQuestion, type PublicQuestion, type RevealedQuestion } from "./public";
+import { disguiseQuestion, responseFromTokens, responseToTokens, toPublicQuestion, toRevealedQuestion, type PublicQuestion, type RevealedQuestion } from "./public";
 import { findQuestions } from "./questions";
+import { attemptQuestionSeed } from "./attempt-seed";
 import { dueQuestionIds } from "./review";
 import { ResponseSchema, type Question, type QuestionResponse } from "./schema";
 import { seededShuffle } from "./shuffle";
@@ -135,14 +135,6 @@ async function loadOwnAttempt(userId: string, attemptId: string) {
 
 function questionIdsOf(attempt: { questionIds: unknown }): string[] {
   return Array.isArray(attempt.questionIds) ? attempt.questionIds.filter((id): id is string => typeof id === "string") : [];
-}
-
-/**
- * The seed of one question in one attempt (lib/quiz/public.ts questionSeed), keyed with the
- * server's secret so the browser can recompute neither the shuffle nor the option tokens.
- */
-export function attemptQuestionSeed(attemptId: string, questionId: string): string {
-  return questionSeed(env().authSecret, attemptId, questionId);
 }
 
 /**
