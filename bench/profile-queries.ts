@@ -64,9 +64,9 @@ async function main() {
     const view = start.value;
     const [firstItem, secondItem] = view.items;
     if (!firstItem || !secondItem) throw new Error("empty attempt");
-    const right = await traced(() => attempts.answerQuestion(user.id, view.id, firstItem.question.id, responseFor(firstItem.question.id, 0, random)));
+    const right = await traced(() => attempts.answerQuestion(user.id, view.id, firstItem.question.id, responseFor(firstItem.question.id, 0, random, firstItem.question)?.sent));
     show("PUT …/answers/{id}, right answer (answerQuestion)", right.sql);
-    const wrong = await traced(() => attempts.answerQuestion(user.id, view.id, secondItem.question.id, responseFor(secondItem.question.id, 1, random)));
+    const wrong = await traced(() => attempts.answerQuestion(user.id, view.id, secondItem.question.id, responseFor(secondItem.question.id, 1, random, secondItem.question)?.sent));
     show("PUT …/answers/{id}, wrong answer (answerQuestion)", wrong.sql);
     const finish = await traced(() => attempts.finishAttempt(user.id, view.id));
     show("POST …/finish (finishAttempt)", finish.sql);
@@ -85,7 +85,7 @@ async function main() {
       for (const item of attempt.items) {
         if (done >= iterations) break;
         t = performance.now();
-        await attempts.answerQuestion(user.id, id, item.question.id, responseFor(item.question.id, 0.2, random));
+        await attempts.answerQuestion(user.id, id, item.question.id, responseFor(item.question.id, 0.2, random, item.question)?.sent);
         times.answer.push(performance.now() - t);
         t = performance.now();
         await db.user.findUnique({ where: { id: user.id }, select: { id: true, email: true, name: true, role: true } });

@@ -25,7 +25,7 @@ import { RULES } from "@/lib/auth/throttle-policy";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
 import { postgresAvailability, startPostgresCluster, type PostgresCluster } from "../tests/support/postgres-cluster";
 import { expectSuccess, runPrisma } from "../tests/support/prisma-cli";
-import { responseFor } from "./lib/answers";
+import { responseFor, type ShownQuestion } from "./lib/answers";
 import { HttpSession, signIn, signInAttempt } from "./lib/http";
 import { errorsCell } from "./lib/report";
 import { compareLedger, newLedger, quizDriver, scopes as quizScopes, studentLoop, type Ledger, type LedgerCheck, type Student } from "./lib/load";
@@ -180,14 +180,15 @@ async function checkSessions(A: server.RunningServer, B: server.RunningServer, e
       let seenOnHome = "not checked";
       let attemptId = "";
       if (ok(start.status)) {
-        const { attempt } = JSON.parse(start.body) as { attempt: { id: string; items: { status: string; question: { id: string } }[] } };
+        const { attempt } = JSON.parse(start.body) as { attempt: { id: string; items: { status: string; question: ShownQuestion & { id: string } }[] } };
         attemptId = attempt.id;
         ledger.attempts.add(attempt.id);
-        const questionId = attempt.items.find((item) => item.status === "open")?.question.id ?? "";
-        const body = responseFor(questionId, 0, Math.random);
-        const answer = await onAway.request("PUT", `/api/v1/attempts/${encodeURIComponent(attemptId)}/answers/${encodeURIComponent(questionId)}`, { json: { response: body } });
+        const open = attempt.items.find((item) => item.status === "open")?.question;
+        const questionId = open?.id ?? "";
+        const picked = open ? responseFor(questionId, 0, Math.random, open) : null;
+        const answer = await onAway.request("PUT", `/api/v1/attempts/${encodeURIComponent(attemptId)}/answers/${encodeURIComponent(questionId)}`, { json: { response: picked?.sent } });
         answerStatus = answer.status;
-        if (ok(answer.status) && body) ledger.answers.push({ email, attemptId, questionId, response: body });
+        if (ok(answer.status) && picked) ledger.answers.push({ email, attemptId, questionId, response: picked.sent, stored: picked.stored });
         // The write made through one server, read back through the other.
         const view = await onHome.request("GET", `/api/v1/attempts/${encodeURIComponent(attemptId)}`);
         const item = ok(view.status) ? (JSON.parse(view.body) as { items: { status: string; question: { id: string } }[] }).items.find((i) => i.question.id === questionId) : undefined;

@@ -1,6 +1,6 @@
 // The JSON quiz API against the real server and its SQLite database.
 import type { APIRequestContext, Browser } from "@playwright/test";
-import { rightResponse } from "../tests/support/responses";
+import { asShown, rightResponse } from "../tests/support/responses";
 import { bank } from "./support/bank";
 import { expect, signUp, test, uniqueEmail } from "./support/fixtures";
 
@@ -24,11 +24,14 @@ test("a quiz driven through the API: start, answer, retry, conflict, finish", as
     expect(resumed.status()).toBe(200);
     expect((await resumed.json()).attempt.id).toBe(attempt.id);
 
-    const ids: string[] = attempt.items.map((i: { question: { id: string } }) => i.question.id);
-    for (const id of ids) {
+    type Shown = Parameters<typeof asShown>[1] & { id: string };
+    const shown: Shown[] = attempt.items.map((i: { question: Shown }) => i.question);
+    const ids = shown.map((q) => q.id);
+    for (const [index, id] of ids.entries()) {
       const question = bank.find((q) => q.id === id);
       if (!question) throw new Error(id);
-      const answer = await api.put(`/api/v1/attempts/${attempt.id}/answers/${id}`, { data: { response: rightResponse(question) } });
+      // Option ids are this attempt's tokens: the answer is picked by the text the API showed.
+      const answer = await api.put(`/api/v1/attempts/${attempt.id}/answers/${id}`, { data: { response: asShown(question, shown[index]!, rightResponse(question)) } });
       expect(answer.status()).toBe(201);
       const body = await answer.json();
       expect(body.item.result).toMatchObject({ correct: true, score: 1 });
@@ -36,7 +39,7 @@ test("a quiz driven through the API: start, answer, retry, conflict, finish", as
     }
     const first = bank.find((q) => q.id === ids[0]);
     if (!first) throw new Error("no question");
-    const retry = await api.put(`/api/v1/attempts/${attempt.id}/answers/${first.id}`, { data: { response: rightResponse(first) } });
+    const retry = await api.put(`/api/v1/attempts/${attempt.id}/answers/${first.id}`, { data: { response: asShown(first, shown[0]!, rightResponse(first)) } });
     expect(retry.status()).toBe(200);
     expect((await retry.json()).recorded).toBe(false);
 

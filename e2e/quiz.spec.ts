@@ -138,6 +138,21 @@ test("the browser never receives an answer key before the question is answered",
     }
   }
   expect(JSON.stringify(api)).not.toMatch(/"answer"|"explanation"/);
+
+  // Option ids are this attempt's tokens: no id of the bank reaches the API or the controls on screen.
+  const authoredIds = (q: Question) => ("options" in q ? q.options : "items" in q ? q.items : "left" in q ? [...q.left, ...q.right] : []).map((o) => o.id);
+  type Shown = { options?: { id: string }[]; items?: { id: string }[]; left?: { id: string }[]; right?: { id: string }[] };
+  const shownIds = (q: Shown) => [...(q.options ?? []), ...(q.items ?? []), ...(q.left ?? []), ...(q.right ?? [])].map((o) => o.id);
+  for (const [index, question] of (questions as Question[]).entries()) {
+    const shown = shownIds(api.items[index].question as Shown);
+    expect(shown.length, question.id).toBe(authoredIds(question).length);
+    for (const id of authoredIds(question)) expect(shown, question.id).not.toContain(id);
+  }
+  const legend = (await page.locator("legend").first().textContent())?.trim();
+  const onScreen = (questions as Question[]).find((q) => q.prompt === legend);
+  const values = await page.locator("fieldset").first().locator("input[type=radio], input[type=checkbox], select option").evaluateAll((nodes) => nodes.map((n) => (n as HTMLInputElement).value));
+  expect(onScreen, "the question on screen is one of the attempt's").toBeDefined();
+  for (const id of authoredIds(onScreen!)) expect(values).not.toContain(id);
 });
 
 /** A wrong answer by clicks where the type allows one; order starts out of order already. */

@@ -6,8 +6,8 @@
 // subject is a typed address (a refused URL) are tagged TYPED_URL.
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
-import type { Question } from "../lib/quiz/schema";
-import { rightResponse, wrongResponse as wrongResponseOfAnyType } from "../tests/support/responses";
+import type { Question, QuestionResponse } from "../lib/quiz/schema";
+import { asShown, rightResponse, wrongResponse as wrongResponseOfAnyType } from "../tests/support/responses";
 import { bank, getQuestion } from "./support/bank";
 import { DEMO, expect, expectAccessible, signIn, signUp, test, TYPED_URL, uniqueEmail } from "./support/fixtures";
 import { joinLink, studentFromJoinLink } from "./support/join-link";
@@ -16,8 +16,11 @@ import { localDateTime } from "./support/local-date-time";
 
 const PASSWORD = "a careful reader of Bishara";
 
+/** A question as the API shows it to the learner (option ids are that attempt's tokens). */
+type ShownQuestion = Parameters<typeof asShown>[1] & { id: string };
+
 /** A wrong answer where the question has wrong options to choose (so the reports have something to show). */
-function wrongResponse(q: Question) {
+function wrongResponse(q: Question): QuestionResponse | null {
   if (q.type === "single") return { type: "single", choice: q.options.find((o) => o.id !== q.answer)?.id ?? "" };
   if (q.type === "true-false") return { type: "true-false", value: !q.answer };
   return null;
@@ -96,14 +99,16 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
   await expect(amira).toHaveURL(/\/quiz\/attempt\//);
   const attemptId = amira.url().split("/").pop() ?? "";
   const attempt = await (await amira.request.get(`/api/v1/attempts/${attemptId}`)).json();
-  const ids: string[] = attempt.items.map((item: { question: { id: string } }) => item.question.id);
+  const shown: ShownQuestion[] = attempt.items.map((item: { question: ShownQuestion }) => item.question);
+  const ids = shown.map((q) => q.id);
   let missed = false;
-  for (const id of ids) {
+  for (const [i, id] of ids.entries()) {
     const question = getQuestion(id);
     if (!question) throw new Error(`unknown question ${id}`);
     const wrong = missed ? null : wrongResponse(question);
     if (wrong) missed = true;
-    const answer = await amira.request.put(`/api/v1/attempts/${attemptId}/answers/${id}`, { data: { response: wrong ?? rightResponse(question) } });
+    // Option ids are the attempt's tokens: the answer is picked by text from what the API showed.
+    const answer = await amira.request.put(`/api/v1/attempts/${attemptId}/answers/${id}`, { data: { response: asShown(question, shown[i]!, wrong ?? rightResponse(question)) } });
     expect(answer.status()).toBe(201);
   }
   expect(missed).toBe(true);
@@ -342,11 +347,12 @@ async function studentTakesQuiz(student: Page, { name, code, className, assignme
   await expect(student).toHaveURL(/\/quiz\/attempt\//);
   const attemptId = student.url().split("/").pop() ?? "";
   const attempt = await (await student.request.get(`/api/v1/attempts/${attemptId}`)).json();
-  const ids: string[] = attempt.items.map((item: { question: { id: string } }) => item.question.id);
+  const shown: ShownQuestion[] = attempt.items.map((item: { question: ShownQuestion }) => item.question);
+  const ids = shown.map((q) => q.id);
   for (const [i, id] of ids.entries()) {
     const question = getQuestion(id);
     if (!question) throw new Error(`unknown question ${id}`);
-    const response = i === 0 ? wrongResponseOfAnyType(question) : rightResponse(question);
+    const response = asShown(question, shown[i]!, i === 0 ? wrongResponseOfAnyType(question) : rightResponse(question));
     expect((await student.request.put(`/api/v1/attempts/${attemptId}/answers/${id}`, { data: { response } })).status()).toBe(201);
   }
   expect((await student.request.post(`/api/v1/attempts/${attemptId}/finish`)).status()).toBe(200);

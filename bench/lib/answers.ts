@@ -3,7 +3,10 @@
 // also exercises the review queue).
 import { getQuestion } from "@/lib/quiz/bank";
 import { CLASSIFY_CHOICES, type Question, type QuestionResponse } from "@/lib/quiz/schema";
-import { rightResponse } from "../../tests/support/responses";
+import { asShown, rightResponse } from "../../tests/support/responses";
+
+/** A question as the API showed it: option ids are that attempt's tokens, matched by text. */
+export type ShownQuestion = Parameters<typeof asShown>[1];
 
 function pickOther<T>(values: readonly T[], not: T, random: () => number): T {
   const others = values.filter((v) => v !== not);
@@ -36,9 +39,14 @@ export function wrongResponse(question: Question, random: () => number): Questio
   }
 }
 
-/** The response to send for a question id, or null when the id is not in the built-in bank. */
-export function responseFor(questionId: string, wrongRate: number, random: () => number): QuestionResponse | null {
+/**
+ * The response to send for a question id, in the tokens of the view the API showed (`shown`), and
+ * the same response in the bank's ids, as the database stores it; null when the id is not in the
+ * built-in bank.
+ */
+export function responseFor(questionId: string, wrongRate: number, random: () => number, shown: ShownQuestion): { sent: QuestionResponse; stored: QuestionResponse } | null {
   const question = getQuestion(questionId);
   if (!question) return null;
-  return random() < wrongRate ? wrongResponse(question, random) : rightResponse(question);
+  const stored = random() < wrongRate ? wrongResponse(question, random) : rightResponse(question);
+  return { sent: asShown(question, shown, stored), stored };
 }

@@ -8,7 +8,7 @@ import { getLessons, getPhases } from "@/lib/content";
 import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "@/lib/quiz/bank";
 import { QUIZ_LENGTH } from "@/lib/quiz/quiz-length";
 import type { QuestionResponse } from "@/lib/quiz/schema";
-import { responseFor } from "./answers";
+import { responseFor, type ShownQuestion } from "./answers";
 import { prepareFreshDatabase } from "../../scripts/lib/fresh-database";
 import { HttpSession, signIn } from "./http";
 import type { Recorder } from "./stats";
@@ -74,16 +74,21 @@ export function scopes(): { pick: (random: () => number) => Scope; length: (scop
   };
 }
 
+/** A question of an attempt, as the API showed it. */
+export type AttemptQuestion = ShownQuestion & { id: string };
+
 /** What a student does at each step: the quiz API, or the floor route in the same places. */
 export type Driver = {
-  start(student: Student, scope: Scope): Promise<{ attemptId: string; open: string[] } | null>;
-  answer(student: Student, attemptId: string, questionId: string): Promise<void>;
+  start(student: Student, scope: Scope): Promise<{ attemptId: string; open: AttemptQuestion[] } | null>;
+  /** `question` as the attempt's view showed it: its option ids are that attempt's tokens. */
+  answer(student: Student, attemptId: string, question: AttemptQuestion): Promise<void>;
   finish(student: Student, attemptId: string): Promise<void>;
 };
 
 export const ok = (status: number) => status >= 200 && status < 300;
 
-export type SentAnswer = { email: string; attemptId: string; questionId: string; response: QuestionResponse };
+/** `response` as sent (the attempt's option tokens), `stored` as the database keeps it (the bank's ids). */
+export type SentAnswer = { email: string; attemptId: string; questionId: string; response: QuestionResponse; stored: QuestionResponse };
 
 /** Everything the server acknowledged (2xx), checked against the database file at the end. */
 export type Ledger = {
@@ -121,16 +126,19 @@ export function quizDriver(recorder: Recorder | null, ledger: Ledger, { random, 
       recorder?.add("start", response.startedAt, response.endedAt, response.status);
       note("start", response.status, response.body);
       if (!ok(response.status)) return null;
-      const { attempt } = JSON.parse(response.body) as { attempt: { id: string; items: { status: string; question: { id: string } }[] } };
+      const { attempt } = JSON.parse(response.body) as { attempt: { id: string; items: { status: string; question: AttemptQuestion }[] } };
       ledger.attempts.add(attempt.id);
       ledger.current.set(student.email, { attemptId: attempt.id, scope });
-      return { attemptId: attempt.id, open: attempt.items.filter((item) => item.status === "open").map((item) => item.question.id) };
+      return { attemptId: attempt.id, open: attempt.items.filter((item) => item.status === "open").map((item) => item.question) };
     },
-    async answer(student, attemptId, questionId) {
-      const body = responseFor(questionId, wrongRate, random);
-      if (!body) throw new Error(`question ${questionId} is not in the built-in bank`);
+    async answer(student, attemptId, question) {
+      // Option ids are the attempt's own tokens: the answer is picked by text from the view.
+      const questionId = question.id;
+      const picked = responseFor(questionId, wrongRate, random, question);
+      if (!picked) throw new Error(`question ${questionId} is not in the built-in bank`);
+      const body = picked.sent;
       const path = `/api/v1/attempts/${encodeURIComponent(attemptId)}/answers/${encodeURIComponent(questionId)}`;
-      const sent: SentAnswer = { email: student.email, attemptId, questionId, response: body };
+      const sent: SentAnswer = { email: student.email, attemptId, questionId, response: body, stored: picked.stored };
       const pending = { email: student.email, op: "answer" as const, answer: sent };
       ledger.inFlight.add(pending);
       // Sometimes the same answer twice at once, as a client that retries too early would send it.
@@ -170,7 +178,7 @@ export function floorDriver(recorder: Recorder | null, ledger: Ledger, length: (
   return {
     async start(student, scope) {
       if (!(await post(student, false))) return null;
-      return { attemptId: "floor", open: Array.from({ length: length(scope) }, (_, i) => `slot-${i}`) };
+      return { attemptId: "floor", open: Array.from({ length: length(scope) }, (_, i) => ({ id: `slot-${i}`, type: "floor" })) };
     },
     async answer(student) {
       // The same shape as the quiz: a second request at the same time as often as it sends duplicates.
@@ -195,11 +203,11 @@ export async function studentLoop(student: Student, driver: Driver, stop: () => 
       await sleep(Math.max(pause(), 100));
       continue;
     }
-    for (const questionId of started.open) {
+    for (const question of started.open) {
       const wait = pause();
       if (wait > 0) await sleep(wait);
       if (stop()) return;
-      await driver.answer(student, started.attemptId, questionId);
+      await driver.answer(student, started.attemptId, question);
     }
     if (stop()) return;
     await driver.finish(student, started.attemptId);

@@ -13,6 +13,9 @@ function chosenWrongExplanations(item: Answered): string[] {
   return chosen.flatMap((id) => (question.wrongExplanations[id] ? [question.wrongExplanations[id]] : []));
 }
 
+/** Said where an earlier answer no longer fits its question: its score stands, its marks are gone. */
+export const CHANGED_SINCE = "This question has changed since you answered it; your answer counts as it was marked then.";
+
 /** The verdict in words and a symbol (not colour alone), as one line. */
 export function verdictText(result: { correct: boolean; score: number }): string {
   if (result.correct) return "✓ Correct.";
@@ -44,8 +47,9 @@ export function AnswerFeedback({ item, links, focusOnMount = false }: { item: An
     <div ref={ref} id="answer-feedback" tabIndex={-1} role="status" className={`space-y-2 rounded-md border p-4 outline-none ${verdictTone(item.result)}`}>
       <p className="font-semibold">
         {verdictText(item.result)}
-        {!correct ? <span className="font-normal"> The answer: {feedback.correctAnswer.text}</span> : null}
+        {!correct && feedback ? <span className="font-normal"> The answer: {feedback.correctAnswer.text}</span> : null}
       </p>
+      {feedback ? null : <p className="text-muted">{CHANGED_SINCE}</p>}
       {"explanation" in item.question ? <p>{item.question.explanation}</p> : null}
       {!correct
         ? chosenWrongExplanations(item).map((text) => (

@@ -8,7 +8,7 @@ import type { ParagraphLink } from "@/lib/quiz/links";
 import type { MasteryChange } from "@/lib/progress/learner";
 import { ProgressBar } from "@/components/lesson/reading-progress";
 import { MasteryBar } from "@/components/charts/mastery-bar";
-import { verdictText, verdictTone } from "./answer-feedback";
+import { CHANGED_SINCE, verdictText, verdictTone } from "./answer-feedback";
 import { ShowInText } from "./paragraph-dialog";
 import { RetryMissedButton } from "./retry-missed-button";
 import { takeResultsFocus } from "./results-focus";
@@ -89,12 +89,17 @@ function ResultLine({ item, links }: { item: Item; links: ParagraphLink[] }) {
   return (
     <div className={`space-y-1.5 rounded-md border p-3 ${verdictTone(item.result)}`}>
       <p className="font-semibold">{verdictText(item.result)}</p>
-      <dl className="grid gap-x-3 gap-y-1 sm:grid-cols-[auto_1fr]">
-        <dt className="font-sans text-sm text-muted">You answered:</dt>
-        <dd>{responseText(item.question, item.response)}</dd>
-        <dt className="font-sans text-sm text-muted">The answer:</dt>
-        <dd>{item.result.feedback.correctAnswer.text}</dd>
-      </dl>
+      {item.result.feedback ? (
+        <dl className="grid gap-x-3 gap-y-1 sm:grid-cols-[auto_1fr]">
+          <dt className="font-sans text-sm text-muted">You answered:</dt>
+          <dd>{responseText(item.question, item.response)}</dd>
+          <dt className="font-sans text-sm text-muted">The answer:</dt>
+          <dd>{item.result.feedback.correctAnswer.text}</dd>
+        </dl>
+      ) : (
+        // The answer names options the question no longer has: "You answered" would be wrong.
+        <p>{CHANGED_SINCE}</p>
+      )}
       {explanation ? <p className="text-muted">{explanation}</p> : null}
       <ShowInText links={links} />
     </div>

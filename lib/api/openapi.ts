@@ -34,7 +34,7 @@ export function openApiDocument() {
       title: "Backchannel quiz API",
       version: "1.0.0",
       description:
-        "Drive a quiz: start (or resume) an attempt, answer its questions one by one, finish it. Sign in first (Auth.js session cookie). Answer keys are only ever returned for questions already answered.",
+        "Drive a quiz: start (or resume) an attempt, answer its questions one by one, finish it. Sign in first (Auth.js session cookie). Answer keys are only ever returned for questions already answered. Option, item and match-column ids are opaque tokens of one attempt (they differ in every attempt and carry no order): answer with the ids the attempt showed.",
     },
     servers: [{ url: "/" }],
     components: { schemas, securitySchemes: { session: { type: "apiKey", in: "cookie", name: "authjs.session-token" } } },

@@ -6,9 +6,10 @@ import { db } from "@/lib/db";
 import { getLesson, getPhase } from "@/lib/content";
 import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "./bank";
 import { notFound, QuizError } from "./errors";
-import { grade, InvalidResponseError, type GradeResult } from "./grading";
-import { questionSeed, toPublicQuestion, toRevealedQuestion, type PublicQuestion, type RevealedQuestion } from "./public";
+import { grade, InvalidResponseError, type GradeFeedback, type GradeResult } from "./grading";
+import { disguiseQuestion, responseFromTokens, responseToTokens, toPublicQuestion, toRevealedQuestion, type PublicQuestion, type RevealedQuestion } from "./public";
 import { findQuestions } from "./questions";
+import { attemptQuestionSeed } from "./attempt-seed";
 import { dueQuestionIds } from "./review";
 import { ResponseSchema, type Question, type QuestionResponse } from "./schema";
 import { seededShuffle } from "./shuffle";
@@ -89,8 +90,14 @@ export async function startAttemptView(userId: string, scope: QuizScope, now = n
 export type AnsweredItem = {
   position: number;
   status: "answered";
+  /** Option ids are this attempt's tokens (lib/quiz/public.ts), in the key as in the options. */
   question: RevealedQuestion | PublicQuestion;
-  result: Pick<GradeResult, "correct" | "score" | "feedback"> | null;
+  /**
+   * Null when results are held back. `feedback` is null when the stored answer no longer fits the
+   * question (it was changed since): the score stands as it was recorded, only the marks are gone.
+   */
+  result: { correct: boolean; score: number; feedback: GradeFeedback | null } | null;
+  /** The learner's answer, in the same tokens as the question. */
   response: QuestionResponse;
 };
 export type OpenItem = { position: number; status: "open"; question: PublicQuestion };
@@ -130,6 +137,20 @@ function questionIdsOf(attempt: { questionIds: unknown }): string[] {
   return Array.isArray(attempt.questionIds) ? attempt.questionIds.filter((id): id is string => typeof id === "string") : [];
 }
 
+/**
+ * Feedback on a stored answer, in the attempt's tokens; null when the answer no longer fits the
+ * question (an option it names was removed or renamed since). Such an answer keeps its recorded
+ * score: it is shown without marks rather than failing the whole view.
+ */
+function storedFeedback(question: Question, seed: string, authored: QuestionResponse): GradeFeedback | null {
+  try {
+    return grade(disguiseQuestion(question, seed), responseToTokens(question, seed, authored)).feedback;
+  } catch (error) {
+    if (error instanceof InvalidResponseError) return null;
+    throw error;
+  }
+}
+
 /** The attempt as its owner sees it: open questions without their keys, answered ones revealed. */
 export async function getAttemptView(userId: string, attemptId: string, now = new Date()): Promise<AttemptView> {
   return attemptView(await loadOwnAttempt(userId, attemptId), now);
@@ -142,17 +163,20 @@ async function attemptView(attempt: Awaited<ReturnType<typeof loadOwnAttempt>>, 
   const items = ids.flatMap((questionId, position): (AnsweredItem | OpenItem)[] => {
     const question = questions.get(questionId);
     if (!question) return [];
-    const seed = questionSeed(attempt.id, questionId);
+    const seed = attemptQuestionSeed(attempt.id, questionId);
     const answer = attempt.answers.find((a) => a.questionId === questionId);
     if (!answer) return [{ position, status: "open", question: toPublicQuestion(question, seed) }];
-    const response = ResponseSchema.parse(answer.response);
+    const stored = ResponseSchema.safeParse(answer.response);
+    // A stored answer that no longer parses (the response format changed) is shown as not gradable,
+    // never as a crash: its score counts as recorded.
+    const authored: QuestionResponse = stored.success ? stored.data : emptyResponse(question);
     return [
       {
         position,
         status: "answered",
-        response,
+        response: responseToTokens(question, seed, authored),
         question: reveal ? toRevealedQuestion(question, seed) : toPublicQuestion(question, seed),
-        result: reveal ? { correct: answer.correct, score: answer.score, feedback: grade(question, response).feedback } : null,
+        result: reveal ? { correct: answer.correct, score: answer.score, feedback: stored.success ? storedFeedback(question, seed, authored) : null } : null,
       },
     ];
   });
@@ -168,6 +192,26 @@ async function attemptView(attempt: Awaited<ReturnType<typeof loadOwnAttempt>>, 
     practice: attempt.assignmentId === null,
     items,
   };
+}
+
+const NOT_ACCEPTED = "The answer is not in a form this question accepts.";
+
+/** A response of the question's type that names nothing: what a stored answer that no longer parses is shown as. */
+function emptyResponse(question: Question): QuestionResponse {
+  switch (question.type) {
+    case "single":
+      return { type: "single", choice: "" };
+    case "multiple":
+      return { type: "multiple", choices: [] };
+    case "true-false":
+      return { type: "true-false", value: false };
+    case "order":
+      return { type: "order", order: [] };
+    case "match":
+      return { type: "match", pairs: {} };
+    case "classify":
+      return { type: "classify", label: "" };
+  }
 }
 
 export type AnswerOutcome = {
@@ -205,14 +249,20 @@ export async function answerQuestion(userId: string, attemptId: string, question
   if (attempt.finishedAt) throw new QuizError("conflict", "This attempt is finished: its answers can no longer change.");
 
   const parsed = ResponseSchema.safeParse(rawResponse);
-  if (!parsed.success) throw new QuizError("invalid_input", "The answer is not in a form this question accepts.");
-  const response = parsed.data;
+  if (!parsed.success) throw new QuizError("invalid_input", NOT_ACCEPTED);
   const question = (await findQuestions([questionId])).get(questionId);
   if (!question) throw notFound("That question");
 
+  // The learner answers in this attempt's tokens; the database keeps the bank's own ids.
+  const seed = attemptQuestionSeed(attempt.id, questionId);
+  const tokens = parsed.data;
+  const response = responseFromTokens(question, seed, tokens);
+  if (!response) throw new QuizError("invalid_input", NOT_ACCEPTED);
+
+  // Graded in tokens, so the feedback (and any error message) names only what the learner saw.
   let result: GradeResult;
   try {
-    result = grade(question, response);
+    result = grade(disguiseQuestion(question, seed), tokens);
   } catch (error) {
     if (error instanceof InvalidResponseError) throw new QuizError("invalid_input", error.message);
     throw error;
@@ -232,7 +282,6 @@ export async function answerQuestion(userId: string, attemptId: string, question
   }
 
   const reveal = mayReveal(await loadAssignment(userId, attempt.assignmentId), now);
-  const seed = questionSeed(attempt.id, questionId);
   return {
     recorded,
     answered: attempt._count.answers + (recorded ? 1 : 0),
@@ -240,7 +289,7 @@ export async function answerQuestion(userId: string, attemptId: string, question
     item: {
       position,
       status: "answered",
-      response,
+      response: tokens,
       question: reveal ? toRevealedQuestion(question, seed) : toPublicQuestion(question, seed),
       result: reveal ? { correct: result.correct, score: result.score, feedback: result.feedback } : null,
     },

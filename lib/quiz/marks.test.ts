@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { getQuestionBank } from "./bank";
 import { grade } from "./grading";
-import { answerMarks, responseText } from "./marks";
-import { toPublicQuestion } from "./public";
-import type { Question, QuestionOf, QuestionType } from "./schema";
+import { responseText } from "./marks";
+import { answerMarks as marksOf, type AnswerMarks } from "./marks";
+import { disguiseQuestion, optionToken, responseToTokens, toPublicQuestion, type OptionList } from "./public";
+import type { Question, QuestionOf, QuestionResponse, QuestionType } from "./schema";
 
 function first<T extends QuestionType>(type: T): QuestionOf<T> {
   const found = getQuestionBank().find((q): q is QuestionOf<T> => q.type === type);
@@ -11,9 +12,23 @@ function first<T extends QuestionType>(type: T): QuestionOf<T> {
   return found;
 }
 
-function marks(question: Question, response: Parameters<typeof grade>[1], reveal = true) {
-  const view = toPublicQuestion(question, "seed");
-  return answerMarks(view, response, reveal ? grade(question, response).feedback : null);
+const SEED = "seed";
+
+/**
+ * Marks as the quiz computes them: the view, the response and the feedback all in the attempt's
+ * tokens. Row ids are turned back into authored ids so the tests can name options.
+ */
+function marks(question: Question, response: QuestionResponse, reveal = true): AnswerMarks {
+  const view = toPublicQuestion(question, SEED);
+  const tokens = responseToTokens(question, SEED, response);
+  const result = marksOf(view, tokens, reveal ? grade(disguiseQuestion(question, SEED), tokens).feedback : null);
+  const list: OptionList = question.type === "order" ? "items" : question.type === "match" ? "left" : "options";
+  const authored = "options" in question ? question.options : "items" in question ? question.items : "left" in question ? question.left : [];
+  const back = new Map(authored.map((o) => [optionToken(SEED, list, o.id), o.id]));
+  const untoken = <R extends { id: string }>(row: R): R => ({ ...row, id: back.get(row.id) ?? row.id });
+  if (result.kind === "choices") return { ...result, rows: result.rows.map(untoken) };
+  if (result.kind === "order") return { ...result, rows: result.rows.map(untoken) };
+  return { ...result, rows: result.rows.map(untoken) };
 }
 
 describe("answerMarks", () => {
@@ -87,14 +102,22 @@ describe("answerMarks", () => {
     expect(result.rows.find((r) => r.chosen)).toMatchObject({ mark: null, note: "Your answer" });
     expect(result.rows.every((r) => r.mark === null)).toBe(true);
   });
+
+  it("an earlier answer naming an item the question no longer has: no marks, and words instead of an id", () => {
+    const q = first("order");
+    const result = marks(q, { type: "order", order: [...q.answer.slice(1), "removed-since"] }, false);
+    if (result.kind !== "order") throw new Error();
+    expect(result.rows.at(-1)).toMatchObject({ text: "(no longer in this question)", mark: null, rightPosition: null });
+  });
 });
 
 describe("responseText", () => {
   it("says what the learner answered, for every type", () => {
     const single = first("single");
-    expect(responseText(toPublicQuestion(single, "s"), { type: "single", choice: single.answer })).toBe(single.options.find((o) => o.id === single.answer)?.text);
-    expect(responseText(toPublicQuestion(first("true-false"), "s"), { type: "true-false", value: false })).toBe("False");
+    const shown = (q: Question, response: QuestionResponse) => responseText(toPublicQuestion(q, "s"), responseToTokens(q, "s", response));
+    expect(shown(single, { type: "single", choice: single.answer })).toBe(single.options.find((o) => o.id === single.answer)?.text);
+    expect(shown(first("true-false"), { type: "true-false", value: false })).toBe("False");
     const order = first("order");
-    expect(responseText(toPublicQuestion(order, "s"), { type: "order", order: order.answer })).toContain(" → ");
+    expect(shown(order, { type: "order", order: order.answer })).toBe(order.answer.map((id) => order.items.find((i) => i.id === id)?.text).join(" → "));
   });
 });

@@ -47,6 +47,9 @@ function keyIds(answer: CorrectAnswer): string[] {
   return [];
 }
 
+/** An item an earlier answer names that the question no longer has (it was changed since). */
+const GONE = "(no longer in this question)";
+
 const NOTES = {
   chosenRight: "✓ Your answer: right",
   chosenWrong: "✗ Your answer: wrong",
@@ -84,9 +87,10 @@ export function answerMarks(question: PublicQuestion, response: QuestionResponse
     return {
       kind: "order",
       rows: order.map((id, index) => {
-        const text = question.items.find((item) => item.id === id)?.text ?? id;
-        const rightPosition = rightOrder ? rightOrder.indexOf(id) + 1 : null;
-        if (!rightOrder || rightPosition === null) return { id, text, position: index + 1, rightPosition: null, mark: null, note: null };
+        const text = question.items.find((item) => item.id === id)?.text ?? GONE;
+        const rank = rightOrder ? rightOrder.indexOf(id) : -1;
+        if (!rightOrder || rank < 0) return { id, text, position: index + 1, rightPosition: null, mark: null, note: null };
+        const rightPosition = rank + 1;
         const verdict = feedback?.perOption?.[id];
         const mark: Mark = verdict === "correct" ? "right" : "wrong";
         const note = mark === "right" ? "✓ In the right order" : `✗ Belongs at position ${rightPosition}`;
@@ -96,7 +100,7 @@ export function answerMarks(question: PublicQuestion, response: QuestionResponse
   }
   if (question.type === "match") {
     const pairs = response.type === "match" ? response.pairs : {};
-    const rightText = (id: string | undefined) => (id === undefined ? null : (question.right.find((r) => r.id === id)?.text ?? id));
+    const rightText = (id: string | undefined) => (id === undefined ? null : (question.right.find((r) => r.id === id)?.text ?? GONE));
     const keyPairs = answer?.type === "match" ? new Map(answer.pairs.map((p) => [p.leftId, p.rightId])) : null;
     return {
       kind: "match",

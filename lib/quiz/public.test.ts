@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getQuestionBank } from "./bank";
-import { questionSeed, toPublicQuestion, toRevealedQuestion } from "./public";
+import { grade } from "./grading";
+import { disguiseQuestion, optionToken, questionSeed, responseFromTokens, responseToTokens, toPublicQuestion, toRevealedQuestion, type PublicQuestion } from "./public";
 import {
   ClassifySchema,
   CLASSIFY_CHOICES,
@@ -10,6 +11,7 @@ import {
   SingleChoiceSchema,
   TrueFalseSchema,
   type Question,
+  type QuestionResponse,
 } from "./schema";
 
 // Distinctive strings, so a leak is easy to spot in serialised output.
@@ -106,7 +108,8 @@ const classify = ClassifySchema.parse({
 });
 
 const allQuestions: Question[] = [single, multiple, trueFalse, order, match, classify];
-const seeds = Array.from({ length: 200 }, (_, i) => questionSeed(`attempt-${i}`, "q"));
+const SECRET = "test-secret-test-secret-test-secret-0123";
+const seeds = Array.from({ length: 200 }, (_, i) => questionSeed(SECRET, `attempt-${i}`, "q"));
 
 const SECRET_KEYS = ["answer", "explanation", "wrongExplanations", "paragraphIds", "phaseIds", "eventIds", "contextNoteIds", "correct"];
 
@@ -120,8 +123,124 @@ function keysDeep(value: unknown): string[] {
 
 const ids = (options: readonly { id: string }[]) => options.map((option) => option.id);
 
+/** A view's option ids, translated back to authored ids (the tests know the seed). */
+function authoredIds(question: Question, seed: string, list: "options" | "items" | "left" | "right", viewIds: string[]): string[] {
+  const options = list === "options" && "options" in question ? question.options : list === "items" && "items" in question ? question.items : list === "left" && "left" in question ? question.left : list === "right" && "right" in question ? question.right : [];
+  const byToken = new Map(options.map((o) => [optionToken(seed, list, o.id), o.id]));
+  return viewIds.map((id) => byToken.get(id) ?? `unknown:${id}`);
+}
+
 describe("questionSeed", () => {
-  it("combines attempt and question", () => expect(questionSeed("att-1", "q-1")).toBe("att-1:q-1"));
+  it("is stable, differs per attempt, question and secret, and does not contain either id", () => {
+    const seed = questionSeed(SECRET, "att-1", "q-1");
+    expect(questionSeed(SECRET, "att-1", "q-1")).toBe(seed);
+    expect(questionSeed(SECRET, "att-2", "q-1")).not.toBe(seed);
+    expect(questionSeed(SECRET, "att-1", "q-2")).not.toBe(seed);
+    expect(questionSeed(`${SECRET}x`, "att-1", "q-1")).not.toBe(seed);
+    expect(seed).not.toContain("att-1");
+    expect(seed).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+  });
+});
+
+describe("option tokens", () => {
+  const optionIds = (view: PublicQuestion): string[] =>
+    view.type === "single" || view.type === "multiple" ? ids(view.options) : view.type === "order" ? ids(view.items) : view.type === "match" ? [...ids(view.left), ...ids(view.right)] : [];
+
+  it("replaces every authored id with an opaque token of 16 base64url characters", () => {
+    for (const question of [single, multiple, order, match]) {
+      const view = toPublicQuestion(question, seeds[0]!);
+      const json = JSON.stringify(view);
+      for (const id of ["slovenia", "moscow", "crawford", "genoa", "nine-eleven", "iraq", "lavrov", "y2001", "y2003", "y2004"]) expect(json, question.type).not.toContain(`"${id}"`);
+      for (const token of optionIds(view)) expect(token).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    }
+  });
+
+  it("differ per attempt and stay the same for one attempt", () => {
+    const first = toPublicQuestion(single, questionSeed(SECRET, "att-1", single.id));
+    const again = toPublicQuestion(single, questionSeed(SECRET, "att-1", single.id));
+    const other = toPublicQuestion(single, questionSeed(SECRET, "att-2", single.id));
+    expect(again).toEqual(first);
+    const otherTokens = new Set(optionIds(other));
+    for (const token of optionIds(first)) expect(otherTokens.has(token)).toBe(false);
+  });
+
+  it("keep a match question's columns apart, even where a left and a right id are the same", () => {
+    const seed = seeds[0]!;
+    expect(optionToken(seed, "left", "a")).not.toBe(optionToken(seed, "right", "a"));
+  });
+
+  it("carry no order: the key's token is the smallest of its question's about as often as any other option's", () => {
+    // Four options, so a fair token is the smallest in about a quarter of the attempts.
+    let keySmallest = 0;
+    for (const seed of seeds) {
+      const view = toPublicQuestion(single, seed);
+      if (view.type !== "single") throw new Error("expected a single-choice view");
+      const smallest = [...ids(view.options)].sort()[0];
+      if (smallest === optionToken(seed, "options", single.answer)) keySmallest++;
+    }
+    expect(keySmallest / seeds.length).toBeGreaterThan(0.15);
+    expect(keySmallest / seeds.length).toBeLessThan(0.35);
+  });
+
+  it("do not sort in the authored order", () => {
+    let authoredOrder = 0;
+    for (const seed of seeds) {
+      const view = toPublicQuestion(order, seed);
+      if (view.type !== "order") throw new Error("expected an order view");
+      if (authoredIds(order, seed, "items", [...ids(view.items)].sort()).join() === order.answer.join()) authoredOrder++;
+    }
+    // One in 3! by chance.
+    expect(authoredOrder / seeds.length).toBeLessThan(0.3);
+  });
+
+  it("translate a response both ways, for every type", () => {
+    const responses: [Question, QuestionResponse][] = [
+      [single, { type: "single", choice: "moscow" }],
+      [multiple, { type: "multiple", choices: ["slovenia", "iraq"] }],
+      [trueFalse, { type: "true-false", value: false }],
+      [order, { type: "order", order: ["iraq", "slovenia", "nine-eleven"] }],
+      [match, { type: "match", pairs: { slovenia: "y2003", iraq: "y2001" } }],
+      [classify, { type: "classify", label: "opinion" }],
+    ];
+    for (const [question, authored] of responses) {
+      const seed = seeds[3]!;
+      const tokens = responseToTokens(question, seed, authored);
+      if (question.type !== "true-false" && question.type !== "classify") expect(tokens, question.type).not.toEqual(authored);
+      expect(responseFromTokens(question, seed, tokens), question.type).toEqual(authored);
+      // Grading in tokens scores exactly as grading the authored answer.
+      expect(grade(disguiseQuestion(question, seed), tokens).score, question.type).toBe(grade(question, authored).score);
+    }
+  });
+
+  it("reject a token that is not one of the question's, or one of another attempt", () => {
+    const seed = seeds[0]!;
+    expect(responseFromTokens(single, seed, { type: "single", choice: "slovenia" })).toBeNull();
+    expect(responseFromTokens(single, seed, { type: "single", choice: optionToken(seeds[1]!, "options", "slovenia") })).toBeNull();
+    expect(responseFromTokens(multiple, seed, { type: "multiple", choices: [optionToken(seed, "options", "iraq"), "nope"] })).toBeNull();
+    expect(responseFromTokens(order, seed, { type: "order", order: ["constructor"] })).toBeNull();
+    // A right token as a left key is not accepted: the columns are separate lists.
+    expect(responseFromTokens(match, seed, { type: "match", pairs: { [optionToken(seed, "right", "y2001")]: optionToken(seed, "right", "y2001") } })).toBeNull();
+    // Another type is passed through for grading to reject.
+    expect(responseFromTokens(single, seed, { type: "true-false", value: true })).toEqual({ type: "true-false", value: true });
+  });
+
+  it("name the key, the wrong explanations and the feedback in the tokens the learner saw", () => {
+    const seed = seeds[5]!;
+    const view = toRevealedQuestion(single, seed);
+    if (view.type !== "single") throw new Error("expected a single-choice view");
+    expect(view.answer).toBe(optionToken(seed, "options", "slovenia"));
+    expect(ids(view.options)).toContain(view.answer);
+    expect(view.wrongExplanations).toEqual({ [optionToken(seed, "options", "moscow")]: WRONG_EXPLANATION });
+    const matched = toRevealedQuestion(match, seed);
+    if (matched.type !== "match") throw new Error("expected a match view");
+    for (const [left, right] of Object.entries(matched.answer)) {
+      expect(ids(matched.left)).toContain(left);
+      expect(ids(matched.right)).toContain(right);
+    }
+    const feedback = grade(disguiseQuestion(single, seed), { type: "single", choice: optionToken(seed, "options", "moscow") }).feedback;
+    expect(feedback.correctAnswer).toMatchObject({ optionId: view.answer });
+    expect(Object.keys(feedback.perOption ?? {}).every((id) => ids(view.options).includes(id))).toBe(true);
+  });
 });
 
 describe("toPublicQuestion", () => {
@@ -138,11 +257,14 @@ describe("toPublicQuestion", () => {
 
   it("shows no answer data for any question in the real bank, nor an order item list in key order", () => {
     for (const question of getQuestionBank()) {
-      const view = toPublicQuestion(question, questionSeed("attempt-1", question.id));
+      const seed = questionSeed(SECRET, "attempt-1", question.id);
+      const view = toPublicQuestion(question, seed);
       const json = JSON.stringify(view);
       for (const secret of SECRET_KEYS) expect(keysDeep(JSON.parse(json)), question.id).not.toContain(secret);
       expect(json, question.id).not.toContain(question.explanation);
-      if (view.type === "order" && question.type === "order") expect(ids(view.items), question.id).not.toEqual(question.answer);
+      if (view.type === "order" && question.type === "order") expect(authoredIds(question, seed, "items", ids(view.items)), question.id).not.toEqual(question.answer);
+      const authored = "options" in question ? question.options : "items" in question ? question.items : "left" in question ? [...question.left, ...question.right] : [];
+      for (const option of authored) expect(json, question.id).not.toContain(`"${option.id}"`);
     }
   });
 
@@ -191,9 +313,10 @@ describe("toPublicQuestion", () => {
     for (const seed of seeds) {
       const view = toPublicQuestion(single, seed);
       if (view.type !== "single") throw new Error("expected a single-choice view");
-      expect([...ids(view.options)].sort()).toEqual([...ids(single.options)].sort());
-      expect(view.options).toEqual(expect.arrayContaining(single.options));
-      orders.add(ids(view.options).join());
+      const shown = authoredIds(single, seed, "options", ids(view.options));
+      expect([...shown].sort()).toEqual([...ids(single.options)].sort());
+      expect(view.options.map((o) => o.text).sort()).toEqual(single.options.map((o) => o.text).sort());
+      orders.add(shown.join());
     }
     expect(orders.size).toBe(24); // every order of 4 options turns up across 200 seeds
   });
@@ -203,9 +326,10 @@ describe("toPublicQuestion", () => {
     for (const seed of seeds) {
       const view = toPublicQuestion(order, seed);
       if (view.type !== "order") throw new Error("expected an order view");
-      expect(ids(view.items)).not.toEqual(order.answer);
-      expect([...ids(view.items)].sort()).toEqual([...order.answer].sort());
-      orders.add(ids(view.items).join());
+      const shown = authoredIds(order, seed, "items", ids(view.items));
+      expect(shown).not.toEqual(order.answer);
+      expect([...shown].sort()).toEqual([...order.answer].sort());
+      orders.add(shown.join());
     }
     expect(orders.size).toBe(5); // 3! − the answer
   });
@@ -215,11 +339,13 @@ describe("toPublicQuestion", () => {
     for (const seed of seeds) {
       const view = toPublicQuestion(match, seed);
       if (view.type !== "match") throw new Error("expected a match view");
-      const lined = view.left.every((item, i) => match.answer[item.id] === view.right[i]?.id);
+      const left = authoredIds(match, seed, "left", ids(view.left));
+      const right = authoredIds(match, seed, "right", ids(view.right));
+      const lined = left.every((id, i) => match.answer[id] === right[i]);
       expect(lined).toBe(false);
-      expect([...ids(view.right)].sort()).toEqual(ids(match.right));
-      const leftPositions = ids(view.left).map((id) => ids(match.left).indexOf(id));
-      const rightPositions = ids(view.right).map((id) => ids(match.right).indexOf(id));
+      expect([...right].sort()).toEqual(ids(match.right));
+      const leftPositions = left.map((id) => ids(match.left).indexOf(id));
+      const rightPositions = right.map((id) => ids(match.right).indexOf(id));
       if (leftPositions.join() === rightPositions.join()) sameShape++;
     }
     expect(sameShape).toBe(0);

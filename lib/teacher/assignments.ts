@@ -365,7 +365,8 @@ export async function startAssignmentAttempt(studentId: string, assignmentId: st
   // leaving out any that can no longer be found. Otherwise the quiz service picks from the scope.
   const chosen = stringIds(row.questionIds);
   if (chosen && chosen.length > 0) {
-    const found = await findQuestions(chosen);
+    // A built-in question retired since the assignment was set is not asked again.
+    const found = await findQuestions(chosen, { retiredBuiltIn: false });
     const ids = seededShuffle(
       chosen.filter((id) => found.has(id)),
       `${studentId}:${row.id}:${now.getTime()}:${Math.random()}`,

@@ -6,7 +6,7 @@
 // Idempotent: when the teacher already has the class, it is returned as it is.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { wrongResponse } from "../../bench/lib/answers";
-import { rightResponse } from "../../tests/support/responses";
+import { asShown, rightResponse } from "../../tests/support/responses";
 import { getQuestion } from "../../lib/quiz/bank";
 import { localDateTime } from "../../e2e/support/local-date-time";
 
@@ -88,9 +88,14 @@ async function retryOnReset<T>(send: () => Promise<T>): Promise<T> {
 }
 
 export async function attemptQuestionIds(page: Page, attemptId: string): Promise<string[]> {
+  return (await attemptQuestions(page, attemptId)).map((question) => question.id);
+}
+
+/** An attempt's questions as the learner's API shows them: option ids are that attempt's tokens. */
+async function attemptQuestions(page: Page, attemptId: string): Promise<(Parameters<typeof asShown>[1] & { id: string })[]> {
   const response = await retryOnReset(() => page.request.get(`/api/v1/attempts/${attemptId}`));
-  const view = (await response.json()) as { items: { question: { id: string } }[] };
-  return view.items.map((item) => item.question.id);
+  const view = (await response.json()) as { items: { question: Parameters<typeof asShown>[1] & { id: string } }[] };
+  return view.items.map((item) => item.question);
 }
 
 /**
@@ -98,13 +103,15 @@ export async function attemptQuestionIds(page: Page, attemptId: string): Promise
  * the first `count` only (all by default).
  */
 export async function answerThroughApi(page: Page, attemptId: string, { wrong = [], count }: { wrong?: number[]; count?: number } = {}): Promise<string[]> {
-  const ids = await attemptQuestionIds(page, attemptId);
+  const shown = await attemptQuestions(page, attemptId);
+  const ids = shown.map((question) => question.id);
   let seed = 1;
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
   for (const [index, id] of ids.slice(0, count ?? ids.length).entries()) {
     const question = getQuestion(id);
     if (!question) throw new Error(`question ${id} is not in the built-in bank`);
-    const body = wrong.includes(index) ? wrongResponse(question, random) : rightResponse(question);
+    // Picked by text from what the API showed, as a learner picks: option ids are per-attempt tokens.
+    const body = asShown(question, shown[index]!, wrong.includes(index) ? wrongResponse(question, random) : rightResponse(question));
     // The same answer again is acknowledged with 200 (the API is idempotent), so a retry is safe.
     const response = await retryOnReset(() => page.request.put(`/api/v1/attempts/${attemptId}/answers/${id}`, { data: { response: body } }));
     if (response.status() !== 201 && response.status() !== 200) throw new Error(`answering ${id} failed: ${response.status()} ${await response.text()}`);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresAvailability, startPostgresCluster, type PostgresCluster } from "../support/postgres-cluster";
 import { REPO_ROOT, expectSuccess, runPrisma } from "../support/prisma-cli";
 import { rightResponse, wrongResponse } from "../support/responses";
+import { sentIn } from "../support/sent";
 
 const availability = postgresAvailability();
 
@@ -42,13 +43,13 @@ describe.skipIf(!availability.available)("quiz attempts on PostgreSQL", () => {
     const [first, second] = view.items.map((item) => getQuestion(item.question.id));
     if (!first || !second) throw new Error("the phase quiz should have at least two built-in questions");
 
-    const right = await answerQuestion(student.id, id, first.id, rightResponse(first));
+    const right = await answerQuestion(student.id, id, first.id, sentIn(id, first, rightResponse(first)));
     expect(right).toMatchObject({ recorded: true, answered: 1, item: { result: { correct: true, score: 1 } } });
-    const retry = await answerQuestion(student.id, id, first.id, rightResponse(first));
+    const retry = await answerQuestion(student.id, id, first.id, sentIn(id, first, rightResponse(first)));
     expect(retry).toMatchObject({ recorded: false, answered: 1 });
-    await expect(answerQuestion(student.id, id, first.id, wrongResponse(first))).rejects.toMatchObject({ code: "conflict" });
+    await expect(answerQuestion(student.id, id, first.id, sentIn(id, first, wrongResponse(first)))).rejects.toMatchObject({ code: "conflict" });
 
-    const wrong = await answerQuestion(student.id, id, second.id, wrongResponse(second));
+    const wrong = await answerQuestion(student.id, id, second.id, sentIn(id, second, wrongResponse(second)));
     expect(wrong).toMatchObject({ recorded: true, answered: 2, item: { result: { correct: false } } });
     // The miss puts its question in review; the refused answer above left no trace.
     const { dueQuestionIds } = await import("@/lib/quiz/review");
@@ -57,7 +58,7 @@ describe.skipIf(!availability.available)("quiz attempts on PostgreSQL", () => {
     expect(await startOrResumeAttempt(student.id, { kind: "PHASE", scopeId: "phase-rapport" })).toEqual({ id, resumed: true });
     const finished = await finishAttempt(student.id, id);
     expect(finished.score).toBeCloseTo(1 / view.items.length, 5);
-    await expect(answerQuestion(student.id, id, second.id, wrongResponse(second))).rejects.toMatchObject({ code: "conflict" });
+    await expect(answerQuestion(student.id, id, second.id, sentIn(id, second, wrongResponse(second)))).rejects.toMatchObject({ code: "conflict" });
     expect(await db.attemptAnswer.count({ where: { attemptId: id } })).toBe(2);
   });
 
@@ -71,9 +72,9 @@ describe.skipIf(!availability.available)("quiz attempts on PostgreSQL", () => {
     const attempt = await db.attempt.create({ data: { userId: student.id, kind: "MIXED", scopeId: null, questionIds: oneOfEachType.map((q) => q.id) } });
 
     for (const question of oneOfEachType) {
-      expect(await answerQuestion(student.id, attempt.id, question.id, rightResponse(question)), question.type).toMatchObject({ recorded: true });
-      expect(await answerQuestion(student.id, attempt.id, question.id, rightResponse(question)), `${question.type}, sent again`).toMatchObject({ recorded: false });
-      await expect(answerQuestion(student.id, attempt.id, question.id, wrongResponse(question)), `${question.type}, changed`).rejects.toMatchObject({ code: "conflict" });
+      expect(await answerQuestion(student.id, attempt.id, question.id, sentIn(attempt.id, question, rightResponse(question))), question.type).toMatchObject({ recorded: true });
+      expect(await answerQuestion(student.id, attempt.id, question.id, sentIn(attempt.id, question, rightResponse(question))), `${question.type}, sent again`).toMatchObject({ recorded: false });
+      await expect(answerQuestion(student.id, attempt.id, question.id, sentIn(attempt.id, question, wrongResponse(question))), `${question.type}, changed`).rejects.toMatchObject({ code: "conflict" });
     }
   });
 });

@@ -5,6 +5,7 @@
 import Database from "better-sqlite3";
 import { describe, expect, it, vi } from "vitest";
 import { rightResponse, wrongResponse } from "../support/responses";
+import { sentIn } from "../support/sent";
 import type { LoggedStatement } from "../support/statement-log";
 
 const log = vi.hoisted(() => ({ statements: [] as LoggedStatement[] }));
@@ -58,7 +59,7 @@ describe("hot paths read by index", () => {
       const { id } = await startOrResumeAttempt(other.id, { kind: "MIXED", scopeId: null });
       for (const item of (await getAttemptView(other.id, id)).items) {
         const q = getQuestion(item.question.id);
-        if (q) await answerQuestion(other.id, id, q.id, wrongResponse(q));
+        if (q) await answerQuestion(other.id, id, q.id, sentIn(id, q, wrongResponse(q)));
       }
     }
 
@@ -70,9 +71,9 @@ describe("hot paths read by index", () => {
     scans.push(...(await tableScans(() => getAttemptView(student.id, attemptId))));
     const [first, second] = view.items.map((item) => getQuestion(item.question.id));
     if (!first || !second) throw new Error("the lesson quiz has fewer than two questions");
-    scans.push(...(await tableScans(() => answerQuestion(student.id, attemptId, first.id, rightResponse(first)))));
-    scans.push(...(await tableScans(() => answerQuestion(student.id, attemptId, second.id, wrongResponse(second)))));
-    scans.push(...(await tableScans(() => answerQuestion(student.id, attemptId, second.id, wrongResponse(second)))));
+    scans.push(...(await tableScans(() => answerQuestion(student.id, attemptId, first.id, sentIn(attemptId, first, rightResponse(first))))));
+    scans.push(...(await tableScans(() => answerQuestion(student.id, attemptId, second.id, sentIn(attemptId, second, wrongResponse(second))))));
+    scans.push(...(await tableScans(() => answerQuestion(student.id, attemptId, second.id, sentIn(attemptId, second, wrongResponse(second))))));
     scans.push(...(await tableScans(() => finishAttempt(student.id, attemptId))));
 
     expect(log.statements.length).toBeGreaterThan(0);
@@ -101,7 +102,7 @@ describe("hot paths read by index", () => {
     const [item] = (await getAttemptView(student.id, attemptId)).items;
     const question = item && getQuestion(item.question.id);
     if (!question) throw new Error("the lesson quiz is empty");
-    await answerQuestion(student.id, attemptId, question.id, wrongResponse(question));
+    await answerQuestion(student.id, attemptId, question.id, sentIn(attemptId, question, wrongResponse(question)));
 
     const dashboard = await tableScans(() =>
       Promise.all([getReadingProgress(student.id), gradedAnswers(student.id), finishedQuizzes(student.id), reviewQueueSize(student.id, new Date()), studentAssignments(student.id)]),

@@ -1,5 +1,6 @@
 // "Retry the ones I missed" against a real SQLite database.
 import { rightResponse, wrongResponse } from "../support/responses";
+import { sentIn } from "../support/sent";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { answerQuestion, finishAttempt, getAttemptView, startOrResumeAttempt, startRetryOfMissed } from "@/lib/quiz/attempts";
@@ -15,9 +16,9 @@ describe("retry the ones I missed", () => {
     const { id } = await startOrResumeAttempt(student.id, { kind: "LESSON", scopeId: "potato-diplomacy" });
     const ids = (await getAttemptView(student.id, id)).items.map((item) => item.question.id);
     const [right, wrong] = ids.map((q) => getQuestion(q)!);
-    await answerQuestion(student.id, id, right!.id, rightResponse(right!));
+    await answerQuestion(student.id, id, right!.id, sentIn(id, right!, rightResponse(right!)));
     const wrongAnswer = wrongResponse(wrong!);
-    if (wrongAnswer) await answerQuestion(student.id, id, wrong!.id, wrongAnswer);
+    if (wrongAnswer) await answerQuestion(student.id, id, wrong!.id, sentIn(id, wrong!, wrongAnswer));
     await expect(startRetryOfMissed(student.id, id)).rejects.toMatchObject({ code: "conflict" });
     await finishAttempt(student.id, id);
 
@@ -25,7 +26,7 @@ describe("retry the ones I missed", () => {
     const view = await getAttemptView(student.id, retry.id);
     expect(view.practice).toBe(true);
     expect(view.items.map((item) => item.question.id).sort()).toEqual(ids.filter((q) => q !== right!.id).sort());
-    await answerQuestion(student.id, retry.id, wrong!.id, rightResponse(wrong!));
+    await answerQuestion(student.id, retry.id, wrong!.id, sentIn(retry.id, wrong!, rightResponse(wrong!)));
     expect((await getAttemptView(student.id, retry.id)).items.find((item) => item.question.id === wrong!.id)).toMatchObject({ status: "answered", result: { correct: true } });
   });
 

@@ -1,5 +1,6 @@
 // The quiz service against a real SQLite database with the seeded question bank.
 import { rightResponse, wrongResponse } from "../support/responses";
+import { sentIn } from "../support/sent";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getLessonForBlock, getLessons } from "@/lib/content";
@@ -57,7 +58,7 @@ describe("quiz attempts", () => {
     expect(started.resumed).toBe(false);
     expect(started.attempt).toEqual(await getAttemptView(student.id, started.attempt.id));
     const question = questionById(started.attempt.items[0]?.question.id ?? "");
-    await answerQuestion(student.id, started.attempt.id, question.id, rightResponse(question));
+    await answerQuestion(student.id, started.attempt.id, question.id, sentIn(started.attempt.id, question, rightResponse(question)));
     const resumed = await startAttemptView(student.id, { kind: "PHASE", scopeId: "phase-rapport" });
     expect(resumed).toEqual({ resumed: true, attempt: await getAttemptView(student.id, started.attempt.id) });
     expect(resumed.attempt.items[0]).toMatchObject({ status: "answered", result: { correct: true } });
@@ -75,14 +76,14 @@ describe("quiz attempts", () => {
     const student = await newStudent();
     const { id } = await startOrResumeAttempt(student.id, { kind: "PHASE", scopeId: "phase-rapport" });
     const question = await firstOpenQuestion(student.id, id);
-    const first = await answerQuestion(student.id, id, question.id, rightResponse(question));
+    const first = await answerQuestion(student.id, id, question.id, sentIn(id, question, rightResponse(question)));
     expect(first.recorded).toBe(true);
     expect(first.item.result).toMatchObject({ correct: true, score: 1 });
     expect(first.item.question).toHaveProperty("explanation");
     expect(first).toMatchObject({ answered: 1, total: expect.any(Number) });
-    const retry = await answerQuestion(student.id, id, question.id, rightResponse(question));
+    const retry = await answerQuestion(student.id, id, question.id, sentIn(id, question, rightResponse(question)));
     expect(retry).toMatchObject({ recorded: false, answered: 1 });
-    await expect(answerQuestion(student.id, id, question.id, wrongResponse(question))).rejects.toMatchObject({ code: "conflict" });
+    await expect(answerQuestion(student.id, id, question.id, sentIn(id, question, wrongResponse(question)))).rejects.toMatchObject({ code: "conflict" });
     expect(await db.attemptAnswer.count({ where: { attemptId: id } })).toBe(1);
   });
 
@@ -91,8 +92,8 @@ describe("quiz attempts", () => {
     const intruder = await newStudent();
     const { id } = await startOrResumeAttempt(owner.id, { kind: "MIXED", scopeId: null });
     const question = await firstOpenQuestion(owner.id, id);
-    const theirs = await answerQuestion(intruder.id, id, question.id, rightResponse(question)).catch((e: unknown) => e);
-    const missing = await answerQuestion(intruder.id, "no-such-attempt", question.id, rightResponse(question)).catch((e: unknown) => e);
+    const theirs = await answerQuestion(intruder.id, id, question.id, sentIn(id, question, rightResponse(question))).catch((e: unknown) => e);
+    const missing = await answerQuestion(intruder.id, "no-such-attempt", question.id, sentIn("no-such-attempt", question, rightResponse(question))).catch((e: unknown) => e);
     expect(theirs).toBeInstanceOf(QuizError);
     expect(missing).toBeInstanceOf(QuizError);
     expect((theirs as QuizError).message).toBe((missing as QuizError).message);
@@ -118,14 +119,14 @@ describe("quiz attempts", () => {
     const questions = view.items.map((item) => getQuestion(item.question.id)).filter((q): q is Question => q !== undefined);
     const [a, b] = questions;
     if (!a || !b) throw new Error("lesson quiz too short");
-    await answerQuestion(student.id, id, a.id, rightResponse(a));
-    await answerQuestion(student.id, id, b.id, wrongResponse(b));
+    await answerQuestion(student.id, id, a.id, sentIn(id, a, rightResponse(a)));
+    await answerQuestion(student.id, id, b.id, sentIn(id, b, wrongResponse(b)));
     const finished = await finishAttempt(student.id, id);
     const expected = (1 + (await db.attemptAnswer.findFirstOrThrow({ where: { attemptId: id, questionId: b.id } })).score) / questions.length;
     expect(finished.score).toBeCloseTo(expected, 5);
     expect(await finishAttempt(student.id, id)).toEqual(finished);
     const [, , c] = questions;
-    if (c) await expect(answerQuestion(student.id, id, c.id, rightResponse(c))).rejects.toMatchObject({ code: "conflict" });
+    if (c) await expect(answerQuestion(student.id, id, c.id, sentIn(id, c, rightResponse(c)))).rejects.toMatchObject({ code: "conflict" });
     // A new start after finishing is a new attempt.
     expect((await startOrResumeAttempt(student.id, { kind: "LESSON", scopeId: "messrs-fix-it" })).id).not.toBe(id);
   });
@@ -135,7 +136,7 @@ describe("quiz attempts", () => {
     const { id } = await startOrResumeAttempt(student.id, { kind: "MIXED", scopeId: null });
     const question = await firstOpenQuestion(student.id, id);
     const answeredAt = new Date("2026-03-01T10:00:00Z");
-    await answerQuestion(student.id, id, question.id, wrongResponse(question), answeredAt);
+    await answerQuestion(student.id, id, question.id, sentIn(id, question, wrongResponse(question)), answeredAt);
     expect(await dueQuestionIds(student.id, answeredAt, 10)).toEqual([]);
     expect(await dueQuestionIds(student.id, new Date("2026-03-02T10:00:00Z"), 10)).toEqual([question.id]);
     await expect(startOrResumeAttempt(student.id, { kind: "REVIEW", scopeId: null })).resolves.toMatchObject({ resumed: false });
@@ -147,12 +148,12 @@ describe("quiz attempts", () => {
     const first = await startOrResumeAttempt(student.id, { kind: "MIXED", scopeId: null });
     const [missed, other] = (await getAttemptView(student.id, first.id)).items.map((item) => item.question);
     if (!missed || !other) throw new Error("a mixed quiz should have at least two questions");
-    await answerQuestion(student.id, first.id, missed.id, wrongResponse(questionById(missed.id)), day(0));
-    await answerQuestion(student.id, first.id, other.id, wrongResponse(questionById(other.id)), day(0));
+    await answerQuestion(student.id, first.id, missed.id, sentIn(first.id, questionById(missed.id), wrongResponse(questionById(missed.id))), day(0));
+    await answerQuestion(student.id, first.id, other.id, sentIn(first.id, questionById(other.id), wrongResponse(questionById(other.id))), day(0));
     expect(await reviewQueueSize(student.id, day(1))).toEqual({ due: 2, total: 2 });
     // Answered right in the review quiz: that card moves ahead, so only the other one is due.
     const review = await startOrResumeAttempt(student.id, { kind: "REVIEW", scopeId: null });
-    await answerQuestion(student.id, review.id, missed.id, rightResponse(questionById(missed.id)), day(1));
+    await answerQuestion(student.id, review.id, missed.id, sentIn(review.id, questionById(missed.id), rightResponse(questionById(missed.id))), day(1));
     expect(await dueQuestionIds(student.id, day(1), 10)).toEqual([other.id]);
     expect(await reviewQueueSize(student.id, day(1))).toEqual({ due: 1, total: 2 });
     // A retired question is never asked again, so it leaves the queue (its answers stay).

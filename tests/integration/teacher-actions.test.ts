@@ -14,6 +14,7 @@ import { gradebookCsv, gradebookReport } from "@/lib/teacher/reports";
 import { studentWorkForTeacher } from "@/lib/teacher/student-work";
 import { caught, classWithStudents, inDays, join, lessonAssignment, newStudent, newTeacher } from "../support/classroom";
 import { rightResponse, wrongResponse } from "../support/responses";
+import { sentIn } from "../support/sent";
 
 const lesson = (overrides: Record<string, unknown> = {}) => lessonAssignment({ maxAttempts: 2, ...overrides });
 
@@ -24,7 +25,7 @@ async function takeQuiz(studentId: string, assignmentId: string) {
   const ids = (attempt.questionIds as string[]).slice();
   for (const [i, id] of ids.entries()) {
     const q = getQuestion(id);
-    if (q) await answerQuestion(studentId, attemptId, id, i === 0 ? wrongResponse(q) : rightResponse(q));
+    if (q) await answerQuestion(studentId, attemptId, id, sentIn(attemptId, q, i === 0 ? wrongResponse(q) : rightResponse(q)));
   }
   await finishAttempt(studentId, attemptId);
   return { attemptId, questionIds: ids };

@@ -1,6 +1,7 @@
 // Classes, joining, assignments, extensions, reports and teacher questions against a real SQLite
 // database (a migrated copy of the template, with the built-in question bank seeded).
 import { rightResponse } from "../support/responses";
+import { sentIn } from "../support/sent";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { finishAttempt, answerQuestion, getAttemptView } from "@/lib/quiz/attempts";
@@ -261,7 +262,7 @@ describe("assignments", () => {
     const { attemptId } = await startAssignmentAttempt(amira.id, assignmentId);
     for (const item of (await getAttemptView(amira.id, attemptId)).items) {
       const q = getQuestion(item.question.id);
-      if (q) await answerQuestion(amira.id, attemptId, q.id, rightResponse(q));
+      if (q) await answerQuestion(amira.id, attemptId, q.id, sentIn(attemptId, q, rightResponse(q)));
     }
     await finishAttempt(amira.id, attemptId);
     expect((await studentAssignments(amira.id))[0]).toMatchObject({ status: "done", bestScore: null });
@@ -281,7 +282,7 @@ describe("assignments", () => {
     const view = await getAttemptView(amira.id, first.attemptId);
     for (const item of view.items) {
       const q = getQuestion(item.question.id);
-      if (q) await answerQuestion(amira.id, first.attemptId, q.id, rightResponse(q));
+      if (q) await answerQuestion(amira.id, first.attemptId, q.id, sentIn(first.attemptId, q, rightResponse(q)));
     }
     await finishAttempt(amira.id, first.attemptId);
     expect((await studentAssignments(amira.id))[0]).toMatchObject({ status: "done", bestScore: 1, attemptsUsed: 1, canStart: false });

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { HttpSession, signIn } from "@/bench/lib/http";
-import { newLedger, prepareLoadDatabase, quizDriver, scopes, signInAll, studentEmails, studentLoop, type Ledger, type SentAnswer, type Student } from "@/bench/lib/load";
+import { newLedger, prepareLoadDatabase, quizDriver, scopes, signInAll, studentEmails, studentLoop, type AttemptQuestion, type Ledger, type SentAnswer, type Student } from "@/bench/lib/load";
 import { freePort } from "@/bench/lib/server";
 import { seededRandom } from "@/bench/lib/stats";
 import { assertBuilt, groupMembers, holdWriteLock, killHard, openReadOnly, runScript, startOwnServer, stopOwnServer, type OwnServer } from "./own-server";
@@ -70,7 +70,8 @@ function missingOrDifferent(acknowledged: SentAnswer[], rows: Map<string, unknow
   for (const answer of acknowledged) {
     const key = `${answer.attemptId}/${answer.questionId}`;
     if (!rows.has(key)) problems.push(`${key}: missing`);
-    else if (JSON.stringify(rows.get(key)) !== JSON.stringify(answer.response)) problems.push(`${key}: stored ${JSON.stringify(rows.get(key))}, sent ${JSON.stringify(answer.response)}`);
+    // The database keeps the bank's option ids; the learner sent the attempt's tokens for them.
+    else if (JSON.stringify(rows.get(key)) !== JSON.stringify(answer.stored)) problems.push(`${key}: stored ${JSON.stringify(rows.get(key))}, expected ${JSON.stringify(answer.stored)}`);
   }
   return problems;
 }
@@ -100,7 +101,7 @@ async function setUp(dir: string, students: number) {
 
 const answerPath = (attemptId: string, questionId: string) => `/api/v1/attempts/${encodeURIComponent(attemptId)}/answers/${encodeURIComponent(questionId)}`;
 
-type AttemptJson = { id: string; finishedAt: string | null; items: { status: "open" | "answered"; question: { id: string }; response?: unknown }[] };
+type AttemptJson = { id: string; finishedAt: string | null; items: { status: "open" | "answered"; question: AttemptQuestion; response?: unknown }[] };
 
 test("a SIGKILL in the middle of a quiz load loses no acknowledged answer, and attempts resume", { timeout: TIMEOUT_MS }, async () => {
   const { dbFile, emails, port, server: first } = await setUp(path.join(work, "crash"), 30);
@@ -170,7 +171,7 @@ test("a SIGKILL in the middle of a quiz load loses no acknowledged answer, and a
       }
       const retried = new Set(retry.map((a) => a.questionId));
       for (const item of attempt.items) {
-        if (item.status === "open" && !retried.has(item.question.id)) await driver.answer(student, attempt.id, item.question.id);
+        if (item.status === "open" && !retried.has(item.question.id)) await driver.answer(student, attempt.id, item.question);
       }
       const finish = await student.http.request("POST", `/api/v1/attempts/${encodeURIComponent(attempt.id)}/finish`);
       expect(finish.status, finish.body).toBe(200);
@@ -207,12 +208,12 @@ test("while another process holds the write lock, writers wait for it instead of
   try {
     expect(integrity(dbFile).journalMode).toBe("wal");
     students.push(...(await signInAll(port, emails.slice(0, 8), PASSWORD)));
-    const open = new Map<Student, { attemptId: string; questions: string[] }>();
+    const open = new Map<Student, { attemptId: string; questions: AttemptQuestion[] }>();
     for (const student of students) {
       const response = await student.http.request("POST", "/api/v1/attempts", { json: { kind: "MIXED", scopeId: null } });
       expect(response.status).toBe(201);
       const { attempt } = JSON.parse(response.body) as { attempt: AttemptJson };
-      open.set(student, { attemptId: attempt.id, questions: attempt.items.map((i) => i.question.id) });
+      open.set(student, { attemptId: attempt.id, questions: attempt.items.map((i) => i.question) });
     }
     const ledger = newLedger();
     const driver = quizDriver(null, ledger, { random: seededRandom(3), wrongRate: 0.5, duplicateRate: 0 });
@@ -227,8 +228,8 @@ test("while another process holds the write lock, writers wait for it instead of
         // Writes outside a transaction (answers).
         ...students.map((student) => {
           const attempt = open.get(student);
-          const questionId = attempt?.questions[round];
-          return attempt && questionId ? driver.answer(student, attempt.attemptId, questionId) : null;
+          const question = attempt?.questions[round];
+          return attempt && question ? driver.answer(student, attempt.attemptId, question) : null;
         }),
         // An interactive transaction that reads before it writes (the sign-in throttle's counter).
         ...outsiders.map((email) => wrongPassword(port, email)),

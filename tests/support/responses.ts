@@ -1,6 +1,6 @@
 // Responses a learner could send, built from a question's answer key: the right one, and a wrong
 // one for every type. Shared by the integration and browser tests.
-import type { Question, QuestionResponse } from "../../lib/quiz/schema";
+import type { Option, Question, QuestionResponse } from "../../lib/quiz/schema";
 
 export function rightResponse(q: Question): QuestionResponse {
   switch (q.type) {
@@ -36,4 +36,27 @@ export function wrongResponse(q: Question): QuestionResponse {
     case "classify":
       return { type: "classify", label: q.answer === "opinion" ? "reported-fact" : "opinion" };
   }
+}
+
+/**
+ * The response as a learner of this view would send it: option ids are per-attempt tokens
+ * (lib/quiz/public.ts), so each authored id is replaced by the id of the view's option with the
+ * same text, as a person picks what they read. Texts are unique within a list (lib/quiz/bank.ts
+ * checks), so the pick is unambiguous; an id the view lacks is sent as it is (for tests of a
+ * rejected answer).
+ */
+export function asShown(question: Question, view: { type: string; options?: Option[]; items?: Option[]; left?: Option[]; right?: Option[] }, response: QuestionResponse): QuestionResponse {
+  const byText = (authored: readonly Option[] | undefined, shown: readonly Option[] | undefined) => (id: string) => {
+    const text = authored?.find((o) => o.id === id)?.text;
+    return shown?.find((o) => o.text === text)?.id ?? id;
+  };
+  if (response.type === "single" && question.type === "single") return { type: "single", choice: byText(question.options, view.options)(response.choice) };
+  if (response.type === "multiple" && question.type === "multiple") return { type: "multiple", choices: response.choices.map(byText(question.options, view.options)) };
+  if (response.type === "order" && question.type === "order") return { type: "order", order: response.order.map(byText(question.items, view.items)) };
+  if (response.type === "match" && question.type === "match") {
+    const left = byText(question.left, view.left);
+    const right = byText(question.right, view.right);
+    return { type: "match", pairs: Object.fromEntries(Object.entries(response.pairs).map(([l, r]) => [left(l), right(r)])) };
+  }
+  return response;
 }
