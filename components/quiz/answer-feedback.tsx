@@ -9,7 +9,8 @@ type Answered = Extract<AttemptView["items"][number], { status: "answered" }>;
 function chosenWrongExplanations(item: Answered): string[] {
   const question = item.question;
   if (!("wrongExplanations" in question)) return [];
-  const chosen = item.response.type === "single" ? [item.response.choice] : item.response.type === "multiple" ? item.response.choices : [];
+  const response = item.response;
+  const chosen = response?.type === "single" ? [response.choice] : response?.type === "multiple" ? response.choices : [];
   return chosen.flatMap((id) => (question.wrongExplanations[id] ? [question.wrongExplanations[id]] : []));
 }
 

@@ -89,7 +89,7 @@ function ResultLine({ item, links }: { item: Item; links: ParagraphLink[] }) {
   return (
     <div className={`space-y-1.5 rounded-md border p-3 ${verdictTone(item.result)}`}>
       <p className="font-semibold">{verdictText(item.result)}</p>
-      {item.result.feedback ? (
+      {item.result.feedback && item.response ? (
         <dl className="grid gap-x-3 gap-y-1 sm:grid-cols-[auto_1fr]">
           <dt className="font-sans text-sm text-muted">You answered:</dt>
           <dd>{responseText(item.question, item.response)}</dd>

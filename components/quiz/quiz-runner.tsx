@@ -12,7 +12,7 @@ import { ProgressBar } from "@/components/lesson/reading-progress";
 import { useHydrated } from "@/components/use-hydrated";
 import { answerMarks } from "@/lib/quiz/marks";
 import { initialResponse, QuestionInput } from "./question-input";
-import { AnswerFeedback } from "./answer-feedback";
+import { AnswerFeedback, CHANGED_SINCE } from "./answer-feedback";
 import { AnswerReview } from "./answer-review";
 import { handFocusToResults } from "./results-focus";
 
@@ -118,7 +118,7 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
             <blockquote className="border-l-[3px] border-rule pl-4 font-serif-italic text-lg italic">{item.question.statement}</blockquote>
           ) : null}
           {item.status === "answered" ? (
-            <AnswerReview marks={answerMarks(item.question, item.response, item.result?.feedback ?? null)} />
+            item.response ? <AnswerReview marks={answerMarks(item.question, item.response, item.result?.feedback ?? null)} /> : <p className="font-sans text-sm text-muted">{CHANGED_SINCE}</p>
           ) : (
             // Held while a save is unsent: the server may have recorded it already, and answers are final.
             <QuestionInput key={item.question.id} question={item.question} disabled={unsent === "answer"} onChange={setResponse} />

@@ -97,8 +97,8 @@ export type AnsweredItem = {
    * question (it was changed since): the score stands as it was recorded, only the marks are gone.
    */
   result: { correct: boolean; score: number; feedback: GradeFeedback | null } | null;
-  /** The learner's answer, in the same tokens as the question. */
-  response: QuestionResponse;
+  /** The learner's answer, in the same tokens as the question; null if it no longer parses. */
+  response: QuestionResponse | null;
 };
 export type OpenItem = { position: number; status: "open"; question: PublicQuestion };
 
@@ -167,16 +167,15 @@ async function attemptView(attempt: Awaited<ReturnType<typeof loadOwnAttempt>>, 
     const answer = attempt.answers.find((a) => a.questionId === questionId);
     if (!answer) return [{ position, status: "open", question: toPublicQuestion(question, seed) }];
     const stored = ResponseSchema.safeParse(answer.response);
-    // A stored answer that no longer parses (the response format changed) is shown as not gradable,
-    // never as a crash: its score counts as recorded.
-    const authored: QuestionResponse = stored.success ? stored.data : emptyResponse(question);
+    // A stored answer that no longer parses (the response format changed) is shown without marks,
+    // never as a crash and never as an answer the learner did not give: its score counts as recorded.
     return [
       {
         position,
         status: "answered",
-        response: responseToTokens(question, seed, authored),
+        response: stored.success ? responseToTokens(question, seed, stored.data) : null,
         question: reveal ? toRevealedQuestion(question, seed) : toPublicQuestion(question, seed),
-        result: reveal ? { correct: answer.correct, score: answer.score, feedback: stored.success ? storedFeedback(question, seed, authored) : null } : null,
+        result: reveal ? { correct: answer.correct, score: answer.score, feedback: stored.success ? storedFeedback(question, seed, stored.data) : null } : null,
       },
     ];
   });
@@ -195,24 +194,6 @@ async function attemptView(attempt: Awaited<ReturnType<typeof loadOwnAttempt>>, 
 }
 
 const NOT_ACCEPTED = "The answer is not in a form this question accepts.";
-
-/** A response of the question's type that names nothing: what a stored answer that no longer parses is shown as. */
-function emptyResponse(question: Question): QuestionResponse {
-  switch (question.type) {
-    case "single":
-      return { type: "single", choice: "" };
-    case "multiple":
-      return { type: "multiple", choices: [] };
-    case "true-false":
-      return { type: "true-false", value: false };
-    case "order":
-      return { type: "order", order: [] };
-    case "match":
-      return { type: "match", pairs: {} };
-    case "classify":
-      return { type: "classify", label: "" };
-  }
-}
 
 export type AnswerOutcome = {
   /** False when the same answer had already been recorded (a retry): nothing changed. */
