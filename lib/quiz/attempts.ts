@@ -13,6 +13,7 @@ import { attemptQuestionSeed } from "./attempt-seed";
 import { dueQuestionIds } from "./review";
 import { ResponseSchema, type Question, type QuestionResponse } from "./schema";
 import { seededShuffle } from "./shuffle";
+import { enemiesOf, pickQuestions } from "./pick-questions";
 import { mayReveal } from "./reveal";
 import { QUIZ_LENGTH, type QuizKind } from "./quiz-length";
 
@@ -36,6 +37,13 @@ export function assertScope({ kind, scopeId }: QuizScope): void {
   if ((kind === "MIXED" || kind === "REVIEW") && scopeId !== null) throw new QuizError("invalid_input", "A mixed or review quiz has no scope.");
 }
 
+let enemies: Map<string, Set<string>> | undefined;
+/** Pairs of built-in questions that give each other away (the bank is fixed, so built once). */
+function bankEnemies(): Map<string, Set<string>> {
+  enemies ??= enemiesOf(getQuestionBank());
+  return enemies;
+}
+
 /** The questions of a new attempt, in the order this attempt will ask them. */
 async function chooseQuestions(userId: string, scope: QuizScope, seed: string): Promise<string[]> {
   const pool = (list: readonly Question[]) => list.map((q) => q.id);
@@ -47,7 +55,7 @@ async function chooseQuestions(userId: string, scope: QuizScope, seed: string): 
     ids = await dueQuestionIds(userId, new Date(), QUIZ_LENGTH.REVIEW);
     if (ids.length === 0) throw new QuizError("nothing_to_review", "Nothing to review right now: questions you miss come back here when they are due.");
   }
-  return seededShuffle(ids, seed).slice(0, QUIZ_LENGTH[scope.kind]);
+  return pickQuestions(seededShuffle(ids, seed), QUIZ_LENGTH[scope.kind], bankEnemies());
 }
 
 /** The columns an attempt's view is built from (its answers and assignment are read apart). */

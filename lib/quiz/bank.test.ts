@@ -304,6 +304,13 @@ describe("checkBankIntegrity", () => {
     expectProblem(problems, "q-match-month-2014-2015", /matches "unga-2014-speech" to 2014-11, but events\.json dates it 2014-09-24/);
   });
 
+  it("catches an enemy (notWith) that is not in the bank, or the question itself", () => {
+    const missing = problemsAfter((qs) => void (find(qs, "q-author-steered", "single").notWith = ["q-no-such-question"]));
+    expectProblem(missing, "q-author-steered", /never to be asked with question "q-no-such-question", which does not exist/);
+    const itself = problemsAfter((qs) => void (find(qs, "q-author-steered", "single").notWith = ["q-author-steered"]));
+    expectProblem(itself, "q-author-steered", /is listed in its own notWith/);
+  });
+
   it("catches a classify answer that does not match the article's label", () => {
     const problems = problemsAfter((qs) => void (find(qs, "q-cl-four-phases", "classify").answer = "reported-fact"));
     expectProblem(problems, "q-cl-four-phases", /answers "reported-fact", but the article labels that statement \(in "eye-p02"\) "opinion"/);

@@ -103,6 +103,7 @@ export function checkBankIntegrity(questions: readonly Question[], content: Bank
   const phaseIds = new Set(content.phases.map((p) => p.id));
   const eventById = new Map(content.events.map((e) => [e.id, e]));
   const noteIds = new Set(content.contextNotes.map((n) => n.id));
+  const questionIds = new Set(questions.map((q) => q.id));
 
   const firstWithId = new Map<string, number>();
   const firstWithText = new Map<string, string>();
@@ -134,6 +135,10 @@ export function checkBankIntegrity(questions: readonly Question[], content: Bank
     for (const id of duplicates(q.phaseIds)) report(`names phase "${id}" twice`);
     for (const id of q.contextNoteIds) if (!noteIds.has(id)) report(`cites context note "${id}", which does not exist`);
     for (const id of duplicates(q.contextNoteIds)) report(`cites context note "${id}" twice`);
+    for (const id of q.notWith ?? []) {
+      if (id === q.id) report("is listed in its own notWith");
+      else if (!questionIds.has(id)) report(`is never to be asked with question "${id}", which does not exist`);
+    }
     for (const id of duplicates(q.eventIds)) report(`names event "${id}" twice`);
     for (const id of q.eventIds) {
       const event = eventById.get(id);

@@ -409,14 +409,15 @@ describe("toRevealedQuestion", () => {
 });
 
 describe("reviewer-only fields", () => {
-  it("never sends a question's waivers or glossary tags to the browser, before or after answering", () => {
+  it("never sends a question's waivers, glossary tags or enemies to the browser, before or after answering", () => {
     const WAIVER = "SECRET-WAIVER: the key is long because the detail is the point.";
-    const reviewed = SingleChoiceSchema.parse({ ...single, waivers: { "longest-key": WAIVER }, glossaryTermIds: ["sochi"] });
+    const reviewed = SingleChoiceSchema.parse({ ...single, waivers: { "longest-key": WAIVER }, glossaryTermIds: ["sochi"], notWith: ["q-gives-it-away"] });
     for (const view of [toPublicQuestion(reviewed, "attempt-1:q"), toRevealedQuestion(reviewed), toRevealedQuestion(reviewed, "attempt-1:q")]) {
       const json = JSON.stringify(view);
       expect(json).not.toContain(WAIVER);
       expect(keysDeep(JSON.parse(json))).not.toContain("waivers");
       expect(keysDeep(JSON.parse(json))).not.toContain("glossaryTermIds");
+      expect(json).not.toContain("q-gives-it-away");
     }
   });
 });

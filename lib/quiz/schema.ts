@@ -34,6 +34,11 @@ const common = {
    * why it is fine here. For reviewers only: never sent to a learner (lib/quiz/public.ts).
    */
   waivers: z.partialRecord(z.enum(FLAW_CODES), text).optional(),
+  /**
+   * Questions whose wording answers this one (or the other way round), so one attempt never asks
+   * both ("item enemies"). Either side may name the other; lib/quiz/pick-questions.ts reads it both ways.
+   */
+  notWith: z.array(id).optional(),
 };
 
 /** Explanations for tempting wrong choices, by option id. */

@@ -108,9 +108,11 @@ export async function setQuestionRetired(teacherId: string, id: string, retired:
 export async function duplicateBuiltIn(teacherId: string, builtInId: string): Promise<{ id: string }> {
   const original = getQuestion(builtInId);
   if (!original) throw new TeacherError("not_found", "There is no built-in question with that id.");
-  // The built-in question's waivers justify its own wording; the teacher's copy is checked afresh.
+  // The built-in question's waivers justify its own wording, and its enemies are built-in questions
+  // the teacher's copy is never asked with: the copy is checked afresh and stands alone.
   const copy: Record<string, unknown> = { ...original };
   delete copy.waivers;
+  delete copy.notWith;
   return createQuestion(teacherId, copy, original.id);
 }
 
