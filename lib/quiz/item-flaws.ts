@@ -3,7 +3,7 @@
  * Haladyna, Downing & Rodriguez (2002), "A review of multiple-choice item-writing guidelines"
  * (the key longer or more precise than the distractors, specific determiners, grammatical cues,
  * "all/none of the above", options ruled out or given away by the stem, ...), plus the tags a
- * question's mastery and quiz membership hang on (docs/decisions/0026-item-flaw-checks-flaws.md).
+ * question's mastery and quiz membership hang on (docs/decisions/0026-item-flaw-checks.md).
  *
  * Pure and free of React and node-only imports: the teacher's question editor runs
  * `questionFlaws` in the browser as the teacher types; the bank test and
@@ -37,7 +37,7 @@ export type FlawContext = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Thresholds (justified in docs/decisions/0026-item-flaw-checks-flaws.md).
+// Thresholds (justified in docs/decisions/0026-item-flaw-checks.md).
 
 /** The key is "clearly" the longest when it is this many times the next longest option... */
 export const LONGEST_RATIO = 1.3;
