@@ -5,6 +5,11 @@
 import { questionFlaws, type Flaw, type FlawContext } from "@/lib/quiz/item-flaws";
 import { QuestionSchema } from "@/lib/quiz/schema";
 import { formToQuestion, type QuestionFormValues } from "./question-form";
+import { z } from "zod";
+
+// In the browser zod would compile its parsers with `new Function`, which the Content-Security-Policy
+// forbids (and reports as a violation): there, parse without compiling. The server keeps the fast path.
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 export function draftFlaws(values: QuestionFormValues, context: FlawContext = {}): Flaw[] {
   const { candidate } = formToQuestion(values, "t-draft");

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { answerQuestion, finishAttempt } from "@/lib/quiz/attempts";
-import { getQuestion } from "@/lib/quiz/bank";
+import { getQuestion, getQuestionsForLesson } from "@/lib/quiz/bank";
 import { setLessonRead, saveReadingPosition } from "@/lib/progress/reading";
 import { getLessonBlocks } from "@/lib/content";
 import { attentionForTeacher } from "@/lib/teacher/attention";
@@ -203,7 +203,10 @@ describe("what needs attention", () => {
     const { teacher, classId, students } = await classWithStudents(["Amira", "Leo", "Sam"]);
     const [amira, leo] = students;
     if (!amira || !leo) throw new Error("students");
-    const { id } = await createAssignment(teacher.id, classId, lesson({ title: "Potatoes", opensAt: inDays(-3), dueAt: inDays(1) }));
+    // A fixed set of questions, so both students answer the ones the other missed (a lesson pool of
+    // 25 drawn ten at a time may share none of them).
+    const chosen = getQuestionsForLesson("potato-diplomacy").slice(0, 6).map((q) => q.id);
+    const { id } = await createAssignment(teacher.id, classId, lesson({ title: "Potatoes", opensAt: inDays(-3), dueAt: inDays(1), questionIds: chosen }));
     const { questionIds } = await takeQuiz(amira.id, id);
     await takeQuiz(leo.id, id);
     // The due date moves to a minute ago, before both finished: Amira and Leo are late, Sam missing.
