@@ -2,14 +2,11 @@
 // Pure, so the editor runs it in the browser on every keystroke. A draft is incomplete by
 // nature: the fields the checks do not read (explanation, an empty prompt, no paragraph chosen
 // yet) get placeholders so the schema accepts it, and the tag checks wait for a paragraph.
+// First: it must run before the imports below build their schemas (lib/zod-in-browser.ts says why).
+import "@/lib/zod-in-browser";
 import { questionFlaws, type Flaw, type FlawContext } from "@/lib/quiz/item-flaws";
 import { QuestionSchema } from "@/lib/quiz/schema";
 import { formToQuestion, type QuestionFormValues } from "./question-form";
-import { z } from "zod";
-
-// In the browser zod would compile its parsers with `new Function`, which the Content-Security-Policy
-// forbids (and reports as a violation): there, parse without compiling. The server keeps the fast path.
-if (typeof window !== "undefined") z.config({ jitless: true });
 
 export function draftFlaws(values: QuestionFormValues, context: FlawContext = {}): Flaw[] {
   const { candidate } = formToQuestion(values, "t-draft");
