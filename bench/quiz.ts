@@ -1,7 +1,7 @@
 // npm run bench:quiz [-- --students 200 --duration 60 --saturation-duration 20 --connections 32]
 //
 // Load test of the quiz JSON API against the framework's floor, on this machine, in one run
-// (method and reasons: docs/decisions/0008-benchmarks.md):
+// (method: bench/README.md; reasons: docs/decisions/0008-benchmarks.md):
 //   1. reuse the production build in .next if it is newer than the sources, else build it;
 //   2. a fresh SQLite file in bench/tmp/, migrated and seeded, plus N student accounts;
 //   3. `next start` (NODE_ENV=production, BENCH_FLOOR=1) pinned to core 0, this process to core 1;

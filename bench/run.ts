@@ -2,7 +2,7 @@
 //
 // Every benchmark of the app in one run, one after the other (never two at once: they would
 // measure each other), written as one Markdown table set to bench/results/latest.md (and .json),
-// with the machine described. Method and reasons: docs/decisions/0008-benchmarks.md.
+// with the machine described. Method: bench/README.md; reasons: docs/decisions/0008-benchmarks.md.
 //   1. client JavaScript per route, from the production build's own report;
 //   2. pages: the home page, a lesson and the timeline against the trivial static page
 //      (/bench/static), same build, same server, rounds of every route in turn;

@@ -1,6 +1,6 @@
 // npm run bench:scale-out [-- --connections 32 --rounds 3 --seconds 15 --warmup 5]
 //
-// Scale-out on PostgreSQL (method and reasons: docs/decisions/0015-scale-out-benchmark.md):
+// Scale-out on PostgreSQL (method: bench/README.md; reasons: docs/decisions/0015-scale-out-benchmark.md):
 //   1. a throwaway PostgreSQL cluster (tests/support/postgres-cluster.ts), one database, migrated
 //      with the PostgreSQL schema and seeded as in production, plus the bench's student accounts;
 //   2. two `next start` servers on two free ports, same AUTH_SECRET and DATABASE_URL, server A
