@@ -1,7 +1,7 @@
 // "Next up" on the student's home: the first step large, a few more below it.
 import Link from "next/link";
 import { StartAssignmentButton } from "../classes/assignment-button";
-import { LocalTime } from "../teacher/_components/local-time";
+import { LocalTime } from "@/components/local-time";
 import { StartQuizButton } from "@/components/quiz/start-quiz-button";
 import type { NextStep } from "@/lib/progress/next-step";
 

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { StartAssignmentButton } from "@/app/classes/assignment-button";
 import { StartQuizButton } from "@/components/quiz/start-quiz-button";
-import { LocalTime } from "@/app/teacher/_components/local-time";
+import { LocalTime } from "@/components/local-time";
 import { STATUS_LABELS } from "@/lib/teacher/status";
 import { useReaderData } from "./reading-progress";
 
