@@ -1,7 +1,6 @@
-// The edge-safe part of the Auth.js configuration (no database, no Node-only modules):
-// shared by proxy.ts (early redirects) and auth.ts (the full setup with the Credentials provider).
-import type { NextAuthConfig } from "next-auth";
-import { env } from "@/lib/env";
+// What the proxy needs from the Auth.js setup: the protected paths, and the edge-safe config
+// (which lives in lib/auth/config.ts so the guards need no root app file).
+export { authConfig, baseConfig } from "@/lib/auth/config";
 
 /** Paths that need a signed-in person; the pages check again themselves (the proxy is a convenience). */
 export const PROTECTED_PREFIXES = ["/dashboard", "/account", "/teacher", "/quiz", "/review", "/classes"];
@@ -9,36 +8,3 @@ export const PROTECTED_PREFIXES = ["/dashboard", "/account", "/teacher", "/quiz"
 export function isProtectedPath(pathname: string): boolean {
   return PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
-
-/** Built on first use (not at import), so `next build` needs no secret. */
-export function authConfig() {
-  const { authSecret, nodeEnv } = env();
-  return {
-    secret: authSecret,
-    // The app runs behind whatever host the school gives it; Auth.js must not reject it.
-    trustHost: true,
-    // Secure cookies in production (browsers accept them on http://localhost too).
-    useSecureCookies: nodeEnv === "production",
-    ...baseConfig,
-  } satisfies NextAuthConfig;
-}
-
-export const baseConfig = {
-  pages: { signIn: "/signin" },
-  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
-  providers: [],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user?.id && user.role) {
-        token.sub = user.id;
-        token.role = user.role;
-      }
-      return token;
-    },
-    session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      if (token.role) session.user.role = token.role;
-      return session;
-    },
-  },
-} satisfies NextAuthConfig;

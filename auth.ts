@@ -1,7 +1,7 @@
 // The full Auth.js setup: email + password (Credentials), JWT sessions, sign-in throttling.
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authConfig, baseConfig } from "./auth.config";
+import { authConfig, baseConfig } from "@/lib/auth/config";
 import { authenticate } from "@/lib/auth/authenticate";
 import { authLogger } from "@/lib/auth/logger";
 import { db } from "@/lib/db";

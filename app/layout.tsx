@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { serif, serifItalic } from "./fonts";
-import { AccountNav } from "@/components/account-nav";
+import { AccountNav } from "./account-nav";
 import { Providers } from "./providers";
 import "./globals.css";
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SampleQuestion } from "@/components/quiz/sample-question";
 import { sampleQuestion } from "@/lib/quiz/sample";
+import { checkSampleAnswerAction } from "@/app/sample/actions";
 
 const LABELS = [
   { name: "Reported fact", color: "bg-fact", text: "Something that happened, checked against the public record." },
@@ -51,7 +52,7 @@ export default function HomePage() {
           <p className="text-muted">No account needed. Your answer is checked, explained and traced to its paragraph, then forgotten.</p>
         </div>
         {/* The public view only, computed when the page is prerendered: no answer key in the page. */}
-        <SampleQuestion question={sampleQuestion()} />
+        <SampleQuestion check={checkSampleAnswerAction} question={sampleQuestion()} />
       </section>
 
       <section aria-labelledby="who-heading" className="grid gap-6 sm:grid-cols-2">

@@ -1,10 +1,12 @@
 "use client";
 import { useTransition } from "react";
-import { signOutAction } from "@/app/(auth)/actions";
 import { useHydrated } from "./use-hydrated";
 
+/** The server action that ends the session, passed in by the layout (components never import app/). */
+export type SignOutAction = () => Promise<{ redirectTo: string }>;
+
 /** `compact`: the header's form, as quiet as the links beside it. */
-export function SignOutButton({ compact = false }: { compact?: boolean }) {
+export function SignOutButton({ action: signOut, compact = false }: { action: SignOutAction; compact?: boolean }) {
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
   return (
@@ -14,7 +16,7 @@ export function SignOutButton({ compact = false }: { compact?: boolean }) {
       disabled={!hydrated || pending}
       onClick={() =>
         startTransition(async () => {
-          const { redirectTo } = await signOutAction();
+          const { redirectTo } = await signOut();
           // A full load: every open component forgets who was signed in.
           window.location.assign(redirectTo);
         })

@@ -9,7 +9,7 @@ import { fieldErrors } from "@/lib/auth/validation";
 import { startAssignmentAttempt } from "@/lib/teacher/assignments";
 import { joinClass } from "@/lib/teacher/classes";
 import { joinCodeInputSchema } from "@/lib/teacher/validation";
-import { refused, text, type FormState } from "../teacher/_lib/form";
+import { refused, text, type FormState } from "@/lib/form";
 
 /** The client's address for the join throttle: the first x-forwarded-for hop behind a proxy. */
 async function clientAddress(): Promise<string> {

@@ -8,7 +8,7 @@ import type { LessonProgressView } from "@/lib/progress/reading";
 import type { StudentAssignment } from "@/lib/teacher/assignments";
 import { formatPercent } from "@/lib/teacher/report-math";
 import { STATUS_LABELS } from "@/lib/teacher/status";
-import { LocalTime } from "../teacher/_components/local-time";
+import { LocalTime } from "@/components/local-time";
 import { StartAssignmentButton } from "./assignment-button";
 
 export function StudentAssignmentList({ assignments, reading }: { assignments: StudentAssignment[]; reading: readonly LessonProgressView[] }) {

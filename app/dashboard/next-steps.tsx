@@ -1,8 +1,9 @@
 // "Next up" on the student's home: the first step large, a few more below it.
 import Link from "next/link";
 import { StartAssignmentButton } from "../classes/assignment-button";
-import { LocalTime } from "../teacher/_components/local-time";
+import { LocalTime } from "@/components/local-time";
 import { StartQuizButton } from "@/components/quiz/start-quiz-button";
+import { startQuizAction } from "@/app/quiz/actions";
 import type { NextStep } from "@/lib/progress/next-step";
 
 function describe(step: NextStep): { title: string; detail?: React.ReactNode } {
@@ -50,12 +51,12 @@ function StepAction({ step, primary }: { step: NextStep; primary: boolean }) {
     case "continue-reading":
       return <Link href={step.href} className={linkClass}>Continue reading</Link>;
     case "review":
-      return <StartQuizButton kind="REVIEW" scopeId={null} label="Start review" secondary={!primary} />;
+      return <StartQuizButton action={startQuizAction} kind="REVIEW" scopeId={null} label="Start review" secondary={!primary} />;
     case "first-lesson":
     case "next-lesson":
       return <Link href={step.href} className={linkClass}>Start reading</Link>;
     case "mixed-review":
-      return <StartQuizButton kind="MIXED" scopeId={null} label="Start mixed review" secondary={!primary} />;
+      return <StartQuizButton action={startQuizAction} kind="MIXED" scopeId={null} label="Start mixed review" secondary={!primary} />;
   }
 }
 

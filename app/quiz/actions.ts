@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { answerQuestion, finishAttempt, startOrResumeAttempt, startRetryOfMissed, type AnswerOutcome } from "@/lib/quiz/attempts";
 import { QuizError } from "@/lib/quiz/errors";
 import { paragraphLinks, type ParagraphLink } from "@/lib/quiz/links";
-import { text } from "../teacher/_lib/form";
+import { text } from "@/lib/form";
 
 const startSchema = z.object({
   kind: z.enum(["LESSON", "PHASE", "MIXED", "REVIEW"]),

@@ -6,7 +6,7 @@ import { requireRole } from "@/lib/auth/guards";
 import { fieldErrors } from "@/lib/auth/validation";
 import { createClass } from "@/lib/teacher/classes";
 import { createClassSchema } from "@/lib/teacher/validation";
-import { refused, text, type FormState } from "./_lib/form";
+import { refused, text, type FormState } from "@/lib/form";
 
 export async function createClassAction(_: FormState, form: FormData): Promise<FormState> {
   const teacher = await requireRole("TEACHER", "/teacher");

@@ -7,7 +7,7 @@ import { attentionForTeacher } from "@/lib/teacher/attention";
 import { listClassesForTeacher, type ClassSummary } from "@/lib/teacher/classes";
 import { nameList } from "@/lib/teacher/assignment-edit";
 import { formatPercent } from "@/lib/teacher/report-math";
-import { LocalTime } from "./_components/local-time";
+import { LocalTime } from "@/components/local-time";
 import { formatJoinCode } from "@/lib/teacher/join-code";
 import { CreateClassForm } from "./forms";
 

@@ -10,13 +10,13 @@ import { ProgressBar } from "@/components/lesson/reading-progress";
 import { MasteryBar } from "@/components/charts/mastery-bar";
 import { CHANGED_SINCE, verdictText, verdictTone } from "./answer-feedback";
 import { ShowInText } from "./paragraph-dialog";
-import { RetryMissedButton } from "./retry-missed-button";
+import { RetryMissedButton, type RetryMissedAction } from "./retry-missed-button";
 import { takeResultsFocus } from "./results-focus";
 
 type Item = AttemptView["items"][number];
 
-export function QuizResults({ attemptId, score, changes, items, links, reveal, practice }: {
-  attemptId: string; score: number; changes: MasteryChange[]; items: Item[]; links: Record<string, ParagraphLink[]>; reveal: boolean; practice: boolean;
+export function QuizResults({ retryMissed, attemptId, score, changes, items, links, reveal, practice }: {
+  retryMissed: RetryMissedAction; attemptId: string; score: number; changes: MasteryChange[]; items: Item[]; links: Record<string, ParagraphLink[]>; reveal: boolean; practice: boolean;
 }) {
   const scoreHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -32,7 +32,7 @@ export function QuizResults({ attemptId, score, changes, items, links, reveal, p
           <>
             <ProgressBar percent={Math.round(score * 100)} label="Your score" />
             <p className="font-sans text-sm text-muted">{right} of {items.length} questions fully right{practice ? " · practice quiz" : ""}.</p>
-            {practice && missed > 0 ? <RetryMissedButton attemptId={attemptId} missed={missed} /> : null}
+            {practice && missed > 0 ? <RetryMissedButton action={retryMissed} attemptId={attemptId} missed={missed} /> : null}
           </>
         ) : (
           <p className="text-muted">Your teacher will share the results later.</p>

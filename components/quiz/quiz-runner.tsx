@@ -4,10 +4,9 @@
 // coming back resumes exactly here.
 import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
-import type { AttemptView } from "@/lib/quiz/attempts";
+import type { AnswerOutcome, AttemptView } from "@/lib/quiz/attempts";
 import type { ParagraphLink } from "@/lib/quiz/links";
 import type { QuestionResponse } from "@/lib/quiz/schema";
-import { answerAction, finishQuizAction } from "@/app/quiz/actions";
 import { ProgressBar } from "@/components/lesson/reading-progress";
 import { useHydrated } from "@/components/use-hydrated";
 import { answerMarks } from "@/lib/quiz/marks";
@@ -18,7 +17,13 @@ import { handFocusToResults } from "./results-focus";
 
 type Item = AttemptView["items"][number];
 
-export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Record<string, ParagraphLink[]> }) {
+/** The quiz's server actions, passed in by the page (components never import app/). */
+export type QuizRunnerActions = {
+  answer: (input: { attemptId: string; questionId: string; response: QuestionResponse }) => Promise<{ ok: true; outcome: AnswerOutcome; links: ParagraphLink[] } | { ok: false; message: string }>;
+  finish: (attemptId: string) => Promise<{ ok: true; score: number } | { ok: false; message: string }>;
+};
+
+export function QuizRunner({ actions, attempt, links }: { actions: QuizRunnerActions; attempt: AttemptView; links: Record<string, ParagraphLink[]> }) {
   const [items, setItems] = useState<Item[]>(attempt.items);
   const [linksByQuestion, setLinks] = useState(links);
   const firstOpen = attempt.items.findIndex((item) => item.status === "open");
@@ -51,7 +56,7 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
     startTransition(async () => {
       let result;
       try {
-        result = await answerAction({ attemptId: attempt.id, questionId: item.question.id, response });
+        result = await actions.answer({ attemptId: attempt.id, questionId: item.question.id, response });
       } catch {
         // Not the error boundary: that would throw the quiz and the choice away. The server
         // takes the same answer twice without harm, so retrying is always safe.
@@ -86,7 +91,7 @@ export function QuizRunner({ attempt, links }: { attempt: AttemptView; links: Re
       // On success the server re-renders this page as the results, which take the focus.
       handFocusToResults(attempt.id);
       try {
-        const result = await finishQuizAction(attempt.id);
+        const result = await actions.finish(attempt.id);
         setUnsent(null);
         if (!result.ok) {
           handFocusToResults(null);

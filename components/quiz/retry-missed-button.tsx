@@ -1,10 +1,13 @@
 "use client";
 import { useActionState } from "react";
-import { retryMissedAction, type StartState } from "@/app/quiz/actions";
 import { SubmitButton } from "@/components/submit-button";
 
-export function RetryMissedButton({ attemptId, missed }: { attemptId: string; missed: number }) {
-  const [state, action] = useActionState<StartState, FormData>(retryMissedAction, {});
+type StartState = { message?: string };
+/** The server action that starts a practice round over the misses, passed in by the page. */
+export type RetryMissedAction = (state: StartState, form: FormData) => Promise<StartState>;
+
+export function RetryMissedButton({ action: retry, attemptId, missed }: { action: RetryMissedAction; attemptId: string; missed: number }) {
+  const [state, action] = useActionState<StartState, FormData>(retry, {});
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="attemptId" value={attemptId} />

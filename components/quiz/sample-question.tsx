@@ -3,7 +3,6 @@
 // student gets (their own choice marked against the right one, why, and the paragraph).
 import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { checkSampleAnswerAction } from "@/app/sample/actions";
 import { answerMarks } from "@/lib/quiz/marks";
 import type { PublicQuestion } from "@/lib/quiz/public";
 import type { SampleOutcome } from "@/lib/quiz/sample";
@@ -14,7 +13,10 @@ import { AnswerReview } from "./answer-review";
 import { ShowInText } from "./paragraph-dialog";
 import { QuestionInput } from "./question-input";
 
-export function SampleQuestion({ question }: { question: PublicQuestion }) {
+/** The server action that checks an answer, passed in by the page (components never import app/). */
+export type CheckSampleAnswer = (input: { questionId: string; response: QuestionResponse }) => Promise<SampleOutcome>;
+
+export function SampleQuestion({ check: checkAnswer, question }: { check: CheckSampleAnswer; question: PublicQuestion }) {
   const [response, setResponse] = useState<QuestionResponse | null>(null);
   const [outcome, setOutcome] = useState<Extract<SampleOutcome, { ok: true }> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +30,7 @@ export function SampleQuestion({ question }: { question: PublicQuestion }) {
     startTransition(async () => {
       let result: SampleOutcome;
       try {
-        result = await checkSampleAnswerAction({ questionId: question.id, response });
+        result = await checkAnswer({ questionId: question.id, response });
       } catch {
         setError("Couldn’t reach the server: check your connection and try again. Your choice is kept.");
         return;

@@ -2,7 +2,7 @@
 // The proxy may redirect earlier, but these are what actually protect the data.
 import { headers } from "next/headers";
 import { redirect, forbidden } from "next/navigation";
-import { authConfig } from "@/auth.config";
+import { authConfig } from "./config";
 import { db } from "@/lib/db";
 import { sessionUserIdFromCookies } from "./session-token";
 import type { Role } from "@/lib/generated/sqlite/enums";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
-import type { FormState } from "../../teacher/_lib/form";
+import type { FormState } from "@/lib/form";
 import { joinClassAction } from "../actions";
 import { SubmitButton } from "@/components/submit-button";
 

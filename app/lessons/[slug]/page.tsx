@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleBlock } from "@/components/lesson/article-block";
 import { LabelLegend } from "@/components/lesson/label-legend";
-import { LessonQuizOffer } from "@/components/lesson/lesson-quiz-offer";
-import { LessonReadingTracker, ResumeLink } from "@/components/lesson/reading-progress";
+import { ResumeLink } from "@/components/lesson/reading-progress";
 import {
   getAdjacentLessons,
   getArticle,
@@ -20,6 +19,8 @@ import {
 } from "@/lib/content";
 import { getQuestionsForLesson } from "@/lib/quiz/bank";
 import { QUIZ_LENGTH } from "@/lib/quiz/quiz-length";
+import { LessonQuizOffer } from "./quiz-offer";
+import { LessonReadingTracker } from "./reading-tracker";
 
 // Every lesson is prerendered at build time; an unknown slug is a 404, never a render.
 export const dynamicParams = false;

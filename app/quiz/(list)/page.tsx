@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { StudentAssignmentList } from "@/app/classes/assignment-list";
 import { StartQuizButton } from "@/components/quiz/start-quiz-button";
+import { startQuizAction } from "@/app/quiz/actions";
 import { requireUser } from "@/lib/auth/guards";
 import { getLessons, getPhases } from "@/lib/content";
 import { db } from "@/lib/db";
@@ -59,7 +60,7 @@ export default async function QuizzesPage() {
                 ? "Nothing due right now. Questions you missed come back when it is time to review them."
                 : "Questions you miss will come back here, spaced out over days."}
           </p>
-          {review.due > 0 ? <div className="mt-3"><StartQuizButton kind="REVIEW" scopeId={null} label={`${verb("REVIEW", null)} review`} /></div> : null}
+          {review.due > 0 ? <div className="mt-3"><StartQuizButton action={startQuizAction} kind="REVIEW" scopeId={null} label={`${verb("REVIEW", null)} review`} /></div> : null}
         </section>
 
         <section aria-labelledby="lesson-quizzes" className="space-y-4">
@@ -114,7 +115,7 @@ function QuizCard({ kind, scopeId, title, meta, label, attempts }: {
           </div>
         ) : null}
       </div>
-      <StartQuizButton kind={kind} scopeId={scopeId} label={label} />
+      <StartQuizButton action={startQuizAction} kind={kind} scopeId={scopeId} label={label} />
     </li>
   );
 }

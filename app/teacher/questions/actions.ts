@@ -9,7 +9,7 @@ import type { FieldErrors } from "@/lib/auth/validation";
 import { TeacherError } from "@/lib/teacher/errors";
 import { fieldForPath, formToQuestion, type QuestionFormValues } from "@/lib/teacher/question-form";
 import { createQuestion, duplicateBuiltIn, getOwnQuestion, setQuestionRetired, updateQuestion } from "@/lib/teacher/questions";
-import { refused, text, texts, type FormState } from "../_lib/form";
+import { refused, text, texts, type FormState } from "@/lib/form";
 
 const id = z.string().min(1).max(64);
 

@@ -4,8 +4,8 @@ import { FormMessage } from "@/components/form-field";
 import type { FlawContext } from "@/lib/quiz/item-flaws";
 import { draftFlaws } from "@/lib/teacher/draft-flaws";
 import type { QuestionFormValues } from "@/lib/teacher/question-form";
-import { Choice, ChoiceGroup, SelectField, TextAreaField } from "../_components/form-bits";
-import type { FormState } from "../_lib/form";
+import { Choice, ChoiceGroup, SelectField, TextAreaField } from "@/components/form-bits";
+import type { FormState } from "@/lib/form";
 import { createQuestionAction, updateQuestionAction } from "./actions";
 import { SubmitButton } from "@/components/submit-button";
 

@@ -7,6 +7,7 @@ import { getAttemptView } from "@/lib/quiz/attempts";
 import { QuizError } from "@/lib/quiz/errors";
 import { paragraphLinks, type ParagraphLink } from "@/lib/quiz/links";
 import { masteryChangeForAttempt } from "@/lib/progress/learner";
+import { answerAction, finishQuizAction, retryMissedAction } from "@/app/quiz/actions";
 
 export const metadata: Metadata = { title: "Quiz" };
 
@@ -32,9 +33,9 @@ export default async function AttemptPage({ params }: PageProps<"/quiz/attempt/[
         {attempt.finishedAt ? <p className="font-sans text-sm text-muted">Finished {new Date(attempt.finishedAt).toLocaleDateString("en-GB", { dateStyle: "long" })}</p> : null}
       </header>
       {attempt.finishedAt ? (
-        <QuizResults attemptId={attempt.id} score={attempt.score ?? 0} changes={await masteryChangeForAttempt(user.id, attempt.id)} items={attempt.items} links={links} reveal={attempt.reveal} practice={attempt.practice} />
+        <QuizResults retryMissed={retryMissedAction} attemptId={attempt.id} score={attempt.score ?? 0} changes={await masteryChangeForAttempt(user.id, attempt.id)} items={attempt.items} links={links} reveal={attempt.reveal} practice={attempt.practice} />
       ) : (
-        <QuizRunner attempt={attempt} links={links} />
+        <QuizRunner actions={{ answer: answerAction, finish: finishQuizAction }} attempt={attempt} links={links} />
       )}
     </div>
   );

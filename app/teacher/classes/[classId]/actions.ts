@@ -10,7 +10,7 @@ import { createAssignment, deleteAssignment, grantExtension, removeExtension, up
 import { addCoTeacher, regenerateJoinCode, removeStudent, renameClass, setClassArchived } from "@/lib/teacher/classes";
 import { parseLocalDateTime } from "@/lib/teacher/dates";
 import { parseScopeValue } from "@/lib/teacher/validation";
-import { instant, refused, text, texts, type FormState } from "../../_lib/form";
+import { instant, refused, text, texts, type FormState } from "@/lib/form";
 
 const id = z.string().min(1).max(64);
 const INVALID: FormState = { message: "That request is not valid. Reload the page and try again." };

@@ -2,9 +2,9 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useHydrated } from "@/components/use-hydrated";
 import { FormField, FormMessage } from "@/components/form-field";
-import { DateTimeField } from "../../_components/date-time-field";
-import { Choice, ChoiceGroup, SelectField } from "../../_components/form-bits";
-import type { FormState } from "../../_lib/form";
+import { DateTimeField } from "@/components/date-time-field";
+import { Choice, ChoiceGroup, SelectField } from "@/components/form-bits";
+import type { FormState } from "@/lib/form";
 import {
   addCoTeacherAction,
   createAssignmentAction,

@@ -10,8 +10,8 @@ import { formatJoinCode, joinPath } from "@/lib/teacher/join-code";
 import { assignableOwnQuestions } from "@/lib/teacher/questions";
 import { gradebookForClass } from "@/lib/teacher/reports";
 import { REVEAL_LABELS, REVEAL_POLICIES, scopeValue } from "@/lib/teacher/validation";
-import { TableWrapper } from "../../_components/form-bits";
-import { LocalTime } from "../../_components/local-time";
+import { TableWrapper } from "@/components/form-bits";
+import { LocalTime } from "@/components/local-time";
 import { classForTeacher } from "./data";
 import {
   AddCoTeacherForm,

@@ -6,8 +6,8 @@ import { getCrossLessonQuestions, getQuestionsForLesson } from "@/lib/quiz/bank"
 import { QUESTION_TYPE_LABELS } from "@/lib/teacher/question-form";
 import { listOwnQuestions } from "@/lib/teacher/questions";
 import type { QuestionType } from "@/lib/quiz/schema";
-import { TableWrapper } from "../../_components/form-bits";
-import { LocalTime } from "../../_components/local-time";
+import { TableWrapper } from "@/components/form-bits";
+import { LocalTime } from "@/components/local-time";
 import { DuplicateButton, RetireButton } from "../buttons";
 
 export const metadata: Metadata = { title: "Your questions" };

@@ -8,8 +8,8 @@ import { formatPercent, type GradebookCell } from "@/lib/teacher/report-math";
 import { gradebookReport } from "@/lib/teacher/reports";
 import { STATUS_LABELS, type AssignmentStatus } from "@/lib/teacher/status";
 import { readingLabel, type ReadingState } from "@/lib/teacher/student-work-math";
-import { TableWrapper } from "../../../_components/form-bits";
-import { LocalTime } from "../../../_components/local-time";
+import { TableWrapper } from "@/components/form-bits";
+import { LocalTime } from "@/components/local-time";
 import { classForTeacher } from "../data";
 
 export async function generateMetadata({ params }: PageProps<"/teacher/classes/[classId]/reports">): Promise<Metadata> {

@@ -2,8 +2,8 @@
 import { useActionState, useEffect, useRef } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
-import { DateTimeField } from "../../../../../_components/date-time-field";
-import { Choice, ChoiceGroup, SelectField } from "../../../../../_components/form-bits";
+import { DateTimeField } from "@/components/date-time-field";
+import { Choice, ChoiceGroup, SelectField } from "@/components/form-bits";
 import { updateAssignmentAction, type EditAssignmentState } from "../../../actions";
 
 export type EditDefaults = {

@@ -7,7 +7,7 @@ import { formatPercent } from "@/lib/teacher/report-math";
 import { STATUS_LABELS } from "@/lib/teacher/status";
 import { studentWorkForTeacher, type StudentWork } from "@/lib/teacher/student-work";
 import { readingLabel } from "@/lib/teacher/student-work-math";
-import { LocalTime } from "../../../../../../_components/local-time";
+import { LocalTime } from "@/components/local-time";
 import { AnswerReview } from "../../../../../../_components/answer-review";
 import { classForTeacher } from "../../../../data";
 

@@ -1,12 +1,14 @@
 "use client";
 // The end of every lesson offers its quiz: the assigned one first (read, then quiz), and a
 // practice round on the same paragraphs. Static page, so who is reading is asked from the browser.
+// Beside its only page, since it starts quizzes through the app's actions.
 import Link from "next/link";
 import { StartAssignmentButton } from "@/app/classes/assignment-button";
+import { startQuizAction } from "@/app/quiz/actions";
+import { useReaderData } from "@/components/lesson/reading-progress";
+import { LocalTime } from "@/components/local-time";
 import { StartQuizButton } from "@/components/quiz/start-quiz-button";
-import { LocalTime } from "@/app/teacher/_components/local-time";
 import { STATUS_LABELS } from "@/lib/teacher/status";
-import { useReaderData } from "./reading-progress";
 
 export function LessonQuizOffer({ slug, lessonTitle, questionCount }: { slug: string; lessonTitle: string; questionCount: number }) {
   const { account, data } = useReaderData();
@@ -41,7 +43,7 @@ export function LessonQuizOffer({ slug, lessonTitle, questionCount }: { slug: st
           {assigned.length > 0 ? "Or practise on your own: " : ""}
           {questionCount} questions on “{lessonTitle}”, each pointing back to its paragraph. Practice does not count towards any assignment.
         </p>
-        <StartQuizButton kind="LESSON" scopeId={slug} label="Practice quiz on this lesson" secondary={assigned.length > 0} />
+        <StartQuizButton action={startQuizAction} kind="LESSON" scopeId={slug} label="Practice quiz on this lesson" secondary={assigned.length > 0} />
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-// Small helpers shared by the teacher and student server actions: reading form fields and turning
+// Small helpers shared by the server actions (teacher and student): reading form fields and turning
 // a domain refusal into form state.
 import type { FieldErrors } from "@/lib/auth/validation";
 import { TeacherError } from "@/lib/teacher/errors";

@@ -1,10 +1,13 @@
 "use client";
+// The header's account links. Here, beside the root layout that is its only user, so that it can
+// import the sign-out action (components never import app/).
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useEffectEvent, useRef } from "react";
 import { getSession, useSession } from "next-auth/react";
-import { useAccount } from "./use-account";
-import { SignOutButton } from "./sign-out-button";
+import { useAccount } from "@/components/use-account";
+import { SignOutButton } from "@/components/sign-out-button";
+import { signOutAction } from "@/app/(auth)/actions";
 
 const linkClass = "text-ink no-underline hover:underline";
 
@@ -39,7 +42,7 @@ export function AccountNav() {
         <span className="sr-only">Account: </span>
         {account.name}
       </Link>
-      <SignOutButton compact />
+      <SignOutButton action={signOutAction} compact />
     </>
   );
 }

@@ -1,4 +1,4 @@
-// Form pieces the teacher screens share (server-safe: no hooks).
+// Form pieces shared by the forms (server-safe: no hooks): select, textarea, choice groups, a table wrapper.
 import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { FieldFrame, fieldIds, type DescribedField } from "@/components/form-field";
 
