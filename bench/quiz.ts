@@ -17,10 +17,10 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import Sqlite from "better-sqlite3";
-import { floorDriver, newLedger, prepareLoadDatabase, quizDriver, scopes, signInAll, studentEmails, studentLoop, type Driver, type DriverSettings, type Ledger, type Scope, type Student } from "./lib/load";
+import { floorDriver, newLedger, prepareLoadDatabase, quizDriver, scopes, signInAll, studentEmails, studentLoop, type Driver, type DriverSettings, type Ledger, type Scope, type Student } from "../tooling/load";
 import { toMarkdown, type BenchResults } from "./lib/report";
-import * as server from "./lib/server";
-import { Recorder, seededRandom, type PhaseStats } from "./lib/stats";
+import * as server from "../tooling/next-server";
+import { Recorder, seededRandom, type PhaseStats } from "../tooling/stats";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PASSWORD = "bench-student-password-1";

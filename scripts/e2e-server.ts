@@ -1,7 +1,7 @@
 // The server the browser tests run against: the production build, on a fresh SQLite file
 // (or the local database in DATABASE_URL), migrated and seeded, then `next start`.
 import { spawn } from "node:child_process";
-import { prepareFreshDatabase } from "./lib/fresh-database";
+import { prepareFreshDatabase } from "../tooling/fresh-database";
 
 const port = process.env.E2E_PORT ?? "3100";
 const databaseUrl = process.env.DATABASE_URL ?? "file:./data/e2e.db";

@@ -7,10 +7,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "@playwright/test";
-import { startSeededApp } from "../bench/lib/seeded-app";
-import { chromiumExecutable } from "../e2e/support/browser";
+import { startSeededApp } from "../tooling/seeded-app";
+import { chromiumExecutable } from "../tooling/browser";
 import { getQuestion } from "../lib/quiz/bank";
-import { answerThroughApi, attemptQuestionIds, DEMO_STUDENT, DEMO_TEACHER, playDemoClass, signedInContext } from "./lib/demo-class";
+import { answerThroughApi, attemptQuestionIds, DEMO_STUDENT, DEMO_TEACHER, playDemoClass, signedInContext } from "../tooling/demo-class";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "docs", "screenshots");

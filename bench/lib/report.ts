@@ -1,6 +1,6 @@
 // The benchmark's results: one JSON document, and the same figures as Markdown for people.
-import type { LedgerCheck } from "./load";
-import type { LatencySummary, PhaseStats } from "./stats";
+import type { LedgerCheck } from "../../tooling/load";
+import type { LatencySummary, PhaseStats } from "../../tooling/stats";
 
 export type BenchResults = {
   date: string;

@@ -1,6 +1,5 @@
 // "Retry the ones I missed" against a real SQLite database.
-import { rightResponse, wrongResponse } from "../support/responses";
-import { sentIn } from "../support/sent";
+import { rightResponse, sentIn, wrongResponse } from "../../tooling/answers";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { answerQuestion, finishAttempt, getAttemptView, startOrResumeAttempt, startRetryOfMissed } from "@/lib/quiz/attempts";

@@ -1,6 +1,5 @@
 // The quiz service against a real SQLite database with the seeded question bank.
-import { rightResponse, wrongResponse } from "../support/responses";
-import { sentIn } from "../support/sent";
+import { rightResponse, sentIn, wrongResponse } from "../../tooling/answers";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getLessonForBlock, getLessons } from "@/lib/content";

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Sqlite from "better-sqlite3";
-import * as server from "@/bench/lib/server";
+import * as server from "@/tooling/next-server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 

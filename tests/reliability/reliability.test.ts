@@ -9,10 +9,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { HttpSession, signIn } from "@/bench/lib/http";
-import { newLedger, prepareLoadDatabase, quizDriver, scopes, signInAll, studentEmails, studentLoop, type AttemptQuestion, type Ledger, type SentAnswer, type Student } from "@/bench/lib/load";
-import { freePort } from "@/bench/lib/server";
-import { seededRandom } from "@/bench/lib/stats";
+import { HttpSession, signIn } from "@/tooling/http";
+import { newLedger, prepareLoadDatabase, quizDriver, scopes, signInAll, studentEmails, studentLoop, type AttemptQuestion, type Ledger, type SentAnswer, type Student } from "@/tooling/load";
+import { freePort } from "@/tooling/next-server";
+import { seededRandom } from "@/tooling/stats";
 import { assertBuilt, groupMembers, holdWriteLock, killHard, openReadOnly, runScript, startOwnServer, stopOwnServer, type OwnServer } from "./own-server";
 
 const PASSWORD = "reliability-student-password-1";

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expectSuccess, REPO_ROOT, runPrisma } from "../support/prisma-cli";
+import { expectSuccess, REPO_ROOT, runPrisma } from "../../tooling/prisma-cli";
 
 export default async function setup({ provide }: { provide: (key: "templateDatabase", value: string) => void }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "backchannel-template-"));

@@ -2,13 +2,12 @@
 // pinned to one core in its own process group, and its memory and CPU read from /proc.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ASCII_MARKER_FILE } from "../../scripts/lib/ascii-html";
+import { ASCII_MARKER_FILE } from "../scripts/lib/ascii-html";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = path.resolve(import.meta.dirname, "..");
 
 /** What a build depends on. Tests beside the code are left out: they are not part of the build. */
 const BUILD_INPUTS = ["scripts/ascii-prerendered-pages.ts", "scripts/lib/ascii-html.ts", "app", "components", "lib", "content", "public", "auth.ts", "auth.config.ts", "proxy.ts", "next.config.mjs", "next.config.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
@@ -106,17 +105,7 @@ export function setSelfAffinity(list: string): boolean {
   return spawnSync("taskset", ["-a", "-p", "-c", list, String(process.pid)], { encoding: "utf8" }).status === 0;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "./free-port";
 
 export type RunningServer = { child: ChildProcess; pid: number; port: number; log: string[] };
 
@@ -265,9 +254,9 @@ export function describeProcesses(lines: string[]): string {
   return [...kinds].map(([kind, count]) => `${count}× ${kind}`).join(", ");
 }
 
-/** NODE_OPTIONS that load bench/lib/server-probe.mjs into the server, writing to `dir`. */
+/** NODE_OPTIONS that load tooling/server-probe.mjs into the server, writing to `dir`. */
 export function probeEnv(dir: string, cpuProfile: boolean): Record<string, string> {
-  const probe = pathToFileURL(path.join(ROOT, "bench", "lib", "server-probe.mjs")).href;
+  const probe = pathToFileURL(path.join(ROOT, "tooling", "server-probe.mjs")).href;
   return { BENCH_PROBE_DIR: dir, BENCH_CPU_PROFILE: cpuProfile ? "1" : "0", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${probe}`.trim() };
 }
 

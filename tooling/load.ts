@@ -9,11 +9,11 @@ import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "@/
 import { QUIZ_LENGTH } from "@/lib/quiz/quiz-length";
 import type { QuestionResponse } from "@/lib/quiz/schema";
 import { responseFor, type ShownQuestion } from "./answers";
-import { prepareFreshDatabase } from "../../scripts/lib/fresh-database";
+import { prepareFreshDatabase } from "./fresh-database";
 import { HttpSession, signIn } from "./http";
 import type { Recorder } from "./stats";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = path.resolve(import.meta.dirname, "..");
 
 export type Student = { email: string; http: HttpSession };
 export type Scope = { kind: "LESSON" | "PHASE" | "MIXED"; scopeId: string | null };

@@ -4,10 +4,10 @@
 import { spawnSync, type StdioOptions } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { databaseTarget } from "../../lib/database-url";
-import { assertLocalDatabase } from "../../e2e/support/local-database";
+import { databaseTarget } from "../lib/database-url";
+import { assertLocalDatabase } from "./local-database";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = path.resolve(import.meta.dirname, "..");
 
 /** `demo: false` seeds the content only (the load benchmarks create their own accounts). */
 export function prepareFreshDatabase(databaseUrl: string, { stdio = "inherit", demo = true }: { stdio?: StdioOptions; demo?: boolean } = {}): void {
