@@ -6,9 +6,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../lib/generated/sqlite/client";
-import { serializeTransactions } from "../lib/sqlite-serial-adapter";
+import { toolingClient } from "../tooling/database-client";
 
 const STUDENTS = 40;
 const ASSIGNMENTS = 10;
@@ -23,14 +21,14 @@ execFileSync("node_modules/.bin/prisma", ["db", "seed"], { stdio: "ignore", env:
 
 // The app's client, with statement logging: placed where lib/db.ts looks for its one client.
 let statements = 0;
-const client = new PrismaClient({
-  adapter: serializeTransactions(new PrismaBetterSqlite3({ url: file, timeout: 5_000 })),
-  omit: { user: { passwordHash: true } },
-  log: [{ emit: "event", level: "query" }],
-});
-client.$on("query", () => {
-  statements += 1;
-});
+const client = toolingClient(
+  { provider: "sqlite", filePath: file },
+  {
+    onQuery: () => {
+      statements += 1;
+    },
+  },
+);
 Object.assign(globalThis, { backchannelDb: client });
 
 const { db } = await import("../lib/db");

@@ -18,12 +18,11 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { RULES } from "@/lib/auth/throttle-policy";
-import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
 import { postgresAvailability, startPostgresCluster, type PostgresCluster } from "../tooling/postgres-cluster";
+import { toolingClient } from "../tooling/database-client";
 import { expectSuccess, runPrisma } from "../tooling/prisma-cli";
 import { responseFor, type ShownQuestion } from "../tooling/answers";
 import { HttpSession, signIn, signInAttempt } from "../tooling/http";
@@ -450,7 +449,7 @@ export async function runScaleOut(options: ScaleOutOptions = {}): Promise<ScaleO
     const sessionEmails: [string, string] = ["scale-session-a@bench.test", "scale-session-b@bench.test"];
     const throttleEmails = ["scale-throttle@bench.test", "scale-throttle-burst@bench.test"] as const;
     const passwordHash = await hashPassword(PASSWORD);
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const client = toolingClient({ provider: "postgresql", url });
     try {
       const emails = [...loadEmails, ...sessionEmails, ...throttleEmails];
       await client.user.createMany({ data: emails.map((email, i) => ({ email, name: `Bench Student ${i + 1}`, role: "STUDENT" as const, passwordHash })) });

@@ -1,5 +1,7 @@
-// The production server under test: whether the build in .next can be reused, `next start`
-// pinned to one core in its own process group, and its memory and CPU read from /proc.
+// The production server, for every tool that starts one (benchmarks, scripts, reliability and
+// browser tests): whether the build in .next can be reused, `next start` on a port in its own
+// process group (optionally pinned to one core), waiting for it and stopping it, and its memory
+// and CPU read from /proc.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -124,6 +126,20 @@ export function startServer(port: number, env: NodeJS.ProcessEnv, core: number |
   if (child.pid === undefined) throw new Error("could not start next start");
   return { child, pid: child.pid, port, log };
 }
+
+/**
+ * `next start` in the foreground, for the scripts that serve until stopped (the e2e server, the
+ * demo): its output goes to this terminal, Ctrl+C or a SIGTERM reaches it, and this process exits
+ * with its exit code.
+ */
+export function serveInForeground(port: number | string, env: NodeJS.ProcessEnv): void {
+  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port)], { cwd: ROOT, stdio: "inherit", env });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+/** The secret of throwaway servers (browser tests), which no real session ever used. */
+export const THROWAWAY_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-0123456789";
 
 export async function waitUntilUp(server: RunningServer, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
