@@ -1,7 +1,7 @@
 // npm run bench:scale-out [-- --connections 32 --rounds 3 --seconds 15 --warmup 5]
 //
 // Scale-out on PostgreSQL (method and reasons: docs/decisions/0015-scale-out-benchmark.md):
-//   1. a throwaway PostgreSQL cluster (tests/support/postgres-cluster.ts), one database, migrated
+//   1. a throwaway PostgreSQL cluster (tooling/postgres-cluster.ts), one database, migrated
 //      with the PostgreSQL schema and seeded as in production, plus the bench's student accounts;
 //   2. two `next start` servers on two free ports, same AUTH_SECRET and DATABASE_URL, server A
 //      pinned to core 0 and server B to core 1 (PostgreSQL and this load generator float);
@@ -632,7 +632,7 @@ export function scaleOutMarkdown(result: ScaleOutResult, level = 2): string {
     `Written by \`bench/scale-out.ts\` (${r.date}), commit ${r.commit}. ` +
       `**Machine:** ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB RAM, Node ${r.machine.node}, ${r.machine.kernel}, Next.js ${s.next}.`,
     ``,
-    `**Setup:** a throwaway ${s.postgres} cluster (tests/support/postgres-cluster.ts: fsync and synchronous commit off), one database migrated with \`prisma migrate deploy\` ` +
+    `**Setup:** a throwaway ${s.postgres} cluster (tooling/postgres-cluster.ts: fsync and synchronous commit off), one database migrated with \`prisma migrate deploy\` ` +
       `(PostgreSQL schema) and seeded with NODE_ENV=production (no demo accounts), ${s.accounts} student accounts sharing one password hash. ` +
       `Two \`next start\` servers (production build, NODE_ENV=production, the same AUTH_SECRET, AUTH_TRUST_HOST=true, the same DATABASE_URL), ports ${r.servers.A.port} (A) and ${r.servers.B.port} (B); ` +
       `each server's Prisma pool is node-postgres's default of 10 connections. ` +

@@ -1,6 +1,6 @@
 // `npm run screenshots`: the README's pictures, taken from the real app so they never go stale.
 // Builds if needed, starts the production server on a fresh SQLite file with the demo accounts,
-// plays a class through the browser (scripts/lib/demo-class.ts), then photographs the student
+// plays a class through the browser (tooling/demo-class.ts), then photographs the student
 // dashboard, a lesson (desktop and phone), the timeline, a quiz question with its feedback and the
 // teacher's gradebook and question analysis into docs/screenshots/. Options: --build auto|always|never, --port P.
 import fs from "node:fs";

@@ -1,5 +1,5 @@
 // The simulated students of the quiz load, shared by the benchmark (bench/quiz.ts) and the
-// reliability tests (e2e/reliability.spec.ts): a database with N student accounts, sign-in over
+// reliability tests (tests/reliability/): a database with N student accounts, sign-in over
 // HTTP, and each student's loop of start → answer every open question → finish, with a ledger
 // of everything the server acknowledged (2xx) to check against the database file afterwards.
 import { spawnSync } from "node:child_process";

@@ -1,4 +1,4 @@
-// A throwaway PostgreSQL cluster for tests: initdb in a temporary folder, a server on 127.0.0.1
+// A throwaway PostgreSQL cluster (the db tests, bench:scale-out, db:new-migration): initdb in a temporary folder, a server on 127.0.0.1
 // and a free port, databases on demand, and everything stopped and deleted at the end.
 // initdb and postgres refuse to run as root, so as root they run as the `postgres` user.
 import { execFile, execFileSync } from "node:child_process";

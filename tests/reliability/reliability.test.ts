@@ -2,7 +2,7 @@
 // own port): a SIGKILL in the middle of a quiz load loses no acknowledged answer; another process
 // holding the write lock is waited for (WAL + busy timeout), never reported as "database is
 // locked"; npm run db:backup copies the database under write load and the copy restores and opens.
-// The load is the benchmark's (bench/lib/load.ts): students signed in over HTTP answering through
+// The load is the benchmark's (tooling/load.ts): students signed in over HTTP answering through
 // the JSON API as fast as the server allows. Decisions: docs/decisions/0012 and 0013.
 import crypto from "node:crypto";
 import fs from "node:fs";
