@@ -11,7 +11,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import Sqlite from "better-sqlite3";
-import { responseFor } from "../tooling/answers";
+import { responseFor } from "../tooling/simulated-answers";
 import { seededRandom, summarise } from "../tooling/stats";
 
 const ROOT = path.resolve(import.meta.dirname, "..");

@@ -24,7 +24,7 @@ import { RULES } from "@/lib/auth/throttle-policy";
 import { postgresAvailability, startPostgresCluster, type PostgresCluster } from "../tooling/postgres-cluster";
 import { toolingClient } from "../tooling/database-client";
 import { expectSuccess, runPrisma } from "../tooling/prisma-cli";
-import { responseFor, type ShownQuestion } from "../tooling/answers";
+import { responseFor, type ShownQuestion } from "../tooling/simulated-answers";
 import { HttpSession, signIn, signInAttempt } from "../tooling/http";
 import { errorsCell } from "./lib/report";
 import { compareLedger, newLedger, quizDriver, scopes as quizScopes, studentLoop, type Ledger, type LedgerCheck, type Student } from "../tooling/load";

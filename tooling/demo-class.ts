@@ -5,7 +5,8 @@
 // one left half-way. Nothing is written to the database directly.
 // Idempotent: when the teacher already has the class, it is returned as it is.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { asShown, randomWrongResponse, rightResponse } from "./answers";
+import { asShown, rightResponse } from "./answers";
+import { randomWrongResponse } from "./simulated-answers";
 import { getQuestion } from "../lib/quiz/bank";
 import { localDateTime } from "./local-date-time";
 

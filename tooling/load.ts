@@ -8,7 +8,7 @@ import { getLessons, getPhases } from "@/lib/content";
 import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "@/lib/quiz/bank";
 import { QUIZ_LENGTH } from "@/lib/quiz/quiz-length";
 import type { QuestionResponse } from "@/lib/quiz/schema";
-import { responseFor, type ShownQuestion } from "./answers";
+import { responseFor, type ShownQuestion } from "./simulated-answers";
 import { prepareFreshDatabase } from "./fresh-database";
 import { HttpSession, signIn } from "./http";
 import type { Recorder } from "./stats";

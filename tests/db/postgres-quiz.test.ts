@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresAvailability, startPostgresCluster, type PostgresCluster } from "../../tooling/postgres-cluster";
 import { REPO_ROOT, expectSuccess, runPrisma } from "../../tooling/prisma-cli";
-import { rightResponse, sentIn, wrongResponse } from "../../tooling/answers";
+import { rightResponse, wrongResponse } from "../../tooling/answers";
+import { sentIn } from "../support/sent";
 
 const availability = postgresAvailability();
 

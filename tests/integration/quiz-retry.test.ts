@@ -1,5 +1,6 @@
 // "Retry the ones I missed" against a real SQLite database.
-import { rightResponse, sentIn, wrongResponse } from "../../tooling/answers";
+import { rightResponse, wrongResponse } from "../../tooling/answers";
+import { sentIn } from "../support/sent";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { answerQuestion, finishAttempt, getAttemptView, startOrResumeAttempt, startRetryOfMissed } from "@/lib/quiz/attempts";

@@ -1,5 +1,6 @@
 // The quiz service against a real SQLite database with the seeded question bank.
-import { rightResponse, sentIn, wrongResponse } from "../../tooling/answers";
+import { rightResponse, wrongResponse } from "../../tooling/answers";
+import { sentIn } from "../support/sent";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getLessonForBlock, getLessons } from "@/lib/content";

@@ -1,6 +1,7 @@
 // Classes, joining, assignments, extensions, reports and teacher questions against a real SQLite
 // database (a migrated copy of the template, with the built-in question bank seeded).
-import { rightResponse, sentIn } from "../../tooling/answers";
+import { rightResponse } from "../../tooling/answers";
+import { sentIn } from "../support/sent";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { finishAttempt, answerQuestion, getAttemptView } from "@/lib/quiz/attempts";
