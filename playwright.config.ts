@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
-import { chromiumExecutable } from "./e2e/support/browser";
-import { assertLocalDatabase } from "./e2e/support/local-database";
+import { chromiumExecutable } from "./tooling/browser";
+import { assertLocalDatabase } from "./tooling/local-database";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";

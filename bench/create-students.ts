@@ -1,5 +1,5 @@
 // Creates the load's student accounts in the database named by DATABASE_URL (run by
-// prepareLoadDatabase in bench/lib/load.ts): one per line of BENCH_STUDENT_EMAILS, all with the
+// prepareLoadDatabase in tooling/load.ts): one per line of BENCH_STUDENT_EMAILS, all with the
 // password BENCH_STUDENT_PASSWORD and one shared hash.
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";

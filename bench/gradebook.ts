@@ -2,13 +2,11 @@
 // Seeds a fresh SQLite file (every student attempts most assignments, with answers), then times
 // the gradebook and the full reports page's data (median of 20 runs) and counts SQL statements.
 // Usage: npm run bench:gradebook
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../lib/generated/sqlite/client";
-import { serializeTransactions } from "../lib/sqlite-serial-adapter";
+import { toolingClient } from "../tooling/database-client";
+import { migratedSqliteFile } from "../tooling/fresh-database";
 
 const STUDENTS = 40;
 const ASSIGNMENTS = 10;
@@ -18,19 +16,18 @@ const DAY = 86_400_000;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "backchannel-gradebook-"));
 const file = path.join(dir, "bench.db");
 process.env.DATABASE_URL = `file:${file}`;
-execFileSync("node_modules/.bin/prisma", ["migrate", "deploy"], { stdio: "ignore", env: process.env });
-execFileSync("node_modules/.bin/prisma", ["db", "seed"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "test", SEED_DEMO_DATA: "false" } });
+await migratedSqliteFile(file);
 
 // The app's client, with statement logging: placed where lib/db.ts looks for its one client.
 let statements = 0;
-const client = new PrismaClient({
-  adapter: serializeTransactions(new PrismaBetterSqlite3({ url: file, timeout: 5_000 })),
-  omit: { user: { passwordHash: true } },
-  log: [{ emit: "event", level: "query" }],
-});
-client.$on("query", () => {
-  statements += 1;
-});
+const client = toolingClient(
+  { provider: "sqlite", filePath: file },
+  {
+    onQuery: () => {
+      statements += 1;
+    },
+  },
+);
 Object.assign(globalThis, { backchannelDb: client });
 
 const { db } = await import("../lib/db");

@@ -7,7 +7,7 @@
 //
 // As a module, `runLighthouse({ baseUrl, rounds })` runs against a production server that is
 // already up on a seeded database (the demo accounts must exist). Run alone, it starts one on a
-// fresh SQLite file (bench/lib/seeded-app.ts) and writes bench/results/lighthouse-latest.md and .json.
+// fresh SQLite file (tooling/seeded-app.ts) and writes bench/results/lighthouse-latest.md and .json.
 // Never run it during a load test: Lighthouse calibrates against the CPU it finds.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -17,11 +17,11 @@ import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import { launch } from "chrome-launcher";
 import lighthouse, { type Flags, type Result } from "lighthouse";
-import { DEMO_PASSWORD, DEMO_STUDENT, DEMO_TEACHER, playDemoClass } from "../scripts/lib/demo-class";
-import { chromiumExecutable } from "../e2e/support/browser";
-import { HttpSession, signIn } from "./lib/http";
-import { machine } from "./lib/server";
-import { startSeededApp } from "./lib/seeded-app";
+import { DEMO_PASSWORD, DEMO_STUDENT, DEMO_TEACHER, playDemoClass } from "../tooling/demo-class";
+import { chromiumExecutable } from "../tooling/browser";
+import { HttpSession, signIn } from "../tooling/http";
+import { machine } from "../tooling/next-server";
+import { startSeededApp } from "../tooling/seeded-app";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 

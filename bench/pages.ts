@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { percentile } from "./lib/stats";
+import { percentile } from "../tooling/stats";
 
 export type PageRoute = { label: string; path: string };
 

@@ -11,8 +11,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import Sqlite from "better-sqlite3";
-import { responseFor } from "./lib/answers";
-import { seededRandom, summarise } from "./lib/stats";
+import { responseFor } from "../tooling/simulated-answers";
+import { seededRandom, summarise } from "../tooling/stats";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { iterations: { type: "string", default: "300" } } });

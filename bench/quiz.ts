@@ -17,10 +17,10 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import Sqlite from "better-sqlite3";
-import { floorDriver, newLedger, prepareLoadDatabase, quizDriver, scopes, signInAll, studentEmails, studentLoop, type Driver, type DriverSettings, type Ledger, type Scope, type Student } from "./lib/load";
+import { floorDriver, newLedger, prepareLoadDatabase, quizDriver, scopes, signInAll, studentEmails, studentLoop, type Driver, type DriverSettings, type Ledger, type Scope, type Student } from "../tooling/load";
 import { toMarkdown, type BenchResults } from "./lib/report";
-import * as server from "./lib/server";
-import { Recorder, seededRandom, type PhaseStats } from "./lib/stats";
+import * as server from "../tooling/next-server";
+import { Recorder, seededRandom, type PhaseStats } from "../tooling/stats";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PASSWORD = "bench-student-password-1";
@@ -49,7 +49,7 @@ const HELP = `Usage: npm run bench:quiz -- [options]
   --build-wait S            how long to wait for other Next.js/Playwright processes before building (default 300)
   --out DIR                 where to write quiz-latest.md and .json (default bench/results)
   --keep-db                 keep the SQLite file in bench/tmp/ for inspection
-  --no-probe                do not load bench/lib/server-probe.mjs (event-loop delay, GC) into the server
+  --no-probe                do not load tooling/server-probe.mjs (event-loop delay, GC) into the server
   --cpu-profile             CPU-profile the server during the saturation phases; the profiles are
                             kept in bench/tmp/cpu-profiles/ (open them in Chrome DevTools)
   --strict                  exit with code 2 when a goal is missed`;

@@ -21,9 +21,9 @@ import { measureClientJs, type ClientJsRow } from "./client-js";
 import { runBareNodeReference, runPages, TRIVIAL_PAGE, type PagesResult, type ReferenceResult } from "./pages";
 import { GOALS as LIGHTHOUSE_GOALS, lighthouseMarkdown, runLighthouse, type LighthouseRow } from "./lighthouse";
 import { runScaleOut, scaleOutMarkdown, type ScaleOutResult } from "./scale-out";
-import { startSeededApp, type SeededApp } from "./lib/seeded-app";
+import { startSeededApp, type SeededApp } from "../tooling/seeded-app";
 import { roundsText, type BenchResults, type Goal } from "./lib/report";
-import * as server from "./lib/server";
+import * as server from "../tooling/next-server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 /** Waits until the 1-minute load average is under 1 (the machine is idle again), at most `seconds`. */

@@ -1,7 +1,7 @@
 // npm run bench:scale-out [-- --connections 32 --rounds 3 --seconds 15 --warmup 5]
 //
 // Scale-out on PostgreSQL (method: bench/README.md; reasons: docs/decisions/0015-scale-out-benchmark.md):
-//   1. a throwaway PostgreSQL cluster (tests/support/postgres-cluster.ts), one database, migrated
+//   1. a throwaway PostgreSQL cluster (tooling/postgres-cluster.ts), one database, migrated
 //      with the PostgreSQL schema and seeded as in production, plus the bench's student accounts;
 //   2. two `next start` servers on two free ports, same AUTH_SECRET and DATABASE_URL, server A
 //      pinned to core 0 and server B to core 1 (PostgreSQL and this load generator float);
@@ -18,19 +18,18 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { RULES } from "@/lib/auth/throttle-policy";
-import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
-import { postgresAvailability, startPostgresCluster, type PostgresCluster } from "../tests/support/postgres-cluster";
-import { expectSuccess, runPrisma } from "../tests/support/prisma-cli";
-import { responseFor, type ShownQuestion } from "./lib/answers";
-import { HttpSession, signIn, signInAttempt } from "./lib/http";
+import { postgresAvailability, startPostgresCluster, type PostgresCluster } from "../tooling/postgres-cluster";
+import { toolingClient } from "../tooling/database-client";
+import { expectSuccess, runPrisma } from "../tooling/prisma-cli";
+import { responseFor, type ShownQuestion } from "../tooling/simulated-answers";
+import { HttpSession, signIn, signInAttempt } from "../tooling/http";
 import { errorsCell } from "./lib/report";
-import { compareLedger, newLedger, quizDriver, scopes as quizScopes, studentLoop, type Ledger, type LedgerCheck, type Student } from "./lib/load";
-import * as server from "./lib/server";
-import { Recorder, seededRandom, type Op, type PhaseStats } from "./lib/stats";
+import { compareLedger, newLedger, quizDriver, scopes as quizScopes, studentLoop, type Ledger, type LedgerCheck, type Student } from "../tooling/load";
+import * as server from "../tooling/next-server";
+import { Recorder, seededRandom, type Op, type PhaseStats } from "../tooling/stats";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PASSWORD = "bench-student-password-1";
@@ -450,7 +449,7 @@ export async function runScaleOut(options: ScaleOutOptions = {}): Promise<ScaleO
     const sessionEmails: [string, string] = ["scale-session-a@bench.test", "scale-session-b@bench.test"];
     const throttleEmails = ["scale-throttle@bench.test", "scale-throttle-burst@bench.test"] as const;
     const passwordHash = await hashPassword(PASSWORD);
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const client = toolingClient({ provider: "postgresql", url });
     try {
       const emails = [...loadEmails, ...sessionEmails, ...throttleEmails];
       await client.user.createMany({ data: emails.map((email, i) => ({ email, name: `Bench Student ${i + 1}`, role: "STUDENT" as const, passwordHash })) });
@@ -633,7 +632,7 @@ export function scaleOutMarkdown(result: ScaleOutResult, level = 2): string {
     `Written by \`bench/scale-out.ts\` (${r.date}), commit ${r.commit}. ` +
       `**Machine:** ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB RAM, Node ${r.machine.node}, ${r.machine.kernel}, Next.js ${s.next}.`,
     ``,
-    `**Setup:** a throwaway ${s.postgres} cluster (tests/support/postgres-cluster.ts: fsync and synchronous commit off), one database migrated with \`prisma migrate deploy\` ` +
+    `**Setup:** a throwaway ${s.postgres} cluster (tooling/postgres-cluster.ts: fsync and synchronous commit off), one database migrated with \`prisma migrate deploy\` ` +
       `(PostgreSQL schema) and seeded with NODE_ENV=production (no demo accounts), ${s.accounts} student accounts sharing one password hash. ` +
       `Two \`next start\` servers (production build, NODE_ENV=production, the same AUTH_SECRET, AUTH_TRUST_HOST=true, the same DATABASE_URL), ports ${r.servers.A.port} (A) and ${r.servers.B.port} (B); ` +
       `each server's Prisma pool is node-postgres's default of 10 connections. ` +

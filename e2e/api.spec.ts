@@ -1,6 +1,6 @@
 // The JSON quiz API against the real server and its SQLite database.
 import type { APIRequestContext, Browser } from "@playwright/test";
-import { asShown, rightResponse } from "../tests/support/responses";
+import { asShown, rightResponse } from "../tooling/answers";
 import { bank } from "./support/bank";
 import { expect, signUp, test, uniqueEmail } from "./support/fixtures";
 

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { getQuestion } from "./support/bank";
 import { expect, signUp, test, TYPED_URL, uniqueEmail, watchForProblems } from "./support/fixtures";
-import { localDateTime } from "./support/local-date-time";
+import { localDateTime } from "../tooling/local-date-time";
 
 const PASSWORD = "a careful reader of Bishara";
 

@@ -7,12 +7,12 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import type { Question, QuestionResponse } from "../lib/quiz/schema";
-import { asShown, rightResponse, wrongResponse as wrongResponseOfAnyType } from "../tests/support/responses";
+import { asShown, rightResponse, wrongResponse as wrongResponseOfAnyType } from "../tooling/answers";
 import { bank, getQuestion } from "./support/bank";
 import { DEMO, expect, expectAccessible, signIn, signUp, test, TYPED_URL, uniqueEmail } from "./support/fixtures";
 import { joinLink, studentFromJoinLink } from "./support/join-link";
 import { createClassWithLesson } from "./support/class-setup";
-import { localDateTime } from "./support/local-date-time";
+import { localDateTime } from "../tooling/local-date-time";
 
 const PASSWORD = "a careful reader of Bishara";
 

@@ -1,9 +1,10 @@
 // `npm run demo`: build, migrate the SQLite file, seed demo data and serve on http://localhost:3000.
 // Safe to run again: migrations and the seed are idempotent, and the generated secret is kept.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { databaseTarget } from "../lib/database-url";
+import { serveInForeground } from "../tooling/next-server";
 
 const port = process.env.PORT ?? "3000";
 const target = databaseTarget(process.env.DATABASE_URL);
@@ -30,9 +31,4 @@ run("node_modules/.bin/prisma", ["migrate", "deploy"]);
 run("node_modules/.bin/tsx", ["prisma/seed.ts"], { ...process.env, NODE_ENV: "development" });
 
 console.log(`\nBackchannel on http://localhost:${port} (${target.provider}). Demo accounts are listed in the README. Ctrl+C stops it.`);
-const server = spawn("node_modules/.bin/next", ["start", "-p", port], {
-  stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret },
-});
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+serveInForeground(port, { ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret });

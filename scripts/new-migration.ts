@@ -6,8 +6,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { findPostgresBinaries, startPostgresCluster } from "../tests/support/postgres-cluster";
-import { cliEnv } from "../tests/support/prisma-cli";
+import { findPostgresBinaries, startPostgresCluster } from "../tooling/postgres-cluster";
+import { cliEnv } from "../tooling/prisma-cli";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

@@ -1,16 +1,16 @@
 // `npm run screenshots`: the README's pictures, taken from the real app so they never go stale.
 // Builds if needed, starts the production server on a fresh SQLite file with the demo accounts,
-// plays a class through the browser (scripts/lib/demo-class.ts), then photographs the student
+// plays a class through the browser (tooling/demo-class.ts), then photographs the student
 // dashboard, a lesson (desktop and phone), the timeline, a quiz question with its feedback and the
 // teacher's gradebook and question analysis into docs/screenshots/. Options: --build auto|always|never, --port P.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "@playwright/test";
-import { startSeededApp } from "../bench/lib/seeded-app";
-import { chromiumExecutable } from "../e2e/support/browser";
+import { startSeededApp } from "../tooling/seeded-app";
+import { chromiumExecutable } from "../tooling/browser";
 import { getQuestion } from "../lib/quiz/bank";
-import { answerThroughApi, attemptQuestionIds, DEMO_STUDENT, DEMO_TEACHER, playDemoClass, signedInContext } from "./lib/demo-class";
+import { answerThroughApi, attemptQuestionIds, DEMO_STUDENT, DEMO_TEACHER, playDemoClass, signedInContext } from "../tooling/demo-class";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "docs", "screenshots");

@@ -1,6 +1,6 @@
 // The benchmark's results: one JSON document, and the same figures as Markdown for people.
-import type { LedgerCheck } from "./load";
-import type { LatencySummary, PhaseStats } from "./stats";
+import type { LedgerCheck } from "../../tooling/load";
+import type { LatencySummary, PhaseStats } from "../../tooling/stats";
 
 export type BenchResults = {
   date: string;
@@ -131,7 +131,7 @@ export function toMarkdown(r: BenchResults): string {
   const probed = [r.classroom?.floor, r.classroom?.quiz, r.saturation?.floor, r.saturation?.quiz].filter((p): p is PhaseStats => p?.eventLoop !== undefined);
   if (probed.length) {
     lines.push(`## The server's event loop`, ``);
-    lines.push(`From \`bench/lib/server-probe.mjs\`, loaded into the server: how long callbacks waited for the event loop (worst one-second p99, and the maximum), and the time spent in garbage collection.`, ``);
+    lines.push(`From \`tooling/server-probe.mjs\`, loaded into the server: how long callbacks waited for the event loop (worst one-second p99, and the maximum), and the time spent in garbage collection.`, ``);
     lines.push(`| phase | loop delay p99 (worst second) | loop delay max | GC time | longest GC pause |`, `|---|---:|---:|---:|---:|`);
     for (const p of probed) {
       const e = p.eventLoop;

@@ -1,7 +1,7 @@
 // A teacher, already on their classes page, creates a class and sets one lesson in it, by clicks;
 // returns the class's join code. The same first steps open many teacher journeys.
 import { expect, type Page } from "@playwright/test";
-import { localDateTime } from "./local-date-time";
+import { localDateTime } from "../../tooling/local-date-time";
 
 export async function createClassWithLesson(
   teacher: Page,

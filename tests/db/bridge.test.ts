@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NO_FILTERS, migrationsList, schemaContainer, startEngine } from "../support/engine-rpc";
-import { BRIDGE, REPO_ROOT, SECOND_MIGRATION_MODEL, cliEnv } from "../support/prisma-cli";
+import { BRIDGE, REPO_ROOT, SECOND_MIGRATION_MODEL, cliEnv } from "../../tooling/prisma-cli";
 
 const run = promisify(execFile);
 

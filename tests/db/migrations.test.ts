@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT, migrationNames, runPrisma } from "../support/prisma-cli";
+import { REPO_ROOT, migrationNames, runPrisma } from "../../tooling/prisma-cli";
 
 const SQLITE_MIGRATIONS = path.join(REPO_ROOT, "prisma", "migrations");
 const POSTGRES_MIGRATIONS = path.join(REPO_ROOT, "prisma", "postgres", "migrations");

@@ -4,9 +4,9 @@
 // where the two databases could differ. A throwaway cluster of its own; skipped loudly without PostgreSQL unless
 // REQUIRE_POSTGRES=1.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresAvailability, startPostgresCluster, type PostgresCluster } from "../support/postgres-cluster";
-import { REPO_ROOT, expectSuccess, runPrisma } from "../support/prisma-cli";
-import { rightResponse, wrongResponse } from "../support/responses";
+import { postgresAvailability, startPostgresCluster, type PostgresCluster } from "../../tooling/postgres-cluster";
+import { REPO_ROOT, expectSuccess, runPrisma } from "../../tooling/prisma-cli";
+import { rightResponse, wrongResponse } from "../../tooling/answers";
 import { sentIn } from "../support/sent";
 
 const availability = postgresAvailability();

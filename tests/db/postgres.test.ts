@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseTarget } from "@/lib/database-url";
 import { createPostgresFactory } from "../../prisma/engine-bridge/postgres.mjs";
-import { postgresAvailability, startPostgresCluster, type PostgresCluster } from "../support/postgres-cluster";
+import { postgresAvailability, startPostgresCluster, type PostgresCluster } from "../../tooling/postgres-cluster";
 import {
   REPO_ROOT,
   SECOND_MIGRATION_MODEL,
@@ -15,7 +15,7 @@ import {
   migrationNames,
   runPrisma,
   type FixtureProject,
-} from "../support/prisma-cli";
+} from "../../tooling/prisma-cli";
 
 const availability = postgresAvailability();
 

@@ -15,7 +15,7 @@ import {
   migrationNames,
   runPrisma,
   type FixtureProject,
-} from "../support/prisma-cli";
+} from "../../tooling/prisma-cli";
 
 let tmp: string;
 beforeAll(() => {

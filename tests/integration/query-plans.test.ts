@@ -4,7 +4,7 @@
 // (Found by the quiz benchmark: Prisma's relation `_count` groups the whole answers table.)
 import Database from "better-sqlite3";
 import { describe, expect, it, vi } from "vitest";
-import { rightResponse, wrongResponse } from "../support/responses";
+import { rightResponse, wrongResponse } from "../../tooling/answers";
 import { sentIn } from "../support/sent";
 import type { LoggedStatement } from "../support/statement-log";
 

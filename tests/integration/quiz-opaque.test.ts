@@ -11,7 +11,7 @@ import { dueQuestionIds, reviewQueueSize } from "@/lib/quiz/review";
 import { QuestionSchema, type Question } from "@/lib/quiz/schema";
 import { upsertUser } from "@/prisma/factories";
 import { classWithStudents, lessonAssignment } from "../support/classroom";
-import { asShown, rightResponse, wrongResponse } from "../support/responses";
+import { asShown, rightResponse, wrongResponse } from "../../tooling/answers";
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${++counter}-${Date.now()}`;

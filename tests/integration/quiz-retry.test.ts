@@ -1,5 +1,5 @@
 // "Retry the ones I missed" against a real SQLite database.
-import { rightResponse, wrongResponse } from "../support/responses";
+import { rightResponse, wrongResponse } from "../../tooling/answers";
 import { sentIn } from "../support/sent";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";

@@ -1,5 +1,5 @@
 // The quiz service against a real SQLite database with the seeded question bank.
-import { rightResponse, wrongResponse } from "../support/responses";
+import { rightResponse, wrongResponse } from "../../tooling/answers";
 import { sentIn } from "../support/sent";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";

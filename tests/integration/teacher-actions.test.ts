@@ -13,7 +13,7 @@ import { createClass, JOIN_MESSAGES, listClassesForTeacher, renameClass, setClas
 import { gradebookCsv, gradebookReport } from "@/lib/teacher/reports";
 import { studentWorkForTeacher } from "@/lib/teacher/student-work";
 import { caught, classWithStudents, inDays, join, lessonAssignment, newStudent, newTeacher } from "../support/classroom";
-import { rightResponse, wrongResponse } from "../support/responses";
+import { rightResponse, wrongResponse } from "../../tooling/answers";
 import { sentIn } from "../support/sent";
 
 const lesson = (overrides: Record<string, unknown> = {}) => lessonAssignment({ maxAttempts: 2, ...overrides });

@@ -1,6 +1,6 @@
 // Classes, joining, assignments, extensions, reports and teacher questions against a real SQLite
 // database (a migrated copy of the template, with the built-in question bank seeded).
-import { rightResponse } from "../support/responses";
+import { rightResponse } from "../../tooling/answers";
 import { sentIn } from "../support/sent";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";

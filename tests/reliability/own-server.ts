@@ -1,11 +1,11 @@
 // A production server of the reliability tests' own, on its own SQLite file and port, so that
 // killing it or holding its database's lock never disturbs the server the other tests share.
-// Built on the benchmark's server helpers (bench/lib/server.ts).
+// Built on the shared server helpers (tooling/next-server.ts).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Sqlite from "better-sqlite3";
-import * as server from "@/bench/lib/server";
+import * as server from "@/tooling/next-server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 

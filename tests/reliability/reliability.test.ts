@@ -2,17 +2,17 @@
 // own port): a SIGKILL in the middle of a quiz load loses no acknowledged answer; another process
 // holding the write lock is waited for (WAL + busy timeout), never reported as "database is
 // locked"; npm run db:backup copies the database under write load and the copy restores and opens.
-// The load is the benchmark's (bench/lib/load.ts): students signed in over HTTP answering through
+// The load is the benchmark's (tooling/load.ts): students signed in over HTTP answering through
 // the JSON API as fast as the server allows. Decisions: docs/decisions/0012 and 0013.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { HttpSession, signIn } from "@/bench/lib/http";
-import { newLedger, prepareLoadDatabase, quizDriver, scopes, signInAll, studentEmails, studentLoop, type AttemptQuestion, type Ledger, type SentAnswer, type Student } from "@/bench/lib/load";
-import { freePort } from "@/bench/lib/server";
-import { seededRandom } from "@/bench/lib/stats";
+import { HttpSession, signIn } from "@/tooling/http";
+import { newLedger, prepareLoadDatabase, quizDriver, scopes, signInAll, studentEmails, studentLoop, type AttemptQuestion, type Ledger, type SentAnswer, type Student } from "@/tooling/load";
+import { freePort } from "@/tooling/next-server";
+import { seededRandom } from "@/tooling/stats";
 import { assertBuilt, groupMembers, holdWriteLock, killHard, openReadOnly, runScript, startOwnServer, stopOwnServer, type OwnServer } from "./own-server";
 
 const PASSWORD = "reliability-student-password-1";

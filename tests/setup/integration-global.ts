@@ -4,17 +4,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expectSuccess, REPO_ROOT, runPrisma } from "../support/prisma-cli";
+import { migratedSqliteFile } from "../../tooling/fresh-database";
 
 export default async function setup({ provide }: { provide: (key: "templateDatabase", value: string) => void }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "backchannel-template-"));
   const file = path.join(dir, "template.db");
-  expectSuccess(await runPrisma(["migrate", "deploy"], { cwd: REPO_ROOT, env: { DATABASE_URL: `file:${file}` } }), "migrate deploy (template)");
-  // Reference data (phases, events, the built-in question bank), without the demo accounts.
-  expectSuccess(
-    await runPrisma(["db", "seed"], { cwd: REPO_ROOT, env: { DATABASE_URL: `file:${file}`, NODE_ENV: "test", SEED_DEMO_DATA: "false" } }),
-    "db seed (template)",
-  );
+  await migratedSqliteFile(file);
   provide("templateDatabase", file);
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }

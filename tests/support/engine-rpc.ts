@@ -3,7 +3,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import fs from "node:fs";
 import readline from "node:readline";
-import { BRIDGE, cliEnv } from "./prisma-cli";
+import { BRIDGE, cliEnv } from "../../tooling/prisma-cli";
 
 type RpcResponse = { id: number; result?: unknown; error?: { code: number; message: string; data?: Record<string, unknown> } };
 

@@ -6,18 +6,13 @@ import type * as DbModule from "@/lib/db";
 export type LoggedStatement = { query: string; params: unknown[] };
 
 export async function dbModuleWithStatementLog(actual: typeof DbModule, log: LoggedStatement[]) {
-  const { PrismaClient } = await import("@/lib/generated/sqlite/client");
-  const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
+  const { toolingClient } = await import("@/tooling/database-client");
   const { databaseTarget } = await import("@/lib/database-url");
   const target = databaseTarget(process.env.DATABASE_URL);
   if (target.provider !== "sqlite") throw new Error("integration tests run on SQLite");
-  const client = new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url: target.filePath, timeout: actual.SQLITE_BUSY_TIMEOUT_MS }),
-    omit: { user: { passwordHash: true } },
-    log: [{ emit: "event", level: "query" }],
-  });
-  client.$on("query", (event) => {
-    log.push({ query: event.query, params: JSON.parse(event.params) as unknown[] });
+  const client = toolingClient(target, {
+    busyTimeoutMs: actual.SQLITE_BUSY_TIMEOUT_MS,
+    onQuery: (event) => log.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }),
   });
   return { ...actual, db: client };
 }

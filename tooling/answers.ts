@@ -1,6 +1,9 @@
-// Responses a learner could send, built from a question's answer key: the right one, and a wrong
-// one for every type. Shared by the integration and browser tests.
-import type { Option, Question, QuestionResponse } from "../../lib/quiz/schema";
+// Answering a question right or wrong, for every tool that plays a learner (tests, browser tests,
+// the demo class, the benchmarks' students): responses built from a question's answer key (the
+// right one, and a wrong one for every type), and the same response as the learner of one view
+// sends it. Type imports only: the Playwright loader reads this file too, and must not load the bank
+// (JSON) or zod; the simulated students' random answers are in ./simulated-answers.ts.
+import type { Option, Question, QuestionResponse } from "../lib/quiz/schema";
 
 export function rightResponse(q: Question): QuestionResponse {
   switch (q.type) {

@@ -1,13 +1,13 @@
-// A throwaway PostgreSQL cluster for tests: initdb in a temporary folder, a server on 127.0.0.1
+// A throwaway PostgreSQL cluster (the db tests, bench:scale-out, db:new-migration): initdb in a temporary folder, a server on 127.0.0.1
 // and a free port, databases on demand, and everything stopped and deleted at the end.
 // initdb and postgres refuse to run as root, so as root they run as the `postgres` user.
 import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { freePort } from "./free-port";
 
 const run = promisify(execFile);
 
@@ -82,17 +82,6 @@ function asPostgres(bin: string, program: string, args: string[]) {
   return isRoot()
     ? run("runuser", ["-u", "postgres", "--", executable, ...args], { encoding: "utf8" })
     : run(executable, args, { encoding: "utf8" });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 /** Starts a fresh cluster. Call stop() when done (it also runs when the process exits). */

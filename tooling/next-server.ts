@@ -1,14 +1,15 @@
-// The production server under test: whether the build in .next can be reused, `next start`
-// pinned to one core in its own process group, and its memory and CPU read from /proc.
+// The production server, for every tool that starts one (benchmarks, scripts, reliability and
+// browser tests): whether the build in .next can be reused, `next start` on a port in its own
+// process group (optionally pinned to one core), waiting for it and stopping it, and its memory
+// and CPU read from /proc.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ASCII_MARKER_FILE } from "../../scripts/lib/ascii-html";
+import { ASCII_MARKER_FILE } from "../scripts/lib/ascii-html";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = path.resolve(import.meta.dirname, "..");
 
 /** What a build depends on. Tests beside the code are left out: they are not part of the build. */
 const BUILD_INPUTS = ["scripts/ascii-prerendered-pages.ts", "scripts/lib/ascii-html.ts", "app", "components", "lib", "content", "public", "auth.ts", "auth.config.ts", "proxy.ts", "next.config.mjs", "next.config.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
@@ -106,17 +107,7 @@ export function setSelfAffinity(list: string): boolean {
   return spawnSync("taskset", ["-a", "-p", "-c", list, String(process.pid)], { encoding: "utf8" }).status === 0;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "./free-port";
 
 export type RunningServer = { child: ChildProcess; pid: number; port: number; log: string[] };
 
@@ -135,6 +126,20 @@ export function startServer(port: number, env: NodeJS.ProcessEnv, core: number |
   if (child.pid === undefined) throw new Error("could not start next start");
   return { child, pid: child.pid, port, log };
 }
+
+/**
+ * `next start` in the foreground, for the scripts that serve until stopped (the e2e server, the
+ * demo): its output goes to this terminal, Ctrl+C or a SIGTERM reaches it, and this process exits
+ * with its exit code.
+ */
+export function serveInForeground(port: number | string, env: NodeJS.ProcessEnv): void {
+  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port)], { cwd: ROOT, stdio: "inherit", env });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+/** The secret of throwaway servers (browser tests), which no real session ever used. */
+export const THROWAWAY_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-0123456789";
 
 export async function waitUntilUp(server: RunningServer, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -265,9 +270,9 @@ export function describeProcesses(lines: string[]): string {
   return [...kinds].map(([kind, count]) => `${count}× ${kind}`).join(", ");
 }
 
-/** NODE_OPTIONS that load bench/lib/server-probe.mjs into the server, writing to `dir`. */
+/** NODE_OPTIONS that load tooling/server-probe.mjs into the server, writing to `dir`. */
 export function probeEnv(dir: string, cpuProfile: boolean): Record<string, string> {
-  const probe = pathToFileURL(path.join(ROOT, "bench", "lib", "server-probe.mjs")).href;
+  const probe = pathToFileURL(path.join(ROOT, "tooling", "server-probe.mjs")).href;
   return { BENCH_PROBE_DIR: dir, BENCH_CPU_PROFILE: cpuProfile ? "1" : "0", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${probe}`.trim() };
 }
 

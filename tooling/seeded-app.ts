@@ -2,10 +2,10 @@
 // the app as a visitor would (the Lighthouse bench, the README screenshots): reuses the build in
 // .next when it is newer than the sources, else builds; stops the server and deletes the file after.
 import path from "node:path";
-import { prepareFreshDatabase, removeSqliteFile } from "../../scripts/lib/fresh-database";
-import * as server from "./server";
+import { prepareFreshDatabase, removeSqliteFile } from "./fresh-database";
+import * as server from "./next-server";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = path.resolve(import.meta.dirname, "..");
 
 export type SeededApp = { baseUrl: string; build: string; stop: () => Promise<void> };
 

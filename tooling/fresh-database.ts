@@ -4,10 +4,11 @@
 import { spawnSync, type StdioOptions } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { databaseTarget } from "../../lib/database-url";
-import { assertLocalDatabase } from "../../e2e/support/local-database";
+import { databaseTarget } from "../lib/database-url";
+import { assertLocalDatabase } from "./local-database";
+import { expectSuccess, REPO_ROOT, runPrisma } from "./prisma-cli";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = path.resolve(import.meta.dirname, "..");
 
 /** `demo: false` seeds the content only (the load benchmarks create their own accounts). */
 export function prepareFreshDatabase(databaseUrl: string, { stdio = "inherit", demo = true }: { stdio?: StdioOptions; demo?: boolean } = {}): void {
@@ -32,4 +33,15 @@ export function removeSqliteFile(databaseUrl: string): void {
   const target = databaseTarget(databaseUrl);
   if (target.provider !== "sqlite") return;
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(path.resolve(ROOT, `${target.filePath}${suffix}`), { force: true });
+}
+
+/**
+ * A SQLite file at `file`, migrated with the real Prisma CLI and seeded with the reference data
+ * only (phases, events, the built-in question bank; no accounts): the template the integration
+ * tests copy per test file (much faster than migrating each), and the gradebook bench's database.
+ */
+export async function migratedSqliteFile(file: string): Promise<void> {
+  const env = { DATABASE_URL: `file:${file}` };
+  expectSuccess(await runPrisma(["migrate", "deploy"], { cwd: REPO_ROOT, env }), `migrate deploy (${path.basename(file)})`);
+  expectSuccess(await runPrisma(["db", "seed"], { cwd: REPO_ROOT, env: { ...env, NODE_ENV: "test", SEED_DEMO_DATA: "false" } }), `db seed (${path.basename(file)})`);
 }

@@ -27,7 +27,7 @@ export type PhaseStats = {
   loadGeneratorCpu: number;
   /** Per core, the share used by everything else on the machine (core 0 = the server's when pinned). */
   otherCpu?: number[];
-  /** The server's event loop during the phase (from bench/lib/server-probe.mjs), when probed. */
+  /** The server's event loop during the phase (from tooling/server-probe.mjs), when probed. */
   eventLoop?: { delayP99WorstSecondMs: number; delayMaxMs: number; gcShare: number; gcMaxMs: number };
   /** Requests completed in each second of the phase, with their p50/p95/max latency. */
   timeline?: { second: number; requests: number; p50: number; p95: number; max: number }[];

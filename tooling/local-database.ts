@@ -1,6 +1,6 @@
 // The browser tests create accounts and delete data: they refuse to run against anything but a
 // local database (a SQLite file, or PostgreSQL on this machine).
-import { databaseTarget } from "../../lib/database-url";
+import { databaseTarget } from "../lib/database-url";
 
 export function assertLocalDatabase(url: string | undefined): void {
   const target = databaseTarget(url);

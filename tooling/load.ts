@@ -1,5 +1,5 @@
 // The simulated students of the quiz load, shared by the benchmark (bench/quiz.ts) and the
-// reliability tests (e2e/reliability.spec.ts): a database with N student accounts, sign-in over
+// reliability tests (tests/reliability/): a database with N student accounts, sign-in over
 // HTTP, and each student's loop of start → answer every open question → finish, with a ledger
 // of everything the server acknowledged (2xx) to check against the database file afterwards.
 import { spawnSync } from "node:child_process";
@@ -8,12 +8,12 @@ import { getLessons, getPhases } from "@/lib/content";
 import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "@/lib/quiz/bank";
 import { QUIZ_LENGTH } from "@/lib/quiz/quiz-length";
 import type { QuestionResponse } from "@/lib/quiz/schema";
-import { responseFor, type ShownQuestion } from "./answers";
-import { prepareFreshDatabase } from "../../scripts/lib/fresh-database";
+import { responseFor, type ShownQuestion } from "./simulated-answers";
+import { prepareFreshDatabase } from "./fresh-database";
 import { HttpSession, signIn } from "./http";
 import type { Recorder } from "./stats";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+const ROOT = path.resolve(import.meta.dirname, "..");
 
 export type Student = { email: string; http: HttpSession };
 export type Scope = { kind: "LESSON" | "PHASE" | "MIXED"; scopeId: string | null };

@@ -1,9 +1,9 @@
-// What a simulated student sends: the right answer from the bank's key (content/questions.json),
-// (the one the tests send), or, with the given probability, a randomly chosen wrong one (which
-// also exercises the review queue).
-import { getQuestion } from "@/lib/quiz/bank";
-import { CLASSIFY_CHOICES, type Question, type QuestionResponse } from "@/lib/quiz/schema";
-import { asShown, rightResponse } from "../../tests/support/responses";
+// What a simulated student sends (the benchmarks, the reliability tests, the demo class): the right
+// answer from the bank's key or, with a given probability, a randomly chosen wrong one (which also
+// exercises the review queue), in the tokens of the view the API showed.
+import { getQuestion } from "../lib/quiz/bank";
+import { CLASSIFY_CHOICES, type Question, type QuestionResponse } from "../lib/quiz/schema";
+import { asShown, rightResponse } from "./answers";
 
 /** A question as the API showed it: option ids are that attempt's tokens, matched by text. */
 export type ShownQuestion = Parameters<typeof asShown>[1];
@@ -13,7 +13,8 @@ function pickOther<T>(values: readonly T[], not: T, random: () => number): T {
   return others[Math.floor(random() * others.length)] ?? not;
 }
 
-export function wrongResponse(question: Question, random: () => number): QuestionResponse {
+/** A wrong response picked at random (the benchmarks' students also exercise the review queue). */
+export function randomWrongResponse(question: Question, random: () => number): QuestionResponse {
   switch (question.type) {
     case "single":
       return { type: "single", choice: pickOther(question.options.map((o) => o.id), question.answer, random) };
@@ -40,13 +41,14 @@ export function wrongResponse(question: Question, random: () => number): Questio
 }
 
 /**
- * The response to send for a question id, in the tokens of the view the API showed (`shown`), and
+ * What a simulated student sends for a question id: the right answer from the bank's key, or,
+ * with probability `wrongRate`, a randomly chosen wrong one. The response to send, in the tokens of the view the API showed (`shown`), and
  * the same response in the bank's ids, as the database stores it; null when the id is not in the
  * built-in bank.
  */
 export function responseFor(questionId: string, wrongRate: number, random: () => number, shown: ShownQuestion): { sent: QuestionResponse; stored: QuestionResponse } | null {
   const question = getQuestion(questionId);
   if (!question) return null;
-  const stored = random() < wrongRate ? wrongResponse(question, random) : rightResponse(question);
+  const stored = random() < wrongRate ? randomWrongResponse(question, random) : rightResponse(question);
   return { sent: asShown(question, shown, stored), stored };
 }

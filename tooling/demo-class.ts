@@ -5,10 +5,10 @@
 // one left half-way. Nothing is written to the database directly.
 // Idempotent: when the teacher already has the class, it is returned as it is.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { wrongResponse } from "../../bench/lib/answers";
-import { asShown, rightResponse } from "../../tests/support/responses";
-import { getQuestion } from "../../lib/quiz/bank";
-import { localDateTime } from "../../e2e/support/local-date-time";
+import { asShown, rightResponse } from "./answers";
+import { randomWrongResponse } from "./simulated-answers";
+import { getQuestion } from "../lib/quiz/bank";
+import { localDateTime } from "./local-date-time";
 
 export const DEMO_PASSWORD = "kerry-lavrov-2016";
 export const DEMO_TEACHER = "teacher@backchannel.test";
@@ -111,7 +111,7 @@ export async function answerThroughApi(page: Page, attemptId: string, { wrong = 
     const question = getQuestion(id);
     if (!question) throw new Error(`question ${id} is not in the built-in bank`);
     // Picked by text from what the API showed, as a learner picks: option ids are per-attempt tokens.
-    const body = asShown(question, shown[index]!, wrong.includes(index) ? wrongResponse(question, random) : rightResponse(question));
+    const body = asShown(question, shown[index]!, wrong.includes(index) ? randomWrongResponse(question, random) : rightResponse(question));
     // The same answer again is acknowledged with 200 (the API is idempotent), so a retry is safe.
     const response = await retryOnReset(() => page.request.put(`/api/v1/attempts/${attemptId}/answers/${id}`, { data: { response: body } }));
     if (response.status() !== 201 && response.status() !== 200) throw new Error(`answering ${id} failed: ${response.status()} ${await response.text()}`);

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..");
+export const REPO_ROOT = path.resolve(import.meta.dirname, "..");
 export const PRISMA_BIN = path.join(REPO_ROOT, "node_modules", ".bin", "prisma");
 export const BRIDGE = path.join(REPO_ROOT, "prisma", "engine-bridge", "schema-engine.mjs");
 
