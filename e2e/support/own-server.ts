@@ -41,7 +41,6 @@ export async function startOwnServer(name: string): Promise<OwnServer> {
   let output = "";
   // Its own process group, so that stopping it also stops `next start` under the tsx wrapper.
   const env: NodeJS.ProcessEnv = { ...process.env, E2E_PORT: String(port), DATABASE_URL: `file:${databaseFile}` };
-  delete env.BENCH_FLOOR; // the benchmark's extra route stays a 404, as in any deployment
   const child = spawn("node_modules/.bin/tsx", ["scripts/e2e-server.ts"], {
     env,
     detached: true,
