@@ -30,6 +30,9 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
+  // Inlined at build time: the benchmark's routes exist only in a build made with BENCH_ROUTES=1
+  // (app/bench/enabled.ts), so no deployment can switch them on by setting a variable at run time.
+  env: { BENCH_ROUTES: process.env.BENCH_ROUTES === "1" ? "1" : "0" },
   async headers() {
     const headers = [
       { key: "Content-Security-Policy", value: contentSecurityPolicy },

@@ -3,7 +3,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { authConfig, isProtectedPath } from "./auth.config";
 import { sessionUserIdFromCookies } from "./lib/auth/session-token";
-import { checkServerActionRequest } from "./lib/security/server-action-request";
+import { decodesAsActionReply } from "./lib/security/react-reply";
+import { BAD_BODY, checkServerActionRequest, type ActionRefusal } from "./lib/security/server-action-request";
+
+function refuse(refusal: ActionRefusal): NextResponse {
+  return new NextResponse(refusal.message, { status: refusal.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
 
 /**
  * Whether the request carries a valid session, read without writing anything back. (Auth.js's
@@ -29,13 +34,14 @@ async function redirectIfSignedOut(request: NextRequest): Promise<NextResponse> 
 
 export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action")) {
-    const refusal = await checkServerActionRequest({
+    const checked = await checkServerActionRequest({
       contentType: request.headers.get("content-type") ?? "",
       origin: request.headers.get("origin"),
       host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
       body: new Uint8Array(await request.clone().arrayBuffer()),
     });
-    if (refusal) return new NextResponse(refusal.message, { status: refusal.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    if (!("reply" in checked)) return refuse(checked);
+    if (!(await decodesAsActionReply(checked.reply))) return refuse(BAD_BODY);
   }
   return redirectIfSignedOut(request);
 }
@@ -43,7 +49,8 @@ export async function proxy(request: NextRequest) {
 export const config = {
   // Only the protected pages (kept in step with PROTECTED_PREFIXES by auth.config.test.ts), so the
   // prerendered lesson pages are served without running any session code.
-  // Server action calls on any page, for the checks in lib/security/server-action-request.ts.
+  // Server action calls on any page, for the checks in lib/security/server-action-request.ts and
+  // react-reply.ts.
   matcher: [
     "/dashboard/:path*",
     "/account/:path*",

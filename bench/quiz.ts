@@ -4,7 +4,7 @@
 // (method: bench/README.md; reasons: docs/decisions/0008-benchmarks.md):
 //   1. reuse the production build in .next if it is newer than the sources, else build it;
 //   2. a fresh SQLite file in bench/tmp/, migrated and seeded, plus N student accounts;
-//   3. `next start` (NODE_ENV=production, BENCH_FLOOR=1) pinned to core 0, this process to core 1;
+//   3. `next start` (NODE_ENV=production, a build made with BENCH_ROUTES=1) pinned to core 0, this process to core 1;
 //   4. every student signs in over HTTP (Auth.js credentials), keeping its cookies;
 //   5. classroom pace (open model): each student answers one question every 2–5 s, first against
 //      the floor route, then the quiz API; saturation (closed loop): K connections with no think
@@ -195,7 +195,7 @@ function verify(dbFile: string, ledger: Ledger): BenchResults["verification"] {
     const answers = new Set(answerRows.map((row) => `${row.attemptId}/${row.questionId}`));
     const attemptRows = file.prepare("SELECT id, finishedAt FROM Attempt").all() as { id: string; finishedAt: unknown }[];
     const attempts = new Map(attemptRows.map((row) => [row.id, row.finishedAt !== null]));
-    const floorRows = file.prepare("SELECT u.email AS email, t.failures AS writes FROM Throttle t JOIN User u ON t.key = 'bench-floor:' || u.id").all() as { email: string; writes: number | bigint }[];
+    const floorRows = file.prepare("SELECT u.email AS email, f.writes AS writes FROM BenchFloorWrite f JOIN User u ON f.userId = u.id").all() as { email: string; writes: number | bigint }[];
     const floorInDb = new Map(floorRows.map((row) => [row.email, Number(row.writes)]));
     const missing = ledger.answers.filter((a) => !answers.has(`${a.attemptId}/${a.questionId}`));
     let floorWritesMissing = 0;
@@ -288,7 +288,7 @@ async function main(): Promise<void> {
       running.push(
         server.startServer(
           port,
-          { ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret, BENCH_FLOOR: "1", DATABASE_URL: databaseUrl, PORT: String(port), ...(opts.probe ? server.probeEnv(runDir, opts.cpuProfile) : {}) },
+          { ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret, DATABASE_URL: databaseUrl, PORT: String(port), ...(opts.probe ? server.probeEnv(runDir, opts.cpuProfile) : {}) },
           pin ? i % cores : null,
         ),
       );
@@ -320,7 +320,7 @@ async function main(): Promise<void> {
     const first = students[0];
     if (!first) throw new Error("no students");
     const probe = await first.http.request("POST", "/api/bench/floor");
-    if (probe.status !== 200) throw new Error(`POST /api/bench/floor answered ${probe.status} (is the build missing the route? try --build always): ${probe.body.slice(0, 200)}`);
+    if (probe.status !== 200) throw new Error(`POST /api/bench/floor answered ${probe.status} (was the build made without BENCH_ROUTES=1? try --build always): ${probe.body.slice(0, 200)}`);
 
     const scope = scopes();
     const pick = () => scope.pick(random);

@@ -15,7 +15,7 @@ const PAGES: Record<string, Row> = {
   "/lessons": { who: "anonymous", status: 200 },
   "/lessons/[slug]": { who: "anonymous", status: 200 },
   "/timeline": { who: "anonymous", status: 200 },
-  "/bench/static": { who: "anonymous", status: 200 },
+  "/bench/static": { who: "anonymous", status: 404 },
   "/dashboard": { who: "student", status: 200 },
   "/account": { who: "student", status: 200 },
   "/classes": { who: "student", status: 200 },

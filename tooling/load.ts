@@ -97,7 +97,7 @@ export type Ledger = {
   attempts: Set<string>;
   /** Attempts a finish was acknowledged for. */
   finished: Set<string>;
-  /** Acknowledged floor writes per student email (each adds 1 to the student's Throttle row). */
+  /** Acknowledged floor writes per student email (each adds 1 to the student's BenchFloorWrite row). */
   floorWrites: Map<string, number>;
   /** Each student's latest attempt and the quiz it belongs to. */
   current: Map<string, { attemptId: string; scope: Scope }>;

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ASCII_MARKER_FILE } from "../scripts/lib/ascii-html";
+import { BENCH_PAGE_TEXT } from "../app/bench/enabled";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -29,15 +30,17 @@ function newestInput(entry: string): { file: string; mtimeMs: number } | null {
 
 export type BuildCheck = { reuse: boolean; reason: string; buildId: string | null };
 
-/** Reuse .next when its BUILD_ID is newer than every build input and it has the floor route. */
+/** Reuse .next when its BUILD_ID is newer than every build input and it was built with the bench routes. */
 export function checkBuild(): BuildCheck {
   const buildIdFile = path.join(ROOT, ".next", "BUILD_ID");
   if (!fs.existsSync(buildIdFile)) return { reuse: false, reason: "no .next/BUILD_ID", buildId: null };
   const buildId = fs.readFileSync(buildIdFile, "utf8").trim();
   const builtAt = fs.statSync(buildIdFile).mtimeMs;
-  const manifest = path.join(ROOT, ".next", "server", "app-paths-manifest.json");
-  if (!fs.existsSync(manifest) || !fs.readFileSync(manifest, "utf8").includes("/api/bench/floor/route")) {
-    return { reuse: false, reason: "the build has no /api/bench/floor route", buildId };
+  // The bench routes exist only in a build made with BENCH_ROUTES=1 (app/bench/enabled.ts): its
+  // prerendered /bench/static is the yardstick page, not the 404.
+  const benchPage = path.join(ROOT, ".next", "server", "app", "bench", "static.html");
+  if (!fs.existsSync(benchPage) || !fs.readFileSync(benchPage, "utf8").includes(BENCH_PAGE_TEXT)) {
+    return { reuse: false, reason: "the build was made without BENCH_ROUTES=1 (no /bench/static, /api/bench/floor)", buildId };
   }
   // A bare `next build` leaves the prerendered pages as two-byte strings, which serve slower.
   const marker = path.join(ROOT, ".next", ASCII_MARKER_FILE);
@@ -82,8 +85,8 @@ export async function build(waitSeconds: number): Promise<void> {
   if (others.length > 0) {
     throw new Error("a build is needed, but other processes still use .next (see above). Run again when they are done, or pass --build never to use the build as it is.");
   }
-  console.log("Building (npm run build)…");
-  const result = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+  console.log("Building (BENCH_ROUTES=1 npm run build)…");
+  const result = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, BENCH_ROUTES: "1" } });
   if (result.status !== 0) throw new Error(`npm run build failed with exit code ${result.status}`);
 }
 

@@ -8,7 +8,7 @@ import path from "node:path";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "..");
 export const PRISMA_BIN = path.join(REPO_ROOT, "node_modules", ".bin", "prisma");
-export const BRIDGE = path.join(REPO_ROOT, "prisma", "engine-bridge", "schema-engine.mjs");
+export const BRIDGE = path.join(REPO_ROOT, "packages", "prisma-engine-bridge", "schema-engine.mjs");
 
 /**
  * Environment variables by which AI coding agents identify themselves. `prisma migrate reset`

@@ -17,6 +17,8 @@ export type RouteRow = {
   signedInStatus?: number;
   /** Pages for signed-out people (sign-in) send a signed-in person on to this path instead. */
   signedInRedirect?: string;
+  /** A benchmark route (app/bench/enabled.ts): in a build without BENCH_ROUTES=1, a 404 for everyone, before any guard. */
+  benchOnly?: true;
   /** Routes the table test cannot simply GET (Auth.js internals): checked elsewhere. */
   skipRequest?: string;
 };
@@ -30,7 +32,7 @@ export const ROUTES: RouteRow[] = [
   { file: "app/lessons/page.tsx", path: "/lessons", kind: "page", access: "public" },
   { file: "app/lessons/[slug]/page.tsx", path: "/lessons/potato-diplomacy", kind: "page", access: "public" },
   { file: "app/timeline/page.tsx", path: "/timeline", kind: "page", access: "public" },
-  { file: "app/bench/static/page.tsx", path: "/bench/static", kind: "page", access: "public" },
+  { file: "app/bench/static/page.tsx", path: "/bench/static", kind: "page", access: "public", benchOnly: true },
   { file: "app/dashboard/page.tsx", path: "/dashboard", kind: "page", access: "user" },
   { file: "app/account/page.tsx", path: "/account", kind: "page", access: "user" },
   { file: "app/teacher/page.tsx", path: "/teacher", kind: "page", access: "teacher" },
@@ -82,7 +84,7 @@ export const ROUTES: RouteRow[] = [
   { file: "app/api/v1/teacher/classes/[classId]/gradebook/route.ts", path: "/api/v1/teacher/classes/not-a-real-class/gradebook", kind: "api", method: "GET", access: "teacher", signedInStatus: 404 },
   { file: "app/classes/page.tsx", path: "/classes", kind: "page", access: "user" },
   { file: "app/classes/join/page.tsx", path: "/classes/join?code=ABCD-EF23", kind: "page", access: "user" },
-  { file: "app/api/bench/floor/route.ts", path: "/api/bench/floor", kind: "api", method: "POST", access: "user", signedInStatus: 404 },
+  { file: "app/api/bench/floor/route.ts", path: "/api/bench/floor", kind: "api", method: "POST", access: "user", benchOnly: true },
 ];
 
 export const ACTIONS: ActionRow[] = [

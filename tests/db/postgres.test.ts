@@ -5,7 +5,7 @@ import fs from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseTarget } from "@/lib/database-url";
-import { createPostgresFactory } from "../../prisma/engine-bridge/postgres.mjs";
+import { createPostgresFactory } from "@backchannel/prisma-engine-bridge/postgres";
 import { postgresAvailability, startPostgresCluster, type PostgresCluster } from "../../tooling/postgres-cluster";
 import {
   REPO_ROOT,

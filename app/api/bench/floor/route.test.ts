@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import * as route from "./route";
+
+// A build without BENCH_ROUTES=1 (every build but the benchmarks'): no session, no database, and
+// still a 404, not the guard's 401, for every method.
+describe("the benchmark floor outside a bench build", () => {
+  it("answers 404 to every method before any guard", async () => {
+    expect(process.env.BENCH_ROUTES).toBeUndefined();
+    for (const handler of [route.POST, route.GET, route.PUT, route.PATCH, route.DELETE, route.OPTIONS]) {
+      const response = await handler();
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: { code: "not_found", message: "There is nothing here." } });
+    }
+  });
+});

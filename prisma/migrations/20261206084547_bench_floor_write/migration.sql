@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "BenchFloorWrite" (
+    "userId" TEXT NOT NULL PRIMARY KEY,
+    "writes" INTEGER NOT NULL DEFAULT 0
+);
