@@ -34,7 +34,7 @@ export function asciiPrerenderedPages(dist: string): AsciiReport {
   const files = htmlFiles(pagesDir);
   if (files.length === 0) {
     throw new Error(
-      `No prerendered pages in ${path.relative(ROOT, pagesDir) || pagesDir}: Next has moved its HTML output; update scripts/ascii-prerendered-pages.ts (docs/decisions/0029-upgrading-next-react-prisma-fence.md).`,
+      `No prerendered pages in ${path.relative(ROOT, pagesDir) || pagesDir}: Next has moved its HTML output; update scripts/ascii-prerendered-pages.ts (docs/decisions/0029-upgrading-next-react-prisma.md).`,
     );
   }
   let rewritten = 0;

@@ -2,7 +2,7 @@
 // arguments with the decoder Next itself uses (its compiled react-server-dom-turbopack), and refuses
 // the call if that throws. What a page may send is React's business, not a list of ours, so a React
 // upgrade or a new argument type never turns a real call into a refusal. Fenced in
-// docs/decisions/0029-upgrading-next-react-prisma-fence.md; e2e/security-fuzz.spec.ts catches a
+// docs/decisions/0029-upgrading-next-react-prisma.md; e2e/security-fuzz.spec.ts catches a
 // change (a body React cannot decode must still be a 400, never a 500).
 import type { ActionReply } from "./server-action-request";
 

@@ -2,7 +2,7 @@
  * Tooling imports one way: bench/, scripts/, tests/ and e2e/ share code only through tooling/ (and
  * the app's lib/), never by importing each other, and tooling/ imports none of them. Before this,
  * helpers sat wherever they were first needed and the four folders imported each other in a cycle
- * (docs/decisions/0028-tooling-home-tooling.md). Imports are read with the TypeScript compiler's
+ * (docs/decisions/0028-tooling-home.md). Imports are read with the TypeScript compiler's
  * own pre-processor (static, type-only, re-exports, `import()` and `require`).
  */
 import fs from "node:fs";
