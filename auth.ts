@@ -5,6 +5,7 @@ import { authConfig, baseConfig } from "@/lib/auth/config";
 import { authenticate } from "@/lib/auth/authenticate";
 import { authLogger } from "@/lib/auth/logger";
 import { db } from "@/lib/db";
+import { clientAddress } from "@/lib/security/client-address";
 
 /** Thrown from authorize(): the code reaches the sign-in form, never the reason for a plain failure. */
 export class TooManyAttempts extends CredentialsSignin {
@@ -34,7 +35,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
-        const result = await authenticate(credentials, clientAddress(request));
+        const result = await authenticate(credentials, clientAddress(request.headers));
         if (result.status === "locked") throw new TooManyAttempts(result.retryAfterMs);
         if (result.status === "invalid") return null;
         return result.user;
@@ -42,9 +43,3 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
 }));
-
-function clientAddress(request: Request): string {
-  // The first x-forwarded-for hop is the client when a proxy sits in front; otherwise "direct".
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "direct";
-}

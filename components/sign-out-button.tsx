@@ -1,9 +1,10 @@
 "use client";
 import { useTransition } from "react";
+import type { ActionResult } from "@/lib/actions/form-state";
 import { useHydrated } from "./use-hydrated";
 
 /** The server action that ends the session, passed in by the layout (components never import app/). */
-export type SignOutAction = () => Promise<{ redirectTo: string }>;
+export type SignOutAction = () => Promise<ActionResult<{ redirectTo: string }>>;
 
 /** `compact`: the header's form, as quiet as the links beside it. */
 export function SignOutButton({ action: signOut, compact = false }: { action: SignOutAction; compact?: boolean }) {
@@ -16,9 +17,9 @@ export function SignOutButton({ action: signOut, compact = false }: { action: Si
       disabled={!hydrated || pending}
       onClick={() =>
         startTransition(async () => {
-          const { redirectTo } = await signOut();
+          const result = await signOut();
           // A full load: every open component forgets who was signed in.
-          window.location.assign(redirectTo);
+          window.location.assign(result.ok ? result.redirectTo : "/");
         })
       }
     >

@@ -1,63 +1,56 @@
 "use server";
-// Sign-up, sign-in and sign-out. Shape of each action: parse with zod → return field errors →
-// write → redirect. Anyone may call these (they are how people get a session), so the "guard"
-// here is the throttle and the validation.
+// Sign-up, sign-in and sign-out, declared once (lib/actions/define.ts). Anyone may call these (they
+// are how people get a session), so the guard here is the throttle and the validation.
 import { AuthError } from "next-auth";
 import { signIn, signOut, TooManyAttempts } from "@/auth";
+import { formAction, jsonAction } from "@/lib/actions/define";
+import { hidden, secret, text } from "@/lib/actions/fields";
 import { createAccount } from "@/lib/auth/accounts";
 import { describeRetry } from "@/lib/auth/throttle-policy";
-import { afterSignUpPath, fieldErrors, safeCallbackPath, signInSchema, signUpSchema, type FieldErrors } from "@/lib/auth/validation";
+import { afterSignUpPath, safeCallbackPath, signInSchema, signUpSchema } from "@/lib/auth/validation";
+import { DomainError, fieldError } from "@/lib/errors";
 
-export type AuthFormState = {
-  message?: string;
-  /** Where to go after success. The form navigates with a full page load, so every part of the
-   * page (the header's account menu included) starts from the new session. */
-  redirectTo?: string;
-  errors?: FieldErrors;
-  /** Submitted values (never the password), so that React's form reset does not wipe them. */
-  values?: Record<string, string>;
-};
+const callbackUrl = hidden(text(2000));
 
-function text(form: FormData, name: string): string {
-  // A crafted request may send something other than FormData: read it as an empty form.
-  const value = form instanceof FormData ? form.get(name) : null;
-  return typeof value === "string" ? value : "";
-}
-
-export async function signInAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
-  const values = { email: text(form, "email") };
-  const parsed = signInSchema.safeParse({ email: values.email, password: text(form, "password") });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-  } catch (error) {
-    if (error instanceof TooManyAttempts) {
-      return { message: `Too many failed sign-in attempts. For your safety, try again ${describeRetry(error.retryAfterMs)}.`, values };
-    }
-    if (error instanceof AuthError) {
-      if (error.type === "CredentialsSignin" && "code" in error && error.code === "locked") {
-        return { message: "Too many failed sign-in attempts. For your safety, try again in a few minutes.", values };
+export const signInAction = formAction({
+  access: "public",
+  input: signInSchema.extend({ password: secret(signInSchema.shape.password), callbackUrl }),
+  async run({ input }) {
+    try {
+      await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    } catch (error) {
+      if (error instanceof TooManyAttempts) {
+        throw new DomainError("rate_limited", `Too many failed sign-in attempts. For your safety, try again ${describeRetry(error.retryAfterMs)}.`);
       }
-      return { message: "Email or password is incorrect.", values };
+      if (error instanceof AuthError) {
+        if (error.type === "CredentialsSignin" && "code" in error && error.code === "locked") {
+          throw new DomainError("rate_limited", "Too many failed sign-in attempts. For your safety, try again in a few minutes.");
+        }
+        throw new DomainError("invalid_input", "Email or password is incorrect.");
+      }
+      throw error;
     }
-    throw error;
-  }
-  return { redirectTo: safeCallbackPath(text(form, "callbackUrl")) };
-}
+    // The form navigates with a full page load, so every part of the page starts from the new session.
+    return { redirectTo: safeCallbackPath(input.callbackUrl) };
+  },
+});
 
-export async function signUpAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
-  const values = { name: text(form, "name"), email: text(form, "email"), role: text(form, "role") };
-  const parsed = signUpSchema.safeParse({ ...values, password: text(form, "password") });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+export const signUpAction = formAction({
+  access: "public",
+  input: signUpSchema.safeExtend({ password: secret(signUpSchema.shape.password), callbackUrl }),
+  async run({ input }) {
+    const created = await createAccount(input);
+    if (!created.ok) throw fieldError("email", created.message);
+    await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    return { redirectTo: afterSignUpPath(input.role, input.callbackUrl) };
+  },
+});
 
-  const created = await createAccount(parsed.data);
-  if (!created.ok) return { errors: { email: [created.message] }, values };
-
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-  return { redirectTo: afterSignUpPath(parsed.data.role, text(form, "callbackUrl")) };
-}
-
-export async function signOutAction(): Promise<{ redirectTo: string }> {
-  await signOut({ redirect: false });
-  return { redirectTo: "/" };
-}
+export const signOutAction = jsonAction({
+  access: "public",
+  input: null,
+  async run() {
+    await signOut({ redirect: false });
+    return { redirectTo: "/" };
+  },
+});

@@ -1,52 +1,48 @@
 "use server";
+// The account page's forms, declared once (lib/actions/define.ts).
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { signOut } from "@/auth";
+import { formAction } from "@/lib/actions/define";
+import { freeText, secret } from "@/lib/actions/fields";
 import { changeName, changePassword, checkPassword, deleteAccount } from "@/lib/auth/accounts";
-import { requireUser } from "@/lib/auth/guards";
-import { changeNameSchema, changePasswordSchema, deleteAccountSchema, fieldErrors, type FieldErrors } from "@/lib/auth/validation";
+import { changeNameSchema, changePasswordSchema, deleteAccountSchema } from "@/lib/auth/validation";
+import { fieldError } from "@/lib/errors";
 
-export type AccountFormState = { message?: string; success?: string; errors?: FieldErrors; values?: Record<string, string> };
+const returnTo = "/account";
 
-function text(form: FormData, name: string): string {
-  // A crafted request may send something other than FormData: read it as an empty form.
-  const value = form instanceof FormData ? form.get(name) : null;
-  return typeof value === "string" ? value : "";
-}
+export const changeNameAction = formAction({
+  access: "user",
+  returnTo,
+  input: changeNameSchema.extend({ name: freeText(changeNameSchema.shape.name) }),
+  async run({ user, input }) {
+    await changeName(user.id, input.name);
+    revalidatePath("/account");
+    return { success: "Your name has been saved.", values: { name: input.name } };
+  },
+});
 
-export async function changeNameAction(_: AccountFormState, form: FormData): Promise<AccountFormState> {
-  const user = await requireUser("/account");
-  const values = { name: text(form, "name") };
-  const parsed = changeNameSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  await changeName(user.id, parsed.data.name);
-  revalidatePath("/account");
-  return { success: "Your name has been saved.", values: { name: parsed.data.name } };
-}
+const { currentPassword, newPassword, confirmPassword } = changePasswordSchema.shape;
 
-export async function changePasswordAction(_: AccountFormState, form: FormData): Promise<AccountFormState> {
-  const user = await requireUser("/account");
-  const parsed = changePasswordSchema.safeParse({
-    currentPassword: text(form, "currentPassword"),
-    newPassword: text(form, "newPassword"),
-    confirmPassword: text(form, "confirmPassword"),
-  });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
-  if (!(await checkPassword(user.id, parsed.data.currentPassword))) {
-    return { errors: { currentPassword: ["Your current password is not correct."] } };
-  }
-  await changePassword(user.id, parsed.data.newPassword);
-  return { success: "Your password has been changed." };
-}
+export const changePasswordAction = formAction({
+  access: "user",
+  returnTo,
+  input: changePasswordSchema.safeExtend({ currentPassword: secret(currentPassword), newPassword: secret(newPassword), confirmPassword: secret(confirmPassword) }),
+  async run({ user, input }) {
+    if (!(await checkPassword(user.id, input.currentPassword))) throw fieldError("currentPassword", "Your current password is not correct.");
+    await changePassword(user.id, input.newPassword);
+    return { success: "Your password has been changed." };
+  },
+});
 
-export async function deleteAccountAction(_: AccountFormState, form: FormData): Promise<AccountFormState> {
-  const user = await requireUser("/account");
-  const parsed = deleteAccountSchema.safeParse({ password: text(form, "password"), confirm: text(form, "confirm") });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
-  if (!(await checkPassword(user.id, parsed.data.password))) {
-    return { errors: { password: ["Your password is not correct."] } };
-  }
-  await deleteAccount(user.id);
-  await signOut({ redirect: false });
-  redirect("/?account=deleted");
-}
+export const deleteAccountAction = formAction({
+  access: "user",
+  returnTo,
+  input: deleteAccountSchema.extend({ password: secret(deleteAccountSchema.shape.password) }),
+  async run({ user, input }) {
+    if (!(await checkPassword(user.id, input.password))) throw fieldError("password", "Your password is not correct.");
+    await deleteAccount(user.id);
+    await signOut({ redirect: false });
+    redirect("/?account=deleted");
+  },
+});

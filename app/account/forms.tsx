@@ -3,11 +3,12 @@ import { useActionState, useEffect, useEffectEvent } from "react";
 import { useSession } from "next-auth/react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
-import { changeNameAction, changePasswordAction, deleteAccountAction, type AccountFormState } from "./actions";
+import { changeNameAction, changePasswordAction, deleteAccountAction } from "./actions";
 import { SubmitButton } from "@/components/submit-button";
+import type { FormState } from "@/lib/actions/form-state";
 
 export function ChangeNameForm({ name }: { name: string }) {
-  const [state, action] = useActionState<AccountFormState, FormData>(changeNameAction, {});
+  const [state, action] = useActionState<FormState, FormData>(changeNameAction, {});
   const { update } = useSession();
   // The header shows the name from the session: refresh it once per saved name. `update({})` posts,
   // which makes the server re-read the name from the database (a bare `update()` only re-reads the
@@ -26,7 +27,7 @@ export function ChangeNameForm({ name }: { name: string }) {
 }
 
 export function ChangePasswordForm() {
-  const [state, action] = useActionState<AccountFormState, FormData>(changePasswordAction, {});
+  const [state, action] = useActionState<FormState, FormData>(changePasswordAction, {});
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormMessage message={state.success} tone="success" />
@@ -39,7 +40,7 @@ export function ChangePasswordForm() {
 }
 
 export function DeleteAccountForm() {
-  const [state, action] = useActionState<AccountFormState, FormData>(deleteAccountAction, {});
+  const [state, action] = useActionState<FormState, FormData>(deleteAccountAction, {});
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormMessage message={state.message} />

@@ -1,81 +1,66 @@
 "use server";
-// The web quiz uses the same domain functions as the JSON API (lib/quiz/attempts.ts).
+// The web quiz, declared once (lib/actions/define.ts); it uses the same domain functions as the
+// JSON API (lib/quiz/attempts.ts).
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/guards";
-import { answerQuestion, finishAttempt, startOrResumeAttempt, startRetryOfMissed, type AnswerOutcome } from "@/lib/quiz/attempts";
-import { QuizError } from "@/lib/quiz/errors";
-import { paragraphLinks, type ParagraphLink } from "@/lib/quiz/links";
-import { text } from "@/lib/form";
+import { formAction, jsonAction } from "@/lib/actions/define";
+import { hidden, id, text } from "@/lib/actions/fields";
+import { answerQuestion, finishAttempt, startOrResumeAttempt, startRetryOfMissed } from "@/lib/quiz/attempts";
+import { paragraphLinks } from "@/lib/quiz/links";
 
-const startSchema = z.object({
-  kind: z.enum(["LESSON", "PHASE", "MIXED", "REVIEW"]),
-  scopeId: z.string().max(100).transform((value) => value || null),
+const returnTo = "/quiz";
+const NO_ATTEMPT = "That quiz attempt does not exist.";
+
+export const startQuizAction = formAction({
+  access: "user",
+  returnTo,
+  invalid: "That quiz does not exist.",
+  input: z.object({
+    kind: hidden(z.enum(["LESSON", "PHASE", "MIXED", "REVIEW"])),
+    scopeId: hidden(text(100).transform((value) => value || null)),
+  }),
+  async run({ user, input }) {
+    const { id: attemptId } = await startOrResumeAttempt(user.id, input);
+    redirect(`/quiz/attempt/${attemptId}`);
+  },
 });
 
-export type StartState = { message?: string };
-
-export async function startQuizAction(_: StartState, form: FormData): Promise<StartState> {
-  const user = await requireUser("/quiz");
-  const parsed = startSchema.safeParse({ kind: text(form, "kind"), scopeId: text(form, "scopeId") });
-  if (!parsed.success) return { message: "That quiz does not exist." };
-  let attemptId: string;
-  try {
-    attemptId = (await startOrResumeAttempt(user.id, parsed.data)).id;
-  } catch (error) {
-    if (error instanceof QuizError) return { message: error.message };
-    throw error;
-  }
-  redirect(`/quiz/attempt/${attemptId}`);
-}
-
-export type AnswerState = { ok: true; outcome: AnswerOutcome; links: ParagraphLink[] } | { ok: false; message: string };
-
-export async function answerAction(input: { attemptId: string; questionId: string; response: unknown }): Promise<AnswerState> {
-  const user = await requireUser("/quiz");
-  const parsed = z.object({ attemptId: z.string().max(100), questionId: z.string().max(100) }).safeParse(input);
-  if (!parsed.success) return { ok: false, message: "That question does not exist." };
-  try {
-    const outcome = await answerQuestion(user.id, parsed.data.attemptId, parsed.data.questionId, input.response);
+export const answerAction = jsonAction({
+  access: "user",
+  returnTo,
+  invalid: "That question does not exist.",
+  // The response's shape depends on the question; answerQuestion checks it against the question.
+  input: z.object({ attemptId: z.string().max(100), questionId: z.string().max(100), response: z.unknown() }),
+  async run({ user, input }) {
+    const outcome = await answerQuestion(user.id, input.attemptId, input.questionId, input.response);
     const ids = "paragraphIds" in outcome.item.question ? outcome.item.question.paragraphIds : [];
-    return { ok: true, outcome, links: paragraphLinks(ids) };
-  } catch (error) {
-    if (error instanceof QuizError) return { ok: false, message: error.message };
-    throw error;
-  }
-}
-
-export type FinishState = { ok: true; score: number } | { ok: false; message: string };
+    return { outcome, links: paragraphLinks(ids) };
+  },
+});
 
 /** Finishes the attempt; the page then re-renders as the results (score, answers, mastery change). */
-export async function finishQuizAction(attemptId: string): Promise<FinishState> {
-  const user = await requireUser("/quiz");
-  if (typeof attemptId !== "string" || attemptId.length > 100) return { ok: false, message: "That quiz attempt does not exist." };
-  try {
-    const { score } = await finishAttempt(user.id, attemptId);
+export const finishQuizAction = jsonAction({
+  access: "user",
+  returnTo,
+  invalid: NO_ATTEMPT,
+  input: z.object({ attemptId: z.string().max(100) }),
+  async run({ user, input }) {
+    const { score } = await finishAttempt(user.id, input.attemptId);
     revalidatePath("/dashboard");
-    revalidatePath(`/quiz/attempt/${attemptId}`);
-    return { ok: true, score };
-  } catch (error) {
-    if (error instanceof QuizError) return { ok: false, message: error.message };
-    throw error;
-  }
-}
-
-const retrySchema = z.object({ attemptId: z.string().min(1).max(100) });
+    revalidatePath(`/quiz/attempt/${input.attemptId}`);
+    return { score };
+  },
+});
 
 /** "Retry the ones I missed": a new practice attempt over a finished practice attempt's misses. */
-export async function retryMissedAction(_: StartState, form: FormData): Promise<StartState> {
-  const user = await requireUser("/quiz");
-  const parsed = retrySchema.safeParse({ attemptId: text(form, "attemptId") });
-  if (!parsed.success) return { message: "That quiz attempt does not exist." };
-  let attemptId: string;
-  try {
-    attemptId = (await startRetryOfMissed(user.id, parsed.data.attemptId)).id;
-  } catch (error) {
-    if (error instanceof QuizError) return { message: error.message };
-    throw error;
-  }
-  redirect(`/quiz/attempt/${attemptId}`);
-}
+export const retryMissedAction = formAction({
+  access: "user",
+  returnTo,
+  invalid: NO_ATTEMPT,
+  input: z.object({ attemptId: id() }),
+  async run({ user, input }) {
+    const { id: attemptId } = await startRetryOfMissed(user.id, input.attemptId);
+    redirect(`/quiz/attempt/${attemptId}`);
+  },
+});

@@ -1,24 +1,20 @@
 "use server";
-// The teacher's home: creating a class. Shape: guard → parse → field errors → write → revalidate/redirect.
+// The teacher's home: creating a class (declared once: lib/actions/define.ts).
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { requireRole } from "@/lib/auth/guards";
-import { fieldErrors } from "@/lib/auth/validation";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/define";
+import { freeText } from "@/lib/actions/fields";
+import { classNameSchema } from "@/lib/teacher/validation";
 import { createClass } from "@/lib/teacher/classes";
-import { createClassSchema } from "@/lib/teacher/validation";
-import { refused, text, type FormState } from "@/lib/form";
 
-export async function createClassAction(_: FormState, form: FormData): Promise<FormState> {
-  const teacher = await requireRole("TEACHER", "/teacher");
-  const values = { name: text(form, "name") };
-  const parsed = createClassSchema.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  let classId: string;
-  try {
-    classId = (await createClass(teacher.id, parsed.data.name)).id;
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidatePath("/teacher");
-  redirect(`/teacher/classes/${classId}`);
-}
+export const createClassAction = formAction({
+  access: "teacher",
+  returnTo: "/teacher",
+  input: z.object({ name: freeText(classNameSchema) }),
+  async run({ user, input }) {
+    const { id } = await createClass(user.id, input.name);
+    revalidatePath("/teacher");
+    redirect(`/teacher/classes/${id}`);
+  },
+});

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { createClassAction } from "./actions";
-import type { FormState } from "@/lib/form";
+import type { FormState } from "@/lib/actions/form-state";
 import { SubmitButton } from "@/components/submit-button";
 
 export function CreateClassForm() {

@@ -4,6 +4,7 @@
 // coming back resumes exactly here.
 import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/actions/form-state";
 import type { AnswerOutcome, AttemptView } from "@/lib/quiz/attempts";
 import type { ParagraphLink } from "@/lib/quiz/links";
 import type { QuestionResponse } from "@/lib/quiz/schema";
@@ -19,8 +20,8 @@ type Item = AttemptView["items"][number];
 
 /** The quiz's server actions, passed in by the page (components never import app/). */
 export type QuizRunnerActions = {
-  answer: (input: { attemptId: string; questionId: string; response: QuestionResponse }) => Promise<{ ok: true; outcome: AnswerOutcome; links: ParagraphLink[] } | { ok: false; message: string }>;
-  finish: (attemptId: string) => Promise<{ ok: true; score: number } | { ok: false; message: string }>;
+  answer: (input: { attemptId: string; questionId: string; response: QuestionResponse }) => Promise<ActionResult<{ outcome: AnswerOutcome; links: ParagraphLink[] }>>;
+  finish: (input: { attemptId: string }) => Promise<ActionResult<{ score: number }>>;
 };
 
 export function QuizRunner({ actions, attempt, links }: { actions: QuizRunnerActions; attempt: AttemptView; links: Record<string, ParagraphLink[]> }) {
@@ -91,7 +92,7 @@ export function QuizRunner({ actions, attempt, links }: { actions: QuizRunnerAct
       // On success the server re-renders this page as the results, which take the focus.
       handFocusToResults(attempt.id);
       try {
-        const result = await actions.finish(attempt.id);
+        const result = await actions.finish({ attemptId: attempt.id });
         setUnsent(null);
         if (!result.ok) {
           handFocusToResults(null);

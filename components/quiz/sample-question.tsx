@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { answerMarks } from "@/lib/quiz/marks";
 import type { PublicQuestion } from "@/lib/quiz/public";
+import type { ActionResult } from "@/lib/actions/form-state";
 import type { SampleOutcome } from "@/lib/quiz/sample";
 import type { QuestionResponse } from "@/lib/quiz/schema";
 import { useHydrated } from "@/components/use-hydrated";
@@ -14,11 +15,11 @@ import { ShowInText } from "./paragraph-dialog";
 import { QuestionInput } from "./question-input";
 
 /** The server action that checks an answer, passed in by the page (components never import app/). */
-export type CheckSampleAnswer = (input: { questionId: string; response: QuestionResponse }) => Promise<SampleOutcome>;
+export type CheckSampleAnswer = (input: { questionId: string; response: QuestionResponse }) => Promise<ActionResult<SampleOutcome>>;
 
 export function SampleQuestion({ check: checkAnswer, question }: { check: CheckSampleAnswer; question: PublicQuestion }) {
   const [response, setResponse] = useState<QuestionResponse | null>(null);
-  const [outcome, setOutcome] = useState<Extract<SampleOutcome, { ok: true }> | null>(null);
+  const [outcome, setOutcome] = useState<SampleOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const feedback = useRef<HTMLDivElement>(null);
@@ -28,7 +29,7 @@ export function SampleQuestion({ check: checkAnswer, question }: { check: CheckS
     if (pending || !response) return;
     setError(null);
     startTransition(async () => {
-      let result: SampleOutcome;
+      let result: ActionResult<SampleOutcome>;
       try {
         result = await checkAnswer({ questionId: question.id, response });
       } catch {

@@ -3,7 +3,6 @@
 import type { NextRequest } from "next/server";
 import type { NextResponse } from "next/server";
 import { z } from "zod";
-import { QuizError } from "@/lib/quiz/errors";
 import { apiError } from "./respond";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -31,13 +30,4 @@ export async function readJson<S extends z.ZodType>(request: NextRequest, schema
     return { response: apiError(400, "invalid_input", "The request body does not have the expected fields.", issues) };
   }
   return { data: result.data };
-}
-
-/** Maps the quiz service's refusals to API errors; anything else is a real failure and rethrown. */
-export function quizErrorResponse(error: unknown): NextResponse {
-  if (error instanceof QuizError) {
-    const status = { not_found: 404, conflict: 409, invalid_input: 400, nothing_to_review: 409 }[error.code];
-    return apiError(status, error.code === "nothing_to_review" ? "conflict" : error.code, error.message);
-  }
-  throw error;
 }

@@ -1,7 +1,7 @@
-// JSON API conventions: errors are { error: { code, message } } with a stable code, and the
-// guard for route handlers answers 401/403 in that shape instead of redirecting.
+// JSON API conventions: errors are { error: { code, message } } with a stable code; a route's
+// guard (lib/api/route.ts) answers 401/403 in that shape instead of redirecting.
 import { NextResponse } from "next/server";
-import { getSessionUser, type SessionUser } from "@/lib/auth/guards";
+import { declare } from "@/lib/actions/declarations";
 
 export type ApiErrorCode =
   | "unauthenticated"
@@ -17,23 +17,6 @@ export type ApiErrorCode =
 
 export function apiError(status: number, code: ApiErrorCode, message: string, details?: unknown): NextResponse {
   return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status, headers: { "Cache-Control": "no-store" } });
-}
-
-type Guarded = { user: SessionUser; response?: never } | { user?: never; response: NextResponse };
-
-/** The route-handler guard: the signed-in person, or the 401 to return. */
-export async function requireApiUser(): Promise<Guarded> {
-  const user = await getSessionUser();
-  if (!user) return { response: apiError(401, "unauthenticated", "Sign in first.") };
-  return { user };
-}
-
-/** Like requireApiUser, and a 403 for people without the role. */
-export async function requireApiRole(role: SessionUser["role"]): Promise<Guarded> {
-  const guarded = await requireApiUser();
-  if (guarded.response) return guarded;
-  if (guarded.user.role !== role) return { response: apiError(403, "forbidden", "Your account cannot do this.") };
-  return guarded;
 }
 
 const ROUTE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -58,5 +41,6 @@ export function otherMethods<const Allowed extends RouteMethod>(...allowed: Allo
     OPTIONS: () => new NextResponse(null, { status: 204, headers: { Allow: allow } }),
   };
   for (const method of ROUTE_METHODS) if (!allowed.includes(method as Allowed)) handlers[method] = refuse;
+  for (const handler of Object.values(handlers)) declare(handler, { kind: "other-method" });
   return handlers as OtherMethods<Allowed>;
 }

@@ -1,5 +1,6 @@
 // Creating, changing, exporting and deleting accounts. Callers have already validated the input
 // and checked who is asking; these functions only touch the database.
+import { isUniqueViolation } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "./password";
 
@@ -93,6 +94,3 @@ export async function deleteAccount(userId: string): Promise<{ classesHandedOver
   });
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}

@@ -1,6 +1,7 @@
 // Input rules for everything account-related, in one place so the forms, the server actions
 // and the tests agree.
 import { z } from "zod";
+import type { FieldErrors } from "@/lib/errors";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
@@ -81,7 +82,7 @@ export const deleteAccountSchema = z.object({
   confirm: z.literal("DELETE", { error: "Type DELETE to confirm." }),
 });
 
-export type FieldErrors = Partial<Record<string, string[]>>;
+export type { FieldErrors };
 
 /** zod issues → { field: [messages] }, the shape the forms render next to each field. */
 export function fieldErrors(error: z.ZodError): FieldErrors {

@@ -1,5 +1,6 @@
 // Reading progress: where a learner left off in each lesson, and which lessons they marked read.
 import { db } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
 import { getLesson, getLessonBlocks, getLessons } from "@/lib/content";
 import { percentRead, reachesEnd } from "./percent";
 
@@ -23,15 +24,11 @@ export async function getReadingProgress(userId: string): Promise<LessonProgress
   });
 }
 
-export class ReadingInputError extends Error {
-  override name = "ReadingInputError";
-}
-
 function assertLessonBlock(slug: string, paragraphId: string | null) {
   const lesson = getLesson(slug);
-  if (!lesson) throw new ReadingInputError(`There is no lesson “${slug}”.`);
+  if (!lesson) throw new DomainError("invalid_input", `There is no lesson “${slug}”.`);
   if (paragraphId !== null && !getLessonBlocks(slug).some((b) => b.id === paragraphId)) {
-    throw new ReadingInputError(`Paragraph “${paragraphId}” is not part of this lesson.`);
+    throw new DomainError("invalid_input", `Paragraph “${paragraphId}” is not part of this lesson.`);
   }
 }
 

@@ -1,11 +1,13 @@
 // Quiz attempts: start (or resume), answer, finish, and the learner's view of one attempt.
 // Every function takes the id of the person asking and only ever touches that person's attempts;
 // someone else's attempt is "not found", exactly like one that does not exist.
+import { isUniqueViolation } from "@/lib/errors";
 import { isDeepStrictEqual } from "node:util";
 import { db } from "@/lib/db";
 import { getLesson, getPhase } from "@/lib/content";
 import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "./bank";
-import { notFound, QuizError } from "./errors";
+import { notFound } from "./errors";
+import { DomainError } from "@/lib/errors";
 import { grade, InvalidResponseError, type GradeFeedback, type GradeResult } from "./grading";
 import { disguiseQuestion, responseFromTokens, responseToTokens, toPublicQuestion, toRevealedQuestion, type PublicQuestion, type RevealedQuestion } from "./public";
 import { findQuestions } from "./questions";
@@ -32,9 +34,9 @@ export function quizTitle({ kind, scopeId }: QuizScope): string {
 
 /** Throws unless the scope names a real lesson or phase (or none, for mixed and review). */
 export function assertScope({ kind, scopeId }: QuizScope): void {
-  if (kind === "LESSON" && !getLesson(scopeId ?? "")) throw new QuizError("invalid_input", `There is no lesson “${scopeId}”.`);
-  if (kind === "PHASE" && !getPhase(scopeId ?? "")) throw new QuizError("invalid_input", `There is no phase “${scopeId}”.`);
-  if ((kind === "MIXED" || kind === "REVIEW") && scopeId !== null) throw new QuizError("invalid_input", "A mixed or review quiz has no scope.");
+  if (kind === "LESSON" && !getLesson(scopeId ?? "")) throw new DomainError("invalid_input", `There is no lesson “${scopeId}”.`);
+  if (kind === "PHASE" && !getPhase(scopeId ?? "")) throw new DomainError("invalid_input", `There is no phase “${scopeId}”.`);
+  if ((kind === "MIXED" || kind === "REVIEW") && scopeId !== null) throw new DomainError("invalid_input", "A mixed or review quiz has no scope.");
 }
 
 let enemies: Map<string, Set<string>> | undefined;
@@ -53,7 +55,7 @@ async function chooseQuestions(userId: string, scope: QuizScope, seed: string): 
   else if (scope.kind === "MIXED") ids = pool(getQuestionBank());
   else {
     ids = await dueQuestionIds(userId, new Date(), QUIZ_LENGTH.REVIEW);
-    if (ids.length === 0) throw new QuizError("nothing_to_review", "Nothing to review right now: questions you miss come back here when they are due.");
+    if (ids.length === 0) throw new DomainError("conflict", "Nothing to review right now: questions you miss come back here when they are due.");
   }
   return pickQuestions(seededShuffle(ids, seed), QUIZ_LENGTH[scope.kind], bankEnemies());
 }
@@ -73,7 +75,7 @@ async function openOrNewAttempt(userId: string, scope: QuizScope, assignmentId: 
   if (open) return { resumed: true as const, id: open.id };
   const seed = `${userId}:${scope.kind}:${scope.scopeId}:${Date.now()}:${Math.random()}`;
   const questionIds = await chooseQuestions(userId, scope, seed);
-  if (questionIds.length === 0) throw new QuizError("invalid_input", "This quiz has no questions yet.");
+  if (questionIds.length === 0) throw new DomainError("invalid_input", "This quiz has no questions yet.");
   const attempt = await db.attempt.create({ data: { userId, kind: scope.kind, scopeId: scope.scopeId, assignmentId, questionIds }, select: ATTEMPT_COLUMNS });
   return { resumed: false as const, id: attempt.id, attempt };
 }
@@ -235,10 +237,10 @@ export async function answerQuestion(userId: string, attemptId: string, question
   const ids = questionIdsOf(attempt);
   const position = ids.indexOf(questionId);
   if (position < 0) throw notFound("That question in this attempt");
-  if (attempt.finishedAt) throw new QuizError("conflict", "This attempt is finished: its answers can no longer change.");
+  if (attempt.finishedAt) throw new DomainError("conflict", "This attempt is finished: its answers can no longer change.");
 
   const parsed = ResponseSchema.safeParse(rawResponse);
-  if (!parsed.success) throw new QuizError("invalid_input", NOT_ACCEPTED);
+  if (!parsed.success) throw new DomainError("invalid_input", NOT_ACCEPTED);
   const question = (await findQuestions([questionId])).get(questionId);
   if (!question) throw notFound("That question");
 
@@ -246,14 +248,14 @@ export async function answerQuestion(userId: string, attemptId: string, question
   const seed = attemptQuestionSeed(attempt.id, questionId);
   const tokens = parsed.data;
   const response = responseFromTokens(question, seed, tokens);
-  if (!response) throw new QuizError("invalid_input", NOT_ACCEPTED);
+  if (!response) throw new DomainError("invalid_input", NOT_ACCEPTED);
 
   // Graded in tokens, so the feedback (and any error message) names only what the learner saw.
   let result: GradeResult;
   try {
     result = grade(disguiseQuestion(question, seed), tokens);
   } catch (error) {
-    if (error instanceof InvalidResponseError) throw new QuizError("invalid_input", error.message);
+    if (error instanceof InvalidResponseError) throw new DomainError("invalid_input", error.message);
     throw error;
   }
 
@@ -267,7 +269,7 @@ export async function answerQuestion(userId: string, attemptId: string, question
     // harmless and changes nothing, a different one is a conflict. Nothing was written either way.
     if (!isUniqueViolation(error)) throw error;
     const earlier = await db.attemptAnswer.findUnique({ where: { attemptId_questionId: { attemptId, questionId } }, select: { response: true } });
-    if (!earlier || !sameResponse(earlier.response, response)) throw new QuizError("conflict", "This question is already answered; answers are final.");
+    if (!earlier || !sameResponse(earlier.response, response)) throw new DomainError("conflict", "This question is already answered; answers are final.");
   }
 
   const reveal = mayReveal(await loadAssignment(userId, attempt.assignmentId), now);
@@ -314,10 +316,10 @@ export async function startRetryOfMissed(userId: string, attemptId: string): Pro
     select: { kind: true, scopeId: true, assignmentId: true, finishedAt: true, questionIds: true, answers: { select: { questionId: true, correct: true } } },
   });
   if (!attempt) throw notFound();
-  if (attempt.assignmentId !== null) throw new QuizError("conflict", "An assigned quiz is retried from your assignments, not here.");
-  if (!attempt.finishedAt) throw new QuizError("conflict", "Finish this quiz first.");
+  if (attempt.assignmentId !== null) throw new DomainError("conflict", "An assigned quiz is retried from your assignments, not here.");
+  if (!attempt.finishedAt) throw new DomainError("conflict", "Finish this quiz first.");
   const missed = missedQuestionIds(questionIdsOf(attempt), attempt.answers);
-  if (missed.length === 0) throw new QuizError("conflict", "You missed nothing in this quiz.");
+  if (missed.length === 0) throw new DomainError("conflict", "You missed nothing in this quiz.");
   // Pressing Retry again (back on the results page) carries on with the retry already under way.
   const open = await db.attempt.findFirst({ where: { userId, retryOfId: attemptId, finishedAt: null }, select: { id: true } });
   if (open) return open;
@@ -328,6 +330,3 @@ export async function startRetryOfMissed(userId: string, attemptId: string): Pro
   });
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DomainError } from "@/lib/errors";
 import { getQuestion } from "./bank";
 import { checkSampleAnswer, fixedWindowLimiter, SAMPLE_QUESTION_ID, sampleQuestion } from "./sample";
 
@@ -15,17 +16,16 @@ describe("the home page's sample question", () => {
   it("grades on the server and hands back the explanation and the paragraph, with its text", () => {
     if (question?.type !== "classify") throw new Error("the sample is a classify question");
     const right = checkSampleAnswer({ type: "classify", label: question.answer });
-    expect(right).toMatchObject({ ok: true, result: { correct: true }, explanation: question.explanation });
-    if (!right.ok) return;
+    expect(right).toMatchObject({ result: { correct: true }, explanation: question.explanation });
     expect(right.links[0]).toMatchObject({ id: question.paragraphIds[0], place: expect.stringMatching(/^Lesson \d+, paragraph \d+$/) });
     expect(right.links[0]?.text.length).toBeGreaterThan(0);
     const wrong = checkSampleAnswer({ type: "classify", label: question.answer === "opinion" ? "reported-fact" : "opinion" });
-    expect(wrong).toMatchObject({ ok: true, result: { correct: false, score: 0 } });
+    expect(wrong).toMatchObject({ result: { correct: false, score: 0 } });
   });
 
-  it("refuses an answer of another type or an unknown label, without throwing", () => {
-    expect(checkSampleAnswer({ type: "single", choice: "a" })).toEqual({ ok: false, message: "That answer does not fit this question." });
-    expect(checkSampleAnswer({ type: "classify", label: "gossip" })).toMatchObject({ ok: false });
+  it("refuses an answer of another type or an unknown label as invalid input, which the action shows as its message", () => {
+    expect(() => checkSampleAnswer({ type: "single", choice: "a" })).toThrow(new DomainError("invalid_input", "That answer does not fit this question."));
+    expect(() => checkSampleAnswer({ type: "classify", label: "gossip" })).toThrow(DomainError);
   });
 });
 

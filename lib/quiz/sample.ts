@@ -2,6 +2,7 @@
 // other (the page carries only the public view, never the key), and nothing is written: there is
 // no one to write it for. A cheap in-memory limit per address keeps a flood from costing anything;
 // it is per server process, which is enough for a sample that stores nothing.
+import { DomainError } from "@/lib/errors";
 import { getQuestion } from "./bank";
 import { grade, InvalidResponseError, type GradeResult } from "./grading";
 import { paragraphLinks, type ParagraphLink } from "./links";
@@ -18,18 +19,16 @@ export function sampleQuestion(): PublicQuestion {
   return toPublicQuestion(question, "home-sample");
 }
 
-export type SampleOutcome =
-  | { ok: true; result: Pick<GradeResult, "correct" | "score" | "feedback">; explanation: string; links: ParagraphLink[] }
-  | { ok: false; message: string };
+export type SampleOutcome = { result: Pick<GradeResult, "correct" | "score" | "feedback">; explanation: string; links: ParagraphLink[] };
 
 export function checkSampleAnswer(response: QuestionResponse): SampleOutcome {
   const question = getQuestion(SAMPLE_QUESTION_ID);
-  if (!question) return { ok: false, message: "The sample question is not available." };
+  if (!question) throw new DomainError("not_found", "The sample question is not available.");
   try {
     const { correct, score, feedback } = grade(question, response);
-    return { ok: true, result: { correct, score, feedback }, explanation: question.explanation, links: paragraphLinks(question.paragraphIds) };
+    return { result: { correct, score, feedback }, explanation: question.explanation, links: paragraphLinks(question.paragraphIds) };
   } catch (error) {
-    if (error instanceof InvalidResponseError) return { ok: false, message: "That answer does not fit this question." };
+    if (error instanceof InvalidResponseError) throw new DomainError("invalid_input", "That answer does not fit this question.");
     throw error;
   }
 }

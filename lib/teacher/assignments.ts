@@ -9,7 +9,8 @@ import { getQuestion } from "@/lib/quiz/bank";
 import { startOrResumeAttempt } from "@/lib/quiz/attempts";
 import { findQuestions } from "@/lib/quiz/questions";
 import { seededShuffle } from "@/lib/quiz/shuffle";
-import { fieldError, notFound, TeacherError } from "./errors";
+import { fieldError, notFound } from "./errors";
+import { DomainError } from "@/lib/errors";
 import { requireTeaching } from "./classes";
 import { mayReveal } from "@/lib/quiz/reveal";
 import { bestScore } from "./report-math";
@@ -86,7 +87,7 @@ export async function listAssignments(teacherId: string, classId: string): Promi
 export async function createAssignment(teacherId: string, classId: string, input: unknown, now = new Date()): Promise<{ id: string }> {
   await requireTeaching(teacherId, classId);
   const parsed = assignmentInputSchema(now).safeParse(input);
-  if (!parsed.success) throw new TeacherError("invalid_input", "Check the assignment.", fieldErrors(parsed.error));
+  if (!parsed.success) throw new DomainError("invalid_input", "Check the assignment.", fieldErrors(parsed.error));
   const data = parsed.data;
 
   const studentIds = [...new Set(data.studentIds)];
@@ -153,7 +154,7 @@ export async function updateAssignment(teacherId: string, assignmentId: string, 
   });
   if (!current) throw notFound("assignment");
   const parsed = assignmentEditSchema.safeParse(input);
-  if (!parsed.success) throw new TeacherError("invalid_input", "Check the assignment.", fieldErrors(parsed.error));
+  if (!parsed.success) throw new DomainError("invalid_input", "Check the assignment.", fieldErrors(parsed.error));
   const data = parsed.data;
 
   const members = await db.classMember.findMany({ where: { classId: current.classId }, select: { user: { select: { id: true, name: true } } } });
@@ -227,7 +228,7 @@ export async function grantExtension(teacherId: string, assignmentId: string, st
   if (!member || !targeted) throw fieldError("studentId", "Choose a student this assignment is set for.");
 
   const parsed = extensionInputSchema.safeParse(input);
-  if (!parsed.success) throw new TeacherError("invalid_input", "Check the extension.", fieldErrors(parsed.error));
+  if (!parsed.success) throw new DomainError("invalid_input", "Check the extension.", fieldErrors(parsed.error));
   const { dueAt, extraAttempts } = parsed.data;
   if (dueAt && dueAt.getTime() <= assignment.dueAt.getTime()) throw fieldError("dueAt", "An extended due date must be later than the assignment’s due date.");
 
@@ -355,10 +356,10 @@ export const STUDENT_ASSIGNMENT_NOT_FOUND = "That assignment does not exist, or 
  */
 export async function startAssignmentAttempt(studentId: string, assignmentId: string, now = new Date()): Promise<{ attemptId: string; resumed: boolean }> {
   const row = await db.assignment.findFirst({ where: { id: assignmentId, ...forStudent(studentId) }, select: studentAssignmentSelect(studentId) });
-  if (!row) throw new TeacherError("not_found", STUDENT_ASSIGNMENT_NOT_FOUND);
+  if (!row) throw new DomainError("not_found", STUDENT_ASSIGNMENT_NOT_FOUND);
   const assignment = toStudentAssignment(row, now);
-  if (!assignment.isOpen) throw new TeacherError("conflict", "This assignment is not open yet.");
-  if (!assignment.canStart) throw new TeacherError("conflict", "You have used all your attempts at this assignment.");
+  if (!assignment.isOpen) throw new DomainError("conflict", "This assignment is not open yet.");
+  if (!assignment.canStart) throw new DomainError("conflict", "You have used all your attempts at this assignment.");
   if (assignment.openAttemptId) return { attemptId: assignment.openAttemptId, resumed: true };
 
   // The teacher chose the questions: the attempt asks those (in a shuffled order of its own),
@@ -371,7 +372,7 @@ export async function startAssignmentAttempt(studentId: string, assignmentId: st
       chosen.filter((id) => found.has(id)),
       `${studentId}:${row.id}:${now.getTime()}:${Math.random()}`,
     );
-    if (ids.length === 0) throw new TeacherError("conflict", "This assignment has no questions left. Tell your teacher.");
+    if (ids.length === 0) throw new DomainError("conflict", "This assignment has no questions left. Tell your teacher.");
     const created = await db.attempt.create({
       data: { userId: studentId, kind: row.kind, scopeId: row.scopeId, assignmentId: row.id, questionIds: ids, startedAt: now },
       select: { id: true },

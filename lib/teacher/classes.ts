@@ -1,11 +1,13 @@
 // Classes: created by a teacher (the owner), shared with co-teachers, joined by students with a
 // code. Every function that takes a teacher id only ever touches classes that teacher teaches;
 // anything else is "not found", in the same words as a class that does not exist.
+import { isUniqueViolation } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { checkThrottle, clearThrottle, recordFailure, reserveAttempt, sleep as realSleep, type ThrottleKey } from "@/lib/auth/throttle";
 import { describeRetry, RULES, type ThrottleRule } from "@/lib/auth/throttle-policy";
 import { fieldErrors } from "@/lib/auth/validation";
-import { fieldError, notFound, TeacherError } from "./errors";
+import { fieldError, notFound } from "./errors";
+import { DomainError } from "@/lib/errors";
 import { generateJoinCode, normaliseJoinCode } from "./join-code";
 import { classNameSchema, coTeacherSchema } from "./validation";
 
@@ -93,7 +95,7 @@ function sameName(a: string, b: string): boolean {
 
 export async function createClass(teacherId: string, rawName: unknown): Promise<{ id: string; joinCode: string }> {
   const parsed = classNameSchema.safeParse(rawName);
-  if (!parsed.success) throw new TeacherError("invalid_input", "Check the class name.", { name: parsed.error.issues.map((i) => i.message) });
+  if (!parsed.success) throw new DomainError("invalid_input", "Check the class name.", { name: parsed.error.issues.map((i) => i.message) });
   const name = parsed.data;
   const existing = await db.classroom.findMany({ where: { teachers: { some: { userId: teacherId } } }, select: { name: true } });
   if (existing.some((c) => sameName(c.name, name))) throw fieldError("name", "You already have a class with this name. Choose another.");
@@ -109,7 +111,7 @@ export async function createClass(teacherId: string, rawName: unknown): Promise<
 export async function renameClass(teacherId: string, classId: string, rawName: unknown): Promise<{ name: string }> {
   await requireTeaching(teacherId, classId);
   const parsed = classNameSchema.safeParse(rawName);
-  if (!parsed.success) throw new TeacherError("invalid_input", "Check the class name.", { name: parsed.error.issues.map((i) => i.message) });
+  if (!parsed.success) throw new DomainError("invalid_input", "Check the class name.", { name: parsed.error.issues.map((i) => i.message) });
   const name = parsed.data;
   const others = await db.classroom.findMany({ where: { id: { not: classId }, teachers: { some: { userId: teacherId } } }, select: { name: true } });
   if (others.some((c) => sameName(c.name, name))) throw fieldError("name", "You already have a class with this name. Choose another.");
@@ -123,7 +125,7 @@ export async function renameClass(teacherId: string, classId: string, rawName: u
  */
 export async function setClassArchived(teacherId: string, classId: string, archived: boolean, now = new Date()): Promise<void> {
   const role = await requireTeaching(teacherId, classId);
-  if (role !== "OWNER") throw new TeacherError("forbidden", "Only the teacher who created the class can archive it or bring it back.");
+  if (role !== "OWNER") throw new DomainError("forbidden", "Only the teacher who created the class can archive it or bring it back.");
   await db.classroom.update({ where: { id: classId }, data: { archivedAt: archived ? now : null } });
 }
 
@@ -170,9 +172,9 @@ export async function regenerateJoinCode(teacherId: string, classId: string): Pr
 /** The owner shares the class with another teacher, by the email of their teacher account. */
 export async function addCoTeacher(teacherId: string, classId: string, rawEmail: unknown): Promise<{ id: string; name: string }> {
   const role = await requireTeaching(teacherId, classId);
-  if (role !== "OWNER") throw new TeacherError("forbidden", "Only the teacher who created the class can add co-teachers.");
+  if (role !== "OWNER") throw new DomainError("forbidden", "Only the teacher who created the class can add co-teachers.");
   const parsed = coTeacherSchema.safeParse({ email: rawEmail });
-  if (!parsed.success) throw new TeacherError("invalid_input", "Check the email address.", fieldErrors(parsed.error));
+  if (!parsed.success) throw new DomainError("invalid_input", "Check the email address.", fieldErrors(parsed.error));
   const colleague = await db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true, name: true, role: true } });
   if (!colleague || colleague.role !== "TEACHER") throw fieldError("email", "There is no teacher account with this email. Ask your colleague to sign up as a teacher first.");
   if (colleague.id === teacherId) throw fieldError("email", "That is you: you already teach this class.");
@@ -183,6 +185,20 @@ export async function addCoTeacher(teacherId: string, classId: string, rawEmail:
     throw error;
   }
   return { id: colleague.id, name: colleague.name };
+}
+
+/**
+ * The owner takes a co-teacher off the class, or a co-teacher leaves it. The class's work, reports
+ * and assignments stay: they belong to the class, not to the teacher who set them.
+ */
+export async function removeCoTeacher(teacherId: string, classId: string, coTeacherId: string): Promise<{ left: boolean }> {
+  const role = await requireTeaching(teacherId, classId);
+  const leaving = coTeacherId === teacherId;
+  if (leaving && role === "OWNER") throw new DomainError("forbidden", "You created this class, so you cannot leave it. Archive it instead when it is over.");
+  if (!leaving && role !== "OWNER") throw new DomainError("forbidden", "Only the teacher who created the class can remove co-teachers.");
+  const removed = await db.classTeacher.deleteMany({ where: { classId, userId: coTeacherId, role: "CO_TEACHER" } });
+  if (removed.count === 0) throw new DomainError("not_found", "That teacher does not teach this class with you.");
+  return { left: leaving };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -222,8 +238,8 @@ export type JoinResult = { classId: string; name: string; alreadyMember: boolean
  */
 export async function joinClass(studentId: string, rawCode: string, { address, now = new Date(), sleep = realSleep }: JoinOptions): Promise<JoinResult> {
   const user = await db.user.findUnique({ where: { id: studentId }, select: { role: true } });
-  if (!user) throw new TeacherError("not_found", "Your account no longer exists.");
-  if (user.role !== "STUDENT") throw new TeacherError("forbidden", JOIN_MESSAGES.teacher);
+  if (!user) throw new DomainError("not_found", "Your account no longer exists.");
+  if (user.role !== "STUDENT") throw new DomainError("forbidden", JOIN_MESSAGES.teacher);
 
   const code = normaliseJoinCode(rawCode);
   if (!code) throw fieldError("code", JOIN_MESSAGES.malformed);
@@ -231,9 +247,9 @@ export async function joinClass(studentId: string, rawCode: string, { address, n
   // The student's guess is counted before the code is looked up (see reserveAttempt); the address is only checked.
   const [personal, shared] = joinThrottleKeys(studentId, address);
   const byAddress = await checkThrottle([shared], now);
-  if (!byAddress.allowed) throw new TeacherError("rate_limited", lockedMessage(byAddress.retryAfterMs));
+  if (!byAddress.allowed) throw new DomainError("rate_limited", lockedMessage(byAddress.retryAfterMs));
   const byStudent = await reserveAttempt(personal, now);
-  if (!byStudent.allowed) throw new TeacherError("rate_limited", lockedMessage(byStudent.retryAfterMs));
+  if (!byStudent.allowed) throw new DomainError("rate_limited", lockedMessage(byStudent.retryAfterMs));
   const delayMs = Math.max(byAddress.delayMs, byStudent.delayMs);
   if (delayMs > 0) await sleep(delayMs);
 
@@ -273,6 +289,3 @@ export async function studentClasses(studentId: string): Promise<StudentClass[]>
   return memberships.map((m) => ({ id: m.class.id, name: m.class.name, teachers: m.class.teachers.map((t) => t.user.name), joinedAt: m.joinedAt }));
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}

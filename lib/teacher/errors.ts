@@ -1,19 +1,7 @@
-// Errors the teacher domain raises for requests it refuses. Server actions turn them into form
-// state (a message and/or messages next to fields); route handlers into lib/api/respond.ts errors.
-import type { FieldErrors } from "@/lib/auth/validation";
+// The teacher domain's refusals (lib/errors.ts's DomainError), worded once.
+import { DomainError } from "@/lib/errors";
 
-export type TeacherErrorCode = "not_found" | "invalid_input" | "conflict" | "forbidden" | "rate_limited";
-
-export class TeacherError extends Error {
-  override name = "TeacherError";
-  constructor(
-    readonly code: TeacherErrorCode,
-    message: string,
-    readonly fields: FieldErrors = {},
-  ) {
-    super(message);
-  }
-}
+export { fieldError } from "@/lib/errors";
 
 /**
  * The same words whether the thing does not exist or belongs to another teacher, so that
@@ -26,11 +14,6 @@ export const NOT_FOUND_MESSAGES = {
   student: "That student is not in this class.",
 } as const;
 
-export function notFound(what: keyof typeof NOT_FOUND_MESSAGES): TeacherError {
-  return new TeacherError("not_found", NOT_FOUND_MESSAGES[what]);
-}
-
-/** A refusal tied to one form field. */
-export function fieldError(field: string, message: string): TeacherError {
-  return new TeacherError("invalid_input", message, { [field]: [message] });
+export function notFound(what: keyof typeof NOT_FOUND_MESSAGES): DomainError {
+  return new DomainError("not_found", NOT_FOUND_MESSAGES[what]);
 }

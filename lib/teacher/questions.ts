@@ -10,7 +10,8 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { getQuestion } from "@/lib/quiz/bank";
 import { QuestionSchema, type Question } from "@/lib/quiz/schema";
-import { notFound, TeacherError } from "./errors";
+import { notFound } from "./errors";
+import { DomainError } from "@/lib/errors";
 import { validateTeacherQuestion } from "./question-rules";
 
 export type TeacherQuestionSummary = {
@@ -57,7 +58,7 @@ export async function getOwnQuestion(teacherId: string, id: string): Promise<{ s
 
 function requireValid(candidate: unknown): Question {
   const result = validateTeacherQuestion(candidate);
-  if (!result.ok) throw new TeacherError("invalid_input", "The question needs a few changes before it can be saved.", result.errors);
+  if (!result.ok) throw new DomainError("invalid_input", "The question needs a few changes before it can be saved.", result.errors);
   return result.question;
 }
 
@@ -107,7 +108,7 @@ export async function setQuestionRetired(teacherId: string, id: string, retired:
 /** An editable copy of a built-in question, owned by the teacher. */
 export async function duplicateBuiltIn(teacherId: string, builtInId: string): Promise<{ id: string }> {
   const original = getQuestion(builtInId);
-  if (!original) throw new TeacherError("not_found", "There is no built-in question with that id.");
+  if (!original) throw new DomainError("not_found", "There is no built-in question with that id.");
   // The built-in question's waivers justify its own wording, and its enemies are built-in questions
   // the teacher's copy is never asked with: the copy is checked afresh and stands alone.
   const copy: Record<string, unknown> = { ...original };

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createAccount, deleteAccount, exportAccountData } from "@/lib/auth/accounts";
 import { authenticate } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db";
-import { getReadingProgress, ReadingInputError, saveReadingPosition, setLessonRead } from "@/lib/progress/reading";
+import { DomainError } from "@/lib/errors";
+import { getReadingProgress, saveReadingPosition, setLessonRead } from "@/lib/progress/reading";
 import { upsertUser } from "@/prisma/factories";
 
 const PASSWORD = "a long enough passphrase";
@@ -78,8 +79,8 @@ describe("reading progress", () => {
 
   it("refuses a paragraph from another lesson or an unknown lesson", async () => {
     const user = await upsertUser(db, { email: email("bad-reader") });
-    await expect(saveReadingPosition(user.id, "potato-diplomacy", "eye-p03")).rejects.toBeInstanceOf(ReadingInputError);
-    await expect(setLessonRead(user.id, "no-such-lesson", true)).rejects.toBeInstanceOf(ReadingInputError);
+    await expect(saveReadingPosition(user.id, "potato-diplomacy", "eye-p03")).rejects.toBeInstanceOf(DomainError);
+    await expect(setLessonRead(user.id, "no-such-lesson", true)).rejects.toBeInstanceOf(DomainError);
     expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(0);
   });
 });

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { actionSignatureProblems, programFor, useServerFiles } from "./action-signatures";
+import { actionSignatureProblems, programFor, serverActionFiles } from "./action-signatures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 describe("server action signatures", () => {
   it("every action takes FormData or plain JSON only", () => {
-    const files = useServerFiles(ROOT, ["app", "components", "lib"]);
+    const files = serverActionFiles(ROOT, ["app", "components", "lib"]);
     expect(files.length).toBeGreaterThan(5);
     expect(actionSignatureProblems(programFor(ROOT, files), files, ROOT)).toEqual([]);
   }, 60_000);

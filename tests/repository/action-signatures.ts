@@ -10,7 +10,7 @@ import path from "node:path";
 import ts from "typescript";
 
 /** Every file under `dirs` (relative to `root`) whose first statement is "use server". */
-export function useServerFiles(root: string, dirs: string[]): string[] {
+export function serverActionFiles(root: string, dirs: string[]): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

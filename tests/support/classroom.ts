@@ -1,9 +1,9 @@
 // Shared by the integration tests of the teacher side: people, a class with students in it, a
-// lesson assignment's fields, and the TeacherError a refused call throws. One set of helpers, so
+// lesson assignment's fields, and the DomainError a refused call throws. One set of helpers, so
 // the tests of classes and of teacher actions build their worlds the same way.
 import { db } from "@/lib/db";
 import { createClass, joinClass } from "@/lib/teacher/classes";
-import { TeacherError } from "@/lib/teacher/errors";
+import { DomainError } from "@/lib/errors";
 import { upsertUser } from "@/prisma/factories";
 
 let counter = 0;
@@ -18,12 +18,12 @@ const DAY = 24 * 60 * 60 * 1000;
 export const now = new Date();
 export const inDays = (days: number) => new Date(now.getTime() + days * DAY);
 
-export async function caught(promise: Promise<unknown>): Promise<TeacherError> {
+export async function caught(promise: Promise<unknown>): Promise<DomainError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  if (!(error instanceof TeacherError)) throw new Error(`expected a TeacherError, got ${String(error)}`);
+  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
   return error;
 }
 

@@ -2,10 +2,11 @@
 import { useActionState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { useFullPageRedirect } from "@/components/full-page-redirect";
-import { signInAction, type AuthFormState } from "../actions";
+import { signInAction } from "../actions";
+import type { FormState } from "@/lib/actions/form-state";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState<AuthFormState, FormData>(signInAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(signInAction, {});
   useFullPageRedirect(state.redirectTo);
   return (
     <form action={action} className="mt-6 space-y-4" noValidate>

@@ -3,10 +3,11 @@ import { useActionState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { useFullPageRedirect } from "@/components/full-page-redirect";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
-import { signUpAction, type AuthFormState } from "../actions";
+import { signUpAction } from "../actions";
+import type { FormState } from "@/lib/actions/form-state";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState<AuthFormState, FormData>(signUpAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(signUpAction, {});
   useFullPageRedirect(state.redirectTo);
   const role = state.values?.role ?? "STUDENT";
   const roleError = state.errors?.role;

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
-import type { FormState } from "@/lib/form";
+import type { FormState } from "@/lib/actions/form-state";
 import { joinClassAction } from "../actions";
 import { SubmitButton } from "@/components/submit-button";
 

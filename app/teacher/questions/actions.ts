@@ -1,114 +1,104 @@
 "use server";
-// Writing, editing, retiring and duplicating a teacher's own questions.
-// Shape: guard → parse the form → field errors → write → revalidate/redirect.
+// Writing, editing, retiring and duplicating a teacher's own questions, each declared once
+// (lib/actions/define.ts). The question's own rules live in lib/teacher/question-form.ts.
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth/guards";
-import type { FieldErrors } from "@/lib/auth/validation";
-import { TeacherError } from "@/lib/teacher/errors";
+import { formAction } from "@/lib/actions/define";
+import { hidden, id, many, text } from "@/lib/actions/fields";
+import { saved } from "@/lib/actions/form-state";
+import { DomainError, type FieldErrors } from "@/lib/errors";
 import { fieldForPath, formToQuestion, type QuestionFormValues } from "@/lib/teacher/question-form";
 import { createQuestion, duplicateBuiltIn, getOwnQuestion, setQuestionRetired, updateQuestion } from "@/lib/teacher/questions";
-import { refused, text, texts, type FormState } from "@/lib/form";
 
-const id = z.string().min(1).max(64);
+const returnTo = "/teacher/questions";
+const NOT_YOURS = "That question does not exist, or it is not one of yours.";
 
-function readForm(form: FormData): QuestionFormValues {
-  return {
-    type: text(form, "type"),
-    prompt: text(form, "prompt"),
-    explanation: text(form, "explanation"),
-    difficulty: text(form, "difficulty"),
-    paragraphIds: texts(form, "paragraphIds"),
-    phaseIds: texts(form, "phaseIds"),
-    eventIds: texts(form, "eventIds"),
-    options: text(form, "options"),
-    trueFalse: text(form, "trueFalse"),
-    items: text(form, "items"),
-    pairs: text(form, "pairs"),
-    statement: text(form, "statement"),
-    label: text(form, "label"),
-  };
-}
+const questionFields = {
+  type: text(40),
+  prompt: text(),
+  explanation: text(),
+  difficulty: text(10),
+  paragraphIds: many(),
+  phaseIds: many(),
+  eventIds: many(),
+  options: text(),
+  trueFalse: text(10),
+  items: text(),
+  pairs: text(),
+  statement: text(),
+  label: text(40),
+};
 
-/** Problems found on the question, filed under the form fields that show them. */
-function formErrors(type: string, fields: FieldErrors): FieldErrors {
-  const out: FieldErrors = {};
-  for (const [key, messages] of Object.entries(fields)) {
+/** Files the domain's problems with the question under the form fields that show them. */
+function onFormFields(type: string, error: unknown): never {
+  if (!(error instanceof DomainError) || Object.keys(error.fields).length === 0) throw error;
+  const fields: FieldErrors = {};
+  for (const [key, messages] of Object.entries(error.fields)) {
     const field = fieldForPath(type, key);
-    out[field] = [...(out[field] ?? []), ...(messages ?? [])];
+    fields[field] = [...(fields[field] ?? []), ...(messages ?? [])];
   }
-  return out;
+  throw new DomainError(error.code, error.message, fields);
 }
 
-function questionRefused(error: unknown, values: QuestionFormValues): FormState {
-  if (error instanceof TeacherError && Object.keys(error.fields).length > 0) {
-    const errors = formErrors(values.type, error.fields);
-    return { errors, values, ...(errors.form ? { message: errors.form.join(" ") } : { message: error.message }) };
-  }
-  return refused(error, values);
-}
+// Problems with the question as a whole have no input of their own: the editor shows them under "form".
+const shows = ["form"];
 
-export async function createQuestionAction(_: FormState, form: FormData): Promise<FormState> {
-  const teacher = await requireRole("TEACHER", "/teacher/questions");
-  const values = readForm(form);
-  const { candidate, errors } = formToQuestion(values, "t-new");
-  if (!candidate || Object.keys(errors).length > 0) return { errors, values };
-  let questionId: string;
-  try {
-    questionId = (await createQuestion(teacher.id, candidate)).id;
-  } catch (error) {
-    return questionRefused(error, values);
-  }
-  revalidatePath("/teacher/questions");
-  redirect(`/teacher/questions/${questionId}?saved=1`);
-}
+export const createQuestionAction = formAction({
+  access: "teacher",
+  returnTo,
+  shows,
+  input: z.object(questionFields),
+  async run({ user, input }) {
+    const { candidate, errors } = formToQuestion(input as QuestionFormValues, "t-new");
+    if (!candidate || Object.keys(errors).length > 0) throw new DomainError("invalid_input", "The question needs a few changes before it can be saved.", errors);
+    const { id: questionId } = await createQuestion(user.id, candidate).catch((error: unknown) => onFormFields(input.type, error));
+    revalidatePath("/teacher/questions");
+    redirect(`/teacher/questions/${questionId}?saved=1`);
+  },
+});
 
-export async function updateQuestionAction(_: FormState, form: FormData): Promise<FormState> {
-  const teacher = await requireRole("TEACHER", "/teacher/questions");
-  const questionId = id.safeParse(text(form, "questionId"));
-  if (!questionId.success) return { message: "That question does not exist, or it is not one of yours." };
-  const values = readForm(form);
-  const existing = await getOwnQuestion(teacher.id, questionId.data);
-  if (!existing) return { message: "That question does not exist, or it is not one of yours.", values };
-  // The type of a saved question never changes: past answers were given to that type.
-  values.type = existing.question.type;
-  const { candidate, errors } = formToQuestion(values, questionId.data, existing.question);
-  if (!candidate || Object.keys(errors).length > 0) return { errors, values };
-  try {
-    await updateQuestion(teacher.id, questionId.data, candidate);
-  } catch (error) {
-    return questionRefused(error, values);
-  }
-  revalidatePath("/teacher/questions");
-  revalidatePath(`/teacher/questions/${questionId.data}`);
-  return { success: "Saved.", values, done: Date.now() };
-}
+export const updateQuestionAction = formAction({
+  access: "teacher",
+  returnTo,
+  invalid: NOT_YOURS,
+  shows,
+  input: z.object({ questionId: id(), ...questionFields }),
+  async run({ user, input, values }) {
+    const existing = await getOwnQuestion(user.id, input.questionId);
+    if (!existing) throw new DomainError("not_found", NOT_YOURS);
+    // The type of a saved question never changes: past answers were given to that type.
+    const form = { ...(input as QuestionFormValues), type: existing.question.type };
+    const { candidate, errors } = formToQuestion(form, input.questionId, existing.question);
+    if (!candidate || Object.keys(errors).length > 0) throw new DomainError("invalid_input", "The question needs a few changes before it can be saved.", errors);
+    await updateQuestion(user.id, input.questionId, candidate).catch((error: unknown) => onFormFields(form.type, error));
+    revalidatePath("/teacher/questions");
+    revalidatePath(`/teacher/questions/${input.questionId}`);
+    return saved("Saved.", { values: { ...values, type: form.type } });
+  },
+});
 
-export async function setQuestionRetiredAction(_: FormState, form: FormData): Promise<FormState> {
-  const teacher = await requireRole("TEACHER", "/teacher/questions");
-  const parsed = z.object({ questionId: id, retired: z.enum(["true", "false"]) }).safeParse({ questionId: text(form, "questionId"), retired: text(form, "retired") });
-  if (!parsed.success) return { message: "That request is not valid." };
-  try {
-    await setQuestionRetired(teacher.id, parsed.data.questionId, parsed.data.retired === "true");
-  } catch (error) {
-    return refused(error);
-  }
-  revalidatePath("/teacher/questions");
-  revalidatePath(`/teacher/questions/${parsed.data.questionId}`);
-  return { success: parsed.data.retired === "true" ? "Retired: it is no longer offered for new assignments." : "Back in use.", done: Date.now() };
-}
+export const setQuestionRetiredAction = formAction({
+  access: "teacher",
+  returnTo,
+  input: z.object({ questionId: id(), retired: hidden(z.enum(["true", "false"])) }),
+  async run({ user, input }) {
+    const retired = input.retired === "true";
+    await setQuestionRetired(user.id, input.questionId, retired);
+    revalidatePath("/teacher/questions");
+    revalidatePath(`/teacher/questions/${input.questionId}`);
+    return saved(retired ? "Retired: it is no longer offered for new assignments." : "Back in use.");
+  },
+});
 
-export async function duplicateQuestionAction(_: FormState, form: FormData): Promise<FormState> {
-  const teacher = await requireRole("TEACHER", "/teacher/questions");
-  const builtInId = id.safeParse(text(form, "questionId"));
-  if (!builtInId.success) return { message: "That question does not exist." };
-  let copyId: string;
-  try {
-    copyId = (await duplicateBuiltIn(teacher.id, builtInId.data)).id;
-  } catch (error) {
-    return refused(error);
-  }
-  revalidatePath("/teacher/questions");
-  redirect(`/teacher/questions/${copyId}?copied=1`);
-}
+export const duplicateQuestionAction = formAction({
+  access: "teacher",
+  returnTo,
+  invalid: "That question does not exist.",
+  input: z.object({ questionId: id() }),
+  async run({ user, input }) {
+    const { id: copyId } = await duplicateBuiltIn(user.id, input.questionId);
+    revalidatePath("/teacher/questions");
+    redirect(`/teacher/questions/${copyId}?copied=1`);
+  },
+});

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import type { FormState } from "@/lib/form";
+import type { FormState } from "@/lib/actions/form-state";
 import { duplicateQuestionAction, setQuestionRetiredAction } from "./actions";
 import { SubmitButton } from "@/components/submit-button";
 

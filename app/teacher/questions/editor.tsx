@@ -5,7 +5,7 @@ import type { FlawContext } from "@/lib/quiz/item-flaws";
 import { draftFlaws } from "@/lib/teacher/draft-flaws";
 import type { QuestionFormValues } from "@/lib/teacher/question-form";
 import { Choice, ChoiceGroup, SelectField, TextAreaField } from "@/components/form-bits";
-import type { FormState } from "@/lib/form";
+import type { FormState } from "@/lib/actions/form-state";
 import { createQuestionAction, updateQuestionAction } from "./actions";
 import { SubmitButton } from "@/components/submit-button";
 

@@ -1,3 +1,4 @@
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import * as route from "./route";
 
@@ -6,8 +7,8 @@ import * as route from "./route";
 describe("the benchmark floor outside a bench build", () => {
   it("answers 404 to every method before any guard", async () => {
     expect(process.env.BENCH_ROUTES).toBeUndefined();
-    for (const handler of [route.POST, route.GET, route.PUT, route.PATCH, route.DELETE, route.OPTIONS]) {
-      const response = await handler();
+    for (const [method, handler] of Object.entries({ POST: route.POST, GET: route.GET, PUT: route.PUT, PATCH: route.PATCH, DELETE: route.DELETE, OPTIONS: route.OPTIONS })) {
+      const response = await handler(new NextRequest("http://localhost/api/bench/floor", { method }), { params: Promise.resolve({}) });
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ error: { code: "not_found", message: "There is nothing here." } });
     }

@@ -4,7 +4,7 @@ import { QuizRunner } from "@/components/quiz/quiz-runner";
 import { QuizResults } from "@/components/quiz/quiz-results";
 import { requireUser } from "@/lib/auth/guards";
 import { getAttemptView } from "@/lib/quiz/attempts";
-import { QuizError } from "@/lib/quiz/errors";
+import { DomainError } from "@/lib/errors";
 import { paragraphLinks, type ParagraphLink } from "@/lib/quiz/links";
 import { masteryChangeForAttempt } from "@/lib/progress/learner";
 import { answerAction, finishQuizAction, retryMissedAction } from "@/app/quiz/actions";
@@ -19,7 +19,7 @@ export default async function AttemptPage({ params }: PageProps<"/quiz/attempt/[
     attempt = await getAttemptView(user.id, attemptId);
   } catch (error) {
     // Someone else's attempt and a missing one look the same.
-    if (error instanceof QuizError && error.code === "not_found") notFound();
+    if (error instanceof DomainError && error.code === "not_found") notFound();
     throw error;
   }
   const links: Record<string, ParagraphLink[]> = {};

@@ -1,246 +1,242 @@
 "use server";
-// Everything done from a class's page. Each action: guard → parse → field errors → write →
-// revalidate. The class (or assignment) id comes from the form and is checked by the domain
-// function, which refuses anything outside the teacher's own classes.
+// Everything done from a class's page, each action declared once (lib/actions/define.ts): who may
+// call it, its input, its handler. Actions that name the class are "teacher-of-class": the layer
+// checks the caller teaches it before the handler runs; those that name an assignment leave that
+// check to the domain function, which refuses anything outside the teacher's own classes.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth/guards";
+import { formAction } from "@/lib/actions/define";
+import { freeText, hidden, id, many, text } from "@/lib/actions/fields";
+import { saved, type FormState } from "@/lib/actions/form-state";
+import { fieldsError } from "@/lib/errors";
 import type { Consequence } from "@/lib/teacher/assignment-edit";
 import { createAssignment, deleteAssignment, grantExtension, removeExtension, updateAssignment } from "@/lib/teacher/assignments";
-import { addCoTeacher, regenerateJoinCode, removeStudent, renameClass, setClassArchived } from "@/lib/teacher/classes";
+import { addCoTeacher, regenerateJoinCode, removeCoTeacher, removeStudent, renameClass, setClassArchived } from "@/lib/teacher/classes";
 import { parseLocalDateTime } from "@/lib/teacher/dates";
-import { parseScopeValue } from "@/lib/teacher/validation";
-import { instant, refused, text, texts, type FormState } from "@/lib/form";
+import { classNameSchema, parseScopeValue } from "@/lib/teacher/validation";
 
-const id = z.string().min(1).max(64);
-const INVALID: FormState = { message: "That request is not valid. Reload the page and try again." };
-
-const classPath = (classId: string) => `/teacher/classes/${classId}`;
+const returnTo = "/teacher";
 
 function revalidateClass(classId: string) {
   // The whole class segment (its layout shows the name and archive state), the home and the students' lists.
-  revalidatePath(classPath(classId), "layout");
+  revalidatePath(`/teacher/classes/${classId}`, "layout");
   revalidatePath("/teacher");
   revalidatePath("/classes");
   revalidatePath("/dashboard");
 }
 
-export async function regenerateCodeAction(_: FormState, form: FormData): Promise<FormState> {
-  const teacher = await requireRole("TEACHER", "/teacher");
-  const classId = id.safeParse(text(form, "classId"));
-  if (!classId.success) return INVALID;
-  try {
-    await regenerateJoinCode(teacher.id, classId.data);
-  } catch (error) {
-    return refused(error);
+/** A date field: the instant the browser worked out (hidden), or without JavaScript the typed value read as UTC. */
+const dateFields = (name: string) => ({ [name]: text(40), [`${name}Local`]: text(40) });
+function dateOf(input: Record<string, unknown>, name: string): Date | null {
+  const iso = String(input[name] ?? "");
+  if (iso) {
+    const date = new Date(iso);
+    if (!Number.isNaN(date.getTime())) return date;
   }
-  revalidateClass(classId.data);
-  return { success: "A new code is ready. The old code no longer works.", done: Date.now() };
+  return parseLocalDateTime(String(input[`${name}Local`] ?? ""), 0);
 }
+const typed = (input: Record<string, unknown>, name: string) => Boolean(input[name] || input[`${name}Local`]);
+const attemptsNumber = (value: string) => (value === "" ? Number.NaN : Number(value));
 
-export async function removeStudentAction(_: FormState, form: FormData): Promise<FormState> {
-  const teacher = await requireRole("TEACHER", "/teacher");
-  const parsed = z.object({ classId: id, studentId: id }).safeParse({ classId: text(form, "classId"), studentId: text(form, "studentId") });
-  if (!parsed.success) return INVALID;
-  try {
-    await removeStudent(teacher.id, parsed.data.classId, parsed.data.studentId);
-  } catch (error) {
-    return refused(error);
-  }
-  revalidateClass(parsed.data.classId);
-  return { success: "Removed from the class.", done: Date.now() };
-}
+export const regenerateCodeAction = formAction({
+  access: "teacher-of-class",
+  returnTo,
+  input: z.object({ classId: id() }),
+  async run({ user, input }) {
+    await regenerateJoinCode(user.id, input.classId);
+    revalidateClass(input.classId);
+    return saved("A new code is ready. The old code no longer works.");
+  },
+});
 
-export async function addCoTeacherAction(_: FormState, form: FormData): Promise<FormState> {
-  const teacher = await requireRole("TEACHER", "/teacher");
-  const values = { email: text(form, "email") };
-  const classId = id.safeParse(text(form, "classId"));
-  if (!classId.success) return INVALID;
-  let added: { name: string };
-  try {
-    added = await addCoTeacher(teacher.id, classId.data, values.email);
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidateClass(classId.data);
-  return { success: `${added.name} now teaches this class with you.`, done: Date.now() };
-}
+export const removeStudentAction = formAction({
+  access: "teacher-of-class",
+  returnTo,
+  input: z.object({ classId: id(), studentId: id() }),
+  async run({ user, input }) {
+    await removeStudent(user.id, input.classId, input.studentId);
+    revalidateClass(input.classId);
+    return saved("Removed from the class.");
+  },
+});
 
-/** The due date: the instant the browser worked out, or (without JavaScript) the typed value read as UTC. */
-function dateField(form: FormData, name: string): Date | null {
-  return instant(form, name) ?? parseLocalDateTime(text(form, `${name}Local`), 0);
-}
+export const addCoTeacherAction = formAction({
+  access: "teacher-of-class",
+  returnTo,
+  input: z.object({ classId: id(), email: text(320) }),
+  async run({ user, input }) {
+    const added = await addCoTeacher(user.id, input.classId, input.email);
+    revalidateClass(input.classId);
+    return saved(`${added.name} now teaches this class with you.`);
+  },
+});
 
-export async function createAssignmentAction(_: FormState, form: FormData): Promise<FormState> {
-  const teacher = await requireRole("TEACHER", "/teacher");
-  const classId = id.safeParse(text(form, "classId"));
-  if (!classId.success) return INVALID;
-  const values = {
-    title: text(form, "title"),
-    scope: text(form, "scope"),
-    opensAt: text(form, "opensAt"),
-    dueAt: text(form, "dueAt"),
-    reveal: text(form, "reveal"),
-    maxAttempts: text(form, "maxAttempts"),
-    studentIds: texts(form, "studentIds"),
-    questionIds: texts(form, "questionIds"),
-  };
-  const scope = parseScopeValue(values.scope);
-  const dueAt = dateField(form, "dueAt");
-  const opensAt = text(form, "opensAt") || text(form, "opensAtLocal") ? dateField(form, "opensAt") : new Date();
-  const errors: Record<string, string[]> = {};
-  if (!scope) errors.scope = ["Choose a lesson, a phase or a mixed review."];
-  if (!dueAt) errors.dueAt = ["Enter when the assignment is due."];
-  if (!opensAt) errors.opensAt = ["Enter a valid opening date, or leave it empty to open the assignment now."];
-  if (!scope || !dueAt || !opensAt) return { errors, values };
-  try {
-    await createAssignment(teacher.id, classId.data, {
-      title: values.title,
+export const removeCoTeacherAction = formAction({
+  access: "teacher-of-class",
+  returnTo,
+  input: z.object({ classId: id(), teacherId: id() }),
+  async run({ user, input }) {
+    const { left } = await removeCoTeacher(user.id, input.classId, input.teacherId);
+    if (left) {
+      // The class is no longer theirs: back to the list of classes they still teach.
+      revalidatePath("/teacher");
+      redirect("/teacher?left=1");
+    }
+    revalidateClass(input.classId);
+    return saved("Removed. They no longer teach this class; its work and reports stay here.");
+  },
+});
+
+export const createAssignmentAction = formAction({
+  access: "teacher-of-class",
+  returnTo,
+  input: z.object({
+    classId: id(),
+    title: text(200),
+    scope: text(200),
+    ...dateFields("opensAt"),
+    ...dateFields("dueAt"),
+    reveal: text(40),
+    maxAttempts: text(10),
+    studentIds: many(),
+    questionIds: many(),
+  }),
+  // The domain names the kind of work "kind"; the form calls the field "scope".
+  formNames: { kind: "scope" },
+  async run({ user, input }) {
+    const scope = parseScopeValue(input.scope);
+    const dueAt = dateOf(input, "dueAt");
+    const opensAt = typed(input, "opensAt") ? dateOf(input, "opensAt") : new Date();
+    if (!scope || !dueAt || !opensAt) {
+      throw fieldsError({
+        ...(scope ? {} : { scope: "Choose a lesson, a phase or a mixed review." }),
+        ...(dueAt ? {} : { dueAt: "Enter when the assignment is due." }),
+        ...(opensAt ? {} : { opensAt: "Enter a valid opening date, or leave it empty to open the assignment now." }),
+      });
+    }
+    await createAssignment(user.id, input.classId, {
+      title: input.title,
       kind: scope.kind,
       scopeId: scope.scopeId,
       opensAt,
       dueAt,
-      reveal: values.reveal,
-      maxAttempts: values.maxAttempts === "" ? Number.NaN : Number(values.maxAttempts),
-      studentIds: values.studentIds,
-      questionIds: values.questionIds,
+      reveal: input.reveal,
+      maxAttempts: attemptsNumber(input.maxAttempts),
+      studentIds: input.studentIds,
+      questionIds: input.questionIds,
     });
-  } catch (error) {
-    const state = refused(error, values);
-    // The schema names the kind of work "kind"; the form calls the field "scope".
-    if (state.errors?.kind) state.errors = { ...state.errors, scope: state.errors.kind };
-    return state;
-  }
-  revalidateClass(classId.data);
-  return { success: "The assignment is set. Students see it on their class page.", done: Date.now() };
-}
+    revalidateClass(input.classId);
+    return saved("The assignment is set. Students see it on their class page.");
+  },
+});
 
-export async function deleteAssignmentAction(_: FormState, form: FormData): Promise<FormState> {
-  const teacher = await requireRole("TEACHER", "/teacher");
-  const assignmentId = id.safeParse(text(form, "assignmentId"));
-  if (!assignmentId.success) return INVALID;
-  let classId: string;
-  try {
-    classId = (await deleteAssignment(teacher.id, assignmentId.data)).classId;
-  } catch (error) {
-    return refused(error);
-  }
-  revalidateClass(classId);
-  return { success: "Assignment deleted. Students keep the attempts they made.", done: Date.now() };
-}
+export const deleteAssignmentAction = formAction({
+  access: "teacher",
+  returnTo,
+  input: z.object({ assignmentId: id() }),
+  async run({ user, input }) {
+    const { classId } = await deleteAssignment(user.id, input.assignmentId);
+    revalidateClass(classId);
+    return saved("Assignment deleted. Students keep the attempts they made.");
+  },
+});
 
-export async function grantExtensionAction(_: FormState, form: FormData): Promise<FormState> {
-  const teacher = await requireRole("TEACHER", "/teacher");
-  const values = {
-    assignmentId: text(form, "assignmentId"),
-    studentId: text(form, "studentId"),
-    dueAt: text(form, "dueAt"),
-    extraAttempts: text(form, "extraAttempts"),
-  };
-  const errors: Record<string, string[]> = {};
-  if (!id.safeParse(values.assignmentId).success) errors.assignmentId = ["Choose an assignment."];
-  if (!id.safeParse(values.studentId).success) errors.studentId = ["Choose a student."];
-  const typedDate = text(form, "dueAt") || text(form, "dueAtLocal");
-  const dueAt = typedDate ? dateField(form, "dueAt") : null;
-  if (typedDate && !dueAt) errors.dueAt = ["Enter a valid date and time."];
-  if (Object.keys(errors).length > 0) return { errors, values };
-  let classId: string;
-  try {
-    classId = (
-      await grantExtension(teacher.id, values.assignmentId, values.studentId, {
-        dueAt,
-        extraAttempts: values.extraAttempts === "" ? 0 : Number(values.extraAttempts),
-      })
-    ).classId;
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidateClass(classId);
-  return { success: "Extension saved.", done: Date.now() };
-}
+export const grantExtensionAction = formAction({
+  access: "teacher",
+  returnTo,
+  input: z.object({
+    assignmentId: text(64).min(1, "Choose an assignment."),
+    studentId: text(64).min(1, "Choose a student."),
+    ...dateFields("dueAt"),
+    extraAttempts: text(10),
+  }),
+  async run({ user, input }) {
+    const dueAt = typed(input, "dueAt") ? dateOf(input, "dueAt") : null;
+    if (typed(input, "dueAt") && !dueAt) throw fieldsError({ dueAt: "Enter a valid date and time." });
+    const { classId } = await grantExtension(user.id, input.assignmentId, input.studentId, {
+      dueAt,
+      extraAttempts: input.extraAttempts === "" ? 0 : Number(input.extraAttempts),
+    });
+    revalidateClass(classId);
+    return saved("Extension saved.");
+  },
+});
 
-export async function removeExtensionAction(_: FormState, form: FormData): Promise<FormState> {
-  const teacher = await requireRole("TEACHER", "/teacher");
-  const parsed = z.object({ assignmentId: id, studentId: id }).safeParse({ assignmentId: text(form, "assignmentId"), studentId: text(form, "studentId") });
-  if (!parsed.success) return INVALID;
-  let classId: string;
-  try {
-    classId = (await removeExtension(teacher.id, parsed.data.assignmentId, parsed.data.studentId)).classId;
-  } catch (error) {
-    return refused(error);
-  }
-  revalidateClass(classId);
-  return { success: "Extension removed.", done: Date.now() };
-}
+export const removeExtensionAction = formAction({
+  access: "teacher",
+  returnTo,
+  input: z.object({ assignmentId: id(), studentId: id() }),
+  async run({ user, input }) {
+    const { classId } = await removeExtension(user.id, input.assignmentId, input.studentId);
+    revalidateClass(classId);
+    return saved("Extension removed.");
+  },
+});
 
-export async function renameClassAction(_: FormState, form: FormData): Promise<FormState> {
-  const teacher = await requireRole("TEACHER", "/teacher");
-  const values = { name: text(form, "name") };
-  const classId = id.safeParse(text(form, "classId"));
-  if (!classId.success) return INVALID;
-  let renamed: { name: string };
-  try {
-    renamed = await renameClass(teacher.id, classId.data, values.name);
-  } catch (error) {
-    return refused(error, values);
-  }
-  revalidateClass(classId.data);
-  return { success: `The class is now called “${renamed.name}”.`, values: { name: renamed.name }, done: Date.now() };
-}
+export const renameClassAction = formAction({
+  access: "teacher-of-class",
+  returnTo,
+  input: z.object({ classId: id(), name: freeText(classNameSchema) }),
+  async run({ user, input }) {
+    const renamed = await renameClass(user.id, input.classId, input.name);
+    revalidateClass(input.classId);
+    return saved(`The class is now called “${renamed.name}”.`, { values: { name: renamed.name } });
+  },
+});
 
-export async function setClassArchivedAction(_: FormState, form: FormData): Promise<FormState> {
-  const teacher = await requireRole("TEACHER", "/teacher");
-  const parsed = z.object({ classId: id, archived: z.enum(["true", "false"]) }).safeParse({ classId: text(form, "classId"), archived: text(form, "archived") });
-  if (!parsed.success) return INVALID;
-  const archived = parsed.data.archived === "true";
-  try {
-    await setClassArchived(teacher.id, parsed.data.classId, archived);
-  } catch (error) {
-    return refused(error);
-  }
-  revalidateClass(parsed.data.classId);
-  return {
-    success: archived ? "Class archived. Students no longer see it; its reports and CSV stay here." : "The class is back in your list and its students’ lists.",
-    done: Date.now(),
-  };
-}
+export const setClassArchivedAction = formAction({
+  access: "teacher-of-class",
+  returnTo,
+  input: z.object({ classId: id(), archived: hidden(z.enum(["true", "false"])) }),
+  async run({ user, input }) {
+    const archived = input.archived === "true";
+    await setClassArchived(user.id, input.classId, archived);
+    revalidateClass(input.classId);
+    return saved(archived ? "Class archived. Students no longer see it; its reports and CSV stay here." : "The class is back in your list and its students’ lists.");
+  },
+});
+
+type Preview = { preview: { started: string[]; consequences: Consequence[]; key: string } };
 
 /** The form state of the edit form: a preview to confirm, when the change affects students. */
-export type EditAssignmentState = FormState & { preview?: { started: string[]; consequences: Consequence[]; key: string } };
+export type EditAssignmentState = FormState<Preview>;
 
-export async function updateAssignmentAction(_: EditAssignmentState, form: FormData): Promise<EditAssignmentState> {
-  const teacher = await requireRole("TEACHER", "/teacher");
-  const assignmentId = id.safeParse(text(form, "assignmentId"));
-  if (!assignmentId.success) return INVALID;
-  const values = {
-    title: text(form, "title"),
-    opensAt: text(form, "opensAt"),
-    dueAt: text(form, "dueAt"),
-    reveal: text(form, "reveal"),
-    maxAttempts: text(form, "maxAttempts"),
-    studentIds: texts(form, "studentIds"),
-  };
-  const opensAt = dateField(form, "opensAt");
-  const dueAt = dateField(form, "dueAt");
-  const errors: Record<string, string[]> = {};
-  if (!opensAt) errors.opensAt = ["Enter when the assignment opens."];
-  if (!dueAt) errors.dueAt = ["Enter when the assignment is due."];
-  if (!opensAt || !dueAt) return { errors, values };
-  const confirmedKey = form.get("intent") === "confirm" ? text(form, "previewKey").slice(0, 64) : "";
-  let result: Awaited<ReturnType<typeof updateAssignment>>;
-  try {
-    result = await updateAssignment(
-      teacher.id,
-      assignmentId.data,
-      { title: values.title, opensAt, dueAt, reveal: values.reveal, maxAttempts: values.maxAttempts === "" ? Number.NaN : Number(values.maxAttempts), studentIds: values.studentIds },
-      { confirmedKey },
+const updateAssignmentInput = z.object({
+  assignmentId: id(),
+  title: text(200),
+  ...dateFields("opensAt"),
+  ...dateFields("dueAt"),
+  reveal: text(40),
+  maxAttempts: text(10),
+  studentIds: many(),
+  intent: hidden(text(20)),
+  previewKey: hidden(text(64)),
+});
+
+export const updateAssignmentAction = formAction<"teacher", typeof updateAssignmentInput, Preview>({
+  access: "teacher",
+  returnTo,
+  input: updateAssignmentInput,
+  async run({ user, input, values }) {
+    const opensAt = dateOf(input, "opensAt");
+    const dueAt = dateOf(input, "dueAt");
+    if (!opensAt || !dueAt) {
+      throw fieldsError({
+        ...(opensAt ? {} : { opensAt: "Enter when the assignment opens." }),
+        ...(dueAt ? {} : { dueAt: "Enter when the assignment is due." }),
+      });
+    }
+    const result = await updateAssignment(
+      user.id,
+      input.assignmentId,
+      { title: input.title, opensAt, dueAt, reveal: input.reveal, maxAttempts: attemptsNumber(input.maxAttempts), studentIds: input.studentIds },
+      { confirmedKey: input.intent === "confirm" ? input.previewKey : "" },
     );
-  } catch (error) {
-    return refused(error, values);
-  }
-  if (!result.saved) {
-    return { values, preview: { started: result.preview.started.map((s) => s.name), consequences: result.preview.consequences, key: result.key } };
-  }
-  revalidateClass(result.classId);
-  return { success: "Changes saved.", values, done: Date.now() };
-}
+    if (!result.saved) {
+      return { values, preview: { started: result.preview.started.map((s) => s.name), consequences: result.preview.consequences, key: result.key } };
+    }
+    revalidateClass(result.classId);
+    return saved("Changes saved.", { values });
+  },
+});

@@ -4,9 +4,10 @@ import { useHydrated } from "@/components/use-hydrated";
 import { FormField, FormMessage } from "@/components/form-field";
 import { DateTimeField } from "@/components/date-time-field";
 import { Choice, ChoiceGroup, SelectField } from "@/components/form-bits";
-import type { FormState } from "@/lib/form";
+import type { FormState } from "@/lib/actions/form-state";
 import {
   addCoTeacherAction,
+  removeCoTeacherAction,
   createAssignmentAction,
   deleteAssignmentAction,
   grantExtensionAction,
@@ -139,6 +140,25 @@ export function RemoveExtensionButton({ assignmentId, studentId, name, focusAfte
       fields={{ assignmentId, studentId }}
       label="Remove"
       accessibleLabel={`Remove ${name}’s extension`}
+      focusAfterRemoval={focusAfterRemoval}
+    />
+  );
+}
+
+/** The owner removes a co-teacher, or a co-teacher leaves (`self`). */
+export function RemoveCoTeacherButton({ classId, teacherId, name, self, focusAfterRemoval }: { classId: string; teacherId: string; name: string; self: boolean; focusAfterRemoval: string }) {
+  return (
+    <ActionButton
+      action={removeCoTeacherAction}
+      fields={{ classId, teacherId }}
+      label={self ? "Leave this class" : "Remove"}
+      accessibleLabel={self ? "Leave this class" : `Remove ${name} as co-teacher`}
+      tone="danger"
+      confirm={
+        self
+          ? { question: "Leave this class? You will no longer see it or its reports. Its work stays with the class.", yes: "Yes, leave the class" }
+          : { question: `Remove ${name} as co-teacher? They will no longer see this class; the work they set stays.`, yes: `Yes, remove ${name}` }
+      }
       focusAfterRemoval={focusAfterRemoval}
     />
   );

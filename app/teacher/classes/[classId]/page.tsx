@@ -15,6 +15,7 @@ import { LocalTime } from "@/components/local-time";
 import { classForTeacher } from "./data";
 import {
   AddCoTeacherForm,
+  RemoveCoTeacherButton,
   CreateAssignmentForm,
   DeleteAssignmentButton,
   ExtensionForm,
@@ -194,11 +195,17 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
       ) : null}
 
       <section aria-labelledby="teachers-heading" className="max-w-2xl space-y-3">
-        <h2 id="teachers-heading" className="text-2xl font-semibold">Teachers</h2>
+        <h2 id="teachers-heading" tabIndex={-1} className="text-2xl font-semibold outline-none">Teachers</h2>
         <ul className="list-disc space-y-1 pl-5">
           {classroom.teachers.map((t) => (
             <li key={t.id}>
               {t.name} <span className="text-muted">({t.role === "OWNER" ? "created the class" : "co-teacher"})</span>
+              {t.role === "CO_TEACHER" && (classroom.role === "OWNER" || t.id === teacher.id) ? (
+                <>
+                  {" "}
+                  <RemoveCoTeacherButton classId={classroom.id} teacherId={t.id} name={t.name} self={t.id === teacher.id} focusAfterRemoval="teachers-heading" />
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,18 +1,12 @@
 // GET /api/v1/attempts/{attemptId}: the attempt as its owner sees it (open questions without keys).
-import { NextResponse } from "next/server";
-import { quizErrorResponse } from "@/lib/api/request";
-import { otherMethods, requireApiUser } from "@/lib/api/respond";
+import { json, route } from "@/lib/api/route";
 import { getAttemptView } from "@/lib/quiz/attempts";
 
-export async function GET(_request: Request, { params }: RouteContext<"/api/v1/attempts/[attemptId]">) {
-  const { user, response } = await requireApiUser();
-  if (response) return response;
-  const { attemptId } = await params;
-  try {
-    return NextResponse.json(await getAttemptView(user.id, attemptId), { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    return quizErrorResponse(error);
-  }
-}
-
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route<"user", null, { attemptId: string }>({
+  method: "GET",
+  access: "user",
+  body: null,
+  async handle({ user, params }) {
+    return json(await getAttemptView(user.id, params.attemptId));
+  },
+});

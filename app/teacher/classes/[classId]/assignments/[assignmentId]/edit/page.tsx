@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/guards";
 import { getAssignmentForTeacher } from "@/lib/teacher/assignments";
 import { getRoster } from "@/lib/teacher/classes";
-import { TeacherError } from "@/lib/teacher/errors";
+import { DomainError } from "@/lib/errors";
 import { REVEAL_LABELS, REVEAL_POLICIES } from "@/lib/teacher/validation";
 import { classForTeacher } from "../../../data";
 import { EditAssignmentForm } from "./edit-form";
@@ -15,7 +15,7 @@ async function load(teacherId: string, classId: string, assignmentId: string) {
   try {
     return await getAssignmentForTeacher(teacherId, classId, assignmentId);
   } catch (error) {
-    if (error instanceof TeacherError && error.code === "not_found") return null;
+    if (error instanceof DomainError && error.code === "not_found") return null;
     throw error;
   }
 }

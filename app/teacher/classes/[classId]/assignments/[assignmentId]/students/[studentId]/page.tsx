@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/guards";
-import { TeacherError } from "@/lib/teacher/errors";
+import { DomainError } from "@/lib/errors";
 import { formatPercent } from "@/lib/teacher/report-math";
 import { STATUS_LABELS } from "@/lib/teacher/status";
 import { studentWorkForTeacher, type StudentWork } from "@/lib/teacher/student-work";
@@ -17,7 +17,7 @@ async function load(teacherId: string, classId: string, assignmentId: string, st
   try {
     return await studentWorkForTeacher(teacherId, classId, assignmentId, studentId);
   } catch (error) {
-    if (error instanceof TeacherError && error.code === "not_found") return null;
+    if (error instanceof DomainError && error.code === "not_found") return null;
     throw error;
   }
 }
