@@ -12,7 +12,8 @@ import { requireTeaching } from "@/lib/teacher/classes";
 import { declare, isListField, roleOf, type Access } from "./declarations";
 import { refusalResult, refusalState, type ActionResult, type FormState, type FormValues } from "./form-state";
 
-type UserFor<A extends Access> = A extends "public" ? SessionUser | null : SessionUser;
+// Public actions never read the session: they have no use for it (signing in is how one gets one).
+type UserFor<A extends Access> = A extends "public" ? null : SessionUser;
 type ClassInput = z.ZodObject<{ classId: z.ZodType<string> }>;
 type InputFor<A extends Access> = A extends "teacher-of-class" ? ClassInput : z.ZodObject;
 
@@ -28,8 +29,8 @@ type Common<A extends Access> = {
 
 /** The guard: anonymous callers go to sign-in, signed-in people without the role get the 403 page. */
 async function guard<A extends Access>(access: A, returnTo: string | undefined): Promise<UserFor<A>> {
+  if (access === "public") return null as UserFor<A>;
   const user = await getSessionUser();
-  if (access === "public") return user as UserFor<A>;
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo ?? "/")}`);
   if ((access === "teacher" || access === "teacher-of-class") && user.role !== "TEACHER") forbidden();
   return user as UserFor<A>;

@@ -12,7 +12,8 @@ import { apiError, otherMethods, type ApiErrorCode } from "./respond";
 
 type Method = RouteDeclaration["method"];
 type RouteAccess = RouteDeclaration["access"];
-type UserFor<A extends RouteAccess> = A extends "public" ? SessionUser | null : SessionUser;
+// Public routes never read the session (a health check has no use for it).
+type UserFor<A extends RouteAccess> = A extends "public" ? null : SessionUser;
 type Params = Record<string, string | string[] | undefined>;
 type Handler = (request: NextRequest, context: { params: Promise<Params> }) => Promise<Response>;
 type Handlers = Record<Method | "PATCH" | "DELETE" | "OPTIONS", Handler>;
@@ -49,7 +50,7 @@ export function route<A extends RouteAccess, B extends z.ZodObject | null, P ext
   const absent = declare(async () => apiError(404, "not_found", "There is nothing here."), { kind: "other-method" });
   const handler: Handler = async (request, context) => {
     if (!present) return absent();
-    const user = await getSessionUser();
+    const user = spec.access === "public" ? null : await getSessionUser();
     if (spec.access !== "public") {
       if (!user) return apiError(401, "unauthenticated", "Sign in first.");
       if (spec.access === "teacher" && user.role !== "TEACHER") return apiError(403, "forbidden", "Your account cannot do this.");
