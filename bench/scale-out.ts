@@ -6,7 +6,9 @@
 //   2. two `next start` servers on two free ports, same AUTH_SECRET and DATABASE_URL, server A
 //      pinned to core 0 and server B to core 1 (PostgreSQL and this load generator float);
 //   3. checks: a session made on one server works on the other, the sign-in rate limit counts
-//      failures on both servers together, and every acknowledged write is in PostgreSQL;
+//      failures on both servers together, and every acknowledged write is in PostgreSQL. Setup
+//      and checks are tooling/scale-out.ts, which npm test runs too (tests/reliability/scale-out.test.ts):
+//      here they make sure a throughput figure is never reported for servers that do not act as one;
 //   4. throughput: K connections in a closed loop against server A alone, then spread half/half
 //      over both, alternating for several rounds; medians and the ratio two ÷ one.
 // runScaleOut() is what the benchmark orchestrator calls (it assumes a build in .next);
