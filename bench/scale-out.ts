@@ -6,7 +6,9 @@
 //   2. two `next start` servers on two free ports, same AUTH_SECRET and DATABASE_URL, server A
 //      pinned to core 0 and server B to core 1 (PostgreSQL and this load generator float);
 //   3. checks: a session made on one server works on the other, the sign-in rate limit counts
-//      failures on both servers together, and every acknowledged write is in PostgreSQL;
+//      failures on both servers together, and every acknowledged write is in PostgreSQL. Setup
+//      and checks are tooling/scale-out.ts, which npm test runs too (tests/reliability/scale-out.test.ts):
+//      here they make sure a throughput figure is never reported for servers that do not act as one;
 //   4. throughput: K connections in a closed loop against server A alone, then spread half/half
 //      over both, alternating for several rounds; medians and the ratio two ÷ one.
 // runScaleOut() is what the benchmark orchestrator calls (it assumes a build in .next);
@@ -19,16 +21,12 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { hashPassword } from "@/lib/auth/password";
-import { RULES } from "@/lib/auth/throttle-policy";
 import { postgresAvailability, startPostgresCluster, type PostgresCluster } from "../tooling/postgres-cluster";
-import { toolingClient } from "../tooling/database-client";
-import { expectSuccess, runPrisma } from "../tooling/prisma-cli";
-import { responseFor, type ShownQuestion } from "../tooling/simulated-answers";
-import { HttpSession, signIn, signInAttempt } from "../tooling/http";
+import { HttpSession, signIn } from "../tooling/http";
 import { errorsCell } from "./lib/report";
-import { compareLedger, newLedger, quizDriver, scopes as quizScopes, studentLoop, type Ledger, type LedgerCheck, type Student } from "../tooling/load";
+import { newLedger, ok, quizDriver, scopes as quizScopes, studentLoop, type LedgerComparison, type Student } from "../tooling/load";
 import * as server from "../tooling/next-server";
+import { checkLedger, checkSessions, checkThrottle, preparePostgresDatabase, startServerPair, type ScaleOutCheck } from "../tooling/scale-out";
 import { Recorder, seededRandom, type Op, type PhaseStats } from "../tooling/stats";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -50,7 +48,7 @@ export type ScaleOutOptions = {
   log?: (line: string) => void;
 };
 
-export type ScaleOutCheck = { name: string; passed: boolean; evidence: string[] };
+export type { ScaleOutCheck };
 
 /** One server during one phase. CPU as a share of one core. */
 export type ServerFigures = { requests: number; answers: number; answersPerSecond: number; cpu: number; rssMiB: number };
@@ -90,14 +88,13 @@ export type ScaleOutResult =
       ratio: number;
       requestRatio: number;
       servers: { A: ServerMemory; B: ServerMemory };
-      verification: LedgerCheck;
+      verification: LedgerComparison;
       warnings: string[];
     };
 
 const DEFAULTS = { connections: 32, rounds: 3, roundSeconds: 15, warmupSeconds: 5, wrongRate: 0.2 } as const;
 
 const MiB = 2 ** 20;
-const ok = (status: number) => status >= 200 && status < 300;
 
 /** Records into its own phase and into a shared one, so a phase has per-server and total figures. */
 class TeeRecorder extends Recorder {
@@ -134,16 +131,6 @@ function summariseConfig(phases: ScaleOutPhase[]): ConfigSummary {
   };
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 /** The postmaster's pid: the parent of our own backend (its process tree is all of PostgreSQL). */
 async function postmasterPid(url: string): Promise<number | null> {
   const client = new pg.Client({ connectionString: url });
@@ -155,156 +142,6 @@ async function postmasterPid(url: string): Promise<number | null> {
   } finally {
     await client.end();
   }
-}
-
-/** (1) A session made on one server is accepted by the other, for reads and writes. */
-async function checkSessions(A: server.RunningServer, B: server.RunningServer, emails: [string, string], ledger: Ledger): Promise<ScaleOutCheck> {
-  const evidence: string[] = [];
-  let passed = true;
-  const pairs = [
-    { email: emails[0], home: A, away: B, names: ["A", "B"] },
-    { email: emails[1], home: B, away: A, names: ["B", "A"] },
-  ] as const;
-  for (const { email, home, away, names } of pairs) {
-    const [homeName, awayName] = names;
-    const onHome = new HttpSession(home.port);
-    const onAway = onHome.onPort(away.port);
-    const stranger = new HttpSession(away.port);
-    try {
-      const signedIn = await signIn(onHome, email, PASSWORD);
-      const session = await onAway.request("GET", "/api/auth/session");
-      const sessionEmail = session.status === 200 ? ((JSON.parse(session.body) as { user?: { email?: string } } | null)?.user?.email ?? null) : null;
-      const start = await onAway.request("POST", "/api/v1/attempts", { json: { kind: "MIXED", scopeId: null } });
-      let answerStatus = 0;
-      let seenOnHome = "not checked";
-      let attemptId = "";
-      if (ok(start.status)) {
-        const { attempt } = JSON.parse(start.body) as { attempt: { id: string; items: { status: string; question: ShownQuestion & { id: string } }[] } };
-        attemptId = attempt.id;
-        ledger.attempts.add(attempt.id);
-        const open = attempt.items.find((item) => item.status === "open")?.question;
-        const questionId = open?.id ?? "";
-        const picked = open ? responseFor(questionId, 0, Math.random, open) : null;
-        const answer = await onAway.request("PUT", `/api/v1/attempts/${encodeURIComponent(attemptId)}/answers/${encodeURIComponent(questionId)}`, { json: { response: picked?.sent } });
-        answerStatus = answer.status;
-        if (ok(answer.status) && picked) ledger.answers.push({ email, attemptId, questionId, response: picked.sent, stored: picked.stored });
-        // The write made through one server, read back through the other.
-        const view = await onHome.request("GET", `/api/v1/attempts/${encodeURIComponent(attemptId)}`);
-        const item = ok(view.status) ? (JSON.parse(view.body) as { items: { status: string; question: { id: string } }[] }).items.find((i) => i.question.id === questionId) : undefined;
-        seenOnHome = item?.status ?? `HTTP ${view.status}`;
-      }
-      const anonymous = await stranger.request("POST", "/api/v1/attempts", { json: { kind: "MIXED", scopeId: null } });
-      const good = signedIn && sessionEmail === email && ok(start.status) && ok(answerStatus) && seenOnHome === "answered" && anonymous.status === 401;
-      passed &&= good;
-      evidence.push(
-        `${email} signs in on ${homeName} (port ${home.port}): ${signedIn ? "session cookie received" : "**no session**"}; with that cookie jar on ${awayName} (port ${away.port}): ` +
-          `GET /api/auth/session → ${session.status}, user ${sessionEmail ?? "none"}; POST /api/v1/attempts → ${start.status}${attemptId ? ` (attempt ${attemptId})` : ""}; ` +
-          `PUT an answer → ${answerStatus}; the attempt read back on ${homeName} shows that question as ${seenOnHome}. ` +
-          `Control: the same POST on ${awayName} without cookies → ${anonymous.status}.`,
-      );
-    } finally {
-      onHome.close();
-      onAway.close();
-      stranger.close();
-    }
-  }
-  return { name: "Sessions are valid on both servers", passed, evidence };
-}
-
-/**
- * (2) Wrong passwords for one account, alternating between the servers, lock it after the
- * account rule's threshold in total; then the right password is refused on both.
- */
-async function checkThrottle(A: server.RunningServer, B: server.RunningServer, email: string, burstEmail: string, url: string): Promise<ScaleOutCheck> {
-  const limit = RULES.account.maxFailures;
-  const servers = [
-    { name: "A", port: A.port },
-    { name: "B", port: B.port },
-  ] as const;
-  const outcomes: string[] = [];
-  let passed = true;
-  const perServer = { A: 0, B: 0 };
-  for (let i = 0; i < limit; i++) {
-    const target = servers[i % 2] ?? servers[0];
-    const session = new HttpSession(target.port);
-    const attempt = await signInAttempt(session, email, "wrong-password-for-the-throttle-check");
-    session.close();
-    perServer[target.name]++;
-    // Before the limit is reached, a wrong password is just wrong, not locked.
-    passed &&= !attempt.signedIn && attempt.code !== "locked";
-    outcomes.push(`${i + 1}. ${target.name}: wrong password → ${attempt.code ?? `HTTP ${attempt.status}`}`);
-  }
-  for (let i = limit; i < limit + 2; i++) {
-    const target = servers[i % 2] ?? servers[0];
-    const session = new HttpSession(target.port);
-    const attempt = await signInAttempt(session, email, PASSWORD);
-    session.close();
-    passed &&= !attempt.signedIn && attempt.code === "locked";
-    outcomes.push(`${i + 1}. ${target.name}: right password → ${attempt.signedIn ? "**signed in**" : (attempt.code ?? `HTTP ${attempt.status}`)}`);
-  }
-  const accountRow = async (account: string) =>
-    (await query<{ key: string; failures: number; lockedUntil: Date | null }>(url, `SELECT key, failures, "lockedUntil" FROM "Throttle" WHERE key LIKE 'signin:account:%' AND position($1 in key) > 0`, [account]))[0];
-  const row = await accountRow(email);
-  const lockedMinutes = row?.lockedUntil ? (row.lockedUntil.getTime() - Date.now()) / 60_000 : 0;
-  passed &&= row !== undefined && row.failures >= limit && lockedMinutes > 0;
-
-  // The same limit against wrong passwords sent all at once, half to each server: each attempt is
-  // counted before its password is checked (lib/auth/throttle.ts reserveAttempt), so exactly
-  // `limit` of them are checked and the rest refused, and the database's count adds up.
-  const burst = 2 * limit;
-  const burstResults = await Promise.all(
-    Array.from({ length: burst }, async (_, i) => {
-      const session = new HttpSession((servers[i % 2] ?? servers[0]).port);
-      try {
-        return await signInAttempt(session, burstEmail, "wrong-password-for-the-burst");
-      } finally {
-        session.close();
-      }
-    }),
-  );
-  const checked = burstResults.filter((r) => r.code === "credentials").length;
-  const refused = burstResults.filter((r) => r.code === "locked").length;
-  const otherwise = burst - checked - refused;
-  const burstRow = await accountRow(burstEmail);
-  passed &&= checked === limit && refused === burst - limit && burstRow?.failures === burst && !!burstRow.lockedUntil;
-  return {
-    name: "The sign-in rate limit is shared",
-    passed,
-    evidence: [
-      `Threshold read from lib/auth/throttle-policy.ts (RULES.account): locked after ${limit} failures within ${RULES.account.windowMs / 60_000} min, for ${RULES.account.lockMs / 60_000} min. ` +
-        `Account ${email}, each attempt a fresh cookie jar, servers alternating: ${outcomes.join("; ")}.`,
-      `Server A saw ${perServer.A} of the failures and B ${perServer.B}, so a counter kept in each server would have locked neither; the lock-out is visible on both.`,
-      row
-        ? `PostgreSQL, table Throttle: \`${row.key}\` failures = ${row.failures}, locked for another ${lockedMinutes.toFixed(1)} min.`
-        : `PostgreSQL, table Throttle: **no row for the account**.`,
-      `${burst} wrong passwords for another account (${burstEmail}) sent at once, half to each server: ${checked} answered as a wrong password (expected ${limit}), ${refused} refused as locked${otherwise ? `, ${otherwise} otherwise (signed in or no redirect)` : ""}; ` +
-        `Throttle then reads failures = ${burstRow?.failures ?? 0} (every attempt counted)${burstRow?.lockedUntil ? ", locked" : ", **not locked**"}.`,
-    ],
-  };
-}
-
-/** (3) After the servers stopped: every acknowledged answer, start and finish is in PostgreSQL. */
-async function checkLedger(url: string, ledger: Ledger, acknowledgedBy: { A: number; B: number }): Promise<{ check: ScaleOutCheck; verification: LedgerCheck }> {
-  const answerRows = await query<{ attemptId: string; questionId: string }>(url, `SELECT "attemptId", "questionId" FROM "AttemptAnswer"`);
-  const attemptRows = await query<{ id: string; finished: boolean }>(url, `SELECT id, "finishedAt" IS NOT NULL AS finished FROM "Attempt"`);
-  const verification = compareLedger(ledger, {
-    answers: new Set(answerRows.map((row) => `${row.attemptId}/${row.questionId}`)),
-    attempts: new Map(attemptRows.map((row) => [row.id, row.finished])),
-  });
-  const v = verification;
-  const passed = v.acknowledged > 0 && v.missing === 0 && v.attemptsMissing === 0 && v.finishesMissing === 0;
-  return {
-    verification,
-    check: {
-      name: "No answer lost",
-      passed,
-      evidence: [
-        `${v.acknowledged} answers acknowledged (2xx) over the whole run, warm-up and checks included (in the measured phases: ${acknowledgedBy.A} by server A, ${acknowledgedBy.B} by server B); ` +
-          `${v.rowsInDatabase} AttemptAnswer rows in PostgreSQL after both servers stopped; **${v.missing} missing**${v.sampleMissing.length ? ` (e.g. ${v.sampleMissing.join(", ")})` : ""}.`,
-        `Started attempts: ${v.attemptsAcknowledged} acknowledged, ${v.attemptsMissing} missing. Finishes: ${v.finishesAcknowledged} acknowledged, ${v.finishesMissing} not finished in the database.`,
-      ],
-    },
-  };
 }
 
 type Running = { A: server.RunningServer; B: server.RunningServer; postgresPid: number | null };
@@ -433,29 +270,13 @@ export async function runScaleOut(options: ScaleOutOptions = {}): Promise<ScaleO
     // 1. The database: a fresh cluster, migrated with the PostgreSQL schema, seeded as in production.
     log("PostgreSQL: starting a throwaway cluster…");
     cluster = await startPostgresCluster(availability.bin);
-    const url = await cluster.createDatabase("backchannel_bench");
     const authSecret = randomBytes(32).toString("base64");
-    expectSuccess(await runPrisma(["migrate", "deploy", "--schema", "prisma/postgres/schema.prisma"], { cwd: ROOT, env: { DATABASE_URL: url } }), "prisma migrate deploy");
-    // The seed command is `tsx prisma/seed.ts`: tsx must be on PATH also when not run through npm.
-    const seedEnv = { DATABASE_URL: url, NODE_ENV: "production", AUTH_SECRET: authSecret, PATH: `${path.join(ROOT, "node_modules", ".bin")}${path.delimiter}${process.env.PATH ?? ""}` };
-    expectSuccess(await runPrisma(["db", "seed"], { cwd: ROOT, env: seedEnv }), "prisma db seed");
-    const [version] = await query<{ server_version: string }>(url, "SHOW server_version");
-    const postgresVersion = `PostgreSQL ${version?.server_version ?? "?"}`;
-
-    // Accounts: the load students, two for the session check, two to lock out. One shared hash:
-    // hashing is not what we measure. Created through the generated PostgreSQL client, not lib/db
-    // (whose import would open the default database of this process).
+    // Accounts: the load students, two for the session check, two to lock out (one shared hash:
+    // hashing is not what we measure).
     const loadEmails = Array.from({ length: opts.connections }, (_, i) => `bench-student-${String(i + 1).padStart(5, "0")}@bench.test`);
     const sessionEmails: [string, string] = ["scale-session-a@bench.test", "scale-session-b@bench.test"];
     const throttleEmails = ["scale-throttle@bench.test", "scale-throttle-burst@bench.test"] as const;
-    const passwordHash = await hashPassword(PASSWORD);
-    const client = toolingClient({ provider: "postgresql", url });
-    try {
-      const emails = [...loadEmails, ...sessionEmails, ...throttleEmails];
-      await client.user.createMany({ data: emails.map((email, i) => ({ email, name: `Bench Student ${i + 1}`, role: "STUDENT" as const, passwordHash })) });
-    } finally {
-      await client.$disconnect();
-    }
+    const { url, postgresVersion } = await preparePostgresDatabase(cluster, "backchannel_bench", { emails: [...loadEmails, ...sessionEmails, ...throttleEmails], password: PASSWORD, authSecret });
     log(`Database ready (${postgresVersion}, port ${cluster.port}): migrated, seeded, ${loadEmails.length + 4} student accounts.`);
 
     // 2. Two servers, the same secret and database, one core each.
@@ -464,13 +285,9 @@ export async function runScaleOut(options: ScaleOutOptions = {}): Promise<ScaleO
       ? "server A `taskset -c 0`, server B `taskset -c 1`; PostgreSQL and the load generator not pinned (they float over both cores)"
       : `none (${taskset ? `only ${cores} core` : "taskset not found"}): servers, PostgreSQL and the load generator share all cores`;
     if (!pin) warnings.push(`The servers were not pinned (${taskset ? "one core" : "no taskset"}).`);
-    const portA = await server.freePort();
-    let portB = await server.freePort();
-    while (portB === portA) portB = await server.freePort(); // the OS may hand out a just-closed port again
-    const env = (port: number): NodeJS.ProcessEnv => ({ ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", DATABASE_URL: url, PORT: String(port) });
-    A = server.startServer(portA, env(portA), pin ? 0 : null);
-    B = server.startServer(portB, env(portB), pin ? 1 : null);
-    await Promise.all([server.waitUntilUp(A), server.waitUntilUp(B)]);
+    ({ A, B } = await startServerPair(url, authSecret, { cores: pin ? [0, 1] : null }));
+    const portA = A.port;
+    const portB = B.port;
     const running: Running = { A, B, postgresPid: await postmasterPid(url) };
     if (running.postgresPid === null) warnings.push("PostgreSQL's processes were not found: its CPU is counted under others.");
     log(`Servers: A on port ${portA} (pid ${A.pid}), B on port ${portB} (pid ${B.pid}). Pinning: ${pinning}.`);
@@ -485,7 +302,8 @@ export async function runScaleOut(options: ScaleOutOptions = {}): Promise<ScaleO
 
     // 3. Checks (1) and (2), before the load.
     const ledger = newLedger();
-    const checks: ScaleOutCheck[] = [await checkSessions(A, B, sessionEmails, ledger), await checkThrottle(A, B, ...throttleEmails, url)];
+    const pair = { A, B };
+    const checks: ScaleOutCheck[] = [await checkSessions(pair, sessionEmails, PASSWORD, ledger), await checkThrottle(pair, ...throttleEmails, PASSWORD, url)];
     for (const check of checks) log(`  ${check.passed ? "PASS" : "FAIL"}: ${check.name}`);
 
     // Load students: half sign in on A, half on B; each keeps one jar and a connection to each.

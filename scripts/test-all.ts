@@ -1,7 +1,7 @@
 // `npm test`: lint, typecheck, the dependency audit, unit tests, database suites, then against a
-// production build the reliability tests (their own servers: crash, lock, backup) and the browser
-// suite, in that order. Every step runs even when an earlier one fails, so one run
-// shows everything that is wrong; the last line is the total, `N passed, N failed`.
+// production build the reliability tests (their own servers: crash, lock, backup, two servers on
+// one PostgreSQL) and the browser suite, in that order. Every step runs even when an earlier one
+// fails, so one run shows everything that is wrong; the last line is the total, `N passed, N failed`.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

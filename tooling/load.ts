@@ -225,17 +225,30 @@ export type LedgerCheck = {
   finishesMissing: number;
 };
 
+/** compareLedger's result: also the acknowledged answers held with another response. */
+export type LedgerComparison = LedgerCheck & { different: number; sampleDifferent: string[] };
+
 /**
- * The ledger against what the database holds: answer rows as "attemptId/questionId", and every
- * attempt with whether it is finished. Whatever database was read, the comparison is the same.
+ * The ledger against what the database holds: each answer row's response by "attemptId/questionId",
+ * and every attempt with whether it is finished. Whatever database was read, the comparison is the
+ * same; `same` compares a stored response with the one acknowledged (as the database returns it).
  */
-export function compareLedger(ledger: Ledger, inDatabase: { answers: Set<string>; attempts: Map<string, boolean> }): LedgerCheck {
-  const missing = ledger.answers.filter((a) => !inDatabase.answers.has(`${a.attemptId}/${a.questionId}`));
+export function compareLedger(
+  ledger: Ledger,
+  inDatabase: { answers: Map<string, unknown>; attempts: Map<string, boolean> },
+  same: (stored: unknown, acknowledged: QuestionResponse) => boolean,
+): LedgerComparison {
+  const key = (a: SentAnswer) => `${a.attemptId}/${a.questionId}`;
+  const missing = ledger.answers.filter((a) => !inDatabase.answers.has(key(a)));
+  // The database keeps the bank's option ids; the learner sent the attempt's tokens for them.
+  const different = ledger.answers.filter((a) => inDatabase.answers.has(key(a)) && !same(inDatabase.answers.get(key(a)), a.stored));
   return {
     acknowledged: ledger.answers.length,
     rowsInDatabase: inDatabase.answers.size,
     missing: missing.length,
-    sampleMissing: missing.slice(0, 5).map((m) => `${m.attemptId}/${m.questionId}`),
+    sampleMissing: missing.slice(0, 5).map(key),
+    different: different.length,
+    sampleDifferent: different.slice(0, 5).map(key),
     attemptsAcknowledged: ledger.attempts.size,
     attemptsMissing: [...ledger.attempts].filter((id) => !inDatabase.attempts.has(id)).length,
     finishesAcknowledged: ledger.finished.size,
