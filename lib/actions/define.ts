@@ -87,7 +87,7 @@ export type FormDeclaration<A extends Access, S extends InputFor<A>, Extra exten
 };
 
 /** A server action a form posts to (`useActionState(action, initial)`). */
-export function formAction<A extends Access, S extends InputFor<A>, Extra extends object = object>(
+export function formAction<A extends Access, S extends InputFor<A>, Extra extends object = Record<never, never>>(
   declaration: FormDeclaration<A, S, Extra>,
 ): (previous: FormState<Extra>, form: FormData) => Promise<FormState<Extra>> {
   const { visible, echoed } = visibleFields(declaration.input);

@@ -8,7 +8,7 @@ export type { FieldErrors };
 
 export type FormValues = Record<string, string | string[]>;
 
-export type FormState<Extra extends object = object> = {
+export type FormState<Extra extends object = Record<never, never>> = {
   /** About the whole form (a refused request, a hidden field that was tampered with). */
   message?: string;
   success?: string;
@@ -22,7 +22,7 @@ export type FormState<Extra extends object = object> = {
   redirectTo?: string;
 } & Partial<Extra>;
 
-export type ActionResult<T extends object = object> = ({ ok: true } & T) | { ok: false; code: RefusalCode; message: string };
+export type ActionResult<T extends object = Record<never, never>> = ({ ok: true } & T) | { ok: false; code: RefusalCode; message: string };
 
 /** A successful submit: the message to show, and a new `done` so the form resets. */
 export function saved(success: string, extra: Pick<FormState, "values"> = {}): FormState {
