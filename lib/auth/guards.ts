@@ -5,7 +5,7 @@ import { redirect, forbidden } from "next/navigation";
 import { authConfig } from "./config";
 import { db } from "@/lib/db";
 import { sessionUserIdFromCookies } from "./session-token";
-import type { Role } from "@/lib/generated/sqlite/enums";
+import type { Role } from "@/lib/enums";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 

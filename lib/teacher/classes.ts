@@ -2,6 +2,7 @@
 // code. Every function that takes a teacher id only ever touches classes that teacher teaches;
 // anything else is "not found", in the same words as a class that does not exist.
 import { db } from "@/lib/db";
+import type { ClassRole } from "@/lib/enums";
 import { checkThrottle, clearThrottle, recordFailure, reserveAttempt, sleep as realSleep, type ThrottleKey } from "@/lib/auth/throttle";
 import { describeRetry, RULES, type ThrottleRule } from "@/lib/auth/throttle-policy";
 import { fieldErrors } from "@/lib/auth/validation";
@@ -9,7 +10,7 @@ import { fieldError, notFound, TeacherError } from "./errors";
 import { generateJoinCode, normaliseJoinCode } from "./join-code";
 import { classNameSchema, coTeacherSchema } from "./validation";
 
-export type ClassRole = "OWNER" | "CO_TEACHER";
+export type { ClassRole };
 
 export type ClassSummary = {
   id: string;
