@@ -3,11 +3,12 @@
 // while it re-checks a session it already has; that must not read as signed out, or components
 // flip between their signed-in and signed-out forms (and cancel pending saves) on every re-check.
 import { useSession } from "next-auth/react";
+import type { Role } from "@/lib/enums";
 
 export type Account =
   | { state: "unknown" }
   | { state: "signed-out" }
-  | { state: "signed-in"; name: string; role: "STUDENT" | "TEACHER" };
+  | { state: "signed-in"; name: string; role: Role };
 
 export function useAccount(): Account {
   const { data, status } = useSession();

@@ -2,9 +2,9 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "../lib/auth/password";
 import type { db as Database } from "../lib/db";
+import type { Role } from "../lib/enums";
 
 type Db = typeof Database;
-type Role = "STUDENT" | "TEACHER";
 
 export const DEMO_PASSWORD = "kerry-lavrov-2016";
 

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { getLessons, getPhases } from "@/lib/content";
 import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "@/lib/quiz/bank";
+import type { QuizKind } from "@/lib/enums";
 import { QUIZ_LENGTH } from "@/lib/quiz/quiz-length";
 import type { QuestionResponse } from "@/lib/quiz/schema";
 import { responseFor, type ShownQuestion } from "./simulated-answers";
@@ -16,7 +17,8 @@ import type { Recorder } from "./stats";
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 export type Student = { email: string; http: HttpSession };
-export type Scope = { kind: "LESSON" | "PHASE" | "MIXED"; scopeId: string | null };
+/** What a student practises: any quiz but a review, which depends on earlier answers. */
+export type Scope = { kind: Exclude<QuizKind, typeof QuizKind.REVIEW>; scopeId: string | null };
 
 export function studentEmails(count: number, prefix = "bench-student"): string[] {
   return Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(5, "0")}@bench.test`);

@@ -279,6 +279,12 @@ export function probeEnv(dir: string, cpuProfile: boolean): Record<string, strin
   return { BENCH_PROBE_DIR: dir, BENCH_CPU_PROFILE: cpuProfile ? "1" : "0", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${probe}`.trim() };
 }
 
+/** NODE_OPTIONS that load tooling/statement-probe.mjs into the server: every SQLite statement it prepares goes to `file`. */
+export function statementProbeEnv(file: string): Record<string, string> {
+  const probe = pathToFileURL(path.join(ROOT, "tooling", "statement-probe.mjs")).href;
+  return { STATEMENT_LOG_FILE: file, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${probe}`.trim() };
+}
+
 /**
  * Starts or stops the probe's CPU profile in every server process that has loaded the probe
  * (those that wrote a probe file: SIGUSR2 would end a process without the probe's handler).

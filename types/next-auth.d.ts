@@ -1,6 +1,5 @@
 import type { DefaultSession } from "next-auth";
-
-type AppRole = "STUDENT" | "TEACHER";
+import type { Role as AppRole } from "@/lib/enums";
 
 declare module "next-auth" {
   interface User {

@@ -2,9 +2,10 @@
 // and checked who is asking; these functions only touch the database.
 import { isUniqueViolation } from "@/lib/errors";
 import { db } from "@/lib/db";
+import type { Role } from "@/lib/enums";
 import { hashPassword, verifyPassword } from "./password";
 
-type NewAccount = { name: string; email: string; password: string; role: "STUDENT" | "TEACHER" };
+type NewAccount = { name: string; email: string; password: string; role: Role };
 
 export async function createAccount(input: NewAccount): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });

@@ -1,12 +1,13 @@
 // Checking an email and password, with the throttle around it. No Auth.js types here so that the
 // rule can be tested against a real database without a running server.
 import { db } from "@/lib/db";
+import type { Role } from "@/lib/enums";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { checkThrottle, clearThrottle, recordFailure, reserveAttempt, sleep, type ThrottleKey } from "./throttle";
 import { RULES } from "./throttle-policy";
 import { signInSchema } from "./validation";
 
-export type AuthenticatedUser = { id: string; email: string; name: string; role: "STUDENT" | "TEACHER" };
+export type AuthenticatedUser = { id: string; email: string; name: string; role: Role };
 
 export type AuthenticationResult =
   | { status: "ok"; user: AuthenticatedUser }

@@ -2,22 +2,27 @@
 // The proxy may redirect earlier, but these are what actually protect the data.
 import { headers } from "next/headers";
 import { redirect, forbidden } from "next/navigation";
+import { cache } from "react";
 import { authConfig } from "./config";
 import { db } from "@/lib/db";
 import { sessionUserIdFromCookies } from "./session-token";
-import type { Role } from "@/lib/generated/sqlite/enums";
+import type { Role } from "@/lib/enums";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
 /**
  * The signed-in person, re-read from the database so that a deleted account or a changed
- * role takes effect at once (the JWT alone could be days old).
+ * role takes effect at once (the JWT alone could be days old). Read once per request: React's
+ * `cache` keeps the answer for the rest of one server-component render (a class page's layouts,
+ * metadata and page each ask) and starts empty for the next. Outside a render (server actions,
+ * route handlers) React has no request to keep it in, so each call reads again: one request's user
+ * is never served to another (tests/reliability/session-user-once.test.ts).
  */
-export async function getSessionUser(): Promise<SessionUser | null> {
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const id = await sessionUserId();
   if (!id) return null;
   return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
-}
+});
 
 /**
  * The user id in the request's session cookie, if it is valid and unexpired. Read from the token

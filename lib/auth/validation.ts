@@ -2,6 +2,7 @@
 // and the tests agree.
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
+import { Role } from "@/lib/enums";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
@@ -37,7 +38,7 @@ export function newPasswordSchema(email?: string) {
     );
 }
 
-export const roleSchema = z.enum(["STUDENT", "TEACHER"], { error: "Choose whether you are a student or a teacher." });
+export const roleSchema = z.enum(Role, { error: "Choose whether you are a student or a teacher." });
 
 export const signUpSchema = z
   .object({
@@ -106,8 +107,8 @@ export function safeCallbackPath(raw: unknown, fallback = "/dashboard"): string 
 }
 
 /** Where a new account goes: back where it was headed (a join link from the teacher), else the role's home. */
-export function afterSignUpPath(role: "STUDENT" | "TEACHER", rawCallback: unknown): string {
-  return safeCallbackPath(rawCallback, role === "TEACHER" ? "/teacher" : "/dashboard");
+export function afterSignUpPath(role: Role, rawCallback: unknown): string {
+  return safeCallbackPath(rawCallback, role === Role.TEACHER ? "/teacher" : "/dashboard");
 }
 
 /**

@@ -1,13 +1,14 @@
 // What a student should do next, in the order a teacher would want it done: work that is set
 // (reading before its quiz, soonest due first), then reading already under way, then reviews
 // that are due, then the next lesson. Pure, so the home page and its tests agree on the order.
+import type { AssignmentKind } from "@/lib/enums";
 import type { AssignmentStatus } from "@/lib/teacher/status";
 import type { LessonProgressView } from "./reading";
 
 export type AssignmentForNextStep = {
   id: string;
   title: string;
-  kind: "LESSON" | "PHASE" | "MIXED";
+  kind: AssignmentKind;
   scopeId: string | null;
   className: string;
   dueAt: Date;

@@ -1,7 +1,9 @@
 // When an attempt may show correctness and explanations: an assignment can hold them back.
+import type { RevealPolicy } from "@/lib/enums";
+
 /** Whether this attempt may show correctness and explanations now. */
 export function mayReveal(
-  assignment: { reveal: "IMMEDIATELY" | "AFTER_DUE" | "NEVER"; dueAt: Date; overrides?: { dueAt: Date | null }[] } | null,
+  assignment: { reveal: RevealPolicy; dueAt: Date; overrides?: { dueAt: Date | null }[] } | null,
   now: Date,
 ): boolean {
   if (!assignment) return true;

@@ -3,6 +3,7 @@
 // sees (see toPublicQuestion in lib/quiz/public.ts), so it never reaches the browser early.
 import { z } from "zod";
 import { LabelSchema } from "@/lib/content/schema";
+import { QuizKind } from "@/lib/enums";
 import { FLAW_CODES } from "./flaw-codes";
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug (a-z, 0-9, single hyphens)");
@@ -10,6 +11,9 @@ const text = z.string().trim().min(1).max(2000);
 
 export const QUESTION_TYPES = ["single", "multiple", "true-false", "order", "match", "classify"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** A quiz's kind as the start-quiz action and the JSON API accept it: the schema's QuizKind. */
+export const QuizKindSchema = z.enum(QuizKind);
 
 export const OptionSchema = z.strictObject({ id, text });
 export type Option = z.infer<typeof OptionSchema>;

@@ -3,6 +3,7 @@
 // anything else is "not found", in the same words as a class that does not exist.
 import { isUniqueViolation } from "@/lib/errors";
 import { db } from "@/lib/db";
+import type { ClassRole } from "@/lib/enums";
 import { checkThrottle, clearThrottle, recordFailure, reserveAttempt, sleep as realSleep, type ThrottleKey } from "@/lib/auth/throttle";
 import { describeRetry, RULES, type ThrottleRule } from "@/lib/auth/throttle-policy";
 import { fieldErrors } from "@/lib/auth/validation";
@@ -11,7 +12,7 @@ import { DomainError } from "@/lib/errors";
 import { generateJoinCode, normaliseJoinCode } from "./join-code";
 import { classNameSchema, coTeacherSchema } from "./validation";
 
-export type ClassRole = "OWNER" | "CO_TEACHER";
+export type { ClassRole };
 
 export type ClassSummary = {
   id: string;

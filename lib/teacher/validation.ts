@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { getLesson, getPhase } from "@/lib/content";
 import { emailSchema } from "@/lib/auth/validation";
+import { AssignmentKind, RevealPolicy } from "@/lib/enums";
 
 const noControlCharacters = (text: string) => !/[\u0000-\u001f\u007f]/.test(text);
 
@@ -21,10 +22,10 @@ export const joinCodeInputSchema = z.object({
   code: z.string().trim().min(1, "Enter the class code your teacher gave you.").max(40, "A class code has 8 characters, like ABCD-EF23."),
 });
 
-export const ASSIGNMENT_KINDS = ["LESSON", "PHASE", "MIXED"] as const;
-export const REVEAL_POLICIES = ["IMMEDIATELY", "AFTER_DUE", "NEVER"] as const;
-export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
-export type RevealPolicy = (typeof REVEAL_POLICIES)[number];
+export type { AssignmentKind, RevealPolicy };
+
+/** The reveal policies in the schema's order, as the assignment forms list them. */
+export const REVEAL_POLICIES: readonly RevealPolicy[] = Object.values(RevealPolicy);
 
 export const REVEAL_LABELS: Readonly<Record<RevealPolicy, string>> = {
   IMMEDIATELY: "Right after each answer",
@@ -41,7 +42,7 @@ const editableAssignmentFields = {
   title: z.string().trim().max(120, "Keep the title under 120 characters.").refine(noControlCharacters, "The title contains characters that cannot be shown."),
   opensAt: z.date({ error: "Enter when the assignment opens." }),
   dueAt: z.date({ error: "Enter when the assignment is due." }),
-  reveal: z.enum(REVEAL_POLICIES, { error: "Choose when students see the answers." }),
+  reveal: z.enum(RevealPolicy, { error: "Choose when students see the answers." }),
   maxAttempts: z
     .number({ error: "Enter how many attempts each student has." })
     .int("Enter a whole number of attempts.")
@@ -55,7 +56,7 @@ export function assignmentInputSchema(now: Date) {
   return z
     .object({
       ...editableAssignmentFields,
-      kind: z.enum(ASSIGNMENT_KINDS, { error: "Choose a lesson, a phase or a mixed review." }),
+      kind: z.enum(AssignmentKind, { error: "Choose a lesson, a phase or a mixed review." }),
       scopeId: z.string().max(100).nullable(),
       /** Empty: the scope's built-in questions. */
       questionIds: z.array(z.string().min(1).max(64)).max(50, "Choose at most 50 questions."),

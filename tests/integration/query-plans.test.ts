@@ -4,6 +4,7 @@
 // (Found by the quiz benchmark: Prisma's relation `_count` groups the whole answers table.)
 import Database from "better-sqlite3";
 import { describe, expect, it, vi } from "vitest";
+import type { Role } from "@/lib/enums";
 import { rightResponse, wrongResponse } from "../../tooling/answers";
 import { sentIn } from "../support/sent";
 import type { LoggedStatement } from "../support/statement-log";
@@ -28,7 +29,7 @@ const { getReadingProgress } = await import("@/lib/progress/reading");
 const { reviewQueueSize } = await import("@/lib/quiz/review");
 
 let counter = 0;
-const newUser = (role: "STUDENT" | "TEACHER" = "STUDENT") => upsertUser(db, { email: `plans-${++counter}-${Date.now()}@example.test`, role });
+const newUser = (role: Role = "STUDENT") => upsertUser(db, { email: `plans-${++counter}-${Date.now()}@example.test`, role });
 
 /** Full scans of a table (`SCAN main.Table`, with or without a covering index) in the plans of what `run` sent. */
 async function tableScans(run: () => Promise<unknown>): Promise<string[]> {

@@ -3,6 +3,7 @@
 // attempts, with their answers counting as they were recorded. Real SQLite, the quiz service itself.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import type { QuestionSource } from "@/lib/enums";
 import { gradedAnswers, masterySummary } from "@/lib/progress/learner";
 import { answerQuestion, finishAttempt, getAttemptView, type AnsweredItem } from "@/lib/quiz/attempts";
 import { getQuestion, getQuestionBank } from "@/lib/quiz/bank";
@@ -78,7 +79,7 @@ function bankOf(suffix: string): Question[] {
 }
 const AUTHORED_IDS = /z(?:keyone|wrongtwo|wrongthree|mkeyone|mkeytwo|mwrongthree|ofirst|osecond|othird|lslovenia|liraq|ryearone|ryeartwo)/;
 
-async function storeQuestions(questions: Question[], source: "TEACHER" | "BUILT_IN", retiredAt: Date | null = null) {
+async function storeQuestions(questions: Question[], source: QuestionSource, retiredAt: Date | null = null) {
   for (const q of questions) {
     await db.question.create({
       data: { id: q.id, source, type: q.type, difficulty: q.difficulty, prompt: q.prompt, body: q, paragraphIds: q.paragraphIds, retiredAt, phases: { create: q.phaseIds.map((phaseId) => ({ phaseId })) } },
