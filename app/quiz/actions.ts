@@ -8,6 +8,7 @@ import { formAction, jsonAction } from "@/lib/actions/define";
 import { hidden, id, text } from "@/lib/actions/fields";
 import { answerQuestion, finishAttempt, startOrResumeAttempt, startRetryOfMissed } from "@/lib/quiz/attempts";
 import { paragraphLinks } from "@/lib/quiz/links";
+import { QuizKindSchema } from "@/lib/quiz/schema";
 
 const returnTo = "/quiz";
 const NO_ATTEMPT = "That quiz attempt does not exist.";
@@ -17,7 +18,7 @@ export const startQuizAction = formAction({
   returnTo,
   invalid: "That quiz does not exist.",
   input: z.object({
-    kind: hidden(z.enum(["LESSON", "PHASE", "MIXED", "REVIEW"])),
+    kind: hidden(QuizKindSchema),
     scopeId: hidden(text(100).transform((value) => value || null)),
   }),
   async run({ user, input }) {

@@ -1,6 +1,7 @@
 // Request and response schemas of the JSON API (/api/v1), in one place: the route handlers parse
 // with them and lib/api/openapi.ts turns them into the OpenAPI document.
 import { z } from "zod";
+import { QuizKind } from "@/lib/enums";
 import { LABEL_VALUES } from "@/lib/content/schema";
 import { ResponseSchema } from "@/lib/quiz/schema";
 
@@ -17,7 +18,7 @@ export const ErrorSchema = z
   })
   .register(apiSchemas, { id: "Error" });
 
-export const QuizKindSchema = z.enum(["LESSON", "PHASE", "MIXED", "REVIEW"]).register(apiSchemas, { id: "QuizKind" });
+export const QuizKindSchema = z.enum(QuizKind).register(apiSchemas, { id: "QuizKind" });
 
 export const StartAttemptRequest = z
   .strictObject({
