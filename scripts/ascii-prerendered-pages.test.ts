@@ -39,9 +39,10 @@ describe("ASCII post-build step", () => {
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "ascii-run-"));
     dirs.push(cwd);
     // A copy of the script in a folder whose .next holds a build without pages.
-    fs.mkdirSync(path.join(cwd, "scripts", "lib"), { recursive: true });
+    fs.mkdirSync(path.join(cwd, "scripts"), { recursive: true });
+    fs.mkdirSync(path.join(cwd, "tooling"), { recursive: true });
     fs.copyFileSync(path.join(root, "scripts", "ascii-prerendered-pages.ts"), path.join(cwd, "scripts", "ascii-prerendered-pages.ts"));
-    fs.copyFileSync(path.join(root, "scripts", "lib", "ascii-html.ts"), path.join(cwd, "scripts", "lib", "ascii-html.ts"));
+    fs.copyFileSync(path.join(root, "tooling", "ascii-html.ts"), path.join(cwd, "tooling", "ascii-html.ts"));
     fs.mkdirSync(path.join(cwd, ".next", "server", "app"), { recursive: true });
     fs.writeFileSync(path.join(cwd, ".next", "BUILD_ID"), "build-2\n");
     const run = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/ascii-prerendered-pages.ts"], { cwd, encoding: "utf8" });

@@ -1,12 +1,12 @@
 // The second half of `npm run build`: rewrites the HTML that `next build` prerendered
 // (.next/server/app/**/*.html) so that it is pure ASCII, which Node sends much faster
-// (scripts/lib/ascii-html.ts, docs/decisions/0018-ascii-prerendered-pages.md). It records what it
+// (tooling/ascii-html.ts, docs/decisions/0018-ascii-prerendered-pages.md). It records what it
 // did in .next/ascii-html.json (buildId, pages, rewritten), which the benchmarks check before they reuse a build.
 // It fails when it finds no page: that means Next moved its output, not that there is nothing to do.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ASCII_MARKER_FILE, asciiHtml, isAscii } from "./lib/ascii-html";
+import { ASCII_MARKER_FILE, asciiHtml, isAscii } from "../tooling/ascii-html";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 

@@ -7,13 +7,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ASCII_MARKER_FILE } from "../scripts/lib/ascii-html";
+import { ASCII_MARKER_FILE } from "./ascii-html";
 import { BENCH_PAGE_TEXT } from "../app/bench/enabled";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 /** What a build depends on. Tests beside the code are left out: they are not part of the build. */
-const BUILD_INPUTS = ["scripts/ascii-prerendered-pages.ts", "scripts/lib/ascii-html.ts", "app", "components", "lib", "content", "public", "auth.ts", "auth.config.ts", "proxy.ts", "next.config.mjs", "next.config.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = ["scripts/ascii-prerendered-pages.ts", "tooling/ascii-html.ts", "app", "components", "lib", "content", "public", "auth.ts", "auth.config.ts", "proxy.ts", "next.config.mjs", "next.config.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 function newestInput(entry: string): { file: string; mtimeMs: number } | null {
   const full = path.join(ROOT, entry);
