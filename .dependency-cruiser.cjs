@@ -8,8 +8,7 @@ module.exports = {
     {
       name: "lib-not-to-components",
       severity: "error",
-      comment:
-        "lib/ is plain TypeScript domain logic and must not import React components. Move the shared piece into lib/, or pass it in from the caller.",
+      comment: "lib/ is plain TypeScript domain logic and must not import React components. Move the shared piece into lib/, or pass it in from the caller.",
       from: { path: "^lib/" },
       to: { path: "^components/" },
     },
@@ -59,8 +58,7 @@ module.exports = {
     {
       name: "no-circular",
       severity: "error",
-      comment:
-        "A cycle among app/, components/ and lib/: one of these modules must stop importing the other (type-only imports count too).",
+      comment: "A cycle among app/, components/ and lib/: one of these modules must stop importing the other (type-only imports count too).",
       from: { path: "^(app|components|lib)/" },
       to: { path: "^(app|components|lib)/", circular: true },
     },

@@ -14,7 +14,17 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["*.test.ts", "lib/**/*.test.ts", "app/**/*.test.ts", "prisma/**/*.test.ts", "packages/**/*.test.ts", "scripts/**/*.test.ts", "tooling/**/*.test.ts", "tests/access/**/*.test.ts", "tests/repository/**/*.test.ts"],
+          include: [
+            "*.test.ts",
+            "lib/**/*.test.ts",
+            "app/**/*.test.ts",
+            "prisma/**/*.test.ts",
+            "packages/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "tooling/**/*.test.ts",
+            "tests/access/**/*.test.ts",
+            "tests/repository/**/*.test.ts",
+          ],
           environment: "node",
         },
       },

@@ -19,8 +19,12 @@ export function AccountNav() {
   if (account.state === "signed-out") {
     return (
       <>
-        <Link href="/signin" className={linkClass}>Sign in</Link>
-        <Link href="/signup" className="btn px-3 py-1.5 no-underline">Sign up</Link>
+        <Link href="/signin" className={linkClass}>
+          Sign in
+        </Link>
+        <Link href="/signup" className="btn px-3 py-1.5 no-underline">
+          Sign up
+        </Link>
       </>
     );
   }
@@ -28,14 +32,24 @@ export function AccountNav() {
     <>
       {account.role === "TEACHER" ? (
         <>
-          <Link href="/teacher" className={linkClass}>Classes</Link>
-          <Link href="/teacher/questions" className={linkClass}>Questions</Link>
+          <Link href="/teacher" className={linkClass}>
+            Classes
+          </Link>
+          <Link href="/teacher/questions" className={linkClass}>
+            Questions
+          </Link>
         </>
       ) : (
         <>
-          <Link href="/dashboard" className={linkClass}>Dashboard</Link>
-          <Link href="/quiz" className={linkClass}>Quizzes</Link>
-          <Link href="/classes" className={linkClass}>Classes</Link>
+          <Link href="/dashboard" className={linkClass}>
+            Dashboard
+          </Link>
+          <Link href="/quiz" className={linkClass}>
+            Quizzes
+          </Link>
+          <Link href="/classes" className={linkClass}>
+            Classes
+          </Link>
         </>
       )}
       <Link href="/account" className={linkClass}>

@@ -6,7 +6,9 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
       <body style={{ fontFamily: "system-ui, sans-serif", padding: "3rem", textAlign: "center" }}>
         <h1>Backchannel is having trouble</h1>
         <p>Nothing you saved has been lost. Please try again in a moment.</p>
-        <button type="button" onClick={reset}>Try again</button>
+        <button type="button" onClick={reset}>
+          Try again
+        </button>
       </body>
     </html>
   );

@@ -18,7 +18,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" className={`${serif.variable} ${serifItalic.variable}`}>
       <body className="flex min-h-dvh flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         <Providers>
@@ -29,8 +32,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               </Link>
               {/* min-h: as tall as the Sign up button, so the header keeps its height when the account links arrive. */}
               <nav aria-label="Main" className="flex min-h-9 flex-wrap items-center gap-x-5 gap-y-1 text-[0.95rem]">
-                <Link href="/lessons" className="text-ink no-underline hover:underline">Lessons</Link>
-                <Link href="/timeline" className="text-ink no-underline hover:underline">Timeline</Link>
+                <Link href="/lessons" className="text-ink no-underline hover:underline">
+                  Lessons
+                </Link>
+                <Link href="/timeline" className="text-ink no-underline hover:underline">
+                  Timeline
+                </Link>
                 <AccountNav />
               </nav>
             </div>

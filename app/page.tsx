@@ -17,21 +17,26 @@ export default function HomePage() {
         <p className="text-sm font-semibold uppercase tracking-wider text-accent">Post-Cold War diplomacy, read closely</p>
         <h1 className="text-4xl font-semibold sm:text-5xl">Kerry, Lavrov and sixteen years of US–Russian relations</h1>
         <p className="prose-article text-muted">
-          Backchannel teaches one long-form article, Marwan Bishara’s “John Kerry and Sergey Lavrov: Fatal attraction IV”
-          (Al Jazeera, 2016). Read it in short lessons, see which sentences are facts, quotes, opinions or the author’s own
-          imagined dialogue, and test yourself on the four phases it describes.
+          Backchannel teaches one long-form article, Marwan Bishara’s “John Kerry and Sergey Lavrov: Fatal attraction IV” (Al Jazeera, 2016). Read it in short
+          lessons, see which sentences are facts, quotes, opinions or the author’s own imagined dialogue, and test yourself on the four phases it describes.
         </p>
         <div className="flex flex-wrap gap-3">
-          <Link href="/lessons" className="btn">Start reading</Link>
-          <Link href="/timeline" className="btn btn-secondary">See the timeline</Link>
+          <Link href="/lessons" className="btn">
+            Start reading
+          </Link>
+          <Link href="/timeline" className="btn btn-secondary">
+            See the timeline
+          </Link>
         </div>
       </section>
 
       <section aria-labelledby="labels-heading" className="space-y-4">
-        <h2 id="labels-heading" className="text-2xl font-semibold">Every statement, labelled and traced</h2>
+        <h2 id="labels-heading" className="text-2xl font-semibold">
+          Every statement, labelled and traced
+        </h2>
         <p className="max-w-3xl text-muted">
-          Each paragraph is linked to its place in the article and marked with what kind of statement it is. Where the record
-          says something different, a context note says so and cites its source.
+          Each paragraph is linked to its place in the article and marked with what kind of statement it is. Where the record says something different, a
+          context note says so and cites its source.
         </p>
         <ul className="grid gap-4 sm:grid-cols-2">
           {LABELS.map((label) => (
@@ -48,7 +53,9 @@ export default function HomePage() {
 
       <section aria-labelledby="try-heading" className="max-w-3xl space-y-4">
         <div className="space-y-1">
-          <h2 id="try-heading" className="text-2xl font-semibold">Try a question</h2>
+          <h2 id="try-heading" className="text-2xl font-semibold">
+            Try a question
+          </h2>
           <p className="text-muted">No account needed. Your answer is checked, explained and traced to its paragraph, then forgotten.</p>
         </div>
         {/* The public view only, computed when the page is prerendered: no answer key in the page. */}
@@ -56,7 +63,9 @@ export default function HomePage() {
       </section>
 
       <section aria-labelledby="who-heading" className="grid gap-6 sm:grid-cols-2">
-        <h2 id="who-heading" className="sr-only">For students and teachers</h2>
+        <h2 id="who-heading" className="sr-only">
+          For students and teachers
+        </h2>
         <div className="rounded-lg border border-rule bg-white p-5">
           <h3 className="text-xl font-semibold">For students</h3>
           <p className="mt-2 text-muted">Read at your own pace, answer questions that point back to the text, and watch your mastery of each phase grow.</p>

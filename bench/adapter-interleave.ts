@@ -18,7 +18,11 @@ async function main() {
   fs.mkdirSync(dir, { recursive: true });
   const url = `file:${path.join(dir, "interleave.db")}`;
   try {
-    const migrate = spawnSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    const migrate = spawnSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    });
     if (migrate.status !== 0) throw new Error(migrate.stderr);
     process.env.DATABASE_URL = url;
     const { db } = await import("@/lib/db");

@@ -35,6 +35,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const smallest = rows[0];
   console.log("| route | chunks | JS (KiB) | gzip (KiB) | vs smallest (gzip KiB) |\n|---|---:|---:|---:|---:|");
   for (const row of rows) {
-    console.log(`| \`${row.route}\` | ${row.files} | ${row.rawKiB.toFixed(1)} | ${row.gzipKiB.toFixed(1)} | ${smallest ? `+${(row.gzipKiB - smallest.gzipKiB).toFixed(1)}` : ""} |`);
+    console.log(
+      `| \`${row.route}\` | ${row.files} | ${row.rawKiB.toFixed(1)} | ${row.gzipKiB.toFixed(1)} | ${smallest ? `+${(row.gzipKiB - smallest.gzipKiB).toFixed(1)}` : ""} |`,
+    );
   }
 }

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   if (emails.length === 0 || password === "") throw new Error("set BENCH_STUDENT_EMAILS (one per line) and BENCH_STUDENT_PASSWORD");
   const passwordHash = await hashPassword(password);
   for (let i = 0; i < emails.length; i += 500) {
-    await db.user.createMany({ data: emails.slice(i, i + 500).map((email, j) => ({ email, name: `Bench Student ${i + j + 1}`, role: "STUDENT" as const, passwordHash })) });
+    await db.user.createMany({
+      data: emails.slice(i, i + 500).map((email, j) => ({ email, name: `Bench Student ${i + j + 1}`, role: "STUDENT" as const, passwordHash })),
+    });
   }
 }
 

@@ -45,18 +45,28 @@ const assignments: { id: string; questions: string[] }[] = [];
 for (let a = 0; a < ASSIGNMENTS; a++) {
   const lesson = lessons[a % lessons.length];
   if (!lesson) throw new Error("no lessons");
-  const { id } = await createAssignment(teacher.id, classId, {
-    title: `Week ${a + 1}: ${lesson.title}`,
-    kind: "LESSON",
-    scopeId: lesson.slug,
-    opensAt: new Date(Date.now() - 30 * DAY),
-    dueAt: new Date(Date.now() + (a - 5) * DAY + DAY / 2),
-    reveal: "IMMEDIATELY",
-    maxAttempts: 2,
-    studentIds: [],
-    questionIds: [],
-  }, new Date(Date.now() - 29 * DAY)); // created a month ago, so past due dates are valid
-  assignments.push({ id, questions: getQuestionsForLesson(lesson.slug).slice(0, 8).map((q) => q.id) });
+  const { id } = await createAssignment(
+    teacher.id,
+    classId,
+    {
+      title: `Week ${a + 1}: ${lesson.title}`,
+      kind: "LESSON",
+      scopeId: lesson.slug,
+      opensAt: new Date(Date.now() - 30 * DAY),
+      dueAt: new Date(Date.now() + (a - 5) * DAY + DAY / 2),
+      reveal: "IMMEDIATELY",
+      maxAttempts: 2,
+      studentIds: [],
+      questionIds: [],
+    },
+    new Date(Date.now() - 29 * DAY),
+  ); // created a month ago, so past due dates are valid
+  assignments.push({
+    id,
+    questions: getQuestionsForLesson(lesson.slug)
+      .slice(0, 8)
+      .map((q) => q.id),
+  });
 }
 for (let s = 0; s < STUDENTS; s++) {
   const student = await upsertUser(db, { email: `student-${s}@bench.test`, name: `Student ${s + 1}` });
@@ -73,7 +83,9 @@ for (let s = 0; s < STUDENTS; s++) {
         questionIds: assignment.questions,
         finishedAt: finished ? new Date() : null,
         score: finished ? ((s * 7 + a * 3) % 10) / 10 : null,
-        answers: { create: assignment.questions.map((questionId, i) => ({ questionId, response: {}, correct: (s + i) % 3 !== 0, score: (s + i) % 3 !== 0 ? 1 : 0 })) },
+        answers: {
+          create: assignment.questions.map((questionId, i) => ({ questionId, response: {}, correct: (s + i) % 3 !== 0, score: (s + i) % 3 !== 0 ? 1 : 0 })),
+        },
       },
     });
   }

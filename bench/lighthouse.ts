@@ -29,7 +29,15 @@ const ROOT = path.resolve(import.meta.dirname, "..");
  * Headless Debian Chromium as Lighthouse 12 needs it: no sandbox (runs as root in containers), no GPU,
  * and none of the background traffic (updates, sync) that would land inside a measured run.
  */
-const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 type Category = (typeof CATEGORIES)[number];
@@ -83,7 +91,8 @@ async function sessionCookie(baseUrl: string, email: string): Promise<string> {
   const url = new URL(baseUrl);
   const session = new HttpSession(Number(url.port || 80), url.hostname);
   try {
-    if (!(await signIn(session, email, DEMO_PASSWORD))) throw new Error(`could not sign in as ${email} at ${baseUrl} (is the database seeded with the demo accounts?)`);
+    if (!(await signIn(session, email, DEMO_PASSWORD)))
+      throw new Error(`could not sign in as ${email} at ${baseUrl} (is the database seeded with the demo accounts?)`);
     return session.cookieHeader();
   } finally {
     session.close();
@@ -129,7 +138,13 @@ async function runOnce(url: string, cookie: string | null, chromePath: string, s
   // A fresh browser (and profile) per run: nothing cached, nothing left over from the last page.
   const chrome = await launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
   try {
-    const flags: Flags = { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES], extraHeaders: cookie ? { Cookie: cookie } : undefined };
+    const flags: Flags = {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: [...CATEGORIES],
+      extraHeaders: cookie ? { Cookie: cookie } : undefined,
+    };
     const result = await lighthouse(url, flags);
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const lhr = result.lhr;
@@ -200,7 +215,13 @@ function summarise(page: LighthousePage, rounds: LighthouseRound[]): LighthouseR
  * its own advice is to run it again. Such a run is repeated (at most twice, and said so); any
  * other error stops the bench.
  */
-async function runWithRetry(url: string, cookie: string | null, chromePath: string, saveAs: string | null, log: (line: string) => void): Promise<LighthouseRound> {
+async function runWithRetry(
+  url: string,
+  cookie: string | null,
+  chromePath: string,
+  saveAs: string | null,
+  log: (line: string) => void,
+): Promise<LighthouseRound> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await runOnce(url, cookie, chromePath, saveAs);
@@ -213,7 +234,14 @@ async function runWithRetry(url: string, cookie: string | null, chromePath: stri
 }
 
 /** Lighthouse on the five pages against a running production server with the demo accounts. */
-export async function runLighthouse({ baseUrl, rounds = 3, chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium", log = console.log, saveReports, only }: LighthouseOptions): Promise<LighthouseRow[]> {
+export async function runLighthouse({
+  baseUrl,
+  rounds = 3,
+  chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium",
+  log = console.log,
+  saveReports,
+  only,
+}: LighthouseOptions): Promise<LighthouseRow[]> {
   const base = baseUrl.replace(/\/$/, "");
   log("Signing in the demo student and teacher over HTTP…");
   const student = await sessionCookie(base, DEMO_STUDENT);
@@ -235,7 +263,9 @@ export async function runLighthouse({ baseUrl, rounds = 3, chromePath = process.
     for (let round = 1; round <= rounds; round++) {
       const saveAs = saveReports ? path.join(saveReports, `${page.name.replace(/\W+/g, "-")}-${round}.json`) : null;
       const result = await runWithRetry(`${base}${page.path}`, cookies[page.as], chromePath, saveAs, log);
-      log(`  ${page.name} (${round}/${rounds}): ${CATEGORIES.map((c) => `${c} ${result.scores[c]}`).join(", ")}; LCP ${Math.round(result.metrics.lcpMs)} ms, TBT ${Math.round(result.metrics.tbtMs)} ms; load ${result.loadAverage1m.toFixed(2)}`);
+      log(
+        `  ${page.name} (${round}/${rounds}): ${CATEGORIES.map((c) => `${c} ${result.scores[c]}`).join(", ")}; LCP ${Math.round(result.metrics.lcpMs)} ms, TBT ${Math.round(result.metrics.tbtMs)} ms; load ${result.loadAverage1m.toFixed(2)}`,
+      );
       results.push(result);
     }
     rows.push(summarise(page, results));
@@ -260,7 +290,10 @@ export function lighthouseMarkdown(rows: LighthouseRow[]): string {
   }
   lines.push(``, `Medians of ${rows[0]?.rounds ?? 0} runs per page. Goals: ${CATEGORIES.map((c) => `${c} ≥ ${GOALS[c]}`).join(", ")}; ✗ marks a miss.`);
   const misses = rows.flatMap((row) =>
-    Object.entries(row.failing).map(([category, audits]) => `- ${row.name}, ${category}: ${audits.map((a) => `\`${a.id}\` (${a.rounds}/${row.rounds})`).join(", ") || "no single audit failed in every round"}`),
+    Object.entries(row.failing).map(
+      ([category, audits]) =>
+        `- ${row.name}, ${category}: ${audits.map((a) => `\`${a.id}\` (${a.rounds}/${row.rounds})`).join(", ") || "no single audit failed in every round"}`,
+    ),
   );
   if (misses.length) lines.push(``, `Failing audits (in how many runs):`, ``, ...misses);
   const warnings = rows.flatMap((row) => row.runWarnings.map((w) => `- ${row.name}: ${w}`));
@@ -319,7 +352,10 @@ async function main() {
   console.log(`\n${table}`);
   fs.mkdirSync(values.out, { recursive: true });
   fs.writeFileSync(path.join(values.out, "lighthouse-latest.md"), markdown);
-  fs.writeFileSync(path.join(values.out, "lighthouse-latest.json"), `${JSON.stringify({ date: started.toISOString(), commit, build: app.build, machine: m, goals: GOALS, rows }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(values.out, "lighthouse-latest.json"),
+    `${JSON.stringify({ date: started.toISOString(), commit, build: app.build, machine: m, goals: GOALS, rows }, null, 2)}\n`,
+  );
   console.log(`\nWrote ${path.relative(ROOT, path.join(values.out, "lighthouse-latest.md"))} and .json`);
 }
 

@@ -31,7 +31,11 @@ export type PagesResult = { connections: number; seconds: number; rounds: number
 
 export const TRIVIAL_PAGE: PageRoute = { label: "trivial static page", path: "/bench/static" };
 
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 /** One route for one round; `latencies` ascending. */
 type Round = { requestsPerSecond: number; latencies: number[]; requests: number; errors: number; bytes: number };
@@ -62,7 +66,14 @@ function measure(url: string, connections: number, seconds: number): Promise<Rou
  * Rounds × routes, each round visiting every route once (in a rotated order, so no route always
  * runs first or right after another one), after an unmeasured warm-up of each route.
  */
-export async function runPages(options: { baseUrl: string; routes: PageRoute[]; connections?: number; seconds?: number; rounds?: number; warmupSeconds?: number }): Promise<PagesResult> {
+export async function runPages(options: {
+  baseUrl: string;
+  routes: PageRoute[];
+  connections?: number;
+  seconds?: number;
+  rounds?: number;
+  warmupSeconds?: number;
+}): Promise<PagesResult> {
   const { baseUrl, connections = 16, seconds = 8, rounds = 3, warmupSeconds = 3 } = options;
   const routes = [TRIVIAL_PAGE, ...options.routes.filter((r) => r.path !== TRIVIAL_PAGE.path)];
   for (const route of routes) {
@@ -76,7 +87,9 @@ export async function runPages(options: { baseUrl: string; routes: PageRoute[]; 
     for (const route of order) {
       const measured = await measure(new URL(route.path, baseUrl).href, connections, seconds);
       perRoute.get(route.path)?.push(measured);
-      console.log(`  round ${round + 1}: ${route.path.padEnd(28)} ${measured.requestsPerSecond.toFixed(0).padStart(6)} req/s  p95 ${percentile(measured.latencies, 95).toFixed(1)} ms`);
+      console.log(
+        `  round ${round + 1}: ${route.path.padEnd(28)} ${measured.requestsPerSecond.toFixed(0).padStart(6)} req/s  p95 ${percentile(measured.latencies, 95).toFixed(1)} ms`,
+      );
     }
   }
   const rows = routes.map((route): PageRow => {
@@ -112,7 +125,14 @@ export type ReferenceResult = { rounds: number; seconds: number; rows: Reference
  * Node server already serves the lesson at a fraction of the trivial page's rate, the gap is the
  * bytes, not the app.
  */
-export async function runBareNodeReference(options: { baseUrl: string; pages: { name: string; label: string; path: string }[]; core: number | null; connections?: number; seconds?: number; rounds?: number }): Promise<ReferenceResult> {
+export async function runBareNodeReference(options: {
+  baseUrl: string;
+  pages: { name: string; label: string; path: string }[];
+  core: number | null;
+  connections?: number;
+  seconds?: number;
+  rounds?: number;
+}): Promise<ReferenceResult> {
   const { baseUrl, pages, core, connections = 16, seconds = 5, rounds = 2 } = options;
   const bodies: Record<string, string> = {};
   for (const page of pages) {
@@ -137,14 +157,18 @@ export async function runBareNodeReference(options: { baseUrl: string; pages: { 
       child.once("exit", (code) => reject(new Error(`the bare Node page server exited (${code}) before listening`)));
     });
     const base = `http://127.0.0.1:${port}`;
-    const variants = pages.flatMap((page) => (["string", "Buffer"] as const).map((body) => ({ page, body, url: `${base}/${page.name}${body === "Buffer" ? "?buffer" : ""}` })));
+    const variants = pages.flatMap((page) =>
+      (["string", "Buffer"] as const).map((body) => ({ page, body, url: `${base}/${page.name}${body === "Buffer" ? "?buffer" : ""}` })),
+    );
     for (const variant of variants) await measure(variant.url, connections, 2);
     const perVariant = new Map<string, Round[]>();
     for (let round = 0; round < rounds; round++) {
       for (const variant of variants) {
         const measured = await measure(variant.url, connections, seconds);
         perVariant.set(variant.url, [...(perVariant.get(variant.url) ?? []), measured]);
-        console.log(`  bare Node, round ${round + 1}: ${variant.page.name.padEnd(10)} from a ${variant.body.padEnd(6)} ${measured.requestsPerSecond.toFixed(0).padStart(7)} req/s`);
+        console.log(
+          `  bare Node, round ${round + 1}: ${variant.page.name.padEnd(10)} from a ${variant.body.padEnd(6)} ${measured.requestsPerSecond.toFixed(0).padStart(7)} req/s`,
+        );
       }
     }
     const rows = variants.map((variant): ReferenceRow => {

@@ -64,13 +64,23 @@ async function main() {
     const view = start.value;
     const [firstItem, secondItem] = view.items;
     if (!firstItem || !secondItem) throw new Error("empty attempt");
-    const right = await traced(() => attempts.answerQuestion(user.id, view.id, firstItem.question.id, responseFor(firstItem.question.id, 0, random, firstItem.question)?.sent));
+    const right = await traced(() =>
+      attempts.answerQuestion(user.id, view.id, firstItem.question.id, responseFor(firstItem.question.id, 0, random, firstItem.question)?.sent),
+    );
     show("PUT …/answers/{id}, right answer (answerQuestion)", right.sql);
-    const wrong = await traced(() => attempts.answerQuestion(user.id, view.id, secondItem.question.id, responseFor(secondItem.question.id, 1, random, secondItem.question)?.sent));
+    const wrong = await traced(() =>
+      attempts.answerQuestion(user.id, view.id, secondItem.question.id, responseFor(secondItem.question.id, 1, random, secondItem.question)?.sent),
+    );
     show("PUT …/answers/{id}, wrong answer (answerQuestion)", wrong.sql);
     const finish = await traced(() => attempts.finishAttempt(user.id, view.id));
     show("POST …/finish (finishAttempt)", finish.sql);
-    const floorWrite = () => db.benchFloorWrite.upsert({ where: { userId: user.id }, create: { userId: user.id, writes: 1 }, update: { writes: { increment: 1 } }, select: { writes: true } });
+    const floorWrite = () =>
+      db.benchFloorWrite.upsert({
+        where: { userId: user.id },
+        create: { userId: user.id, writes: 1 },
+        update: { writes: { increment: 1 } },
+        select: { writes: true },
+      });
     const floor = await traced(floorWrite);
     show("POST /api/bench/floor (benchFloorWrite.upsert)", floor.sql);
 
@@ -102,7 +112,9 @@ async function main() {
     console.log(`\nIn-process time per call, ms (${iterations} answers; the first calls include JIT warm-up):`);
     for (const [name, list] of Object.entries(times)) {
       const s = summarise(list);
-      console.log(`  ${name.padEnd(7)} n=${String(s.count).padStart(5)}  mean ${s.mean.toFixed(3)}  p50 ${s.p50.toFixed(3)}  p95 ${s.p95.toFixed(3)}  p99 ${s.p99.toFixed(3)}`);
+      console.log(
+        `  ${name.padEnd(7)} n=${String(s.count).padStart(5)}  mean ${s.mean.toFixed(3)}  p50 ${s.p50.toFixed(3)}  p95 ${s.p95.toFixed(3)}  p99 ${s.p99.toFixed(3)}`,
+      );
     }
     await db.$disconnect();
   } finally {

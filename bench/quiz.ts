@@ -17,7 +17,21 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import Sqlite from "better-sqlite3";
-import { floorDriver, newLedger, prepareLoadDatabase, quizDriver, scopes, signInAll, studentEmails, studentLoop, type Driver, type DriverSettings, type Ledger, type Scope, type Student } from "../tooling/load";
+import {
+  floorDriver,
+  newLedger,
+  prepareLoadDatabase,
+  quizDriver,
+  scopes,
+  signInAll,
+  studentEmails,
+  studentLoop,
+  type Driver,
+  type DriverSettings,
+  type Ledger,
+  type Scope,
+  type Student,
+} from "../tooling/load";
 import { toMarkdown, type BenchResults } from "./lib/report";
 import * as server from "../tooling/next-server";
 import { Recorder, seededRandom, type PhaseStats } from "../tooling/stats";
@@ -127,7 +141,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** Build inputs with uncommitted changes (the build measured is the working tree, not the commit). */
 function uncommittedBuildInputs(): string[] {
-  const status = spawnSync("git", ["status", "--porcelain", "--", "app", "components", "lib", "content", "auth.ts", "auth.config.ts", "proxy.ts", "next.config.mjs"], { cwd: ROOT, encoding: "utf8" });
+  const status = spawnSync(
+    "git",
+    ["status", "--porcelain", "--", "app", "components", "lib", "content", "auth.ts", "auth.config.ts", "proxy.ts", "next.config.mjs"],
+    { cwd: ROOT, encoding: "utf8" },
+  );
   return (status.stdout ?? "")
     .split("\n")
     .map((line) => line.slice(3).trim())
@@ -195,7 +213,10 @@ function verify(dbFile: string, ledger: Ledger): BenchResults["verification"] {
     const answers = new Set(answerRows.map((row) => `${row.attemptId}/${row.questionId}`));
     const attemptRows = file.prepare("SELECT id, finishedAt FROM Attempt").all() as { id: string; finishedAt: unknown }[];
     const attempts = new Map(attemptRows.map((row) => [row.id, row.finishedAt !== null]));
-    const floorRows = file.prepare("SELECT u.email AS email, f.writes AS writes FROM BenchFloorWrite f JOIN User u ON f.userId = u.id").all() as { email: string; writes: number | bigint }[];
+    const floorRows = file.prepare("SELECT u.email AS email, f.writes AS writes FROM BenchFloorWrite f JOIN User u ON f.userId = u.id").all() as {
+      email: string;
+      writes: number | bigint;
+    }[];
     const floorInDb = new Map(floorRows.map((row) => [row.email, Number(row.writes)]));
     const missing = ledger.answers.filter((a) => !answers.has(`${a.attemptId}/${a.questionId}`));
     let floorWritesMissing = 0;
@@ -288,7 +309,14 @@ async function main(): Promise<void> {
       running.push(
         server.startServer(
           port,
-          { ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret, DATABASE_URL: databaseUrl, PORT: String(port), ...(opts.probe ? server.probeEnv(runDir, opts.cpuProfile) : {}) },
+          {
+            ...process.env,
+            NODE_ENV: "production",
+            AUTH_SECRET: authSecret,
+            DATABASE_URL: databaseUrl,
+            PORT: String(port),
+            ...(opts.probe ? server.probeEnv(runDir, opts.cpuProfile) : {}),
+          },
           pin ? i % cores : null,
         ),
       );
@@ -320,7 +348,10 @@ async function main(): Promise<void> {
     const first = students[0];
     if (!first) throw new Error("no students");
     const probe = await first.http.request("POST", "/api/bench/floor");
-    if (probe.status !== 200) throw new Error(`POST /api/bench/floor answered ${probe.status} (was the build made without BENCH_ROUTES=1? try --build always): ${probe.body.slice(0, 200)}`);
+    if (probe.status !== 200)
+      throw new Error(
+        `POST /api/bench/floor answered ${probe.status} (was the build made without BENCH_ROUTES=1? try --build always): ${probe.body.slice(0, 200)}`,
+      );
 
     const scope = scopes();
     const pick = () => scope.pick(random);
@@ -328,7 +359,8 @@ async function main(): Promise<void> {
     const ledger = newLedger();
     const settings: DriverSettings = { random, wrongRate: opts.wrongRate, duplicateRate: opts.duplicateRate };
     const saturationStudents = students.slice(0, Math.min(opts.connections, students.length));
-    if (opts.saturation && saturationStudents.length < opts.connections) warnings.push(`Only ${students.length} students: saturation used ${saturationStudents.length} connections.`);
+    if (opts.saturation && saturationStudents.length < opts.connections)
+      warnings.push(`Only ${students.length} students: saturation used ${saturationStudents.length} connections.`);
 
     // Warm-up (not measured): load each route's code and let the JIT settle.
     if (opts.warmup > 0) {
@@ -360,34 +392,72 @@ async function main(): Promise<void> {
         build: buildNote,
         next: (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")) as { version: string }).version,
       },
-      verification: { acknowledged: 0, rowsInDatabase: 0, missing: 0, sampleMissing: [], attemptsAcknowledged: 0, attemptsMissing: 0, finishesAcknowledged: 0, finishesMissing: 0, floorWritesAcknowledged: 0, floorWritesMissing: 0 },
+      verification: {
+        acknowledged: 0,
+        rowsInDatabase: 0,
+        missing: 0,
+        sampleMissing: [],
+        attemptsAcknowledged: 0,
+        attemptsMissing: 0,
+        finishesAcknowledged: 0,
+        finishesMissing: 0,
+        floorWritesAcknowledged: 0,
+        floorWritesMissing: 0,
+      },
       server: { rssEndMiB: 0, rssPeakMiB: 0, rssAfterSignInMiB: rssAfterSignIn / 2 ** 20 },
       warnings,
     };
 
     // 5a. Classroom pace: floor, then the quiz API, same students, same schedule, same duration.
     if (opts.classroom) {
-      console.log(`Classroom pace: ${students.length} students, a pause of ${opts.thinkMin}–${opts.thinkMax} s before each answer, ${opts.duration} s per route.`);
+      console.log(
+        `Classroom pace: ${students.length} students, a pause of ${opts.thinkMin}–${opts.thinkMax} s before each answer, ${opts.duration} s per route.`,
+      );
       const floorRecorder = new Recorder();
-      const floor = await runPhase({ name: "classroom floor", students, seconds: opts.duration, classroom: true, driver: floorDriver(floorRecorder, ledger, scope.length, settings), recorder: floorRecorder }, context);
+      const floor = await runPhase(
+        {
+          name: "classroom floor",
+          students,
+          seconds: opts.duration,
+          classroom: true,
+          driver: floorDriver(floorRecorder, ledger, scope.length, settings),
+          recorder: floorRecorder,
+        },
+        context,
+      );
       printPhase(floor);
       const quizRecorder = new Recorder();
       const before = { answers: ledger.answers.length, finished: ledger.finished.size };
-      const quiz = await runPhase({ name: "classroom quiz API", students, seconds: opts.duration, classroom: true, driver: quizDriver(quizRecorder, ledger, settings), recorder: quizRecorder }, context);
+      const quiz = await runPhase(
+        {
+          name: "classroom quiz API",
+          students,
+          seconds: opts.duration,
+          classroom: true,
+          driver: quizDriver(quizRecorder, ledger, settings),
+          recorder: quizRecorder,
+        },
+        context,
+      );
       quiz.quizzesFinished = ledger.finished.size - before.finished;
       quiz.answersAcknowledged = ledger.answers.length - before.answers;
       printPhase(quiz);
       results.classroom = {
         floor,
         quiz,
-        goal: { text: `p95 of all quiz API requests under 100 ms and 0 errors, at 200 students (this run: ${students.length})`, met: quiz.all.p95 < 100 && quiz.errors === 0 },
+        goal: {
+          text: `p95 of all quiz API requests under 100 ms and 0 errors, at 200 students (this run: ${students.length})`,
+          met: quiz.all.p95 < 100 && quiz.errors === 0,
+        },
       };
     }
 
     // 5b. Saturation: K connections, no pauses; rounds of floor and quiz, the order alternating so
     // neither always runs first (a warmer file, a busier moment), and the median round kept.
     if (opts.saturation) {
-      console.log(`Saturation: ${saturationStudents.length} connections, closed loop, ${opts.saturationRounds} rounds of ${opts.saturationDuration} s per route.`);
+      console.log(
+        `Saturation: ${saturationStudents.length} connections, closed loop, ${opts.saturationRounds} rounds of ${opts.saturationDuration} s per route.`,
+      );
       const profiling = opts.cpuProfile ? server.profileToggle(runDir, serverPids) : null;
       const rounds: SaturationRound[] = [];
       for (let round = 0; round < opts.saturationRounds; round++) {
@@ -396,7 +466,17 @@ async function main(): Promise<void> {
         const runFloor = async () => {
           const recorder = new Recorder();
           profile?.();
-          const stats = await runPhase({ name: "saturation floor", students: saturationStudents, seconds: opts.saturationDuration, classroom: false, driver: floorDriver(recorder, ledger, scope.length, settings), recorder }, context);
+          const stats = await runPhase(
+            {
+              name: "saturation floor",
+              students: saturationStudents,
+              seconds: opts.saturationDuration,
+              classroom: false,
+              driver: floorDriver(recorder, ledger, scope.length, settings),
+              recorder,
+            },
+            context,
+          );
           profile?.();
           printPhase(stats);
           return stats;
@@ -405,7 +485,17 @@ async function main(): Promise<void> {
           const recorder = new Recorder();
           const before = { answers: ledger.answers.length, finished: ledger.finished.size };
           profile?.();
-          const stats = await runPhase({ name: "saturation quiz API", students: saturationStudents, seconds: opts.saturationDuration, classroom: false, driver: quizDriver(recorder, ledger, settings), recorder }, context);
+          const stats = await runPhase(
+            {
+              name: "saturation quiz API",
+              students: saturationStudents,
+              seconds: opts.saturationDuration,
+              classroom: false,
+              driver: quizDriver(recorder, ledger, settings),
+              recorder,
+            },
+            context,
+          );
           stats.quizzesFinished = ledger.finished.size - before.finished;
           stats.answersAcknowledged = ledger.answers.length - before.answers;
           profile?.();
@@ -444,16 +534,21 @@ async function main(): Promise<void> {
         goal: { text: "quiz answers per second at least 0.8× the floor's (median round)", met: median.ratio >= 0.8 },
       };
       for (const stats of rounds.flatMap((r) => [r.floor, r.quiz])) {
-        if (stats.loadGeneratorCpu > 0.9) warnings.push(`${stats.name}: the load generator used ${(stats.loadGeneratorCpu * 100).toFixed(0)} % of its core, so it may have limited the throughput.`);
+        if (stats.loadGeneratorCpu > 0.9)
+          warnings.push(
+            `${stats.name}: the load generator used ${(stats.loadGeneratorCpu * 100).toFixed(0)} % of its core, so it may have limited the throughput.`,
+          );
       }
     }
 
     const ownTree = new Set(serverPids.flatMap((pid) => server.processTree(pid)).map(String));
     const lateComers = server.otherNextProcesses().filter((line) => !ownTree.has(line.split(" ")[0] ?? ""));
-    if (lateComers.length > 0) warnings.push(`Other Next.js/Playwright processes were running at the end of the run (${server.describeProcesses(lateComers)}).`);
+    if (lateComers.length > 0)
+      warnings.push(`Other Next.js/Playwright processes were running at the end of the run (${server.describeProcesses(lateComers)}).`);
     for (const stats of [results.classroom?.floor, results.classroom?.quiz, results.saturation?.floor, results.saturation?.quiz]) {
       const stolen = stats?.otherCpu?.[0] ?? 0;
-      if (stats && stolen > 0.05) warnings.push(`${stats.name}: other processes used ${(stolen * 100).toFixed(0)} % of the server's core, so this phase's figures are pessimistic.`);
+      if (stats && stolen > 0.05)
+        warnings.push(`${stats.name}: other processes used ${(stolen * 100).toFixed(0)} % of the server's core, so this phase's figures are pessimistic.`);
     }
 
     // 6. Memory, then stop the server and check the file.
@@ -465,7 +560,14 @@ async function main(): Promise<void> {
     await cleanUpServerOnly();
 
     results.verification = verify(dbFile, ledger);
-    if (/Error|⨯/.test(log)) warnings.push(`The server logged errors; the first lines:\n\n\`\`\`\n${log.split("\n").filter((line) => /Error|⨯/.test(line)).slice(0, 5).join("\n")}\n\`\`\``);
+    if (/Error|⨯/.test(log))
+      warnings.push(
+        `The server logged errors; the first lines:\n\n\`\`\`\n${log
+          .split("\n")
+          .filter((line) => /Error|⨯/.test(line))
+          .slice(0, 5)
+          .join("\n")}\n\`\`\``,
+      );
 
     // 7. Report.
     fs.mkdirSync(opts.out, { recursive: true });

@@ -43,13 +43,22 @@ const HELP = `Usage: npm run bench -- [options]
   --wait S       how long to wait for other Next.js/Playwright processes to end first (default 300)`;
 
 function options() {
-  const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, only: { type: "string" }, out: { type: "string", default: path.join(ROOT, "bench", "results") }, wait: { type: "string", default: "300" }, help: { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: {
+      quick: { type: "boolean", default: false },
+      only: { type: "string" },
+      out: { type: "string", default: path.join(ROOT, "bench", "results") },
+      wait: { type: "string", default: "300" },
+      help: { type: "boolean", default: false },
+    },
+  });
   if (values.help) {
     console.log(HELP);
     process.exit(0);
   }
   const only = values.only ? values.only.split(",").map((s) => s.trim()) : [...SECTIONS];
-  for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only: unknown section "${name}" (choose from ${SECTIONS.join(", ")})`);
+  for (const name of only)
+    if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only: unknown section "${name}" (choose from ${SECTIONS.join(", ")})`);
   const wait = Number(values.wait);
   if (!Number.isFinite(wait) || wait < 0) throw new Error(`--wait must be a number of seconds (got ${values.wait})`);
   return { quick: values.quick, only: new Set(only as Section[]), out: path.resolve(values.out), wait };
@@ -81,7 +90,10 @@ async function main() {
     date: new Date().toISOString(),
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
     commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim(),
-    machine: { ...server.machine(), next: (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")) as { version: string }).version },
+    machine: {
+      ...server.machine(),
+      next: (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")) as { version: string }).version,
+    },
     build: "",
     goals: [],
     warnings: [],
@@ -110,7 +122,11 @@ async function main() {
       const lesson = rows.find((r) => r.route === LESSON_ROUTE);
       if (!smallest || !lesson) throw new Error(`the build report has no ${LESSON_ROUTE} route`);
       const extraKB = ((lesson.gzipKiB - smallest.gzipKiB) * 1024) / 1000;
-      const goal = { text: "a lesson page ships at most 10 kB (gzip) more first-load JavaScript than the smallest page", met: extraKB <= 10, measured: `+${extraKB.toFixed(1)} kB` };
+      const goal = {
+        text: "a lesson page ships at most 10 kB (gzip) more first-load JavaScript than the smallest page",
+        met: extraKB <= 10,
+        measured: `+${extraKB.toFixed(1)} kB`,
+      };
       results.clientJs = { rows, smallest, lesson, goal };
       results.goals.push(goal);
     }
@@ -136,7 +152,11 @@ async function main() {
           rounds: opts.quick ? 2 : 3,
         });
         const lessonRow = pages.rows.find((r) => r.path.startsWith("/lessons/"));
-        const goal = { text: "a lesson page serves at least 0.9× the trivial page's requests per second", met: (lessonRow?.ratio ?? 0) >= 0.9, measured: `${(lessonRow?.ratio ?? 0).toFixed(2)}×` };
+        const goal = {
+          text: "a lesson page serves at least 0.9× the trivial page's requests per second",
+          met: (lessonRow?.ratio ?? 0) >= 0.9,
+          measured: `${(lessonRow?.ratio ?? 0).toFixed(2)}×`,
+        };
         console.log("The same bytes from a bare Node http server (the reference):");
         const reference = await runBareNodeReference({
           baseUrl,
@@ -167,7 +187,11 @@ async function main() {
         const rows = await runLighthouse({ baseUrl: app.baseUrl, rounds: opts.quick ? 1 : 3 });
         const goals = (Object.keys(LIGHTHOUSE_GOALS) as (keyof typeof LIGHTHOUSE_GOALS)[]).map((category) => {
           const scores = rows.map((row) => `${row.name} ${row.median.scores[category]}`);
-          return { text: `Lighthouse ${category} ≥ ${LIGHTHOUSE_GOALS[category]} on every page (median of the runs)`, met: rows.every((row) => row.goalsMet[category]), measured: scores.join(", ") };
+          return {
+            text: `Lighthouse ${category} ≥ ${LIGHTHOUSE_GOALS[category]} on every page (median of the runs)`,
+            met: rows.every((row) => row.goalsMet[category]),
+            measured: scores.join(", "),
+          };
         });
         results.lighthouse = { rows, goals };
         results.goals.push(...goals);
@@ -182,7 +206,11 @@ async function main() {
         // Passed relative to ROOT (its cwd): the command is recorded in the results, which are committed.
         const out = path.join(runDir, label);
         console.log(`\nQuiz load (${label}): bench/quiz.ts ${args.join(" ")}`);
-        const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["bench/quiz.ts", "--build", "never", "--build-wait", String(opts.wait), "--out", path.relative(ROOT, out), ...args], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+        const result = spawnSync(
+          path.join(ROOT, "node_modules/.bin/tsx"),
+          ["bench/quiz.ts", "--build", "never", "--build-wait", String(opts.wait), "--out", path.relative(ROOT, out), ...args],
+          { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] },
+        );
         const file = path.join(out, "quiz-latest.json");
         if (!fs.existsSync(file)) throw new Error(`bench/quiz.ts ${args.join(" ")} wrote no results (exit ${result.status})`);
         if (result.status !== 0) results.warnings.push(`bench/quiz.ts (${label}) exited with ${result.status}: see its verification figures below.`);
@@ -201,15 +229,37 @@ async function main() {
         const args = ["--modes", "classroom", "--students", String(students), "--servers", String(servers), "--duration", String(seconds), "--warmup", "3"];
         classroom.push({ students, servers, results: quizRun(`quiz-${students}-${servers}`, args) });
       }
-      const saturation = quizRun("quiz-saturation", ["--modes", "saturation", "--students", "32", "--connections", "32", "--saturation-duration", opts.quick ? "8" : "20", "--saturation-rounds", opts.quick ? "1" : "3"]);
+      const saturation = quizRun("quiz-saturation", [
+        "--modes",
+        "saturation",
+        "--students",
+        "32",
+        "--connections",
+        "32",
+        "--saturation-duration",
+        opts.quick ? "8" : "20",
+        "--saturation-rounds",
+        opts.quick ? "1" : "3",
+      ]);
       const thousand = (servers: number) => classroom.find((run) => run.students === 1000 && run.servers === servers)?.results.classroom?.quiz;
       const describe = (q: ReturnType<typeof thousand>) => (q ? `p95 ${q.all.p95.toFixed(1)} ms, ${q.errors} errors` : "not run");
       const [one, two] = [thousand(1), thousand(2)];
       const goals: Goal[] = [
-        { text: "1,000 students at classroom pace on this machine: p95 under 100 ms and 0 errors", met: [one, two].some((q) => !!q && q.all.p95 < 100 && q.errors === 0), measured: `one server process: ${describe(one)}; two: ${describe(two)}` },
-        { text: "saturation: quiz answers per second at least 0.8× the floor's (median round)", met: (saturation.saturation?.ratio ?? 0) >= 0.8, measured: `${(saturation.saturation?.ratio ?? 0).toFixed(2)}× (rounds: ${(saturation.saturation?.rounds ?? []).map((round) => `${round.ratio.toFixed(2)}×`).join(", ")})` },
+        {
+          text: "1,000 students at classroom pace on this machine: p95 under 100 ms and 0 errors",
+          met: [one, two].some((q) => !!q && q.all.p95 < 100 && q.errors === 0),
+          measured: `one server process: ${describe(one)}; two: ${describe(two)}`,
+        },
+        {
+          text: "saturation: quiz answers per second at least 0.8× the floor's (median round)",
+          met: (saturation.saturation?.ratio ?? 0) >= 0.8,
+          measured: `${(saturation.saturation?.ratio ?? 0).toFixed(2)}× (rounds: ${(saturation.saturation?.rounds ?? []).map((round) => `${round.ratio.toFixed(2)}×`).join(", ")})`,
+        },
       ];
-      const lost = [...classroom.map((run) => run.results), saturation].reduce((sum, r) => sum + r.verification.missing + r.verification.attemptsMissing + r.verification.finishesMissing, 0);
+      const lost = [...classroom.map((run) => run.results), saturation].reduce(
+        (sum, r) => sum + r.verification.missing + r.verification.attemptsMissing + r.verification.finishesMissing,
+        0,
+      );
       goals.push({ text: "no acknowledged answer, attempt or finish missing from the database", met: lost === 0, measured: `${lost} missing` });
       results.quiz = { classroom, saturation, goals };
       results.goals.push(...goals);
@@ -221,8 +271,13 @@ async function main() {
       const scaleOut = await runScaleOut(opts.quick ? { rounds: 1, roundSeconds: 8, warmupSeconds: 3 } : {});
       results.scaleOut = scaleOut;
       if (scaleOut.status === "done") {
-        for (const check of scaleOut.checks) results.goals.push({ text: `scale-out: ${check.name.toLowerCase()}`, met: check.passed, measured: check.passed ? "passed" : "failed" });
-        results.goals.push({ text: "scale-out: throughput of two servers compared with one (reported, no goal)", met: true, measured: `${scaleOut.ratio.toFixed(2)}×` });
+        for (const check of scaleOut.checks)
+          results.goals.push({ text: `scale-out: ${check.name.toLowerCase()}`, met: check.passed, measured: check.passed ? "passed" : "failed" });
+        results.goals.push({
+          text: "scale-out: throughput of two servers compared with one (reported, no goal)",
+          met: true,
+          measured: `${scaleOut.ratio.toFixed(2)}×`,
+        });
       } else results.warnings.push(`Scale-out skipped: ${scaleOut.reason}`);
     }
   } finally {
@@ -264,7 +319,10 @@ function toMarkdown(r: Results, seconds: number): string {
       "",
       "| page | req/s | ratio | p50 | p95 | p99 | errors | bytes per response | req/s per round |",
       "|---|---:|---:|---:|---:|---:|---:|---:|---|",
-      ...p.rows.map((row) => `| ${row.label} \`${row.path}\` | ${f0(row.requestsPerSecond)} | ${row.ratio.toFixed(2)}× | ${f1(row.p50)} | ${f1(row.p95)} | ${f1(row.p99)} | ${row.errors} | ${f0(row.bytesPerResponse)} | ${row.rounds.map((x) => f0(x.requestsPerSecond)).join(", ")} |`),
+      ...p.rows.map(
+        (row) =>
+          `| ${row.label} \`${row.path}\` | ${f0(row.requestsPerSecond)} | ${row.ratio.toFixed(2)}× | ${f1(row.p50)} | ${f1(row.p95)} | ${f1(row.p99)} | ${row.errors} | ${f0(row.bytesPerResponse)} | ${row.rounds.map((x) => f0(x.requestsPerSecond)).join(", ")} |`,
+      ),
       "",
     );
     if (p.reference) {
@@ -274,7 +332,9 @@ function toMarkdown(r: Results, seconds: number): string {
         "",
         "| HTML of | sent from | bytes | req/s | ratio | p95 |",
         "|---|---|---:|---:|---:|---:|",
-        ...ref.rows.map((row) => `| ${row.label} | a ${row.body} | ${f0(row.bytes)} | ${f0(row.requestsPerSecond)} | ${row.ratio.toFixed(2)}× | ${f1(row.p95)} |`),
+        ...ref.rows.map(
+          (row) => `| ${row.label} | a ${row.body} | ${f0(row.bytes)} | ${f0(row.requestsPerSecond)} | ${row.ratio.toFixed(2)}× | ${f1(row.p95)} |`,
+        ),
         "",
       );
     }
@@ -293,7 +353,14 @@ function toMarkdown(r: Results, seconds: number): string {
     );
   }
   if (r.lighthouse) {
-    lines.push("## 3. Lighthouse", "", "Lighthouse 12 (mobile profile, simulated throttling), Debian Chromium, a fresh browser per run, 3 runs per page, medians; nothing else running on the machine.", "", lighthouseMarkdown(r.lighthouse.rows), "");
+    lines.push(
+      "## 3. Lighthouse",
+      "",
+      "Lighthouse 12 (mobile profile, simulated throttling), Debian Chromium, a fresh browser per run, 3 runs per page, medians; nothing else running on the machine.",
+      "",
+      lighthouseMarkdown(r.lighthouse.rows),
+      "",
+    );
   }
   if (r.quiz) {
     lines.push(
@@ -307,8 +374,13 @@ function toMarkdown(r: Results, seconds: number): string {
     for (const run of r.quiz.classroom) {
       const c = run.results.classroom;
       if (!c) continue;
-      for (const [name, phase] of [["floor", c.floor], ["quiz API", c.quiz]] as const) {
-        lines.push(`| ${run.students} | ${run.servers} | ${name} | ${phase.requests} | ${f1(phase.requestsPerSecond)} | ${phase.errors} | ${f1(phase.all.p50)} | ${f1(phase.all.p95)} | ${f1(phase.all.p99)} | ${f1(phase.all.max)} | ${phase.serverCpu.toFixed(2)} | ${name === "quiz API" ? f0(run.results.server.rssEndMiB) : ""} |`);
+      for (const [name, phase] of [
+        ["floor", c.floor],
+        ["quiz API", c.quiz],
+      ] as const) {
+        lines.push(
+          `| ${run.students} | ${run.servers} | ${name} | ${phase.requests} | ${f1(phase.requestsPerSecond)} | ${phase.errors} | ${f1(phase.all.p50)} | ${f1(phase.all.p95)} | ${f1(phase.all.p99)} | ${f1(phase.all.max)} | ${phase.serverCpu.toFixed(2)} | ${name === "quiz API" ? f0(run.results.server.rssEndMiB) : ""} |`,
+        );
       }
     }
     const s = r.quiz.saturation?.saturation;
@@ -319,7 +391,10 @@ function toMarkdown(r: Results, seconds: number): string {
         "",
         "| route | answers/s | req/s | errors | p50 | p95 | p99 | server CPU per request |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
-        ...[s.floor, s.quiz].map((phase) => `| ${phase.name} | ${f1(phase.answersPerSecond)} | ${f1(phase.requestsPerSecond)} | ${phase.errors} | ${f1(phase.all.p50)} | ${f1(phase.all.p95)} | ${f1(phase.all.p99)} | ${phase.requests ? ((phase.serverCpu * phase.seconds * 1000) / phase.requests).toFixed(2) : "–"} ms |`),
+        ...[s.floor, s.quiz].map(
+          (phase) =>
+            `| ${phase.name} | ${f1(phase.answersPerSecond)} | ${f1(phase.requestsPerSecond)} | ${phase.errors} | ${f1(phase.all.p50)} | ${f1(phase.all.p95)} | ${f1(phase.all.p99)} | ${phase.requests ? ((phase.serverCpu * phase.seconds * 1000) / phase.requests).toFixed(2) : "–"} ms |`,
+        ),
         "",
         `Quiz ÷ floor: **${s.ratio.toFixed(2)}×** in answers per second, the median of the rounds (floor → quiz answers/s): ${roundsText(s.rounds)}.`,
       );

@@ -66,7 +66,16 @@ export type ScaleOutPhase = {
 };
 
 /** Medians over the rounds of one configuration (errors and requests: totals). */
-export type ConfigSummary = { rounds: number; answersPerSecond: number; requestsPerSecond: number; p50: number; p95: number; p99: number; requests: number; errors: number };
+export type ConfigSummary = {
+  rounds: number;
+  answersPerSecond: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  errors: number;
+};
 
 export type ServerMemory = { port: number; core: number | null; rssAfterSignInMiB: number; rssPeakMiB: number; rssEndMiB: number };
 
@@ -77,7 +86,18 @@ export type ScaleOutResult =
       date: string;
       commit: string;
       machine: ReturnType<typeof server.machine>;
-      setup: { connections: number; rounds: number; roundSeconds: number; warmupSeconds: number; wrongRate: number; seed: number; accounts: number; postgres: string; pinning: string; next: string };
+      setup: {
+        connections: number;
+        rounds: number;
+        roundSeconds: number;
+        warmupSeconds: number;
+        wrongRate: number;
+        seed: number;
+        accounts: number;
+        postgres: string;
+        pinning: string;
+        next: string;
+      };
       checks: ScaleOutCheck[];
       /** Every check passed. */
       passed: boolean;
@@ -248,7 +268,8 @@ export async function runScaleOut(options: ScaleOutOptions = {}): Promise<ScaleO
   const cores = server.machine().cores;
   const taskset = server.hasTaskset();
   const callerAffinity = taskset ? server.selfAffinity() : null;
-  if (taskset && cores > 1 && !server.setSelfAffinity(`0-${cores - 1}`)) warnings.push("Could not let the load generator float over all cores (taskset -p failed).");
+  if (taskset && cores > 1 && !server.setSelfAffinity(`0-${cores - 1}`))
+    warnings.push("Could not let the load generator float over all cores (taskset -p failed).");
 
   let cleaned: Promise<void> | null = null;
   const cleanUp = () =>
@@ -276,7 +297,11 @@ export async function runScaleOut(options: ScaleOutOptions = {}): Promise<ScaleO
     const loadEmails = Array.from({ length: opts.connections }, (_, i) => `bench-student-${String(i + 1).padStart(5, "0")}@bench.test`);
     const sessionEmails: [string, string] = ["scale-session-a@bench.test", "scale-session-b@bench.test"];
     const throttleEmails = ["scale-throttle@bench.test", "scale-throttle-burst@bench.test"] as const;
-    const { url, postgresVersion } = await preparePostgresDatabase(cluster, "backchannel_bench", { emails: [...loadEmails, ...sessionEmails, ...throttleEmails], password: PASSWORD, authSecret });
+    const { url, postgresVersion } = await preparePostgresDatabase(cluster, "backchannel_bench", {
+      emails: [...loadEmails, ...sessionEmails, ...throttleEmails],
+      password: PASSWORD,
+      authSecret,
+    });
     log(`Database ready (${postgresVersion}, port ${cluster.port}): migrated, seeded, ${loadEmails.length + 4} student accounts.`);
 
     // 2. Two servers, the same secret and database, one core each.
@@ -323,7 +348,8 @@ export async function runScaleOut(options: ScaleOutOptions = {}): Promise<ScaleO
           const student = students[index];
           if (!student) continue;
           const via = index % 2 === 0 ? student.onA : student.onB;
-          if (!(await signIn(via.http, student.email, PASSWORD))) throw new Error(`sign-in failed for ${student.email} on server ${index % 2 === 0 ? "A" : "B"}`);
+          if (!(await signIn(via.http, student.email, PASSWORD)))
+            throw new Error(`sign-in failed for ${student.email} on server ${index % 2 === 0 ? "A" : "B"}`);
         }
       }),
     );
@@ -360,14 +386,19 @@ export async function runScaleOut(options: ScaleOutOptions = {}): Promise<ScaleO
         printPhase(phase, log);
         acknowledgedBy.A += phase.servers.A.answers;
         acknowledgedBy.B += phase.servers.B?.answers ?? 0;
-        if (phase.loadGeneratorCpu > 0.9) warnings.push(`${phase.stats.name}: the load generator used ${Math.round(phase.loadGeneratorCpu * 100)} % of a core, so it may have limited the throughput.`);
+        if (phase.loadGeneratorCpu > 0.9)
+          warnings.push(
+            `${phase.stats.name}: the load generator used ${Math.round(phase.loadGeneratorCpu * 100)} % of a core, so it may have limited the throughput.`,
+          );
       }
     }
 
     const busy = phases.filter((p) => p.otherCpu > 0.1);
     if (busy.length > 0) {
       const shares = busy.map((p) => Math.round(p.otherCpu * 100));
-      warnings.push(`Other processes on the machine used ${Math.min(...shares)}–${Math.max(...shares)} % of a core during ${busy.length} of the ${phases.length} measured phases (column "others"): those figures are pessimistic, and the ratio is only as good as the noise allows.`);
+      warnings.push(
+        `Other processes on the machine used ${Math.min(...shares)}–${Math.max(...shares)} % of a core during ${busy.length} of the ${phases.length} measured phases (column "others"): those figures are pessimistic, and the ratio is only as good as the noise allows.`,
+      );
     }
     const ownTrees = new Set([...server.processTree(A.pid), ...server.processTree(B.pid)].map(String));
     const others = server.otherNextProcesses().filter((line) => !ownTrees.has(line.split(" ")[0] ?? ""));

@@ -32,7 +32,10 @@ async function time(label: string, make: (i: number) => Promise<{ email: string;
 
 const rows = [
   await time("right password", async (i) => ({ email: (await upsertUser(db, { email: `right-${i}@bench.test`, password })).email, password })),
-  await time("wrong password", async (i) => ({ email: (await upsertUser(db, { email: `wrong-${i}@bench.test`, password })).email, password: "not the password at all" })),
+  await time("wrong password", async (i) => ({
+    email: (await upsertUser(db, { email: `wrong-${i}@bench.test`, password })).email,
+    password: "not the password at all",
+  })),
   await time("unknown email", async (i) => ({ email: `nobody-${i}@bench.test`, password: "not the password at all" })),
 ];
 console.log(`| case | median (ms) | min | max |\n|---|---:|---:|---:|`);

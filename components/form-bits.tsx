@@ -23,7 +23,19 @@ export function TextAreaField({ name, label, hint, errors, id, ...area }: Descri
 }
 
 /** A group of checkboxes or radios with a legend, and its error tied to the group. */
-export function ChoiceGroup({ name, legend, hint, errors, children }: { name: string; legend: string; hint?: string; errors?: string[] | undefined; children: ReactNode }) {
+export function ChoiceGroup({
+  name,
+  legend,
+  hint,
+  errors,
+  children,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  errors?: string[] | undefined;
+  children: ReactNode;
+}) {
   const hintId = hint ? `group-${name}-hint` : undefined;
   const errorId = errors?.length ? `group-${name}-error` : undefined;
   return (
@@ -44,7 +56,19 @@ export function ChoiceGroup({ name, legend, hint, errors, children }: { name: st
   );
 }
 
-export function Choice({ type = "checkbox", name, value, label, defaultChecked }: { type?: "checkbox" | "radio"; name: string; value: string; label: ReactNode; defaultChecked?: boolean }) {
+export function Choice({
+  type = "checkbox",
+  name,
+  value,
+  label,
+  defaultChecked,
+}: {
+  type?: "checkbox" | "radio";
+  name: string;
+  value: string;
+  label: ReactNode;
+  defaultChecked?: boolean;
+}) {
   return (
     <label className="flex items-start gap-2">
       <input type={type} name={name} value={value} defaultChecked={defaultChecked} className="mt-1.5 size-4 shrink-0 accent-accent" />

@@ -13,7 +13,15 @@ export function fieldIds({ name, hint, errors, id }: DescribedField) {
 }
 
 /** Label, hint, the control (children, built with fieldIds) and the error message. */
-export function FieldFrame({ label, hint, errors, fieldId, hintId, errorId, children }: Pick<DescribedField, "label" | "hint" | "errors"> & ReturnType<typeof fieldIds> & { children: ReactNode }) {
+export function FieldFrame({
+  label,
+  hint,
+  errors,
+  fieldId,
+  hintId,
+  errorId,
+  children,
+}: Pick<DescribedField, "label" | "hint" | "errors"> & ReturnType<typeof fieldIds> & { children: ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={fieldId} className="block font-medium">

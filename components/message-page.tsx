@@ -9,7 +9,9 @@ export function MessagePage({ title, children, action }: { title: string; childr
       <div className="mt-3 space-y-2 text-muted">{children}</div>
       {action ? (
         <p className="mt-6">
-          <Link href={action.href} className="btn">{action.label}</Link>
+          <Link href={action.href} className="btn">
+            {action.label}
+          </Link>
         </p>
       ) : null}
     </section>

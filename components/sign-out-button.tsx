@@ -13,7 +13,9 @@ export function SignOutButton({ action: signOut, compact = false }: { action: Si
   return (
     <button
       type="button"
-      className={compact ? "cursor-pointer rounded border border-rule bg-white px-2.5 py-1 text-ink hover:bg-paper disabled:cursor-default" : "btn btn-secondary"}
+      className={
+        compact ? "cursor-pointer rounded border border-rule bg-white px-2.5 py-1 text-ink hover:bg-paper disabled:cursor-default" : "btn btn-secondary"
+      }
       disabled={!hydrated || pending}
       onClick={() =>
         startTransition(async () => {

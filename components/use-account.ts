@@ -5,10 +5,7 @@
 import { useSession } from "next-auth/react";
 import type { Role } from "@/lib/enums";
 
-export type Account =
-  | { state: "unknown" }
-  | { state: "signed-out" }
-  | { state: "signed-in"; name: string; role: Role };
+export type Account = { state: "unknown" } | { state: "signed-out" } | { state: "signed-in"; name: string; role: Role };
 
 export function useAccount(): Account {
   const { data, status } = useSession();

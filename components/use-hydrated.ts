@@ -6,5 +6,9 @@ import { useSyncExternalStore } from "react";
 const subscribe = () => () => undefined;
 
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

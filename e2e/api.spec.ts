@@ -31,7 +31,9 @@ test("a quiz driven through the API: start, answer, retry, conflict, finish", as
       const question = bank.find((q) => q.id === id);
       if (!question) throw new Error(id);
       // Option ids are this attempt's tokens: the answer is picked by the text the API showed.
-      const answer = await api.put(`/api/v1/attempts/${attempt.id}/answers/${id}`, { data: { response: asShown(question, shown[index]!, rightResponse(question)) } });
+      const answer = await api.put(`/api/v1/attempts/${attempt.id}/answers/${id}`, {
+        data: { response: asShown(question, shown[index]!, rightResponse(question)) },
+      });
       expect(answer.status()).toBe(201);
       const body = await answer.json();
       expect(body.item.result).toMatchObject({ correct: true, score: 1 });
@@ -78,13 +80,38 @@ test("malformed requests get a 4xx with a stable code and a message, never a 500
   try {
     const { attempt } = await (await api.post("/api/v1/attempts", { data: { kind: "MIXED", scopeId: null } })).json();
     const url = `/api/v1/attempts/${attempt.id}/answers/${attempt.items[0].question.id}`;
-    const cases: { name: string; send: () => Promise<{ status: () => number; json: () => Promise<{ error: { code: string; message: string } }> }>; status: number; code: string }[] = [
-      { name: "not JSON", send: () => api.put(url, { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") }), status: 400, code: "invalid_json" },
-      { name: "wrong content type", send: () => api.put(url, { headers: { "content-type": "text/plain" }, data: "hello" }), status: 415, code: "unsupported_media_type" },
+    const cases: {
+      name: string;
+      send: () => Promise<{ status: () => number; json: () => Promise<{ error: { code: string; message: string } }> }>;
+      status: number;
+      code: string;
+    }[] = [
+      {
+        name: "not JSON",
+        send: () => api.put(url, { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") }),
+        status: 400,
+        code: "invalid_json",
+      },
+      {
+        name: "wrong content type",
+        send: () => api.put(url, { headers: { "content-type": "text/plain" }, data: "hello" }),
+        status: 415,
+        code: "unsupported_media_type",
+      },
       { name: "missing field", send: () => api.put(url, { data: {} }), status: 400, code: "invalid_input" },
-      { name: "extra field", send: () => api.put(url, { data: { response: { type: "true-false", value: true }, admin: true } }), status: 400, code: "invalid_input" },
+      {
+        name: "extra field",
+        send: () => api.put(url, { data: { response: { type: "true-false", value: true }, admin: true } }),
+        status: 400,
+        code: "invalid_input",
+      },
       { name: "wrong type", send: () => api.put(url, { data: { response: { type: "single", choice: 42 } } }), status: 400, code: "invalid_input" },
-      { name: "huge body", send: () => api.put(url, { data: { response: { type: "single", choice: "x".repeat(100_000) } } }), status: 413, code: "invalid_input" },
+      {
+        name: "huge body",
+        send: () => api.put(url, { data: { response: { type: "single", choice: "x".repeat(100_000) } } }),
+        status: 413,
+        code: "invalid_input",
+      },
       { name: "unknown kind", send: () => api.post("/api/v1/attempts", { data: { kind: "EVERYTHING" } }), status: 400, code: "invalid_input" },
       { name: "unknown lesson", send: () => api.post("/api/v1/attempts", { data: { kind: "LESSON", scopeId: "nope" } }), status: 400, code: "invalid_input" },
       { name: "wrong method", send: () => api.post(url, { data: { response: { type: "true-false", value: true } } }), status: 405, code: "method_not_allowed" },
@@ -113,7 +140,9 @@ test("the OpenAPI document describes the quiz endpoints from the same schemas", 
   expect(response.status()).toBe(200);
   const doc = await response.json();
   expect(doc.openapi).toBe("3.1.0");
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/attempts", "/api/v1/attempts/{attemptId}/answers/{questionId}", "/api/v1/attempts/{attemptId}/finish"]));
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining(["/api/v1/attempts", "/api/v1/attempts/{attemptId}/answers/{questionId}", "/api/v1/attempts/{attemptId}/finish"]),
+  );
   expect(doc.components.schemas.AnswerRequest.properties.response).toBeDefined();
   expect(doc.components.schemas.StartAttemptRequest.properties.kind.$ref ?? doc.components.schemas.StartAttemptRequest.properties.kind.enum).toBeDefined();
 });

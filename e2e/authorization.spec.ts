@@ -68,7 +68,10 @@ test("a protected server action re-checks the session when the cookie is gone", 
   await page.getByLabel("Password").fill(DEMO.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/dashboard/);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Account: / }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: /^Account: / })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
   // The header's session check re-issues the cookie: let it finish before removing the cookie.
   await page.waitForLoadState("networkidle");

@@ -57,7 +57,10 @@ test("a class loop by clicks: set, join, read, quiz, feedback, gradebook", async
   await student.getByRole("button", { name: "Finish and see your score" }).click();
   await expect(student.getByRole("heading", { name: /Your score: \d+%/ })).toBeVisible();
   // Their own answer against the right one, for the question they missed.
-  const answers = student.getByRole("list").filter({ has: student.getByText(/^1\. /) }).first();
+  const answers = student
+    .getByRole("list")
+    .filter({ has: student.getByText(/^1\. /) })
+    .first();
   const missedItem = answers.locator(":scope > li").nth((missed ?? 1) - 1);
   await expect(missedItem).toContainText("You answered");
   await expect(missedItem).toContainText("The answer");

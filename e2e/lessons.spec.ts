@@ -40,12 +40,18 @@ test.describe("lessons", () => {
     // npm run build escapes every non-ASCII character (decision 0018); the reader must not see a difference.
     for (const path of ["/", "/lessons", "/timeline"]) {
       const body = await (await page.request.get(path)).body();
-      expect(body.every((byte) => byte < 0x80), `${path} is sent as ASCII`).toBe(true);
+      expect(
+        body.every((byte) => byte < 0x80),
+        `${path} is sent as ASCII`,
+      ).toBe(true);
     }
     for (const lesson of lessons) {
       const path = `/lessons/${lesson.slug}`;
       const body = await (await page.request.get(path)).body();
-      expect(body.every((byte) => byte < 0x80), `${path} is sent as ASCII`).toBe(true);
+      expect(
+        body.every((byte) => byte < 0x80),
+        `${path} is sent as ASCII`,
+      ).toBe(true);
     }
     // Read in the browser as a reader moves through them: the first lesson, then "Next" each time.
     await page.goto(`/lessons/${lessons[0]?.slug}`);
@@ -71,7 +77,10 @@ test.describe("lessons", () => {
   test("a paragraph can be linked to directly", async ({ page }) => {
     await page.goto("/lessons/the-eye-of-the-beholder#eye-p09");
     await expect(page.locator("#eye-p09")).toBeInViewport();
-    await page.locator("#eye-p09").getByRole("link", { name: /Link to this paragraph/ }).click();
+    await page
+      .locator("#eye-p09")
+      .getByRole("link", { name: /Link to this paragraph/ })
+      .click();
     await expect(page).toHaveURL(/#eye-p09$/);
   });
 

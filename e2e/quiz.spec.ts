@@ -8,7 +8,6 @@ import { createClassWithLesson } from "./support/class-setup";
 
 const PASSWORD = "a careful reader of Bishara";
 
-
 async function newStudent(page: Page) {
   await signUp(page, { name: "Quiz Taker", email: uniqueEmail("quiz"), password: PASSWORD, role: "Student" });
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -21,7 +20,14 @@ async function answerWithKeyboard(page: Page, question: Question) {
     case "single":
     case "classify":
     case "true-false": {
-      const target = question.type === "single" ? question.options.find((o) => o.id === question.answer)?.text : question.type === "true-false" ? (question.answer ? "True" : "False") : undefined;
+      const target =
+        question.type === "single"
+          ? question.options.find((o) => o.id === question.answer)?.text
+          : question.type === "true-false"
+            ? question.answer
+              ? "True"
+              : "False"
+            : undefined;
       const radio = target ? fieldset.getByRole("radio", { name: target, exact: true }) : fieldset.getByRole("radio").first();
       await radio.focus();
       await page.keyboard.press("Space");
@@ -150,7 +156,11 @@ test("the browser never receives an answer key before the question is answered",
   }
   const legend = (await page.locator("legend").first().textContent())?.trim();
   const onScreen = (questions as Question[]).find((q) => q.prompt === legend);
-  const values = await page.locator("fieldset").first().locator("input[type=radio], input[type=checkbox], select option").evaluateAll((nodes) => nodes.map((n) => (n as HTMLInputElement).value));
+  const values = await page
+    .locator("fieldset")
+    .first()
+    .locator("input[type=radio], input[type=checkbox], select option")
+    .evaluateAll((nodes) => nodes.map((n) => (n as HTMLInputElement).value));
   expect(onScreen, "the question on screen is one of the attempt's").toBeDefined();
   for (const id of authoredIds(onScreen!)) expect(values).not.toContain(id);
 });
@@ -203,7 +213,9 @@ async function expectWrongMarked(page: Page, question: Question) {
   await expect(section.getByText(question.type === "multiple" ? "✓ Also right: you did not choose it" : "✓ The right answer").first()).toBeVisible();
 }
 
-test("feedback marks the student's own answer against the right one; Show in text opens the paragraph in the quiz; results say You answered / The answer; practice retries the missed ones", async ({ page }) => {
+test("feedback marks the student's own answer against the right one; Show in text opens the paragraph in the quiz; results say You answered / The answer; practice retries the missed ones", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await newStudent(page);
   await openQuizzes(page);
@@ -232,7 +244,17 @@ test("feedback marks the student's own answer against the right one; Show in tex
       const dialog = page.getByRole("dialog", { name: place });
       await expect(dialog).toBeVisible();
       await expect(dialog.locator("mark")).not.toBeEmpty();
-      await expect(dialog.getByText(new RegExp(Object.values(LABELS).map((l) => l.name).join("|"))).first()).toBeVisible();
+      await expect(
+        dialog
+          .getByText(
+            new RegExp(
+              Object.values(LABELS)
+                .map((l) => l.name)
+                .join("|"),
+            ),
+          )
+          .first(),
+      ).toBeVisible();
       await expect(dialog.getByRole("link", { name: "Open in the lesson" })).toHaveAttribute("href", /\/lessons\/[a-z-]+#[a-z0-9-]+$/);
       await expectAccessible(page);
       await page.keyboard.press("Escape");
@@ -273,7 +295,10 @@ test("feedback marks the student's own answer against the right one; Show in tex
   await expectAccessible(page);
 });
 
-test("a network blip loses nothing: a failed save keeps the choice, offers Retry, and saves once when the browser is back online", async ({ page, context }) => {
+test("a network blip loses nothing: a failed save keeps the choice, offers Retry, and saves once when the browser is back online", async ({
+  page,
+  context,
+}) => {
   await newStudent(page);
   await openQuizzes(page);
   await page.getByRole("listitem").filter({ hasText: "The eye of the beholder" }).getByRole("button", { name: "Start the quiz" }).click();

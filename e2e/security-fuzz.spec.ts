@@ -72,20 +72,58 @@ const ACTIONS: Record<string, ActionSpec> = {
   "app/teacher/actions.ts#createClassAction": { form: { name: "name" } },
   "app/teacher/classes/[classId]/actions.ts#addCoTeacherAction": { form: { classId: "text", email: "text" } },
   "app/teacher/classes/[classId]/actions.ts#createAssignmentAction": {
-    form: { classId: "text", title: "text", scope: "text", opensAt: "text", dueAt: "text", dueAtLocal: "text", reveal: "text", maxAttempts: "text", studentIds: "many", questionIds: "many" },
+    form: {
+      classId: "text",
+      title: "text",
+      scope: "text",
+      opensAt: "text",
+      dueAt: "text",
+      dueAtLocal: "text",
+      reveal: "text",
+      maxAttempts: "text",
+      studentIds: "many",
+      questionIds: "many",
+    },
   },
   "app/teacher/classes/[classId]/actions.ts#deleteAssignmentAction": { form: { assignmentId: "text" } },
-  "app/teacher/classes/[classId]/actions.ts#grantExtensionAction": { form: { assignmentId: "text", studentId: "text", dueAt: "text", dueAtLocal: "text", extraAttempts: "text" } },
+  "app/teacher/classes/[classId]/actions.ts#grantExtensionAction": {
+    form: { assignmentId: "text", studentId: "text", dueAt: "text", dueAtLocal: "text", extraAttempts: "text" },
+  },
   "app/teacher/classes/[classId]/actions.ts#regenerateCodeAction": { form: { classId: "text" } },
   "app/teacher/classes/[classId]/actions.ts#removeExtensionAction": { form: { assignmentId: "text", studentId: "text" } },
   "app/teacher/classes/[classId]/actions.ts#removeStudentAction": { form: { classId: "text", studentId: "text" } },
   "app/teacher/classes/[classId]/actions.ts#renameClassAction": { form: { classId: "text", name: "name" } },
   "app/teacher/classes/[classId]/actions.ts#setClassArchivedAction": { form: { classId: "text", archived: "text" } },
   "app/teacher/classes/[classId]/actions.ts#updateAssignmentAction": {
-    form: { assignmentId: "text", title: "text", opensAt: "text", dueAt: "text", dueAtLocal: "text", reveal: "text", maxAttempts: "text", studentIds: "many", intent: "text", previewKey: "text" },
+    form: {
+      assignmentId: "text",
+      title: "text",
+      opensAt: "text",
+      dueAt: "text",
+      dueAtLocal: "text",
+      reveal: "text",
+      maxAttempts: "text",
+      studentIds: "many",
+      intent: "text",
+      previewKey: "text",
+    },
   },
   "app/teacher/questions/actions.ts#createQuestionAction": {
-    form: { type: "text", prompt: "text", explanation: "text", difficulty: "text", options: "text", trueFalse: "text", items: "text", pairs: "text", statement: "text", label: "text", paragraphIds: "many", phaseIds: "many", eventIds: "many" },
+    form: {
+      type: "text",
+      prompt: "text",
+      explanation: "text",
+      difficulty: "text",
+      options: "text",
+      trueFalse: "text",
+      items: "text",
+      pairs: "text",
+      statement: "text",
+      label: "text",
+      paragraphIds: "many",
+      phaseIds: "many",
+      eventIds: "many",
+    },
   },
   "app/teacher/questions/actions.ts#duplicateQuestionAction": { form: { questionId: "text" } },
   "app/teacher/questions/actions.ts#setQuestionRetiredAction": { form: { questionId: "text", retired: "text" } },
@@ -93,10 +131,19 @@ const ACTIONS: Record<string, ActionSpec> = {
 };
 
 const ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-const WRONG_CONTENT_TYPES = ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=nothing", "application/xml", "application/json; charset=utf-16", "image/png"];
+const WRONG_CONTENT_TYPES = [
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=nothing",
+  "application/xml",
+  "application/json; charset=utf-16",
+  "image/png",
+];
 
 test("the fuzz tables cover every route handler and server action in the build", () => {
-  const routes = builtRoutes().filter((r) => r.kind === "route").map((r) => r.pattern);
+  const routes = builtRoutes()
+    .filter((r) => r.kind === "route")
+    .map((r) => r.pattern);
   expect(routes.sort(), "a route handler in the build has no row in ROUTES (or a row is stale)").toEqual(Object.keys(ROUTES).sort());
   const actions = builtActions().map((a) => a.name);
   expect(actions.sort(), "a server action in the build has no row in ACTIONS (or a row is stale)").toEqual(Object.keys(ACTIONS).sort());
@@ -119,18 +166,38 @@ function routeRequests(pattern: string, spec: RouteSpec, ids: ForeignIds, salt: 
   // Bad ids in each path parameter, and garbage query strings.
   for (const param of params) {
     for (let i = 0; i < 10; i++) {
-      const filled = pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_m, name: string) => (name === param ? encodeURIComponent(next()) : encodeURIComponent(sampleValues[name as keyof typeof sampleValues] ?? "x")));
-      for (const method of spec.methods) out.push({ label: `${pattern} bad ${param}`, kind, method, path: filled, ...(method === "GET" ? {} : { body: "{}", headers: { "content-type": "application/json" } }) });
+      const filled = pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_m, name: string) =>
+        name === param ? encodeURIComponent(next()) : encodeURIComponent(sampleValues[name as keyof typeof sampleValues] ?? "x"),
+      );
+      for (const method of spec.methods)
+        out.push({
+          label: `${pattern} bad ${param}`,
+          kind,
+          method,
+          path: filled,
+          ...(method === "GET" ? {} : { body: "{}", headers: { "content-type": "application/json" } }),
+        });
     }
   }
-  for (let i = 0; i < 4; i++) out.push({ label: `${pattern} query`, kind, method: spec.methods[0] ?? "GET", path: `${path}?${encodeURIComponent(next())}=${encodeURIComponent(next())}` });
+  for (let i = 0; i < 4; i++)
+    out.push({
+      label: `${pattern} query`,
+      kind,
+      method: spec.methods[0] ?? "GET",
+      path: `${path}?${encodeURIComponent(next())}=${encodeURIComponent(next())}`,
+    });
   if (spec.json) {
     const fields = spec.json;
     const put = (label: string, body: string, contentType = "application/json") =>
       spec.methods.forEach((method) => out.push({ label: `${pattern} ${label}`, kind, method, path, body, headers: { "content-type": contentType } }));
     for (const value of sample(hostileObject(fields, ids), 12, salt + 1)) put("wrong fields", JSON.stringify(value));
     for (const value of sample(hostileValue(ids), 4, salt + 2)) put("not an object", JSON.stringify(value));
-    for (const text of sample(fc.string({ maxLength: 40 }).filter((t) => !isJson(t)), 5, salt + 3)) put("bad JSON", text);
+    for (const text of sample(
+      fc.string({ maxLength: 40 }).filter((t) => !isJson(t)),
+      5,
+      salt + 3,
+    ))
+      put("bad JSON", text);
     for (const type of WRONG_CONTENT_TYPES) put(`content type ${type}`, JSON.stringify({ [fields[0] ?? "x"]: "x" }), type);
     put("no body", "");
     put("1 MB string", JSON.stringify({ [fields[0] ?? "x"]: HUGE }));
@@ -150,28 +217,59 @@ function isJson(text: string): boolean {
 
 function authRequests(ids: ForeignIds, salt: number): FuzzRequest[] {
   const out: FuzzRequest[] = [];
-  const segments = ["session", "csrf", "providers", "signin", "signout", "error", "callback/credentials", "signin/credentials", "nonsense", "callback/nonsense"];
+  const segments = [
+    "session",
+    "csrf",
+    "providers",
+    "signin",
+    "signout",
+    "error",
+    "callback/credentials",
+    "signin/credentials",
+    "nonsense",
+    "callback/nonsense",
+  ];
   for (const segment of segments) {
     out.push({ label: "auth GET", kind: "auth", method: "GET", path: `/api/auth/${segment}` });
-    out.push({ label: "auth POST garbage", kind: "auth", method: "POST", path: `/api/auth/${segment}`, body: "{not json", headers: { "content-type": "application/json" } });
+    out.push({
+      label: "auth POST garbage",
+      kind: "auth",
+      method: "POST",
+      path: `/api/auth/${segment}`,
+      body: "{not json",
+      headers: { "content-type": "application/json" },
+    });
   }
   const forms = sample(hostileObject(["email", "password", "csrfToken", "callbackUrl"], ids), 15, salt);
   forms.forEach((form, i) => {
-    const body = new URLSearchParams(Object.entries(form).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v) ?? ""])).toString();
-    out.push({ label: "auth sign-in form", kind: "auth", method: "POST", path: `/api/auth/${i % 2 ? "callback/credentials" : "signin/credentials"}`, body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const body = new URLSearchParams(Object.entries(form).map(([k, v]) => [k, typeof v === "string" ? v : (JSON.stringify(v) ?? "")])).toString();
+    out.push({
+      label: "auth sign-in form",
+      kind: "auth",
+      method: "POST",
+      path: `/api/auth/${i % 2 ? "callback/credentials" : "signin/credentials"}`,
+      body,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
   });
-  for (const text of sample(hostileString(ids), 6, salt + 1)) out.push({ label: "auth bad path", kind: "auth", method: "GET", path: `/api/auth/${encodeURIComponent(text)}?error=${encodeURIComponent(text)}` });
+  for (const text of sample(hostileString(ids), 6, salt + 1))
+    out.push({ label: "auth bad path", kind: "auth", method: "GET", path: `/api/auth/${encodeURIComponent(text)}?error=${encodeURIComponent(text)}` });
   return out;
 }
 
 async function actionRequests(name: string, id: string, page: string, spec: ActionSpec, ids: ForeignIds, salt: number): Promise<FuzzRequest[]> {
   const out: FuzzRequest[] = [];
   const headers = (contentType: string, extra: Record<string, string> = {}) => ({ "next-action": id, "content-type": contentType, ...extra });
-  const add = (label: string, method: string, body: string | Uint8Array<ArrayBuffer> | undefined, h: Record<string, string>) => out.push({ label: `${name} ${label}`, kind: "action", method, path: page, body, headers: h });
+  const add = (label: string, method: string, body: string | Uint8Array<ArrayBuffer> | undefined, h: Record<string, string>) =>
+    out.push({ label: `${name} ${label}`, kind: "action", method, path: page, body, headers: h });
 
   if ("form" in spec) {
     const field = (type: "text" | "name" | "many"): fc.Arbitrary<string[]> =>
-      type === "name" ? fc.array(invalidName, { maxLength: 2 }) : type === "many" ? fc.array(hostileString(ids), { maxLength: 4 }) : fc.array(hostileString(ids), { maxLength: 2 });
+      type === "name"
+        ? fc.array(invalidName, { maxLength: 2 })
+        : type === "many"
+          ? fc.array(hostileString(ids), { maxLength: 4 })
+          : fc.array(hostileString(ids), { maxLength: 2 });
     const model = Object.fromEntries(Object.entries(spec.form).map(([key, type]) => [key, field(type)]));
     const callArb = fc.record({
       prevState: fc.oneof(fc.constant({}), hostileObject(["message", "values", "errors", "done"], ids)),
@@ -179,7 +277,10 @@ async function actionRequests(name: string, id: string, page: string, spec: Acti
       extra: fc.array(fc.tuple(fc.constantFrom("role", "userId", "ownerId", "$ACTION_ID_x"), hostileString(ids)), { maxLength: 2 }),
     });
     for (const call of sample(callArb, 14, salt)) {
-      const fields: [string, string][] = [...Object.entries(call.fields).flatMap(([key, values]) => values.map((v): [string, string] => [key, v])), ...call.extra];
+      const fields: [string, string][] = [
+        ...Object.entries(call.fields).flatMap(([key, values]) => values.map((v): [string, string] => [key, v])),
+        ...call.extra,
+      ];
       const { body, contentType } = await formActionBody(call.prevState, fields);
       add("form", "POST", body, headers(contentType));
     }
@@ -197,8 +298,14 @@ async function actionRequests(name: string, id: string, page: string, spec: Acti
     add("1 MB argument", "POST", argsActionBody([HUGE]), headers("text/plain;charset=UTF-8"));
   }
   // Wrong argument types: a number or null where FormData or an object belongs, too many or none.
-  for (const args of sample(fc.array(hostileValue(ids), { maxLength: 3 }), 4, salt + 1)) add("wrong argument types", "POST", argsActionBody(args), headers("text/plain;charset=UTF-8"));
-  for (const text of sample(fc.string({ maxLength: 30 }).filter((t) => !isJson(t)), 2, salt + 2)) add("bad JSON", "POST", text, headers("text/plain;charset=UTF-8"));
+  for (const args of sample(fc.array(hostileValue(ids), { maxLength: 3 }), 4, salt + 1))
+    add("wrong argument types", "POST", argsActionBody(args), headers("text/plain;charset=UTF-8"));
+  for (const text of sample(
+    fc.string({ maxLength: 30 }).filter((t) => !isJson(t)),
+    2,
+    salt + 2,
+  ))
+    add("bad JSON", "POST", text, headers("text/plain;charset=UTF-8"));
   add("reply references", "POST", '["$@1","$Q2",{"x":"$F3"}]', headers("text/plain;charset=UTF-8"));
   add("reply path to nowhere", "POST", '[{"a":{}},"$0:0:b:c"]', headers("text/plain;charset=UTF-8"));
   const references = new FormData();
@@ -210,8 +317,22 @@ async function actionRequests(name: string, id: string, page: string, spec: Acti
   add("foreign origin", "POST", "[]", headers("text/plain;charset=UTF-8", { origin: "https://evil.example" }));
   add("GET", "GET", undefined, { "next-action": id });
   add("PUT", "PUT", "[]", headers("text/plain;charset=UTF-8"));
-  out.push({ label: `${name} mangled id`, kind: "action", method: "POST", path: page, body: "[]", headers: { "next-action": `${id.slice(0, -1)}${id.endsWith("0") ? "1" : "0"}`, "content-type": "text/plain;charset=UTF-8" } });
-  out.push({ label: `${name} bad id`, kind: "action", method: "POST", path: page, body: "[]", headers: { "next-action": "../../x", "content-type": "text/plain;charset=UTF-8" } });
+  out.push({
+    label: `${name} mangled id`,
+    kind: "action",
+    method: "POST",
+    path: page,
+    body: "[]",
+    headers: { "next-action": `${id.slice(0, -1)}${id.endsWith("0") ? "1" : "0"}`, "content-type": "text/plain;charset=UTF-8" },
+  });
+  out.push({
+    label: `${name} bad id`,
+    kind: "action",
+    method: "POST",
+    path: page,
+    body: "[]",
+    headers: { "next-action": "../../x", "content-type": "text/plain;charset=UTF-8" },
+  });
   return out;
 }
 
@@ -263,7 +384,10 @@ test("malformed requests to every route handler and server action: no 5xx, no st
     // From the header, as a person would (a sweep may type addresses; setting up need not).
     await otherPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Questions", exact: true }).click();
     await otherPage.locator("summary", { hasText: "The eye of the beholder" }).first().click();
-    await otherPage.getByRole("button", { name: /^Duplicate “.*” into an editable copy$/ }).first().click();
+    await otherPage
+      .getByRole("button", { name: /^Duplicate “.*” into an editable copy$/ })
+      .first()
+      .click();
     await expect(otherPage).toHaveURL(/\/teacher\/questions\/t-[a-z0-9]+\?copied=1$/);
     const questionId = new URL(otherPage.url()).pathname.split("/").pop() ?? "";
 
@@ -280,7 +404,11 @@ test("malformed requests to every route handler and server action: no 5xx, no st
     const teacher = await signedIn(browser, baseURL, DEMO.teacher);
     const student = await signedIn(browser, baseURL, DEMO.student);
     contexts.push(teacher.context, student.context);
-    const personas: Persona[] = [{ name: "anonymous", cookie: "" }, { name: "student", ...student }, { name: "teacher", ...teacher }];
+    const personas: Persona[] = [
+      { name: "anonymous", cookie: "" },
+      { name: "student", ...student },
+      { name: "teacher", ...teacher },
+    ];
 
     // The same requests for each persona.
     const requests: FuzzRequest[] = [];

@@ -74,8 +74,20 @@ async function person(browser: Browser, role: "Student" | "Teacher") {
 
 test("every page and route handler in the build has a row in the header tables", () => {
   const built = builtRoutes();
-  expect(built.filter((r) => r.kind === "page").map((r) => r.pattern).sort(), "pages").toEqual(Object.keys(PAGES).sort());
-  expect(built.filter((r) => r.kind === "route").map((r) => r.pattern).sort(), "route handlers").toEqual(Object.keys(ROUTES).sort());
+  expect(
+    built
+      .filter((r) => r.kind === "page")
+      .map((r) => r.pattern)
+      .sort(),
+    "pages",
+  ).toEqual(Object.keys(PAGES).sort());
+  expect(
+    built
+      .filter((r) => r.kind === "route")
+      .map((r) => r.pattern)
+      .sort(),
+    "route handlers",
+  ).toEqual(Object.keys(ROUTES).sort());
 });
 
 test("every page and route handler sends the security headers, HSTS included", async ({ browser, request }) => {
@@ -88,7 +100,10 @@ test("every page and route handler sends the security headers, HSTS included", a
   // From the header, as a person would (a sweep may type addresses; setting up need not).
   await teacher.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Questions", exact: true }).click();
   await teacher.page.locator("summary", { hasText: "The eye of the beholder" }).first().click();
-  await teacher.page.getByRole("button", { name: /^Duplicate “.*” into an editable copy$/ }).first().click();
+  await teacher.page
+    .getByRole("button", { name: /^Duplicate “.*” into an editable copy$/ })
+    .first()
+    .click();
   await expect(teacher.page).toHaveURL(/\/teacher\/questions\/t-[a-z0-9]+\?copied=1$/);
   const questionId = new URL(teacher.page.url()).pathname.split("/").pop() ?? "";
   const student = await person(browser, "Student");
@@ -96,14 +111,23 @@ test("every page and route handler sends the security headers, HSTS included", a
   expect(started.status()).toBe(201);
   const attempt = (await started.json()).attempt as { id: string; items: { question: { id: string } }[] };
 
-  const values = { slug: "potato-diplomacy", attemptId: attempt.id, classId, questionId, nextauth: "session", assignmentId: "not-a-real-assignment", studentId: "not-a-real-student" };
+  const values = {
+    slug: "potato-diplomacy",
+    attemptId: attempt.id,
+    classId,
+    questionId,
+    nextauth: "session",
+    assignmentId: "not-a-real-assignment",
+    studentId: "not-a-real-student",
+  };
   const as: Record<Who, APIRequestContext> = { anonymous: request, student: student.context.request, teacher: teacher.context.request };
   try {
     for (const route of builtRoutes()) {
       const row = route.kind === "page" ? PAGES[route.pattern] : ROUTES[route.pattern];
       if (!row) continue; // reported by the table test
       let path = fillPattern(route.pattern, values);
-      if (route.pattern === "/api/v1/attempts/[attemptId]/answers/[questionId]") path = fillPattern(route.pattern, { ...values, questionId: attempt.items[0]?.question.id ?? "" });
+      if (route.pattern === "/api/v1/attempts/[attemptId]/answers/[questionId]")
+        path = fillPattern(route.pattern, { ...values, questionId: attempt.items[0]?.question.id ?? "" });
       const method = row.method ?? "GET";
       // Bodies that get a definite answer without changing anything that matters: resuming the
       // open attempt, an answer missing its field, finishing an attempt that is not there.
@@ -119,7 +143,11 @@ test("every page and route handler sends the security headers, HSTS included", a
       ["404 page", () => request.get("/no-such-page"), 404],
       ["sign-in redirect", () => request.get("/dashboard", { maxRedirects: 0 }), 307],
       ["API 401", () => request.get("/api/v1/me/reading"), 401],
-      ["refused server action", () => request.post("/signup", { headers: { "next-action": "0".repeat(42), "content-type": "text/plain" }, data: "{not json" }), 400],
+      [
+        "refused server action",
+        () => request.post("/signup", { headers: { "next-action": "0".repeat(42), "content-type": "text/plain" }, data: "{not json" }),
+        400,
+      ],
     ];
     for (const [name, send, status] of extra) {
       const response = await send();

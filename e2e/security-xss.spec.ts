@@ -88,7 +88,10 @@ test("names, class names, titles and teacher-written questions are shown as text
 
   await t.goto("/teacher/questions");
   await t.locator("summary", { hasText: "The eye of the beholder" }).first().click();
-  await t.getByRole("button", { name: `Duplicate “${builtIn.prompt}” into an editable copy` }).first().click();
+  await t
+    .getByRole("button", { name: `Duplicate “${builtIn.prompt}” into an editable copy` })
+    .first()
+    .click();
   await expect(t).toHaveURL(/\/teacher\/questions\/t-[a-z0-9]{12}\?copied=1$/);
   const questionUrl = new URL(t.url()).pathname;
   await t.getByLabel("Question", { exact: true }).fill(PROMPT);
@@ -124,7 +127,9 @@ test("names, class names, titles and teacher-written questions are shown as text
   const item = attempt.items[0] as { question: { id: string; options: { id: string; text: string }[] } };
   const wrongOption = item.question.options.find((o) => o.text === WRONG);
   expect(wrongOption, "the options come back as the text typed").toBeDefined();
-  const answered = await s.request.put(`/api/v1/attempts/${attemptId}/answers/${item.question.id}`, { data: { response: { type: "single", choice: wrongOption?.id } } });
+  const answered = await s.request.put(`/api/v1/attempts/${attemptId}/answers/${item.question.id}`, {
+    data: { response: { type: "single", choice: wrongOption?.id } },
+  });
   expect(answered.status()).toBe(201);
   await s.reload();
   await expectInert(student, [PROMPT, RIGHT, WRONG, EXPLANATION], "quiz attempt (answered)");
@@ -167,7 +172,10 @@ test("names, class names, titles and teacher-written questions are shown as text
   expect(csvResponse.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   expect(csvResponse.headers()["content-disposition"]).toMatch(/^attachment; filename="gradebook-[\w-]+-\d{4}-\d{2}-\d{2}\.csv"$/);
   expect(csvResponse.headers()["x-content-type-options"]).toBe("nosniff");
-  const [download] = await Promise.all([t.waitForEvent("download"), t.goto(`${classUrl}/reports`).then(() => t.getByRole("link", { name: "Download CSV" }).click())]);
+  const [download] = await Promise.all([
+    t.waitForEvent("download"),
+    t.goto(`${classUrl}/reports`).then(() => t.getByRole("link", { name: "Download CSV" }).click()),
+  ]);
   const csv = fs.readFileSync(await download.path(), "utf8");
   expect(csv).toContain(`"'${STUDENT.replaceAll('"', '""')}"`);
   expect(csv).toContain(`"${TITLE.replaceAll('"', '""')}: status"`);

@@ -102,7 +102,9 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
     const wrong = missed ? null : wrongResponse(question);
     if (wrong) missed = true;
     // Option ids are the attempt's tokens: the answer is picked by text from what the API showed.
-    const answer = await amira.request.put(`/api/v1/attempts/${attemptId}/answers/${id}`, { data: { response: asShown(question, shown[i]!, wrong ?? rightResponse(question)) } });
+    const answer = await amira.request.put(`/api/v1/attempts/${attemptId}/answers/${id}`, {
+      data: { response: asShown(question, shown[i]!, wrong ?? rightResponse(question)) },
+    });
     expect(answer.status()).toBe(201);
   }
   expect(missed).toBe(true);
@@ -142,7 +144,12 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
   const heatmap = teacher.getByRole("table", { name: /mastery level/ });
   await expect(heatmap.getByRole("columnheader", { name: /Phase 1/ })).toBeVisible();
   await expect(heatmap.getByRole("row", { name: /Amira Student/ })).not.toContainText("Not started".repeat(4));
-  await expect(heatmap.getByRole("row", { name: /Leo Student/ }).getByRole("cell").first()).toContainText("Not started");
+  await expect(
+    heatmap
+      .getByRole("row", { name: /Leo Student/ })
+      .getByRole("cell")
+      .first(),
+  ).toContainText("Not started");
   await expectAccessible(teacher);
   await teacher.getByRole("link", { name: "Question analysis", exact: true }).click();
   await expect(teacher).toHaveURL(`${classUrl}/reports/questions`);
@@ -179,39 +186,48 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
 // Typed addresses are this test's subject: someone who has (or guesses) the address of a class
 // or question that is not theirs gets the same 404 as for one that does not exist, and a student
 // of the class gets 403 on the teacher's screens.
-test("another teacher's class, reports and question are 404 like ones that do not exist; a student of the class gets 403", { tag: TYPED_URL }, async ({ newContextPage }) => {
-  test.setTimeout(120_000);
-  const teacher = await person(newContextPage, "Teacher", "Tara Owner");
-  await teacher.getByLabel("Class name").fill("Year 10 Geography");
-  await teacher.getByRole("button", { name: "Create class" }).click();
-  await expect(teacher.getByRole("heading", { level: 1, name: "Year 10 Geography" })).toBeVisible();
-  const classUrl = new URL(teacher.url()).pathname;
-  const code = (await teacher.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent())?.trim() ?? "";
-  await headerLink(teacher, "Questions").click();
-  await teacher.locator("summary", { hasText: "The eye of the beholder" }).click();
-  await teacher.getByRole("button", { name: /^Duplicate / }).first().click();
-  await expect(teacher).toHaveURL(/\/teacher\/questions\/t-[a-z0-9]{12}\?copied=1$/);
-  const questionUrl = new URL(teacher.url()).pathname;
+test(
+  "another teacher's class, reports and question are 404 like ones that do not exist; a student of the class gets 403",
+  { tag: TYPED_URL },
+  async ({ newContextPage }) => {
+    test.setTimeout(120_000);
+    const teacher = await person(newContextPage, "Teacher", "Tara Owner");
+    await teacher.getByLabel("Class name").fill("Year 10 Geography");
+    await teacher.getByRole("button", { name: "Create class" }).click();
+    await expect(teacher.getByRole("heading", { level: 1, name: "Year 10 Geography" })).toBeVisible();
+    const classUrl = new URL(teacher.url()).pathname;
+    const code = (await teacher.getByText(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/).textContent())?.trim() ?? "";
+    await headerLink(teacher, "Questions").click();
+    await teacher.locator("summary", { hasText: "The eye of the beholder" }).click();
+    await teacher
+      .getByRole("button", { name: /^Duplicate / })
+      .first()
+      .click();
+    await expect(teacher).toHaveURL(/\/teacher\/questions\/t-[a-z0-9]{12}\?copied=1$/);
+    const questionUrl = new URL(teacher.url()).pathname;
 
-  const other = await newContextPage();
-  await signIn(other, DEMO.teacher);
-  for (const url of [classUrl, `${classUrl}/reports`, `${classUrl}/reports/questions`, "/teacher/classes/not-a-real-class"]) {
-    const response = await other.goto(url);
-    expect(response?.status(), url).toBe(404);
-    await expect(other.getByRole("heading", { name: "Class not found" })).toBeVisible();
-  }
-  await expectAccessible(other);
-  for (const url of [questionUrl, "/teacher/questions/t-notarealone0"]) {
-    expect((await other.goto(url))?.status(), url).toBe(404);
-    await expect(other.getByRole("heading", { name: "Question not found" })).toBeVisible();
-  }
+    const other = await newContextPage();
+    await signIn(other, DEMO.teacher);
+    for (const url of [classUrl, `${classUrl}/reports`, `${classUrl}/reports/questions`, "/teacher/classes/not-a-real-class"]) {
+      const response = await other.goto(url);
+      expect(response?.status(), url).toBe(404);
+      await expect(other.getByRole("heading", { name: "Class not found" })).toBeVisible();
+    }
+    await expectAccessible(other);
+    for (const url of [questionUrl, "/teacher/questions/t-notarealone0"]) {
+      expect((await other.goto(url))?.status(), url).toBe(404);
+      await expect(other.getByRole("heading", { name: "Question not found" })).toBeVisible();
+    }
 
-  const student = await studentFromJoinLink(await newContextPage(), { name: "Sami Member", code });
-  await expect(student.getByText("You have joined Year 10 Geography.")).toBeVisible();
-  for (const url of [classUrl, `${classUrl}/reports`]) expect((await student.goto(url))?.status(), url).toBe(403);
-});
+    const student = await studentFromJoinLink(await newContextPage(), { name: "Sami Member", code });
+    await expect(student.getByText("You have joined Year 10 Geography.")).toBeVisible();
+    for (const url of [classUrl, `${classUrl}/reports`]) expect((await student.goto(url))?.status(), url).toBe(403);
+  },
+);
 
-test("a student who has an account follows the join link, goes to sign-up by mistake, signs in from there and lands on the join page", async ({ newContextPage }) => {
+test("a student who has an account follows the join link, goes to sign-up by mistake, signs in from there and lands on the join page", async ({
+  newContextPage,
+}) => {
   test.setTimeout(120_000);
   const teacher = await person(newContextPage, "Teacher", "Jonas Teacher");
   await teacher.getByLabel("Class name").fill("Year 12 Debate");
@@ -247,7 +263,10 @@ test("a teacher duplicates a built-in question, edits the copy and retires it", 
   const builtIn = bank.find((q) => q.id === "q-slovenia-summit-year");
   if (!builtIn) throw new Error("bank changed");
   await teacher.locator("summary", { hasText: "The eye of the beholder" }).click();
-  await teacher.getByRole("button", { name: `Duplicate “${builtIn.prompt}” into an editable copy` }).first().click();
+  await teacher
+    .getByRole("button", { name: `Duplicate “${builtIn.prompt}” into an editable copy` })
+    .first()
+    .click();
   await expect(teacher).toHaveURL(/\/teacher\/questions\/t-[a-z0-9]{12}\?copied=1$/);
   await expect(teacher.getByText("Copied. Edit your copy below")).toBeVisible();
   await expectAccessible(teacher);
@@ -357,14 +376,21 @@ async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 }
 
-test("a teacher opens a student's answers from the gradebook, edits the assignment with a preview, renames and archives the class, and shows the code on the projector", async ({ newContextPage }) => {
+test("a teacher opens a student's answers from the gradebook, edits the assignment with a preview, renames and archives the class, and shows the code on the projector", async ({
+  newContextPage,
+}) => {
   test.setTimeout(240_000);
   const teacher = await person(newContextPage, "Teacher", "Rita Teacher");
   // From here on the teacher only clicks.
   const code = await createClassWithLesson(teacher, { className: "Year 9 Civics", attempts: 2 });
 
   const amira = await newContextPage();
-  const { firstQuestion, count } = await studentTakesQuiz(amira, { name: "Amira Pupil", code, className: "Year 9 Civics", assignment: "Lesson: Potato diplomacy" });
+  const { firstQuestion, count } = await studentTakesQuiz(amira, {
+    name: "Amira Pupil",
+    code,
+    className: "Year 9 Civics",
+    assignment: "Lesson: Potato diplomacy",
+  });
   const leo = await studentFromJoinLink(await newContextPage(), { name: "Leo Pupil", code });
   await expect(leo.getByText("You have joined Year 9 Civics.")).toBeVisible();
 

@@ -3,9 +3,7 @@
 
 export const DEFAULT_SQLITE_URL = "file:./data/backchannel.db";
 
-export type DatabaseTarget =
-  | { provider: "sqlite"; url: string; filePath: string }
-  | { provider: "postgresql"; url: string };
+export type DatabaseTarget = { provider: "sqlite"; url: string; filePath: string } | { provider: "postgresql"; url: string };
 
 export class DatabaseUrlError extends Error {
   override name = "DatabaseUrlError";
@@ -30,7 +28,5 @@ export function databaseTarget(raw: string | undefined): DatabaseTarget {
     if (parsed.pathname.length <= 1) throw new DatabaseUrlError("DATABASE_URL: the postgresql:// URL names no database");
     return { provider: "postgresql", url };
   }
-  throw new DatabaseUrlError(
-    "DATABASE_URL: expected file:<path> (SQLite) or postgresql://user:password@host:port/database (PostgreSQL)",
-  );
+  throw new DatabaseUrlError("DATABASE_URL: expected file:<path> (SQLite) or postgresql://user:password@host:port/database (PostgreSQL)");
 }

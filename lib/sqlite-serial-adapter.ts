@@ -11,13 +11,7 @@
 // and SQLite refuses that upgrade at once with SQLITE_BUSY when another process (a second server,
 // a script) holds the write lock: the busy timeout only covers a lock taken at the start. Prisma
 // reports that as "Operation has timed out" (tests/reliability guards it; decision 0012).
-import type {
-  IsolationLevel,
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-  SqlQuery,
-  Transaction,
-} from "@prisma/driver-adapter-utils";
+import type { IsolationLevel, SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 
 export function serializeTransactions(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
   return {

@@ -45,7 +45,10 @@ describe("ASCII post-build step", () => {
     fs.copyFileSync(path.join(root, "tooling", "ascii-html.ts"), path.join(cwd, "tooling", "ascii-html.ts"));
     fs.mkdirSync(path.join(cwd, ".next", "server", "app"), { recursive: true });
     fs.writeFileSync(path.join(cwd, ".next", "BUILD_ID"), "build-2\n");
-    const run = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/ascii-prerendered-pages.ts"], { cwd, encoding: "utf8" });
+    const run = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/ascii-prerendered-pages.ts"], {
+      cwd,
+      encoding: "utf8",
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^ascii-prerendered-pages: No prerendered pages in \.next[\\/]server[\\/]app: /)]);

@@ -12,7 +12,10 @@ const report = {
       ],
     },
     "next-auth": { severity: "high", via: ["next"] },
-    cookie: { severity: "critical", via: [{ source: 3, name: "cookie", title: "Bad parse", url: "https://github.com/advisories/GHSA-gggg-hhhh-iiii", severity: "critical" }] },
+    cookie: {
+      severity: "critical",
+      via: [{ source: 3, name: "cookie", title: "Bad parse", url: "https://github.com/advisories/GHSA-gggg-hhhh-iiii", severity: "critical" }],
+    },
   },
 };
 

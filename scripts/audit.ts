@@ -35,7 +35,9 @@ for (const a of advisories) console.log(`${open.includes(a) ? "✘" : "✔ accep
 const stale = accepted.filter((a) => !advisories.some((found) => found.id === a.id));
 for (const a of stale) console.log(`note: accepted advisory ${a.id} (${a.package}) is no longer reported; remove it from scripts/audit-accepted.json`);
 if (open.length > 0) {
-  console.error(`✘ ${open.length} high or critical advisories in production dependencies. Upgrade, or explain each in docs/decisions/ and add it to scripts/audit-accepted.json.`);
+  console.error(
+    `✘ ${open.length} high or critical advisories in production dependencies. Upgrade, or explain each in docs/decisions/ and add it to scripts/audit-accepted.json.`,
+  );
   finish({ passed: 0, failed: 1, skipped: 0 });
 }
 console.log(`✔ npm audit --omit=dev: no high or critical advisories${advisories.length ? " beyond the accepted ones" : ""}.`);

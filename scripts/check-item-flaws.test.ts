@@ -33,7 +33,9 @@ describe("scripts/check-item-flaws.ts", () => {
 
   it("prints one line per flaw and gap of a copied bank, honours its waivers, and exits 1", async () => {
     const file = path.join(dir, "questions.json");
-    const bank = JSON.parse(fs.readFileSync(file, "utf8")) as { questions: { id: string; type: string; options?: { id: string; text: string }[]; answer?: unknown; waivers?: Record<string, string> }[] };
+    const bank = JSON.parse(fs.readFileSync(file, "utf8")) as {
+      questions: { id: string; type: string; options?: { id: string; text: string }[]; answer?: unknown; waivers?: Record<string, string> }[];
+    };
     // A flaw of our own making, so the test does not depend on today's content.
     const q = bank.questions.find((x) => x.type === "single");
     if (!q?.options) throw new Error("fixture: no single-choice question");
@@ -41,7 +43,9 @@ describe("scripts/check-item-flaws.ts", () => {
     fs.writeFileSync(file, JSON.stringify(bank));
     const before = await check(file);
     expect(before.code).toBe(1);
-    expect(before.out).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: ${q.id} \\[longest-key\\] The right answer is by far the longest option`, "m"));
+    expect(before.out).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: ${q.id} \\[longest-key\\] The right answer is by far the longest option`, "m"),
+    );
 
     q.waivers = { "longest-key": "The detail is what the question teaches." };
     fs.writeFileSync(file, JSON.stringify(bank));

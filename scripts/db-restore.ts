@@ -6,7 +6,8 @@ import { BackupError, restoreDatabase, sqliteFileOf } from "./sqlite-backup";
 function main(): void {
   const args = process.argv.slice(2).filter((arg) => arg !== "--");
   const backup = args[0];
-  if (args.length !== 1 || backup === undefined || backup.startsWith("-")) throw new BackupError("Usage: npm run db:restore -- <backup file> (stop the server first)");
+  if (args.length !== 1 || backup === undefined || backup.startsWith("-"))
+    throw new BackupError("Usage: npm run db:restore -- <backup file> (stop the server first)");
   const result = restoreDatabase(backup, sqliteFileOf(process.env.DATABASE_URL));
   if (!result.checkedInUse) console.warn("Warning: could not check whether a server has the database open (no /proc here). Make sure it is stopped.");
   if (result.savedAs) console.log(`The database that was there is saved as ${result.savedAs}`);

@@ -68,7 +68,11 @@ async function quizWithFeedback(page: Page): Promise<void> {
 async function main() {
   const { values } = parseArgs({ options: { build: { type: "string", default: "auto" }, port: { type: "string" } } });
   if (!["auto", "always", "never"].includes(values.build)) throw new Error("--build must be auto, always or never");
-  const app = await startSeededApp({ name: "screenshots", build: values.build as "auto" | "always" | "never", port: values.port ? Number(values.port) : undefined });
+  const app = await startSeededApp({
+    name: "screenshots",
+    build: values.build as "auto" | "always" | "never",
+    port: values.port ? Number(values.port) : undefined,
+  });
   const executablePath = chromiumExecutable();
   const browser = await chromium.launch(executablePath ? { executablePath } : {});
   try {
@@ -89,7 +93,11 @@ async function main() {
     await quizWithFeedback(student.page);
     await shoot(student.page, "quiz-feedback", { fullPage: true });
     // "Show in text" opens the paragraph inside the quiz.
-    await student.page.locator("#answer-feedback").getByRole("link", { name: /^Lesson \d+, paragraph \d+$/ }).first().click();
+    await student.page
+      .locator("#answer-feedback")
+      .getByRole("link", { name: /^Lesson \d+, paragraph \d+$/ })
+      .first()
+      .click();
     await student.page.getByRole("dialog").waitFor();
     await shoot(student.page, "quiz-show-in-text");
     await student.context.close();
@@ -113,7 +121,11 @@ async function main() {
     await teacher.page.goto(reportsPath);
     await shoot(teacher.page, "teacher-gradebook");
     // A gradebook cell opens that student's work: every answer against the key, and the time taken.
-    await teacher.page.getByRole("table", { name: /status and best score/ }).getByRole("link", { name: /^Amira Haddad, / }).first().click();
+    await teacher.page
+      .getByRole("table", { name: /status and best score/ })
+      .getByRole("link", { name: /^Amira Haddad, / })
+      .first()
+      .click();
     await teacher.page.getByRole("heading", { level: 2, name: /^Amira Haddad: / }).waitFor();
     await shoot(teacher.page, "teacher-student-work");
     await teacher.page.goBack();

@@ -129,7 +129,15 @@ describe("restoreDatabase", () => {
     const target = path.join(dir, "app.db");
     makeDatabase(target, "current");
     const { spawn } = await import("node:child_process");
-    const holder = spawn(process.execPath, ["-e", `const db = new (require("better-sqlite3"))(process.argv[1]); db.prepare("SELECT 1").get(); process.stdout.write("open"); setTimeout(() => {}, 30000);`, target], { stdio: ["ignore", "pipe", "inherit"] });
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const db = new (require("better-sqlite3"))(process.argv[1]); db.prepare("SELECT 1").get(); process.stdout.write("open"); setTimeout(() => {}, 30000);`,
+        target,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     try {
       await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
       expect(processesUsing(target)?.map((p) => p.pid)).toContain(holder.pid);

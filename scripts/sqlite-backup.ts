@@ -14,7 +14,9 @@ export class BackupError extends Error {
 export function sqliteFileOf(databaseUrl: string | undefined): string {
   const target = databaseTarget(databaseUrl);
   if (target.provider !== "sqlite") {
-    throw new BackupError("DATABASE_URL names a PostgreSQL database: back it up with pg_dump (e.g. pg_dump --format=custom \"$DATABASE_URL\" > backchannel.dump) and restore with pg_restore.");
+    throw new BackupError(
+      'DATABASE_URL names a PostgreSQL database: back it up with pg_dump (e.g. pg_dump --format=custom "$DATABASE_URL" > backchannel.dump) and restore with pg_restore.',
+    );
   }
   if (target.filePath === ":memory:") throw new BackupError("DATABASE_URL names an in-memory database: there is no file to back up.");
   return path.resolve(target.filePath);
@@ -22,7 +24,10 @@ export function sqliteFileOf(databaseUrl: string | undefined): string {
 
 /** backups/backchannel-20261127T121500Z.db: UTC, sortable, no characters a file system dislikes. */
 export function defaultBackupPath(now: Date, dir = "backups"): string {
-  const stamp = now.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
   return path.resolve(dir, `backchannel-${stamp}.db`);
 }
 
@@ -39,7 +44,9 @@ export function verifyDatabaseFile(file: string): { migrations: number } {
     if (integrity !== "ok") throw new BackupError(`${file} fails SQLite's integrity check: ${String(integrity)}`);
     const table = connection.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
     if (!table) throw new BackupError(`${file} is a SQLite database but not Backchannel's: it has no _prisma_migrations table.`);
-    const { count } = connection.prepare("SELECT count(*) AS count FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").get() as { count: number };
+    const { count } = connection.prepare("SELECT count(*) AS count FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").get() as {
+      count: number;
+    };
     return { migrations: count };
   } catch (error) {
     if (error instanceof BackupError) throw error;
@@ -86,7 +93,8 @@ export async function backupDatabase(source: string, destination: string): Promi
     try {
       fs.linkSync(partial, destination);
     } catch (error) {
-      if (error instanceof Error && "code" in error && error.code === "EEXIST") throw new BackupError(`${destination} appeared during the backup; a backup never overwrites a file.`);
+      if (error instanceof Error && "code" in error && error.code === "EEXIST")
+        throw new BackupError(`${destination} appeared during the backup; a backup never overwrites a file.`);
       throw error;
     }
     return { source, destination, bytes: fs.statSync(destination).size, migrations };
@@ -153,7 +161,10 @@ export function restoreDatabase(backup: string, target: string, now = new Date()
   }
   let savedAs: string | null = null;
   if (fs.existsSync(target)) {
-    const stamp = now.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+    const stamp = now
+      .toISOString()
+      .replace(/\.\d{3}Z$/, "Z")
+      .replace(/[-:]/g, "");
     savedAs = `${target}.before-restore-${stamp}`;
     if (fs.existsSync(savedAs)) throw new BackupError(`${savedAs} already exists; try again in a second.`);
     for (const suffix of ["-wal", "-shm", "-journal", ""]) {

@@ -14,7 +14,12 @@ type Report = Counts & { failures: string[] };
 
 // The runners colour their messages; the summary is plain text.
 const firstLine = (message: string | undefined) =>
-  (message ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((line) => line.trim() !== "")?.trim().slice(0, 200) ?? "";
+  (message ?? "")
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .find((line) => line.trim() !== "")
+    ?.trim()
+    .slice(0, 200) ?? "";
 
 const reports = path.resolve("test-results");
 fs.mkdirSync(reports, { recursive: true });
@@ -76,7 +81,18 @@ const steps: Step[] = [
   },
   {
     name: "database",
-    command: ["npx", "vitest", "run", "--project", "integration", "--project", "db", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/db.json`],
+    command: [
+      "npx",
+      "vitest",
+      "run",
+      "--project",
+      "integration",
+      "--project",
+      "db",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${reports}/db.json`,
+    ],
     report: { file: `${reports}/db.json`, read: vitestReport },
   },
   { name: "build", command: ["npm", "run", "build"] },
@@ -118,7 +134,11 @@ for (const result of results) {
   passed += counts.passed;
   failed += counts.failed;
   skipped += counts.skipped;
-  const detail = result.counts ? `${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}` : result.ok ? "ok" : "FAILED";
+  const detail = result.counts
+    ? `${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`
+    : result.ok
+      ? "ok"
+      : "FAILED";
   console.log(`${result.ok ? "✔" : "✘"} ${result.name.padEnd(12)} ${detail.padEnd(32)} ${result.seconds.toFixed(1)} s`);
 }
 const failures = results.flatMap((result) => (result.counts?.failures ?? []).map((failure) => `  ${result.name}: ${failure}`));

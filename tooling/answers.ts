@@ -48,13 +48,18 @@ export function wrongResponse(q: Question): QuestionResponse {
  * checks), so the pick is unambiguous; an id the view lacks is sent as it is (for tests of a
  * rejected answer).
  */
-export function asShown(question: Question, view: { type: string; options?: Option[]; items?: Option[]; left?: Option[]; right?: Option[] }, response: QuestionResponse): QuestionResponse {
+export function asShown(
+  question: Question,
+  view: { type: string; options?: Option[]; items?: Option[]; left?: Option[]; right?: Option[] },
+  response: QuestionResponse,
+): QuestionResponse {
   const byText = (authored: readonly Option[] | undefined, shown: readonly Option[] | undefined) => (id: string) => {
     const text = authored?.find((o) => o.id === id)?.text;
     return shown?.find((o) => o.text === text)?.id ?? id;
   };
   if (response.type === "single" && question.type === "single") return { type: "single", choice: byText(question.options, view.options)(response.choice) };
-  if (response.type === "multiple" && question.type === "multiple") return { type: "multiple", choices: response.choices.map(byText(question.options, view.options)) };
+  if (response.type === "multiple" && question.type === "multiple")
+    return { type: "multiple", choices: response.choices.map(byText(question.options, view.options)) };
   if (response.type === "order" && question.type === "order") return { type: "order", order: response.order.map(byText(question.items, view.items)) };
   if (response.type === "match" && question.type === "match") {
     const left = byText(question.left, view.left);

@@ -19,7 +19,10 @@ export type ToolingClientOptions = {
   busyTimeoutMs?: number;
 };
 
-export function toolingClient(target: Extract<DatabaseTarget, { provider: "sqlite" }> | { provider: "sqlite"; filePath: string }, options?: ToolingClientOptions): ReturnType<typeof sqliteClient>;
+export function toolingClient(
+  target: Extract<DatabaseTarget, { provider: "sqlite" }> | { provider: "sqlite"; filePath: string },
+  options?: ToolingClientOptions,
+): ReturnType<typeof sqliteClient>;
 export function toolingClient(target: Extract<DatabaseTarget, { provider: "postgresql" }>, options?: ToolingClientOptions): ReturnType<typeof postgresClient>;
 export function toolingClient(target: DatabaseTarget | { provider: "sqlite"; filePath: string }, options: ToolingClientOptions = {}) {
   return target.provider === "sqlite" ? sqliteClient(target.filePath, options) : postgresClient(target.url, options);

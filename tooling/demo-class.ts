@@ -22,7 +22,13 @@ const ASSIGNMENTS = ["Lesson: Potato diplomacy", "Lesson: The eye of the beholde
 export type DemoClass = { classPath: string; reportsPath: string };
 
 /** A new browser context signed in through the sign-in form. */
-export async function signedInContext(browser: Browser, baseUrl: string, email: string, password = DEMO_PASSWORD, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedInContext(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password = DEMO_PASSWORD,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport });
   // Generous: these scripts often run beside builds and tests on a small machine.
   context.setDefaultTimeout(60_000);
@@ -65,7 +71,10 @@ export async function readLesson(page: Page, slug: string, { share = 1, markRead
     const readAlready = await page
       .getByRole("button", { name: "✓ Read — mark as not read" })
       .waitFor({ timeout: 5_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (!readAlready) {
       await page.getByRole("button", { name: "Mark lesson as read" }).click();
       await page.getByText("Marked as read.").waitFor();
@@ -143,7 +152,11 @@ async function doAssignment(page: Page, title: string, wrong: number[]): Promise
 /** From the quiz list: starts the quiz on a lesson or phase (by its title), answers it and finishes it. */
 async function doQuiz(page: Page, title: string, wrong: number[]): Promise<void> {
   await page.goto("/quiz");
-  await page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title, exact: true }) }).getByRole("button", { name: "Start the quiz" }).click();
+  await page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: title, exact: true }) })
+    .getByRole("button", { name: "Start the quiz" })
+    .click();
   await page.waitForURL(/\/quiz\/attempt\//);
   await answerThroughApi(page, page.url().split("/").pop() ?? "", { wrong });
   await finishInBrowser(page);

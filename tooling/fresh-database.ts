@@ -21,7 +21,8 @@ export function prepareFreshDatabase(databaseUrl: string, { stdio = "inherit", d
   const env = { ...process.env, DATABASE_URL: databaseUrl };
   const run = (command: string, args: string[], extra: Record<string, string> = {}) => {
     const result = spawnSync(path.join(ROOT, command), args, { cwd: ROOT, stdio, encoding: "utf8", env: { ...env, ...extra } });
-    if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed with exit code ${result.status}\n${result.stdout ?? ""}${result.stderr ?? ""}`);
+    if (result.status !== 0)
+      throw new Error(`${command} ${args.join(" ")} failed with exit code ${result.status}\n${result.stdout ?? ""}${result.stderr ?? ""}`);
   };
   run("node_modules/.bin/prisma", ["migrate", "deploy"]);
   // The demo accounts are seeded outside production mode only: the seed runs as a test.
@@ -43,5 +44,8 @@ export function removeSqliteFile(databaseUrl: string): void {
 export async function migratedSqliteFile(file: string): Promise<void> {
   const env = { DATABASE_URL: `file:${file}` };
   expectSuccess(await runPrisma(["migrate", "deploy"], { cwd: REPO_ROOT, env }), `migrate deploy (${path.basename(file)})`);
-  expectSuccess(await runPrisma(["db", "seed"], { cwd: REPO_ROOT, env: { ...env, NODE_ENV: "test", SEED_DEMO_DATA: "false" } }), `db seed (${path.basename(file)})`);
+  expectSuccess(
+    await runPrisma(["db", "seed"], { cwd: REPO_ROOT, env: { ...env, NODE_ENV: "test", SEED_DEMO_DATA: "false" } }),
+    `db seed (${path.basename(file)})`,
+  );
 }

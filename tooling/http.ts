@@ -112,7 +112,11 @@ export async function signIn(session: HttpSession, email: string, password: stri
  * `code` Auth.js puts in that redirect when sign-in fails ("credentials" for a wrong password,
  * or the code of the error authorize() threw, e.g. "locked" from auth.ts).
  */
-export async function signInAttempt(session: HttpSession, email: string, password: string): Promise<{ signedIn: boolean; status: number; location: string; code: string | null }> {
+export async function signInAttempt(
+  session: HttpSession,
+  email: string,
+  password: string,
+): Promise<{ signedIn: boolean; status: number; location: string; code: string | null }> {
   const csrf = await session.request("GET", "/api/auth/csrf");
   const { csrfToken } = csrf.status === 200 ? (JSON.parse(csrf.body) as { csrfToken?: string }) : {};
   if (!csrfToken) return { signedIn: false, status: csrf.status, location: "", code: null };

@@ -38,7 +38,11 @@ export function prepareLoadDatabase(dbFile: string, emails: string[], password: 
   const databaseUrl = `file:${dbFile}`;
   prepareFreshDatabase(databaseUrl, { demo: false, stdio: "pipe" });
   const env = { ...process.env, DATABASE_URL: databaseUrl };
-  run(path.join(ROOT, "node_modules/.bin/tsx"), ["bench/create-students.ts"], { ...env, BENCH_STUDENT_EMAILS: emails.join("\n"), BENCH_STUDENT_PASSWORD: password });
+  run(path.join(ROOT, "node_modules/.bin/tsx"), ["bench/create-students.ts"], {
+    ...env,
+    BENCH_STUDENT_EMAILS: emails.join("\n"),
+    BENCH_STUDENT_PASSWORD: password,
+  });
 }
 
 /** Signs every student in over HTTP, `parallel` at a time (Argon2 verification is deliberately slow). */
@@ -70,7 +74,12 @@ export function scopes(): { pick: (random: () => number) => Scope; length: (scop
       return { kind: "PHASE", scopeId: phases[Math.floor(random() * phases.length)] ?? null };
     },
     length(scope) {
-      const pool = scope.kind === "MIXED" ? getQuestionBank() : scope.kind === "LESSON" ? getQuestionsForLesson(scope.scopeId ?? "") : getQuestionsForPhase(scope.scopeId ?? "");
+      const pool =
+        scope.kind === "MIXED"
+          ? getQuestionBank()
+          : scope.kind === "LESSON"
+            ? getQuestionsForLesson(scope.scopeId ?? "")
+            : getQuestionsForPhase(scope.scopeId ?? "");
       return Math.min(QUIZ_LENGTH[scope.kind], pool.length);
     },
   };

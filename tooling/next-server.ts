@@ -13,7 +13,24 @@ import { BENCH_PAGE_TEXT } from "../app/bench/enabled";
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 /** What a build depends on. Tests beside the code are left out: they are not part of the build. */
-const BUILD_INPUTS = ["scripts/ascii-prerendered-pages.ts", "tooling/ascii-html.ts", "app", "components", "lib", "content", "public", "auth.ts", "auth.config.ts", "proxy.ts", "next.config.mjs", "next.config.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = [
+  "scripts/ascii-prerendered-pages.ts",
+  "tooling/ascii-html.ts",
+  "app",
+  "components",
+  "lib",
+  "content",
+  "public",
+  "auth.ts",
+  "auth.config.ts",
+  "proxy.ts",
+  "next.config.mjs",
+  "next.config.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 
 function newestInput(entry: string): { file: string; mtimeMs: number } | null {
   const full = path.join(ROOT, entry);
@@ -72,7 +89,10 @@ export async function waitForQuiet(seconds: number, why: string): Promise<string
   let others = otherNextProcesses();
   let said = false;
   while (others.length > 0 && Date.now() < deadline) {
-    if (!said) console.log(`Waiting up to ${seconds} s for other Next.js/Playwright processes to finish (${why}):\n  ${others.map((line) => line.slice(0, 120)).join("\n  ")}`);
+    if (!said)
+      console.log(
+        `Waiting up to ${seconds} s for other Next.js/Playwright processes to finish (${why}):\n  ${others.map((line) => line.slice(0, 120)).join("\n  ")}`,
+      );
     said = true;
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     others = otherNextProcesses();
@@ -83,7 +103,9 @@ export async function waitForQuiet(seconds: number, why: string): Promise<string
 export async function build(waitSeconds: number): Promise<void> {
   const others = await waitForQuiet(waitSeconds, "a build now would replace .next under them");
   if (others.length > 0) {
-    throw new Error("a build is needed, but other processes still use .next (see above). Run again when they are done, or pass --build never to use the build as it is.");
+    throw new Error(
+      "a build is needed, but other processes still use .next (see above). Run again when they are done, or pass --build never to use the build as it is.",
+    );
   }
   console.log("Building (BENCH_ROUTES=1 npm run build)…");
   const result = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, BENCH_ROUTES: "1" } });
@@ -267,7 +289,17 @@ export function coreTicks(): { busy: number; total: number }[] {
 export function describeProcesses(lines: string[]): string {
   const kinds = new Map<string, number>();
   for (const line of lines) {
-    const kind = /next-server/.test(line) ? "next-server" : /next build/.test(line) ? "next build" : /next start/.test(line) ? "next start" : /chromium/.test(line) ? "chromium" : /playwright/.test(line) ? "playwright" : "other";
+    const kind = /next-server/.test(line)
+      ? "next-server"
+      : /next build/.test(line)
+        ? "next build"
+        : /next start/.test(line)
+          ? "next start"
+          : /chromium/.test(line)
+            ? "chromium"
+            : /playwright/.test(line)
+              ? "playwright"
+              : "other";
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   return [...kinds].map(([kind, count]) => `${count}× ${kind}`).join(", ");
@@ -291,7 +323,12 @@ export function statementProbeEnv(file: string): Record<string, string> {
  */
 export function profileToggle(dir: string, roots: number[]): () => void {
   return () => {
-    const probed = new Set(fs.readdirSync(dir).map((file) => /^probe-(\d+)\.jsonl$/.exec(file)?.[1]).filter((pid): pid is string => pid !== undefined));
+    const probed = new Set(
+      fs
+        .readdirSync(dir)
+        .map((file) => /^probe-(\d+)\.jsonl$/.exec(file)?.[1])
+        .filter((pid): pid is string => pid !== undefined),
+    );
     for (const pid of roots.flatMap(processTree)) if (probed.has(String(pid))) process.kill(pid, "SIGUSR2");
   };
 }

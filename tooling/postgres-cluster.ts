@@ -79,9 +79,7 @@ function userExists(name: string): boolean {
 /** Runs a PostgreSQL program, as the `postgres` user when we are root. */
 function asPostgres(bin: string, program: string, args: string[]) {
   const executable = path.join(bin, program);
-  return isRoot()
-    ? run("runuser", ["-u", "postgres", "--", executable, ...args], { encoding: "utf8" })
-    : run(executable, args, { encoding: "utf8" });
+  return isRoot() ? run("runuser", ["-u", "postgres", "--", executable, ...args], { encoding: "utf8" }) : run(executable, args, { encoding: "utf8" });
 }
 
 /** Starts a fresh cluster. Call stop() when done (it also runs when the process exits). */
@@ -155,9 +153,7 @@ export async function startPostgresCluster(bin: string): Promise<PostgresCluster
         return url(database);
       },
       async listDatabases() {
-        const result = await admin((client) =>
-          client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE NOT datistemplate ORDER BY datname"),
-        );
+        const result = await admin((client) => client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE NOT datistemplate ORDER BY datname"));
         return result.rows.map((row) => row.datname);
       },
       async stop() {

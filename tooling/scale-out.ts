@@ -47,9 +47,17 @@ export async function preparePostgresDatabase(
   { emails, password, authSecret }: { emails: string[]; password: string; authSecret: string },
 ): Promise<{ url: string; postgresVersion: string }> {
   const url = await cluster.createDatabase(name);
-  expectSuccess(await runPrisma(["migrate", "deploy", "--schema", "prisma/postgres/schema.prisma"], { cwd: ROOT, env: { DATABASE_URL: url } }), "prisma migrate deploy");
+  expectSuccess(
+    await runPrisma(["migrate", "deploy", "--schema", "prisma/postgres/schema.prisma"], { cwd: ROOT, env: { DATABASE_URL: url } }),
+    "prisma migrate deploy",
+  );
   // The seed command is `tsx prisma/seed.ts`: tsx must be on PATH also when not run through npm.
-  const seedEnv = { DATABASE_URL: url, NODE_ENV: "production", AUTH_SECRET: authSecret, PATH: `${path.join(ROOT, "node_modules", ".bin")}${path.delimiter}${process.env.PATH ?? ""}` };
+  const seedEnv = {
+    DATABASE_URL: url,
+    NODE_ENV: "production",
+    AUTH_SECRET: authSecret,
+    PATH: `${path.join(ROOT, "node_modules", ".bin")}${path.delimiter}${process.env.PATH ?? ""}`,
+  };
   expectSuccess(await runPrisma(["db", "seed"], { cwd: ROOT, env: seedEnv }), "prisma db seed");
   const passwordHash = await hashPassword(password);
   const client = toolingClient({ provider: "postgresql", url });
@@ -67,11 +75,22 @@ export async function preparePostgresDatabase(
  * DATABASE_URL, as behind a load balancer; `cores` pins A and B to one core each. Resolves once
  * both answer /api/health; if either does not, both are stopped and the error is thrown.
  */
-export async function startServerPair(url: string, authSecret: string, { cores = null, timeoutMs = 120_000 }: { cores?: [number, number] | null; timeoutMs?: number } = {}): Promise<ServerPair> {
+export async function startServerPair(
+  url: string,
+  authSecret: string,
+  { cores = null, timeoutMs = 120_000 }: { cores?: [number, number] | null; timeoutMs?: number } = {},
+): Promise<ServerPair> {
   const portA = await server.freePort();
   let portB = await server.freePort();
   while (portB === portA) portB = await server.freePort(); // the OS may hand out a just-closed port again
-  const env = (port: number): NodeJS.ProcessEnv => ({ ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret, AUTH_TRUST_HOST: "true", DATABASE_URL: url, PORT: String(port) });
+  const env = (port: number): NodeJS.ProcessEnv => ({
+    ...process.env,
+    NODE_ENV: "production",
+    AUTH_SECRET: authSecret,
+    AUTH_TRUST_HOST: "true",
+    DATABASE_URL: url,
+    PORT: String(port),
+  });
   const pair: ServerPair = { A: server.startServer(portA, env(portA), cores?.[0] ?? null), B: server.startServer(portB, env(portB), cores?.[1] ?? null) };
   try {
     await Promise.all([server.waitUntilUp(pair.A, timeoutMs), server.waitUntilUp(pair.B, timeoutMs)]);
@@ -113,7 +132,12 @@ export type SessionCrossing = {
  * on A and works on B, emails[1] the other way round. Acknowledged starts and answers go into
  * `ledger`, for the lost-answer check.
  */
-export async function checkSessions(pair: ServerPair, emails: [string, string], password: string, ledger: Ledger): Promise<ScaleOutCheck & { crossings: SessionCrossing[] }> {
+export async function checkSessions(
+  pair: ServerPair,
+  emails: [string, string],
+  password: string,
+  ledger: Ledger,
+): Promise<ScaleOutCheck & { crossings: SessionCrossing[] }> {
   const crossings: SessionCrossing[] = [];
   const ways = [
     { email: emails[0], home: "A", away: "B" },
@@ -138,7 +162,10 @@ export async function checkSessions(pair: ServerPair, emails: [string, string], 
         startWithoutCookies: 0,
       };
       const session = await onAway.request("GET", "/api/auth/session");
-      crossing.sessionOnAway = { status: session.status, email: session.status === 200 ? ((JSON.parse(session.body) as { user?: { email?: string } } | null)?.user?.email ?? null) : null };
+      crossing.sessionOnAway = {
+        status: session.status,
+        email: session.status === 200 ? ((JSON.parse(session.body) as { user?: { email?: string } } | null)?.user?.email ?? null) : null,
+      };
       const start = await onAway.request("POST", "/api/v1/attempts", { json: { kind: "MIXED", scopeId: null } });
       crossing.startOnAway = { status: start.status, attemptId: null };
       if (ok(start.status)) {
@@ -148,12 +175,16 @@ export async function checkSessions(pair: ServerPair, emails: [string, string], 
         const open = attempt.items.find((item) => item.status === "open")?.question;
         const picked = open ? responseFor(open.id, 0, Math.random, open) : null;
         if (open && picked) {
-          const answer = await onAway.request("PUT", `/api/v1/attempts/${encodeURIComponent(attempt.id)}/answers/${encodeURIComponent(open.id)}`, { json: { response: picked.sent } });
+          const answer = await onAway.request("PUT", `/api/v1/attempts/${encodeURIComponent(attempt.id)}/answers/${encodeURIComponent(open.id)}`, {
+            json: { response: picked.sent },
+          });
           crossing.answerOnAway = { status: answer.status, questionId: open.id };
           if (ok(answer.status)) ledger.answers.push({ email, attemptId: attempt.id, questionId: open.id, response: picked.sent, stored: picked.stored });
           // The write made through one server, read back through the other.
           const view = await onHome.request("GET", `/api/v1/attempts/${encodeURIComponent(attempt.id)}`);
-          const item = ok(view.status) ? (JSON.parse(view.body) as { items: { status: string; question: { id: string } }[] }).items.find((i) => i.question.id === open.id) : undefined;
+          const item = ok(view.status)
+            ? (JSON.parse(view.body) as { items: { status: string; question: { id: string } }[] }).items.find((i) => i.question.id === open.id)
+            : undefined;
           crossing.readBackOnHome = item?.status ?? `HTTP ${view.status}`;
         }
       }
@@ -166,7 +197,12 @@ export async function checkSessions(pair: ServerPair, emails: [string, string], 
     }
   }
   const good = (c: SessionCrossing) =>
-    c.signedInOnHome && c.sessionOnAway.email === c.email && ok(c.startOnAway.status) && ok(c.answerOnAway.status) && c.readBackOnHome === "answered" && c.startWithoutCookies === 401;
+    c.signedInOnHome &&
+    c.sessionOnAway.email === c.email &&
+    ok(c.startOnAway.status) &&
+    ok(c.answerOnAway.status) &&
+    c.readBackOnHome === "answered" &&
+    c.startWithoutCookies === 401;
   return {
     name: "Sessions are valid on both servers",
     passed: crossings.every(good),
@@ -198,7 +234,11 @@ export type ThrottleFacts = {
 };
 
 async function accountRow(url: string, email: string): Promise<ThrottleRow | null> {
-  const rows = await pgQuery<ThrottleRow>(url, `SELECT key, failures, "lockedUntil" FROM "Throttle" WHERE key LIKE 'signin:account:%' AND position($1 in key) > 0`, [email]);
+  const rows = await pgQuery<ThrottleRow>(
+    url,
+    `SELECT key, failures, "lockedUntil" FROM "Throttle" WHERE key LIKE 'signin:account:%' AND position($1 in key) > 0`,
+    [email],
+  );
   return rows[0] ?? null;
 }
 
@@ -220,7 +260,13 @@ async function attemptOn(pair: ServerPair, name: ServerName, email: string, pass
  * counted before its password is checked (lib/auth/throttle.ts reserveAttempt), so exactly the
  * threshold of them are checked, the rest refused, and the database counts every one.
  */
-export async function checkThrottle(pair: ServerPair, email: string, burstEmail: string, password: string, url: string): Promise<ScaleOutCheck & { facts: ThrottleFacts }> {
+export async function checkThrottle(
+  pair: ServerPair,
+  email: string,
+  burstEmail: string,
+  password: string,
+  url: string,
+): Promise<ScaleOutCheck & { facts: ThrottleFacts }> {
   const limit = RULES.account.maxFailures;
   const serverFor = (i: number): ServerName => (i % 2 === 0 ? "A" : "B");
   const sequence: SignInOutcome[] = [];
@@ -228,7 +274,9 @@ export async function checkThrottle(pair: ServerPair, email: string, burstEmail:
   for (let i = limit; i < limit + 2; i++) sequence.push(await attemptOn(pair, serverFor(i), email, password, "right"));
   const row = await accountRow(url, email);
 
-  const burstOutcomes = await Promise.all(Array.from({ length: 2 * limit }, (_, i) => attemptOn(pair, serverFor(i), burstEmail, "wrong-password-for-the-burst", "wrong")));
+  const burstOutcomes = await Promise.all(
+    Array.from({ length: 2 * limit }, (_, i) => attemptOn(pair, serverFor(i), burstEmail, "wrong-password-for-the-burst", "wrong")),
+  );
   const burstRow = await accountRow(url, burstEmail);
   const facts: ThrottleFacts = { limit, sequence, row, burst: { outcomes: burstOutcomes, row: burstRow } };
 
@@ -260,7 +308,9 @@ export async function checkThrottle(pair: ServerPair, email: string, burstEmail:
         sequence.map((o, i) => `${i + 1}. ${o.server}: ${o.password} password → ${o.signedIn ? "**signed in**" : (o.code ?? `HTTP ${o.status}`)}`).join("; ") +
         ".",
       `Server A saw ${perServer("A")} of the failures and B ${perServer("B")}, so a counter kept in each server would have locked neither; the lock-out is visible on both.`,
-      row ? `PostgreSQL, table Throttle: \`${row.key}\` failures = ${row.failures}, locked for another ${lockedMinutes.toFixed(1)} min.` : `PostgreSQL, table Throttle: **no row for the account**.`,
+      row
+        ? `PostgreSQL, table Throttle: \`${row.key}\` failures = ${row.failures}, locked for another ${lockedMinutes.toFixed(1)} min.`
+        : `PostgreSQL, table Throttle: **no row for the account**.`,
       `${burstOutcomes.length} wrong passwords for another account (${burstEmail}) sent at once, half to each server: ${checked} answered as a wrong password (expected ${limit}), ${refused} refused as locked${otherwise ? `, ${otherwise} otherwise (signed in or no redirect)` : ""}; ` +
         `Throttle then reads failures = ${burstRow?.failures ?? 0} (every attempt counted)${burstRow?.lockedUntil ? ", locked" : ", **not locked**"}.`,
     ],
@@ -275,8 +325,16 @@ export async function checkThrottle(pair: ServerPair, email: string, burstEmail:
  * PostgreSQL, answers with the response the database keeps. Run it after both servers stopped.
  * `acknowledgedBy` says how many answers each server acknowledged, for the evidence.
  */
-export async function checkLedger(url: string, ledger: Ledger, acknowledgedBy: Record<ServerName, number>, during = "in the measured phases"): Promise<{ check: ScaleOutCheck; verification: LedgerComparison }> {
-  const answerRows = await pgQuery<{ attemptId: string; questionId: string; response: unknown }>(url, `SELECT "attemptId", "questionId", response FROM "AttemptAnswer"`);
+export async function checkLedger(
+  url: string,
+  ledger: Ledger,
+  acknowledgedBy: Record<ServerName, number>,
+  during = "in the measured phases",
+): Promise<{ check: ScaleOutCheck; verification: LedgerComparison }> {
+  const answerRows = await pgQuery<{ attemptId: string; questionId: string; response: unknown }>(
+    url,
+    `SELECT "attemptId", "questionId", response FROM "AttemptAnswer"`,
+  );
   const attemptRows = await pgQuery<{ id: string; finished: boolean }>(url, `SELECT id, "finishedAt" IS NOT NULL AS finished FROM "Attempt"`);
   const v = compareLedger(
     ledger,

@@ -17,7 +17,14 @@ function pickOther<T>(values: readonly T[], not: T, random: () => number): T {
 export function randomWrongResponse(question: Question, random: () => number): QuestionResponse {
   switch (question.type) {
     case "single":
-      return { type: "single", choice: pickOther(question.options.map((o) => o.id), question.answer, random) };
+      return {
+        type: "single",
+        choice: pickOther(
+          question.options.map((o) => o.id),
+          question.answer,
+          random,
+        ),
+      };
     case "multiple": {
       const extra = question.options.map((o) => o.id).find((id) => !question.answer.includes(id));
       const choices = extra ? [...question.answer, extra] : question.answer.slice(1);
@@ -46,7 +53,12 @@ export function randomWrongResponse(question: Question, random: () => number): Q
  * the same response in the bank's ids, as the database stores it; null when the id is not in the
  * built-in bank.
  */
-export function responseFor(questionId: string, wrongRate: number, random: () => number, shown: ShownQuestion): { sent: QuestionResponse; stored: QuestionResponse } | null {
+export function responseFor(
+  questionId: string,
+  wrongRate: number,
+  random: () => number,
+  shown: ShownQuestion,
+): { sent: QuestionResponse; stored: QuestionResponse } | null {
   const question = getQuestion(questionId);
   if (!question) return null;
   const stored = random() < wrongRate ? randomWrongResponse(question, random) : rightResponse(question);

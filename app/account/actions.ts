@@ -27,7 +27,11 @@ const { currentPassword, newPassword, confirmPassword } = changePasswordSchema.s
 export const changePasswordAction = formAction({
   access: "user",
   returnTo,
-  input: changePasswordSchema.safeExtend({ currentPassword: secret(currentPassword), newPassword: secret(newPassword), confirmPassword: secret(confirmPassword) }),
+  input: changePasswordSchema.safeExtend({
+    currentPassword: secret(currentPassword),
+    newPassword: secret(newPassword),
+    confirmPassword: secret(confirmPassword),
+  }),
   async run({ user, input }) {
     if (!(await checkPassword(user.id, input.currentPassword))) throw fieldError("currentPassword", "Your current password is not correct.");
     await changePassword(user.id, input.newPassword);

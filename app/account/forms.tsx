@@ -31,9 +31,31 @@ export function ChangePasswordForm() {
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormMessage message={state.success} tone="success" />
-      <FormField name="currentPassword" label="Current password" type="password" autoComplete="current-password" required errors={state.errors?.currentPassword} />
-      <FormField name="newPassword" label="New password" type="password" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} errors={state.errors?.newPassword} />
-      <FormField name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required errors={state.errors?.confirmPassword} />
+      <FormField
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state.errors?.currentPassword}
+      />
+      <FormField
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        errors={state.errors?.newPassword}
+      />
+      <FormField
+        name="confirmPassword"
+        label="New password again"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={state.errors?.confirmPassword}
+      />
       <SubmitButton className="btn">Change password</SubmitButton>
     </form>
   );
@@ -44,7 +66,15 @@ export function DeleteAccountForm() {
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormMessage message={state.message} />
-      <FormField name="password" id="delete-password" label="Your password" type="password" autoComplete="current-password" required errors={state.errors?.password} />
+      <FormField
+        name="password"
+        id="delete-password"
+        label="Your password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state.errors?.password}
+      />
       <FormField name="confirm" label="Type DELETE to confirm" autoComplete="off" required errors={state.errors?.confirm} />
       <SubmitButton className="btn bg-[#b42318] hover:bg-[#8f1c13]">Delete my account</SubmitButton>
     </form>

@@ -16,17 +16,23 @@ export default async function AccountPage() {
       </header>
 
       <section aria-labelledby="name-heading" className="space-y-3">
-        <h2 id="name-heading" className="text-xl font-semibold">Display name</h2>
+        <h2 id="name-heading" className="text-xl font-semibold">
+          Display name
+        </h2>
         <ChangeNameForm name={user.name} />
       </section>
 
       <section aria-labelledby="password-heading" className="space-y-3">
-        <h2 id="password-heading" className="text-xl font-semibold">Password</h2>
+        <h2 id="password-heading" className="text-xl font-semibold">
+          Password
+        </h2>
         <ChangePasswordForm />
       </section>
 
       <section aria-labelledby="data-heading" className="space-y-3">
-        <h2 id="data-heading" className="text-xl font-semibold">Your data</h2>
+        <h2 id="data-heading" className="text-xl font-semibold">
+          Your data
+        </h2>
         <p className="text-muted">A JSON file with everything Backchannel stores about you: your account, reading progress and quiz answers.</p>
         <a href="/api/account/export" className="btn btn-secondary" download>
           Download all my data
@@ -34,16 +40,16 @@ export default async function AccountPage() {
       </section>
 
       <section aria-labelledby="delete-heading" className="space-y-3 rounded-lg border border-[#e5b8b3] p-5">
-        <h2 id="delete-heading" className="text-xl font-semibold">Delete your account</h2>
+        <h2 id="delete-heading" className="text-xl font-semibold">
+          Delete your account
+        </h2>
         {user.role === "TEACHER" ? (
           <p className="text-muted">
-            Your account and the classes you created are deleted. A class that has a co-teacher is handed to them instead, with its
-            assignments and reports. Your students keep their own accounts and their answers.
+            Your account and the classes you created are deleted. A class that has a co-teacher is handed to them instead, with its assignments and reports.
+            Your students keep their own accounts and their answers.
           </p>
         ) : (
-          <p className="text-muted">
-            Your account, your reading progress and all your quiz attempts are deleted for good. You leave every class you joined.
-          </p>
+          <p className="text-muted">Your account, your reading progress and all your quiz attempts are deleted for good. You leave every class you joined.</p>
         )}
         <DeleteAccountForm />
       </section>

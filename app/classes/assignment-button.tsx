@@ -12,7 +12,11 @@ export function StartAssignmentButton({ assignmentId, label, title }: { assignme
       <SubmitButton className="btn px-3 py-1.5 text-sm" aria-label={`${label}: ${title}`} pendingLabel="Opening…">
         {label}
       </SubmitButton>
-      {state.message ? <p role="alert" className="field-error">{state.message}</p> : null}
+      {state.message ? (
+        <p role="alert" className="field-error">
+          {state.message}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -34,17 +34,26 @@ export function StudentAssignmentList({ assignments, reading }: { assignments: S
                   {a.attemptsAllowed === 1 ? "attempt" : "attempts"} used
                 </p>
                 {!a.isOpen ? (
-                  <p className="font-sans text-sm text-muted">Opens <LocalTime iso={a.opensAt.toISOString()} /></p>
+                  <p className="font-sans text-sm text-muted">
+                    Opens <LocalTime iso={a.opensAt.toISOString()} />
+                  </p>
                 ) : null}
               </div>
               {a.canStart ? (
-                <StartAssignmentButton assignmentId={a.id} title={a.title} label={a.openAttemptId ? "Continue the quiz" : a.attemptsUsed > 0 ? "Try the quiz again" : "Take the quiz"} />
+                <StartAssignmentButton
+                  assignmentId={a.id}
+                  title={a.title}
+                  label={a.openAttemptId ? "Continue the quiz" : a.attemptsUsed > 0 ? "Try the quiz again" : "Take the quiz"}
+                />
               ) : null}
             </div>
             {lesson ? (
               <div className="space-y-1 border-t border-rule pt-3 font-sans text-sm">
                 <p>
-                  Read <Link href={lessonHref(lesson.slug, progress)}>Lesson {lessonNumber}: {lesson.title}</Link>
+                  Read{" "}
+                  <Link href={lessonHref(lesson.slug, progress)}>
+                    Lesson {lessonNumber}: {lesson.title}
+                  </Link>
                   {progress?.read ? " (read)" : progress?.lastParagraphId ? " (where you left off)" : ""}, then take its quiz.
                 </p>
                 <ProgressBar percent={progress?.percent ?? 0} label={`${a.title}: reading progress`} />

@@ -13,7 +13,8 @@ function describe(step: NextStep): { title: string; detail?: React.ReactNode } {
         title: `Read Lesson ${step.lesson.number}: ${step.lesson.title}`,
         detail: (
           <>
-            For “{step.assignment.title}” ({step.assignment.className}), due <LocalTime iso={step.assignment.dueAt.toISOString()} />. Its quiz is at the end of the lesson.
+            For “{step.assignment.title}” ({step.assignment.className}), due <LocalTime iso={step.assignment.dueAt.toISOString()} />. Its quiz is at the end of
+            the lesson.
             {step.percent > 0 ? ` You have read ${step.percent}%.` : ""}
           </>
         ),
@@ -45,16 +46,28 @@ function StepAction({ step, primary }: { step: NextStep; primary: boolean }) {
   const linkClass = primary ? "btn" : "btn btn-secondary";
   switch (step.kind) {
     case "read-for-assignment":
-      return <Link href={step.href} className={linkClass}>{step.percent > 0 ? "Continue reading" : "Read the lesson"}</Link>;
+      return (
+        <Link href={step.href} className={linkClass}>
+          {step.percent > 0 ? "Continue reading" : "Read the lesson"}
+        </Link>
+      );
     case "quiz-for-assignment":
       return <StartAssignmentButton assignmentId={step.assignment.id} title={step.assignment.title} label={step.resume ? "Continue" : "Start the quiz"} />;
     case "continue-reading":
-      return <Link href={step.href} className={linkClass}>Continue reading</Link>;
+      return (
+        <Link href={step.href} className={linkClass}>
+          Continue reading
+        </Link>
+      );
     case "review":
       return <StartQuizButton action={startQuizAction} kind="REVIEW" scopeId={null} label="Start review" secondary={!primary} />;
     case "first-lesson":
     case "next-lesson":
-      return <Link href={step.href} className={linkClass}>Start reading</Link>;
+      return (
+        <Link href={step.href} className={linkClass}>
+          Start reading
+        </Link>
+      );
     case "mixed-review":
       return <StartQuizButton action={startQuizAction} kind="MIXED" scopeId={null} label="Start mixed review" secondary={!primary} />;
   }
@@ -66,7 +79,9 @@ export function NextSteps({ steps }: { steps: readonly NextStep[] }) {
   const main = describe(first);
   return (
     <section aria-labelledby="next-heading" className="space-y-4">
-      <h2 id="next-heading" className="text-2xl font-semibold">Next up</h2>
+      <h2 id="next-heading" className="text-2xl font-semibold">
+        Next up
+      </h2>
       <div className="space-y-3 rounded-lg border-2 border-accent/40 bg-white p-5">
         <p className="text-xl font-semibold">{main.title}</p>
         {main.detail ? <p className="text-muted">{main.detail}</p> : null}

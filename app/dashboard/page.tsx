@@ -64,7 +64,9 @@ export default async function DashboardPage() {
       <NextSteps steps={steps} />
 
       <section aria-labelledby="assignments-heading" className="space-y-3">
-        <h2 id="assignments-heading" className="text-2xl font-semibold">Assignments</h2>
+        <h2 id="assignments-heading" className="text-2xl font-semibold">
+          Assignments
+        </h2>
         <StudentAssignmentList assignments={assignments} reading={reading} />
         <p className="font-sans text-sm">
           <Link href="/classes">Your classes</Link> · <Link href="/classes/join">Join a class</Link>
@@ -72,13 +74,17 @@ export default async function DashboardPage() {
       </section>
 
       <section aria-labelledby="reading-heading" className="space-y-3">
-        <h2 id="reading-heading" className="text-2xl font-semibold">Reading</h2>
+        <h2 id="reading-heading" className="text-2xl font-semibold">
+          Reading
+        </h2>
         <ul className="grid gap-3 md:grid-cols-2">
           {lessons.map((lesson, index) => {
             const progress = reading.find((r) => r.slug === lesson.slug);
             return (
               <li key={lesson.slug} className="space-y-1 rounded-lg border border-rule bg-white p-4">
-                <Link href={lessonHref(lesson.slug, progress)} className="font-medium">Lesson {index + 1}: {lesson.title}</Link>
+                <Link href={lessonHref(lesson.slug, progress)} className="font-medium">
+                  Lesson {index + 1}: {lesson.title}
+                </Link>
                 <ProgressBar percent={progress?.percent ?? 0} label={`${lesson.title}: reading progress`} />
               </li>
             );
@@ -87,10 +93,15 @@ export default async function DashboardPage() {
       </section>
 
       <section aria-labelledby="mastery-heading" className="space-y-3">
-        <h2 id="mastery-heading" className="text-2xl font-semibold">Mastery by phase</h2>
+        <h2 id="mastery-heading" className="text-2xl font-semibold">
+          Mastery by phase
+        </h2>
         <p className="text-sm text-muted">
-          Levels: {Object.values(MASTERY_LEVELS).map((l) => l.label).join(" → ")}. Only your latest answer to each question counts; “Mastered” also needs a
-          question answered right again a day or more later.
+          Levels:{" "}
+          {Object.values(MASTERY_LEVELS)
+            .map((l) => l.label)
+            .join(" → ")}
+          . Only your latest answer to each question counts; “Mastered” also needs a question answered right again a day or more later.
         </p>
         <ul className="grid gap-4 md:grid-cols-2">
           {mastery.phases.map((phase) => (
@@ -102,24 +113,40 @@ export default async function DashboardPage() {
       </section>
 
       <section aria-labelledby="events-heading" className="space-y-3">
-        <h2 id="events-heading" className="text-2xl font-semibold">Key events</h2>
+        <h2 id="events-heading" className="text-2xl font-semibold">
+          Key events
+        </h2>
         {startedEvents.length === 0 ? (
           <p className="text-muted">
             Questions on the {mastery.events.length} key events of the <Link href="/timeline">timeline</Link> build your mastery of each one. None answered yet.
           </p>
         ) : (
           <>
-            <p className="text-muted">You have answered questions on {startedEvents.length} of the {mastery.events.length} key events.</p>
+            <p className="text-muted">
+              You have answered questions on {startedEvents.length} of the {mastery.events.length} key events.
+            </p>
             <div className="overflow-x-auto rounded-lg border border-rule bg-white">
               <table className="w-full text-left font-sans text-sm">
                 <caption className="sr-only">Your mastery of the key events you have answered questions on</caption>
                 <thead className="bg-paper">
-                  <tr><th scope="col" className="px-3 py-2">Event</th><th scope="col" className="px-3 py-2">Date</th><th scope="col" className="px-3 py-2">Mastery</th></tr>
+                  <tr>
+                    <th scope="col" className="px-3 py-2">
+                      Event
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      Date
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      Mastery
+                    </th>
+                  </tr>
                 </thead>
                 <tbody>
                   {startedEvents.map((event) => (
                     <tr key={event.id} className="border-t border-rule">
-                      <td className="px-3 py-2"><Link href={`/timeline#${event.id}`}>{event.title}</Link></td>
+                      <td className="px-3 py-2">
+                        <Link href={`/timeline#${event.id}`}>{event.title}</Link>
+                      </td>
                       <td className="whitespace-nowrap px-3 py-2 text-muted">{formatPartialDate(event.date)}</td>
                       <td className="px-3 py-2">{MASTERY_LEVELS[event.mastery.level].label}</td>
                     </tr>
@@ -132,11 +159,15 @@ export default async function DashboardPage() {
       </section>
 
       <section aria-labelledby="scores-heading" className="space-y-3">
-        <h2 id="scores-heading" className="text-2xl font-semibold">Quiz scores over time</h2>
+        <h2 id="scores-heading" className="text-2xl font-semibold">
+          Quiz scores over time
+        </h2>
         {quizzes.length > 0 ? (
           <ScoreChart points={quizzes.map((q) => ({ id: q.id, label: q.title, date: q.finishedAt.toLocaleDateString("en-GB"), score: q.score }))} />
         ) : (
-          <p className="text-muted">No finished quizzes yet. <Link href="/quiz">Take your first quiz</Link>.</p>
+          <p className="text-muted">
+            No finished quizzes yet. <Link href="/quiz">Take your first quiz</Link>.
+          </p>
         )}
       </section>
     </div>

@@ -13,8 +13,7 @@ export default function LessonsPage() {
       <header className="max-w-3xl space-y-3">
         <h1 className="text-4xl font-semibold">Lessons</h1>
         <p className="prose-article text-muted">
-          {lessons.length} lessons, in the article’s order, from {article.meta.author}’s “{article.meta.title}” ({article.meta.publisher},{" "}
-          {article.meta.year}).
+          {lessons.length} lessons, in the article’s order, from {article.meta.author}’s “{article.meta.title}” ({article.meta.publisher}, {article.meta.year}).
         </p>
       </header>
       <ol className="grid gap-5 md:grid-cols-2">

@@ -11,7 +11,15 @@ export function CreateClassForm() {
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormMessage message={state.message} />
-      <FormField name="name" label="Class name" hint="For example “Year 10 History, set 2”." required maxLength={80} defaultValue={name} errors={state.errors?.name} />
+      <FormField
+        name="name"
+        label="Class name"
+        hint="For example “Year 10 History, set 2”."
+        required
+        maxLength={80}
+        defaultValue={name}
+        errors={state.errors?.name}
+      />
       <SubmitButton className="btn" pendingLabel="Creating…">
         Create class
       </SubmitButton>

@@ -29,7 +29,9 @@ export default async function TeacherHomePage() {
       </header>
 
       <section aria-labelledby="attention-heading" className="space-y-3">
-        <h2 id="attention-heading" className="text-2xl font-semibold">Needs your attention</h2>
+        <h2 id="attention-heading" className="text-2xl font-semibold">
+          Needs your attention
+        </h2>
         <Suspense fallback={<LoadingState inline />}>
           <AttentionList teacherId={teacher.id} />
         </Suspense>
@@ -40,7 +42,9 @@ export default async function TeacherHomePage() {
       </Suspense>
 
       <section aria-labelledby="create-heading" className="max-w-xl space-y-3">
-        <h2 id="create-heading" className="text-2xl font-semibold">Create a class</h2>
+        <h2 id="create-heading" className="text-2xl font-semibold">
+          Create a class
+        </h2>
         <p className="text-muted">Each class gets a code. Students type it (or open the link) to join.</p>
         <CreateClassForm />
       </section>
@@ -64,14 +68,22 @@ async function AttentionList({ teacherId }: { teacherId: string }) {
             {overdue.map((work) => (
               <li key={work.assignmentId} className="space-y-1 rounded-lg border border-rule bg-white p-3 font-sans text-sm">
                 <p>
-                  <Link href={`/teacher/classes/${work.classId}/reports`} className="font-semibold">{work.title}</Link>{" "}
-                  <span className="text-muted">· {work.className} · due <LocalTime iso={work.dueAt.toISOString()} withTime={false} /></span>
+                  <Link href={`/teacher/classes/${work.classId}/reports`} className="font-semibold">
+                    {work.title}
+                  </Link>{" "}
+                  <span className="text-muted">
+                    · {work.className} · due <LocalTime iso={work.dueAt.toISOString()} withTime={false} />
+                  </span>
                 </p>
                 {work.missing.length > 0 ? (
-                  <p><span className="font-semibold text-[#8f1c13]">{work.missing.length} missing:</span> {nameList(work.missing.map((s) => s.name))}</p>
+                  <p>
+                    <span className="font-semibold text-[#8f1c13]">{work.missing.length} missing:</span> {nameList(work.missing.map((s) => s.name))}
+                  </p>
                 ) : null}
                 {work.late.length > 0 ? (
-                  <p><span className="font-semibold text-[#6b4600]">{work.late.length} late:</span> {nameList(work.late.map((s) => s.name))}</p>
+                  <p>
+                    <span className="font-semibold text-[#6b4600]">{work.late.length} late:</span> {nameList(work.late.map((s) => s.name))}
+                  </p>
                 ) : null}
               </li>
             ))}
@@ -93,7 +105,8 @@ async function AttentionList({ teacherId }: { teacherId: string }) {
                     <span className="block h-full rounded-full bg-quote" style={{ width: `${Math.round(item.correctShare * 100)}%` }} />
                   </span>
                   <span>
-                    {formatPercent(item.correctShare)} right of {item.answers} · <Link href={`/teacher/classes/${item.classId}/reports/questions`}>{item.className}</Link>
+                    {formatPercent(item.correctShare)} right of {item.answers} ·{" "}
+                    <Link href={`/teacher/classes/${item.classId}/reports/questions`}>{item.className}</Link>
                   </span>
                 </div>
               </li>
@@ -112,16 +125,22 @@ async function ClassSections({ teacherId }: { teacherId: string }) {
   return (
     <>
       <section aria-labelledby="classes-heading" className="space-y-3">
-        <h2 id="classes-heading" className="text-2xl font-semibold">Classes</h2>
+        <h2 id="classes-heading" className="text-2xl font-semibold">
+          Classes
+        </h2>
         {active.length === 0 ? (
-          <p className="text-muted">{archived.length === 0 ? "You have no classes yet. Create your first one below." : "All your classes are archived. Create a new one below."}</p>
+          <p className="text-muted">
+            {archived.length === 0 ? "You have no classes yet. Create your first one below." : "All your classes are archived. Create a new one below."}
+          </p>
         ) : (
           <ClassList classes={active} />
         )}
       </section>
       {archived.length > 0 ? (
         <section aria-labelledby="archived-heading" className="space-y-3">
-          <h2 id="archived-heading" className="text-2xl font-semibold">Archived</h2>
+          <h2 id="archived-heading" className="text-2xl font-semibold">
+            Archived
+          </h2>
           <p className="text-muted">Students no longer see these. Their reports and CSV are still here; open one to bring it back.</p>
           <ClassList classes={archived} />
         </section>

@@ -24,8 +24,8 @@ export default function TimelinePage() {
           Four phases, {first}–{last}
         </h1>
         <p className="prose-article text-muted">
-          How the article divides sixteen years of US–Russian relations, with every key event it mentions. Each event links to the
-          paragraphs that mention it; the phases are the author’s framing.
+          How the article divides sixteen years of US–Russian relations, with every key event it mentions. Each event links to the paragraphs that mention it;
+          the phases are the author’s framing.
         </p>
       </header>
 
@@ -80,7 +80,10 @@ export default function TimelinePage() {
             <div className="flex items-baseline gap-3">
               <span aria-hidden="true" className={`h-4 w-4 shrink-0 rounded-sm ${PHASE_COLORS[index % PHASE_COLORS.length]}`} />
               <h2 id={`${phase.id}-heading`} className="text-2xl font-semibold">
-                Phase {phase.position}: {phase.title} <span className="font-sans text-base font-normal text-muted">({phase.startYear}–{phase.endYear})</span>
+                Phase {phase.position}: {phase.title}{" "}
+                <span className="font-sans text-base font-normal text-muted">
+                  ({phase.startYear}–{phase.endYear})
+                </span>
               </h2>
             </div>
             <p className="max-w-3xl">{phase.summary}</p>
@@ -92,7 +95,10 @@ export default function TimelinePage() {
                 const eventNotes = notes.filter((note) => event.contextNoteIds.includes(note.id) && note.verdict !== "confirmed");
                 return (
                   <li key={event.id} id={event.id} className="relative scroll-mt-20">
-                    <span aria-hidden="true" className={`absolute -left-[1.95rem] top-1.5 h-3 w-3 rounded-full border-2 border-paper ${PHASE_COLORS[index % PHASE_COLORS.length]}`} />
+                    <span
+                      aria-hidden="true"
+                      className={`absolute -left-[1.95rem] top-1.5 h-3 w-3 rounded-full border-2 border-paper ${PHASE_COLORS[index % PHASE_COLORS.length]}`}
+                    />
                     <p className="font-sans text-sm font-semibold text-muted">
                       <time dateTime={event.date}>{formatPartialDate(event.date)}</time> · {event.place}
                     </p>

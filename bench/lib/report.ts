@@ -26,7 +26,14 @@ export type BenchResults = {
   };
   classroom?: { floor: PhaseStats; quiz: PhaseStats; goal: Goal };
   /** The median round's phases and ratios, and every round's throughput. */
-  saturation?: { floor: PhaseStats; quiz: PhaseStats; ratio: number; requestRatio: number; rounds: { floorAnswersPerSecond: number; quizAnswersPerSecond: number; ratio: number }[]; goal: Goal };
+  saturation?: {
+    floor: PhaseStats;
+    quiz: PhaseStats;
+    ratio: number;
+    requestRatio: number;
+    rounds: { floorAnswersPerSecond: number; quizAnswersPerSecond: number; ratio: number }[];
+    goal: Goal;
+  };
   verification: LedgerCheck & { floorWritesAcknowledged: number; floorWritesMissing: number };
   server: { rssEndMiB: number; rssPeakMiB: number; rssAfterSignInMiB: number };
   warnings: string[];
@@ -50,7 +57,9 @@ const other = (stats: PhaseStats) => (stats.otherCpu?.[0] === undefined ? "–" 
 /** "0", or the count with what the failures were ("3 (2× 500, 1× no response)"). */
 /** Each saturation round as "floor → quiz answers/s (ratio)". */
 export function roundsText(rounds: { floorAnswersPerSecond: number; quizAnswersPerSecond: number; ratio: number }[]): string {
-  return rounds.map((round, i) => `${i + 1}. ${round.floorAnswersPerSecond.toFixed(1)} → ${round.quizAnswersPerSecond.toFixed(1)} (${round.ratio.toFixed(2)}×)`).join("; ");
+  return rounds
+    .map((round, i) => `${i + 1}. ${round.floorAnswersPerSecond.toFixed(1)} → ${round.quizAnswersPerSecond.toFixed(1)} (${round.ratio.toFixed(2)}×)`)
+    .join("; ");
 }
 
 export function errorsCell(stats: PhaseStats): string {
@@ -67,7 +76,10 @@ export function toMarkdown(r: BenchResults): string {
   lines.push(`# Quiz API benchmark: latest run`, ``);
   const tree = r.uncommitted.length ? ` plus uncommitted changes to ${r.uncommitted.join(", ")}` : "";
   lines.push(`Written by \`bench/quiz.ts\` (${r.date}). Command: \`${r.command}\`. Code: commit ${r.commit}${tree}.`, ``);
-  lines.push(`**Machine:** ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB RAM, Node ${r.machine.node}, ${r.machine.kernel}, Next.js ${s.next}.`, ``);
+  lines.push(
+    `**Machine:** ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB RAM, Node ${r.machine.node}, ${r.machine.kernel}, Next.js ${s.next}.`,
+    ``,
+  );
   lines.push(
     `**Setup:** fresh SQLite file (WAL), ${s.students} student accounts, ${(s.servers ?? 1) > 1 ? `${s.servers} \`next start\` processes on that one file, the students spread evenly` : "`next start`"} (production build: ${s.build}). ` +
       `Pinning: ${s.pinning}. Answers are right except a random ${pct(s.wrongRate)}` +
@@ -79,16 +91,31 @@ export function toMarkdown(r: BenchResults): string {
 
   if (r.classroom) {
     const { floor, quiz, goal } = r.classroom;
-    lines.push(`## Classroom pace (open model): ${s.students} students, one answer every ${s.thinkSeconds[0]}–${s.thinkSeconds[1]} s, ${s.classroomSeconds} s per route`, ``);
+    lines.push(
+      `## Classroom pace (open model): ${s.students} students, one answer every ${s.thinkSeconds[0]}–${s.thinkSeconds[1]} s, ${s.classroomSeconds} s per route`,
+      ``,
+    );
     lines.push(
       `Each student starts a quiz (mixed, lesson or phase), answers every question after a random pause, finishes, starts the next. ` +
         `The floor phase replays the same schedule with \`POST /api/bench/floor\` in place of every request.`,
       ``,
     );
-    lines.push(`| route | requests | req/s | errors | p50 | p95 | p99 | max | server CPU | others on its core |`, `|---|---:|---:|---|---:|---:|---:|---:|---:|---:|`);
-    lines.push(`| floor (all requests) | ${floor.requests} | ${num(floor.requestsPerSecond, 1)} | ${errorsCell(floor)} | ${latencyCells(floor.all)} | ${pct(floor.serverCpu)} | ${other(floor)} |`);
-    lines.push(`| quiz API (all requests) | ${quiz.requests} | ${num(quiz.requestsPerSecond, 1)} | ${errorsCell(quiz)} | ${latencyCells(quiz.all)} | ${pct(quiz.serverCpu)} | ${other(quiz)} |`);
-    const labels = { answer: "PUT …/answers/{id}", start: "POST /api/v1/attempts", finish: "POST …/finish", duplicate: "duplicate answers (second copies)" } as const;
+    lines.push(
+      `| route | requests | req/s | errors | p50 | p95 | p99 | max | server CPU | others on its core |`,
+      `|---|---:|---:|---|---:|---:|---:|---:|---:|---:|`,
+    );
+    lines.push(
+      `| floor (all requests) | ${floor.requests} | ${num(floor.requestsPerSecond, 1)} | ${errorsCell(floor)} | ${latencyCells(floor.all)} | ${pct(floor.serverCpu)} | ${other(floor)} |`,
+    );
+    lines.push(
+      `| quiz API (all requests) | ${quiz.requests} | ${num(quiz.requestsPerSecond, 1)} | ${errorsCell(quiz)} | ${latencyCells(quiz.all)} | ${pct(quiz.serverCpu)} | ${other(quiz)} |`,
+    );
+    const labels = {
+      answer: "PUT …/answers/{id}",
+      start: "POST /api/v1/attempts",
+      finish: "POST …/finish",
+      duplicate: "duplicate answers (second copies)",
+    } as const;
     for (const op of ["answer", "start", "finish", "duplicate"] as const) {
       const l = quiz.byOp[op];
       if (l) lines.push(`| · ${labels[op]} | ${l.count} | | | ${latencyCells(l)} | | |`);
@@ -99,8 +126,14 @@ export function toMarkdown(r: BenchResults): string {
 
   if (r.saturation) {
     const { floor, quiz, ratio, requestRatio, goal } = r.saturation;
-    lines.push(`## Saturation (closed loop): ${s.connections} connections, no think time, ${s.saturationRounds} rounds of ${s.saturationSeconds} s per route`, ``);
-    lines.push(`Each connection is one signed-in student running quizzes back to back; the floor replays the same cycle (start, one request per question, finish) on the floor route. The rounds alternate which route goes first; the table shows the round with the median ratio.`, ``);
+    lines.push(
+      `## Saturation (closed loop): ${s.connections} connections, no think time, ${s.saturationRounds} rounds of ${s.saturationSeconds} s per route`,
+      ``,
+    );
+    lines.push(
+      `Each connection is one signed-in student running quizzes back to back; the floor replays the same cycle (start, one request per question, finish) on the floor route. The rounds alternate which route goes first; the table shows the round with the median ratio.`,
+      ``,
+    );
     lines.push(
       `| route | answers/s | req/s | errors | p50 | p95 | p99 | max | server CPU | server CPU per request | load generator CPU | others on the server's core |`,
       `|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
@@ -112,7 +145,11 @@ export function toMarkdown(r: BenchResults): string {
     if (answer) lines.push(`| · PUT …/answers/{id} only | | | | ${latencyCells(answer)} | | | | |`);
     const duplicate = quiz.byOp.duplicate;
     if (duplicate) lines.push(`| · its duplicates (second copies) | | | | ${latencyCells(duplicate)} | | | | |`);
-    lines.push(``, `Quiz ÷ floor: **${num(ratio, 2)}×** in answers per second (${num(requestRatio, 2)}× in requests per second), the median of the rounds: ${roundsText(r.saturation.rounds)}.`, ``);
+    lines.push(
+      ``,
+      `Quiz ÷ floor: **${num(ratio, 2)}×** in answers per second (${num(requestRatio, 2)}× in requests per second), the median of the rounds: ${roundsText(r.saturation.rounds)}.`,
+      ``,
+    );
     lines.push(`**Goal** (${goal.text}): **${goal.met ? "met" : "missed"}**.`, ``);
   }
 
@@ -127,11 +164,17 @@ export function toMarkdown(r: BenchResults): string {
     ``,
   );
   lines.push(`## Server memory`, ``);
-  lines.push(`RSS of the \`next start\` process tree (VmRSS): ${num(r.server.rssAfterSignInMiB)} MiB after sign-in, ${num(r.server.rssPeakMiB)} MiB peak (sampled each second), ${num(r.server.rssEndMiB)} MiB at the end.`, ``);
+  lines.push(
+    `RSS of the \`next start\` process tree (VmRSS): ${num(r.server.rssAfterSignInMiB)} MiB after sign-in, ${num(r.server.rssPeakMiB)} MiB peak (sampled each second), ${num(r.server.rssEndMiB)} MiB at the end.`,
+    ``,
+  );
   const probed = [r.classroom?.floor, r.classroom?.quiz, r.saturation?.floor, r.saturation?.quiz].filter((p): p is PhaseStats => p?.eventLoop !== undefined);
   if (probed.length) {
     lines.push(`## The server's event loop`, ``);
-    lines.push(`From \`tooling/server-probe.mjs\`, loaded into the server: how long callbacks waited for the event loop (worst one-second p99, and the maximum), and the time spent in garbage collection.`, ``);
+    lines.push(
+      `From \`tooling/server-probe.mjs\`, loaded into the server: how long callbacks waited for the event loop (worst one-second p99, and the maximum), and the time spent in garbage collection.`,
+      ``,
+    );
     lines.push(`| phase | loop delay p99 (worst second) | loop delay max | GC time | longest GC pause |`, `|---|---:|---:|---:|---:|`);
     for (const p of probed) {
       const e = p.eventLoop;

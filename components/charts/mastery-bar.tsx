@@ -29,7 +29,15 @@ export function MasteryBar({ mastery, label, headingLevel }: { mastery: Mastery;
         ))}
       </div>
       <p className="font-sans text-xs text-muted">
-        {next}.{mastery.answered > 0 ? <> <span className="whitespace-nowrap">{mastery.correct} of {mastery.answered} answered right.</span></> : null}
+        {next}.
+        {mastery.answered > 0 ? (
+          <>
+            {" "}
+            <span className="whitespace-nowrap">
+              {mastery.correct} of {mastery.answered} answered right.
+            </span>
+          </>
+        ) : null}
       </p>
     </div>
   );

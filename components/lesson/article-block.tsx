@@ -22,7 +22,11 @@ export function ArticleBlock({ block, notes }: { block: Block; notes: ContextNot
         <p className={`mb-1 flex items-center gap-2 font-sans text-xs tracking-wide ${style.text}`}>
           <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${style.dot}`} />
           <span>{isCaption ? `Photo caption · ${style.name}` : style.name}</span>
-          <a href={`#${block.id}`} className="ml-1 text-muted no-underline opacity-70 hover:opacity-100 focus:opacity-100" aria-label={`Link to this paragraph (${block.id})`}>
+          <a
+            href={`#${block.id}`}
+            className="ml-1 text-muted no-underline opacity-70 hover:opacity-100 focus:opacity-100"
+            aria-label={`Link to this paragraph (${block.id})`}
+          >
             #
           </a>
         </p>

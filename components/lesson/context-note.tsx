@@ -15,7 +15,10 @@ function shorten(text: string, max: number): string {
 export function ContextNoteAside({ note }: { note: ContextNote }) {
   return (
     // Named after its claim: several notes on one page must each have a distinct landmark name.
-    <aside aria-label={`${VERDICT_TEXT[note.verdict]}: “${shorten(note.claim, 70)}”`} className="mt-3 ml-4 rounded-md border border-[#c9b98f] bg-[#fbf6e6] p-3 font-sans text-[0.92rem] leading-relaxed">
+    <aside
+      aria-label={`${VERDICT_TEXT[note.verdict]}: “${shorten(note.claim, 70)}”`}
+      className="mt-3 ml-4 rounded-md border border-[#c9b98f] bg-[#fbf6e6] p-3 font-sans text-[0.92rem] leading-relaxed"
+    >
       <p className="font-semibold text-[#5c4a12]">{VERDICT_TEXT[note.verdict]}</p>
       <p className="mt-1">
         The article says: <q>{note.claim}</q>
@@ -42,9 +45,7 @@ export function ConfirmedChecks({ notes }: { notes: ContextNote[] }) {
   if (notes.length === 0) return null;
   return (
     <details className="mt-1 ml-4 font-sans text-sm text-muted">
-      <summary className="cursor-pointer">
-        Fact-checked: {notes.length === 1 ? "1 claim" : `${notes.length} claims`} confirmed
-      </summary>
+      <summary className="cursor-pointer">Fact-checked: {notes.length === 1 ? "1 claim" : `${notes.length} claims`} confirmed</summary>
       <ul className="mt-1 space-y-1">
         {notes.map((note) => (
           <li key={note.id}>

@@ -15,8 +15,8 @@ export function LabelLegend() {
         ))}
       </dl>
       <p className="mt-3 text-muted">
-        Labels are Backchannel’s editorial judgement, explained under “Why this label?” where a case is borderline. The article’s text is
-        shown exactly as published.
+        Labels are Backchannel’s editorial judgement, explained under “Why this label?” where a case is borderline. The article’s text is shown exactly as
+        published.
       </p>
     </details>
   );

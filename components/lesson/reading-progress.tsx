@@ -47,7 +47,14 @@ export function useReaderData() {
 export function ProgressBar({ percent, label }: { percent: number; label: string }) {
   return (
     <div className="flex items-center gap-3 font-sans text-sm">
-      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 flex-1 overflow-hidden rounded-full bg-[#e7e3da]">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-2 flex-1 overflow-hidden rounded-full bg-[#e7e3da]"
+      >
         <div className="h-full rounded-full bg-quote transition-[width]" style={{ width: `${percent}%` }} />
       </div>
       <span className="w-12 text-right tabular-nums text-muted">{percent}%</span>

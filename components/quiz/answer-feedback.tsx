@@ -54,7 +54,9 @@ export function AnswerFeedback({ item, links, focusOnMount = false }: { item: An
       {"explanation" in item.question ? <p>{item.question.explanation}</p> : null}
       {!correct
         ? chosenWrongExplanations(item).map((text) => (
-            <p key={text} className="text-muted">{text}</p>
+            <p key={text} className="text-muted">
+              {text}
+            </p>
           ))
         : null}
       <ShowInText links={links} />

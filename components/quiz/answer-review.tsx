@@ -34,11 +34,20 @@ export function AnswerReview({ marks }: { marks: AnswerMarks }) {
     return (
       <ul className="space-y-2" aria-label="Your answer, marked">
         {marks.rows.map((row) => (
-          <li key={row.id} data-mark={row.mark ?? "none"} data-chosen={row.chosen} className={`flex items-start gap-3 rounded-md border px-3 py-2.5 ${ROW_TONE[tone(row.mark)]}`}>
+          <li
+            key={row.id}
+            data-mark={row.mark ?? "none"}
+            data-chosen={row.chosen}
+            className={`flex items-start gap-3 rounded-md border px-3 py-2.5 ${ROW_TONE[tone(row.mark)]}`}
+          >
             <ChoiceGlyph chosen={row.chosen} multiple={marks.multiple} />
             <span className="flex-1">
               <span>{row.text}</span>
-              {row.note ? <span className={`block font-sans text-sm font-semibold ${NOTE_TONE[tone(row.mark)]}`}>{row.note}</span> : <span className="sr-only">(not chosen)</span>}
+              {row.note ? (
+                <span className={`block font-sans text-sm font-semibold ${NOTE_TONE[tone(row.mark)]}`}>{row.note}</span>
+              ) : (
+                <span className="sr-only">(not chosen)</span>
+              )}
             </span>
           </li>
         ))}
@@ -66,7 +75,11 @@ export function AnswerReview({ marks }: { marks: AnswerMarks }) {
   return (
     <ul className="space-y-2" aria-label="Your matches, marked">
       {marks.rows.map((row) => (
-        <li key={row.id} data-mark={row.mark ?? "none"} className={`grid gap-1 rounded-md border px-3 py-2 sm:grid-cols-2 sm:gap-4 ${ROW_TONE[tone(row.mark)]}`}>
+        <li
+          key={row.id}
+          data-mark={row.mark ?? "none"}
+          className={`grid gap-1 rounded-md border px-3 py-2 sm:grid-cols-2 sm:gap-4 ${ROW_TONE[tone(row.mark)]}`}
+        >
           <span>{row.text}</span>
           <span>
             <span className="block">

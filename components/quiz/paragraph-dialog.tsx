@@ -57,32 +57,37 @@ function ParagraphDialogLink({ link }: { link: ParagraphLink }) {
         className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-lg border border-rule bg-paper p-0 text-ink shadow-xl backdrop:bg-black/40"
       >
         <div className="space-y-4 p-5">
-            <div className="flex items-start justify-between gap-4">
-              <div>
-                <h2 id={titleId} className="text-xl font-semibold">{link.place}</h2>
-                <p className="font-sans text-sm text-muted">{link.lessonTitle}</p>
-              </div>
-              <button type="button" className="btn btn-secondary px-3 py-1 text-sm" onClick={close} autoFocus>
-                Close
-              </button>
+          <div className="flex items-start justify-between gap-4">
+            <div>
+              <h2 id={titleId} className="text-xl font-semibold">
+                {link.place}
+              </h2>
+              <p className="font-sans text-sm text-muted">{link.lessonTitle}</p>
             </div>
-            <div className={`border-l-[3px] pl-4 ${style.rule}`}>
-              <p className={`mb-1 flex items-center gap-2 font-sans text-xs tracking-wide ${style.text}`}>
-                <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${style.dot}`} />
-                <span>{style.name}{link.speaker ? ` · ${link.speaker}` : null}</span>
-              </p>
-              {/* The highlight marks the paragraph the question rests on; the words are never changed. */}
-              <p className="font-serif text-lg leading-relaxed">
-                <mark className="bg-[#fff3c4] px-0.5 text-ink">
-                  {link.sentences ? <MixedSentences sentences={link.sentences} label={link.label} /> : link.text}
-                </mark>
-              </p>
-            </div>
-            {link.labelNote ? <p className="font-sans text-sm text-muted">Why this label: {link.labelNote}</p> : null}
-            <p className="font-sans text-sm">
-              <a href={link.href}>Open in the lesson</a> <span className="text-muted">(leaves the quiz; your answers are saved)</span>
+            <button type="button" className="btn btn-secondary px-3 py-1 text-sm" onClick={close} autoFocus>
+              Close
+            </button>
+          </div>
+          <div className={`border-l-[3px] pl-4 ${style.rule}`}>
+            <p className={`mb-1 flex items-center gap-2 font-sans text-xs tracking-wide ${style.text}`}>
+              <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${style.dot}`} />
+              <span>
+                {style.name}
+                {link.speaker ? ` · ${link.speaker}` : null}
+              </span>
+            </p>
+            {/* The highlight marks the paragraph the question rests on; the words are never changed. */}
+            <p className="font-serif text-lg leading-relaxed">
+              <mark className="bg-[#fff3c4] px-0.5 text-ink">
+                {link.sentences ? <MixedSentences sentences={link.sentences} label={link.label} /> : link.text}
+              </mark>
             </p>
           </div>
+          {link.labelNote ? <p className="font-sans text-sm text-muted">Why this label: {link.labelNote}</p> : null}
+          <p className="font-sans text-sm">
+            <a href={link.href}>Open in the lesson</a> <span className="text-muted">(leaves the quiz; your answers are saved)</span>
+          </p>
+        </div>
       </dialog>
     </>
   );

@@ -12,25 +12,50 @@ export function QuestionInput({ question, disabled, onChange, initial }: Props) 
   switch (question.type) {
     case "single":
       return (
-        <Choices name={question.id} options={question.options} multiple={false} disabled={disabled} initial={initial?.type === "single" ? [initial.choice] : []}
-          onChange={(ids) => onChange(ids[0] ? { type: "single", choice: ids[0] } : null)} />
+        <Choices
+          name={question.id}
+          options={question.options}
+          multiple={false}
+          disabled={disabled}
+          initial={initial?.type === "single" ? [initial.choice] : []}
+          onChange={(ids) => onChange(ids[0] ? { type: "single", choice: ids[0] } : null)}
+        />
       );
     case "multiple":
       return (
-        <Choices name={question.id} options={question.options} multiple disabled={disabled} initial={initial?.type === "multiple" ? initial.choices : []}
-          onChange={(ids) => onChange(ids.length ? { type: "multiple", choices: ids } : null)} />
+        <Choices
+          name={question.id}
+          options={question.options}
+          multiple
+          disabled={disabled}
+          initial={initial?.type === "multiple" ? initial.choices : []}
+          onChange={(ids) => onChange(ids.length ? { type: "multiple", choices: ids } : null)}
+        />
       );
     case "true-false":
       return (
-        <Choices name={question.id} options={[{ id: "true", text: "True" }, { id: "false", text: "False" }]} multiple={false} disabled={disabled}
+        <Choices
+          name={question.id}
+          options={[
+            { id: "true", text: "True" },
+            { id: "false", text: "False" },
+          ]}
+          multiple={false}
+          disabled={disabled}
           initial={initial?.type === "true-false" ? [String(initial.value)] : []}
-          onChange={(ids) => onChange(ids[0] ? { type: "true-false", value: ids[0] === "true" } : null)} />
+          onChange={(ids) => onChange(ids[0] ? { type: "true-false", value: ids[0] === "true" } : null)}
+        />
       );
     case "classify":
       return (
-        <Choices name={question.id} options={question.choices.map((label) => ({ id: label, text: LABELS[label].name }))} multiple={false} disabled={disabled}
+        <Choices
+          name={question.id}
+          options={question.choices.map((label) => ({ id: label, text: LABELS[label].name }))}
+          multiple={false}
+          disabled={disabled}
           initial={initial?.type === "classify" ? [initial.label] : []}
-          onChange={(ids) => onChange(ids[0] ? { type: "classify", label: ids[0] } : null)} />
+          onChange={(ids) => onChange(ids[0] ? { type: "classify", label: ids[0] } : null)}
+        />
       );
     case "order":
       return <OrderInput question={question} disabled={disabled} onChange={onChange} initial={initial?.type === "order" ? initial.order : undefined} />;
@@ -39,8 +64,20 @@ export function QuestionInput({ question, disabled, onChange, initial }: Props) 
   }
 }
 
-function Choices({ name, options, multiple, disabled, initial, onChange }: {
-  name: string; options: { id: string; text: string }[]; multiple: boolean; disabled: boolean; initial: string[]; onChange: (ids: string[]) => void;
+function Choices({
+  name,
+  options,
+  multiple,
+  disabled,
+  initial,
+  onChange,
+}: {
+  name: string;
+  options: { id: string; text: string }[];
+  multiple: boolean;
+  disabled: boolean;
+  initial: string[];
+  onChange: (ids: string[]) => void;
 }) {
   const [selected, setSelected] = useState<string[]>(initial);
   const toggle = (id: string, checked: boolean) => {
@@ -53,8 +90,15 @@ function Choices({ name, options, multiple, disabled, initial, onChange }: {
       {options.map((option) => (
         <li key={option.id}>
           <label className="flex cursor-pointer items-start gap-3 rounded-md border border-rule bg-white px-3 py-2.5 has-[:checked]:border-fact has-[:checked]:bg-[#eef4f9]">
-            <input type={multiple ? "checkbox" : "radio"} name={name} value={option.id} checked={selected.includes(option.id)} disabled={disabled}
-              onChange={(event) => toggle(option.id, event.target.checked)} className="mt-1 h-4 w-4 shrink-0" />
+            <input
+              type={multiple ? "checkbox" : "radio"}
+              name={name}
+              value={option.id}
+              checked={selected.includes(option.id)}
+              disabled={disabled}
+              onChange={(event) => toggle(option.id, event.target.checked)}
+              className="mt-1 h-4 w-4 shrink-0"
+            />
             <span>{option.text}</span>
           </label>
         </li>
@@ -63,7 +107,17 @@ function Choices({ name, options, multiple, disabled, initial, onChange }: {
   );
 }
 
-function OrderInput({ question, disabled, onChange, initial }: { question: Extract<PublicQuestion, { type: "order" }>; disabled: boolean; onChange: Props["onChange"]; initial?: string[] }) {
+function OrderInput({
+  question,
+  disabled,
+  onChange,
+  initial,
+}: {
+  question: Extract<PublicQuestion, { type: "order" }>;
+  disabled: boolean;
+  onChange: Props["onChange"];
+  initial?: string[];
+}) {
   const [order, setOrder] = useState<string[]>(initial ?? question.items.map((item) => item.id));
   const [announcement, setAnnouncement] = useState("");
   const text = (id: string) => question.items.find((item) => item.id === id)?.text ?? id;
@@ -87,18 +141,46 @@ function OrderInput({ question, disabled, onChange, initial }: { question: Extra
             <span className="w-6 font-sans text-sm tabular-nums text-muted">{index + 1}.</span>
             <span className="flex-1">{text(id)}</span>
             <span className="flex gap-1">
-              <button type="button" className="btn btn-secondary px-2 py-1" disabled={disabled || index === 0} onClick={() => move(index, -1)} aria-label={`Move “${text(id)}” up`}>↑</button>
-              <button type="button" className="btn btn-secondary px-2 py-1" disabled={disabled || index === order.length - 1} onClick={() => move(index, 1)} aria-label={`Move “${text(id)}” down`}>↓</button>
+              <button
+                type="button"
+                className="btn btn-secondary px-2 py-1"
+                disabled={disabled || index === 0}
+                onClick={() => move(index, -1)}
+                aria-label={`Move “${text(id)}” up`}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="btn btn-secondary px-2 py-1"
+                disabled={disabled || index === order.length - 1}
+                onClick={() => move(index, 1)}
+                aria-label={`Move “${text(id)}” down`}
+              >
+                ↓
+              </button>
             </span>
           </li>
         ))}
       </ol>
-      <p role="status" aria-live="polite" className="sr-only">{announcement}</p>
+      <p role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
     </div>
   );
 }
 
-function MatchInput({ question, disabled, onChange, initial }: { question: Extract<PublicQuestion, { type: "match" }>; disabled: boolean; onChange: Props["onChange"]; initial?: Record<string, string> }) {
+function MatchInput({
+  question,
+  disabled,
+  onChange,
+  initial,
+}: {
+  question: Extract<PublicQuestion, { type: "match" }>;
+  disabled: boolean;
+  onChange: Props["onChange"];
+  initial?: Record<string, string>;
+}) {
   const [pairs, setPairs] = useState<Record<string, string>>(initial ?? {});
   const choose = (leftId: string, rightId: string) => {
     const next = { ...pairs };
@@ -112,10 +194,18 @@ function MatchInput({ question, disabled, onChange, initial }: { question: Extra
       {question.left.map((left) => (
         <li key={left.id} className="grid gap-1 rounded-md border border-rule bg-white px-3 py-2 sm:grid-cols-2 sm:items-center sm:gap-4">
           <label htmlFor={`match-${question.id}-${left.id}`}>{left.text}</label>
-          <select id={`match-${question.id}-${left.id}`} className="field" value={pairs[left.id] ?? ""} disabled={disabled} onChange={(event) => choose(left.id, event.target.value)}>
+          <select
+            id={`match-${question.id}-${left.id}`}
+            className="field"
+            value={pairs[left.id] ?? ""}
+            disabled={disabled}
+            onChange={(event) => choose(left.id, event.target.value)}
+          >
             <option value="">Choose…</option>
             {question.right.map((right) => (
-              <option key={right.id} value={right.id}>{right.text}</option>
+              <option key={right.id} value={right.id}>
+                {right.text}
+              </option>
             ))}
           </select>
         </li>

@@ -15,8 +15,24 @@ import { takeResultsFocus } from "./results-focus";
 
 type Item = AttemptView["items"][number];
 
-export function QuizResults({ retryMissed, attemptId, score, changes, items, links, reveal, practice }: {
-  retryMissed: RetryMissedAction; attemptId: string; score: number; changes: MasteryChange[]; items: Item[]; links: Record<string, ParagraphLink[]>; reveal: boolean; practice: boolean;
+export function QuizResults({
+  retryMissed,
+  attemptId,
+  score,
+  changes,
+  items,
+  links,
+  reveal,
+  practice,
+}: {
+  retryMissed: RetryMissedAction;
+  attemptId: string;
+  score: number;
+  changes: MasteryChange[];
+  items: Item[];
+  links: Record<string, ParagraphLink[]>;
+  reveal: boolean;
+  practice: boolean;
 }) {
   const scoreHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -27,11 +43,15 @@ export function QuizResults({ retryMissed, attemptId, score, changes, items, lin
   return (
     <div className="space-y-8">
       <section aria-labelledby="score-heading" className="space-y-3 rounded-lg border border-rule bg-white p-5">
-        <h2 id="score-heading" ref={scoreHeading} tabIndex={-1} className="text-2xl font-semibold outline-none">{reveal ? `Your score: ${Math.round(score * 100)}%` : "Quiz handed in"}</h2>
+        <h2 id="score-heading" ref={scoreHeading} tabIndex={-1} className="text-2xl font-semibold outline-none">
+          {reveal ? `Your score: ${Math.round(score * 100)}%` : "Quiz handed in"}
+        </h2>
         {reveal ? (
           <>
             <ProgressBar percent={Math.round(score * 100)} label="Your score" />
-            <p className="font-sans text-sm text-muted">{right} of {items.length} questions fully right{practice ? " · practice quiz" : ""}.</p>
+            <p className="font-sans text-sm text-muted">
+              {right} of {items.length} questions fully right{practice ? " · practice quiz" : ""}.
+            </p>
             {practice && missed > 0 ? <RetryMissedButton action={retryMissed} attemptId={attemptId} missed={missed} /> : null}
           </>
         ) : (
@@ -41,7 +61,9 @@ export function QuizResults({ retryMissed, attemptId, score, changes, items, lin
       {/* Mastery moves with right answers: held back with them. */}
       {reveal && changes.length > 0 ? (
         <section aria-labelledby="mastery-heading" className="space-y-3">
-          <h2 id="mastery-heading" className="text-xl font-semibold">{changes.some((c) => c.levelChanged) ? "Your mastery changed" : "Your mastery"}</h2>
+          <h2 id="mastery-heading" className="text-xl font-semibold">
+            {changes.some((c) => c.levelChanged) ? "Your mastery changed" : "Your mastery"}
+          </h2>
           <ul className="space-y-3">
             {changes.map((change) => (
               <li key={change.id} className="space-y-2 rounded-md border border-rule bg-white p-3">
@@ -52,7 +74,10 @@ export function QuizResults({ retryMissed, attemptId, score, changes, items, lin
                       {MASTERY_LEVELS[change.before].label} → <strong>{MASTERY_LEVELS[change.after].label}</strong>
                     </>
                   ) : (
-                    <>Still <strong>{MASTERY_LEVELS[change.after].label}</strong>{change.closer && change.mastery.nextStep ? ", one step closer." : "."}</>
+                    <>
+                      Still <strong>{MASTERY_LEVELS[change.after].label}</strong>
+                      {change.closer && change.mastery.nextStep ? ", one step closer." : "."}
+                    </>
                   )}
                 </p>
               </li>
@@ -62,12 +87,18 @@ export function QuizResults({ retryMissed, attemptId, score, changes, items, lin
       ) : null}
       {reveal ? (
         <section aria-labelledby="review-heading" className="space-y-4">
-          <h2 id="review-heading" className="text-xl font-semibold">Your answers</h2>
+          <h2 id="review-heading" className="text-xl font-semibold">
+            Your answers
+          </h2>
           <ol className="space-y-4">
             {items.map((item, index) => (
               <li key={item.question.id} className="space-y-2">
-                <p className="font-serif text-lg">{index + 1}. {item.question.prompt}</p>
-                {item.question.type === "classify" ? <blockquote className="border-l-[3px] border-rule pl-4 font-serif-italic italic">{item.question.statement}</blockquote> : null}
+                <p className="font-serif text-lg">
+                  {index + 1}. {item.question.prompt}
+                </p>
+                {item.question.type === "classify" ? (
+                  <blockquote className="border-l-[3px] border-rule pl-4 font-serif-italic italic">{item.question.statement}</blockquote>
+                ) : null}
                 <ResultLine item={item} links={links[item.question.id] ?? []} />
               </li>
             ))}
@@ -75,8 +106,12 @@ export function QuizResults({ retryMissed, attemptId, score, changes, items, lin
         </section>
       ) : null}
       <p className="flex flex-wrap gap-3">
-        <Link href="/dashboard" className="btn btn-secondary">See your progress</Link>
-        <Link href="/quiz" className="btn btn-secondary">More quizzes</Link>
+        <Link href="/dashboard" className="btn btn-secondary">
+          See your progress
+        </Link>
+        <Link href="/quiz" className="btn btn-secondary">
+          More quizzes
+        </Link>
       </p>
     </div>
   );

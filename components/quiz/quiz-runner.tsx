@@ -20,7 +20,11 @@ type Item = AttemptView["items"][number];
 
 /** The quiz's server actions, passed in by the page (components never import app/). */
 export type QuizRunnerActions = {
-  answer: (input: { attemptId: string; questionId: string; response: QuestionResponse }) => Promise<ActionResult<{ outcome: AnswerOutcome; links: ParagraphLink[] }>>;
+  answer: (input: {
+    attemptId: string;
+    questionId: string;
+    response: QuestionResponse;
+  }) => Promise<ActionResult<{ outcome: AnswerOutcome; links: ParagraphLink[] }>>;
   finish: (input: { attemptId: string }) => Promise<ActionResult<{ score: number }>>;
 };
 
@@ -124,17 +128,26 @@ export function QuizRunner({ actions, attempt, links }: { actions: QuizRunnerAct
             <blockquote className="border-l-[3px] border-rule pl-4 font-serif-italic text-lg italic">{item.question.statement}</blockquote>
           ) : null}
           {item.status === "answered" ? (
-            item.response ? <AnswerReview marks={answerMarks(item.question, item.response, item.result?.feedback ?? null)} /> : <p className="font-sans text-sm text-muted">{CHANGED_SINCE}</p>
+            item.response ? (
+              <AnswerReview marks={answerMarks(item.question, item.response, item.result?.feedback ?? null)} />
+            ) : (
+              <p className="font-sans text-sm text-muted">{CHANGED_SINCE}</p>
+            )
           ) : (
             // Held while a save is unsent: the server may have recorded it already, and answers are final.
             <QuestionInput key={item.question.id} question={item.question} disabled={unsent === "answer"} onChange={setResponse} />
           )}
         </fieldset>
-        {error ? <p role="alert" className="field-error">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        ) : null}
         {unsent ? (
           <div role="alert" className="flex flex-wrap items-center gap-3 rounded-md border border-[#b42318] bg-[#fef3f2] px-3 py-2 font-sans text-sm">
             <p className="flex-1">
-              <strong>Couldn’t save{unsent === "finish" ? " your finish" : ""}.</strong> You may be offline. {unsent === "answer" ? "Your choice is kept" : "Your answers are kept"}, and it is sent again when the connection is back.
+              <strong>Couldn’t save{unsent === "finish" ? " your finish" : ""}.</strong> You may be offline.{" "}
+              {unsent === "answer" ? "Your choice is kept" : "Your answers are kept"}, and it is sent again when the connection is back.
             </p>
             <button type="button" className="btn btn-secondary px-3 py-1 text-sm" onClick={() => retry.current()} aria-disabled={pending || undefined}>
               {pending ? "Retrying…" : "Retry"}
@@ -151,7 +164,9 @@ export function QuizRunner({ actions, attempt, links }: { actions: QuizRunnerAct
             <AnswerFeedback key={item.question.id} item={item} links={linksByQuestion[item.question.id] ?? []} focusOnMount />
             <div className="flex flex-wrap gap-3">
               {!allAnswered ? (
-                <button type="button" className="btn" onClick={next} disabled={!hydrated}>Next question</button>
+                <button type="button" className="btn" onClick={next} disabled={!hydrated}>
+                  Next question
+                </button>
               ) : null}
             </div>
           </>
@@ -159,11 +174,19 @@ export function QuizRunner({ actions, attempt, links }: { actions: QuizRunnerAct
       </section>
       <div className="flex flex-wrap items-center justify-between gap-3 font-sans text-sm">
         <p className="text-muted">Your answers are saved as you go: you can close this page and come back later.</p>
-        <button type="button" className={allAnswered ? "btn" : "btn btn-secondary"} onClick={finishQuiz} disabled={!hydrated || answered === 0} aria-disabled={pending || undefined}>
+        <button
+          type="button"
+          className={allAnswered ? "btn" : "btn btn-secondary"}
+          onClick={finishQuiz}
+          disabled={!hydrated || answered === 0}
+          aria-disabled={pending || undefined}
+        >
           {allAnswered ? "Finish and see your score" : `Finish now (${items.length - answered} unanswered count as wrong)`}
         </button>
       </div>
-      <p className="font-sans text-sm"><Link href="/quiz">Back to all quizzes</Link></p>
+      <p className="font-sans text-sm">
+        <Link href="/quiz">Back to all quizzes</Link>
+      </p>
     </div>
   );
 }

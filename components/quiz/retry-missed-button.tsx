@@ -14,7 +14,11 @@ export function RetryMissedButton({ action: retry, attemptId, missed }: { action
       <SubmitButton className="btn" pendingLabel="Opening…">
         Retry the {missed === 1 ? "one" : `${missed}`} I missed
       </SubmitButton>
-      {state.message ? <p role="alert" className="field-error">{state.message}</p> : null}
+      {state.message ? (
+        <p role="alert" className="field-error">
+          {state.message}
+        </p>
+      ) : null}
     </form>
   );
 }

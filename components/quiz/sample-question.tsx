@@ -54,14 +54,20 @@ export function SampleQuestion({ check: checkAnswer, question }: { check: CheckS
     <div className="space-y-4 rounded-lg border border-rule bg-white p-5">
       <fieldset className="space-y-4" disabled={pending}>
         <legend className="font-serif text-xl leading-snug">{question.prompt}</legend>
-        {question.type === "classify" ? <blockquote className="border-l-[3px] border-rule pl-4 font-serif-italic text-lg italic">{question.statement}</blockquote> : null}
+        {question.type === "classify" ? (
+          <blockquote className="border-l-[3px] border-rule pl-4 font-serif-italic text-lg italic">{question.statement}</blockquote>
+        ) : null}
         {outcome && response ? (
           <AnswerReview marks={answerMarks(question, response, outcome.result.feedback)} />
         ) : (
           <QuestionInput question={question} disabled={false} onChange={setResponse} />
         )}
       </fieldset>
-      {error ? <p role="alert" className="field-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
       {outcome ? (
         <div ref={feedback} tabIndex={-1} role="status" className={`space-y-2 rounded-md border p-4 outline-none ${verdictTone(outcome.result)}`}>
           <p className="font-semibold">

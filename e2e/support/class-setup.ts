@@ -5,7 +5,12 @@ import { localDateTime } from "../../tooling/local-date-time";
 
 export async function createClassWithLesson(
   teacher: Page,
-  { className, assignment = "Lesson: Potato diplomacy", dueInDays = 7, attempts }: { className: string; assignment?: string; dueInDays?: number; attempts?: number },
+  {
+    className,
+    assignment = "Lesson: Potato diplomacy",
+    dueInDays = 7,
+    attempts,
+  }: { className: string; assignment?: string; dueInDays?: number; attempts?: number },
 ): Promise<string> {
   await teacher.getByLabel("Class name").fill(className);
   await teacher.getByRole("button", { name: "Create class" }).click();

@@ -12,21 +12,24 @@ function quote(name: string): string {
 export function snapshotDatabase(file: string): Snapshot {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .all() as { name: string }[];
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
     const snapshot: Snapshot = {};
     // One read transaction, so every table is seen at the same instant.
     db.transaction(() => {
       for (const { name } of tables) {
         const columns = db.prepare(`PRAGMA table_info(${quote(name)})`).all() as { name: string; pk: number }[];
-        const keyColumns = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+        const keyColumns = columns
+          .filter((c) => c.pk > 0)
+          .sort((a, b) => a.pk - b.pk)
+          .map((c) => c.name);
         const order = (keyColumns.length > 0 ? keyColumns : columns.map((c) => c.name)).map(quote).join(", ");
         const rows = db.prepare(`SELECT * FROM ${quote(name)} ORDER BY ${order}`).all() as Record<string, unknown>[];
         const hash = crypto.createHash("sha256");
         const byKey = new Map<string, string>();
         for (const row of rows) {
-          const text = JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString("base64") : typeof value === "bigint" ? String(value) : value));
+          const text = JSON.stringify(row, (_key, value: unknown) =>
+            Buffer.isBuffer(value) ? value.toString("base64") : typeof value === "bigint" ? String(value) : value,
+          );
           hash.update(text).update("\n");
           const key = keyColumns.length > 0 ? JSON.stringify(keyColumns.map((c) => row[c])) : text;
           byKey.set(key, text);

@@ -101,7 +101,10 @@ function countTypedUrls(page: Page): () => string[] {
 
 export function expectOneTypedUrl(visited: string[], tags: readonly string[]) {
   if (tags.includes(TYPED_URL)) return;
-  expect(visited.length, `after the first page a journey clicks; it typed ${visited.join(", then ")} (tag the test ${TYPED_URL} if the address is its subject)`).toBeLessThanOrEqual(1);
+  expect(
+    visited.length,
+    `after the first page a journey clicks; it typed ${visited.join(", then ")} (tag the test ${TYPED_URL} if the address is its subject)`,
+  ).toBeLessThanOrEqual(1);
 }
 
 // Fixture callbacks name Playwright's `use` argument `provide`, so the React hooks lint rule leaves them be.

@@ -22,7 +22,9 @@ export type ForeignIds = { attemptId: string; classId: string; questionId: strin
 /** Names that every name rule refuses: empty, blank, control characters, too long. */
 export const invalidName: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom("", "   ", "\t", "x".repeat(5_000)),
-  fc.tuple(fc.string({ maxLength: 20 }), fc.integer({ min: 0, max: 31 }), fc.string({ maxLength: 20 })).map(([a, code, b]) => `${a}x${String.fromCharCode(code)}x${b}`),
+  fc
+    .tuple(fc.string({ maxLength: 20 }), fc.integer({ min: 0, max: 31 }), fc.string({ maxLength: 20 }))
+    .map(([a, code, b]) => `${a}x${String.fromCharCode(code)}x${b}`),
   fc.string({ minLength: 81, maxLength: 400 }).filter((s) => s.trim().length > 80),
 );
 
@@ -43,7 +45,7 @@ export function hostileString(ids: ForeignIds): fc.Arbitrary<string> {
         "\u0000",
         "\u202eevil",
         "\r\n\r\n",
-        "'; DROP TABLE \"User\"; --",
+        '\'; DROP TABLE "User"; --',
         "<script>window.__xss=1</script>",
         "../../../etc/passwd",
         "%00%2e%2e%2f",
@@ -80,7 +82,10 @@ export function hostileValue(ids: ForeignIds): fc.Arbitrary<unknown> {
 export function hostileObject(fields: string[], ids: ForeignIds): fc.Arbitrary<Record<string, unknown>> {
   const model = Object.fromEntries(fields.map((field) => [field, hostileValue(ids)]));
   return fc
-    .tuple(fc.record(model, { requiredKeys: [] }), fc.dictionary(fc.constantFrom("admin", "role", "id", "userId", "__proto__", "extra"), hostileValue(ids), { maxKeys: 2 }))
+    .tuple(
+      fc.record(model, { requiredKeys: [] }),
+      fc.dictionary(fc.constantFrom("admin", "role", "id", "userId", "__proto__", "extra"), hostileValue(ids), { maxKeys: 2 }),
+    )
     .map(([known, extra]) => ({ ...extra, ...known }));
 }
 

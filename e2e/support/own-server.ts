@@ -14,7 +14,12 @@ export async function startOwnServer(name: string): Promise<OwnServer> {
   const databaseFile = path.resolve("data", `${name}-${port}.db`);
   const databaseUrl = `file:${databaseFile}`;
   prepareFreshDatabase(databaseUrl, { stdio: "pipe" });
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET ?? THROWAWAY_AUTH_SECRET };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: "production",
+    AUTH_SECRET: process.env.AUTH_SECRET ?? THROWAWAY_AUTH_SECRET,
+  };
   const running = startServer(port, env, null);
   const stop = async () => {
     await stopServer(running);

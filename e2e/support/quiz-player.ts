@@ -11,9 +11,7 @@ export async function currentQuestion(page: Page, ids: readonly string[]): Promi
   // Classify questions share a prompt: the quoted statement tells them apart.
   const quote = page.locator("fieldset blockquote");
   const statement = (await quote.count()) > 0 ? (await quote.textContent())?.trim() : undefined;
-  const question = ids
-    .map((id) => getQuestion(id))
-    .find((q) => q !== undefined && q.prompt === prompt && (q.type !== "classify" || q.statement === statement));
+  const question = ids.map((id) => getQuestion(id)).find((q) => q !== undefined && q.prompt === prompt && (q.type !== "classify" || q.statement === statement));
   if (!question) throw new Error(`unknown question on screen: ${prompt}`);
   return question;
 }

@@ -27,7 +27,16 @@ const input = z.object({
 
 describe("readForm and visibleFields", () => {
   it("reads each field of the schema once: lists with all their non-empty values, the rest as one string", () => {
-    const values = readForm(input, form([["classId", "c1"], ["studentIds", "s1"], ["studentIds", ""], ["studentIds", "s2"], ["extra", "ignored"]]));
+    const values = readForm(
+      input,
+      form([
+        ["classId", "c1"],
+        ["studentIds", "s1"],
+        ["studentIds", ""],
+        ["studentIds", "s2"],
+        ["extra", "ignored"],
+      ]),
+    );
     expect(values).toEqual({ classId: "c1", name: "", password: "", studentIds: ["s1", "s2"], note: "", flag: "" });
   });
 
@@ -60,7 +69,12 @@ describe("formAction", () => {
       return saved("Saved.");
     },
   });
-  const valid: [string, string][] = [["classId", "c1"], ["name", " Year 10 "], ["password", "pw"], ["flag", "on"]];
+  const valid: [string, string][] = [
+    ["classId", "c1"],
+    ["name", " Year 10 "],
+    ["password", "pw"],
+    ["flag", "on"],
+  ];
 
   it("is declared: its access and input are on record for the access table and the fuzz", () => {
     expect(declarationOf(action)).toMatchObject({ kind: "form", access: "public", input });
@@ -69,7 +83,16 @@ describe("formAction", () => {
 
   it("parses before the handler: field errors beside visible fields, values given back without the password, and the handler never runs", async () => {
     calls.length = 0;
-    const state = await action({}, form([["classId", "c1"], ["name", ""], ["password", ""], ["flag", "on"], ["note", "x".repeat(21)]]));
+    const state = await action(
+      {},
+      form([
+        ["classId", "c1"],
+        ["name", ""],
+        ["password", ""],
+        ["flag", "on"],
+        ["note", "x".repeat(21)],
+      ]),
+    );
     expect(state.errors).toEqual({ name: ["Enter a name."], password: ["Enter your password."], note: ["Keep this under 20 characters."] });
     expect(state.message).toBeUndefined();
     expect(state.values).toEqual({ name: "", note: "x".repeat(21), studentIds: [] });
@@ -92,8 +115,14 @@ describe("formAction", () => {
 
   it("turns a DomainError into form state: field messages under the form's own names, hidden-field messages and whole-request refusals as the message", async () => {
     const withNote = (note: string) => form([...valid, ["note", note]]);
-    expect(await action({}, withNote("taken"))).toEqual({ errors: { name: ["That name is taken."] }, values: { name: " Year 10 ", note: "taken", studentIds: [] } });
-    expect(await action({}, withNote("gone"))).toEqual({ message: "That class does not exist, or you do not teach it.", values: { name: " Year 10 ", note: "gone", studentIds: [] } });
+    expect(await action({}, withNote("taken"))).toEqual({
+      errors: { name: ["That name is taken."] },
+      values: { name: " Year 10 ", note: "taken", studentIds: [] },
+    });
+    expect(await action({}, withNote("gone"))).toEqual({
+      message: "That class does not exist, or you do not teach it.",
+      values: { name: " Year 10 ", note: "gone", studentIds: [] },
+    });
     expect(await action({}, withNote("tampered"))).toMatchObject({ message: "No such class." });
     expect(await action({}, withNote("both"))).toMatchObject({ errors: { note: ["Too vague."] }, message: "Unknown flag." });
   });

@@ -45,14 +45,24 @@ export function openApiDocument() {
           summary: "Start a quiz, or resume the unfinished attempt at the same quiz",
           requestBody: { required: true, content: json("StartAttemptRequest") },
           responses: {
-            "201": { description: "A new attempt", content: { "application/json": { schema: { type: "object", properties: { resumed: { type: "boolean" }, attempt: ref("Attempt") } } } } },
-            "200": { description: "The unfinished attempt, resumed", content: { "application/json": { schema: { type: "object", properties: { resumed: { type: "boolean" }, attempt: ref("Attempt") } } } } },
+            "201": {
+              description: "A new attempt",
+              content: { "application/json": { schema: { type: "object", properties: { resumed: { type: "boolean" }, attempt: ref("Attempt") } } } },
+            },
+            "200": {
+              description: "The unfinished attempt, resumed",
+              content: { "application/json": { schema: { type: "object", properties: { resumed: { type: "boolean" }, attempt: ref("Attempt") } } } },
+            },
             ...errors(400, 401, 409, 413, 415),
           },
         },
       },
       "/api/v1/attempts/{attemptId}": {
-        get: { summary: "The attempt as its owner sees it", parameters: [idParam("attemptId")], responses: { "200": { description: "The attempt", content: json("Attempt") }, ...errors(401, 404) } },
+        get: {
+          summary: "The attempt as its owner sees it",
+          parameters: [idParam("attemptId")],
+          responses: { "200": { description: "The attempt", content: json("Attempt") }, ...errors(401, 404) },
+        },
       },
       "/api/v1/attempts/{attemptId}/answers/{questionId}": {
         put: {
@@ -67,9 +77,18 @@ export function openApiDocument() {
         },
       },
       "/api/v1/attempts/{attemptId}/finish": {
-        post: { summary: "Finish the attempt", parameters: [idParam("attemptId")], responses: { "200": { description: "Score", content: json("FinishOutcome") }, ...errors(401, 404) } },
+        post: {
+          summary: "Finish the attempt",
+          parameters: [idParam("attemptId")],
+          responses: { "200": { description: "Score", content: json("FinishOutcome") }, ...errors(401, 404) },
+        },
       },
-      "/api/v1/me/reading": { get: { summary: "Reading progress per lesson, and the open lesson assignments set for the learner (the quiz each lesson ends with)", responses: { "200": { description: "Progress" }, ...errors(401) } } },
+      "/api/v1/me/reading": {
+        get: {
+          summary: "Reading progress per lesson, and the open lesson assignments set for the learner (the quiz each lesson ends with)",
+          responses: { "200": { description: "Progress" }, ...errors(401) },
+        },
+      },
     },
   };
 }

@@ -51,7 +51,13 @@ export async function exportAccountData(userId: string) {
       lessonProgress: { select: { lessonSlug: true, lastParagraphId: true, readAt: true, updatedAt: true } },
       attempts: {
         select: {
-          id: true, kind: true, scopeId: true, assignmentId: true, startedAt: true, finishedAt: true, score: true,
+          id: true,
+          kind: true,
+          scopeId: true,
+          assignmentId: true,
+          startedAt: true,
+          finishedAt: true,
+          score: true,
           answers: { select: { questionId: true, response: true, score: true, correct: true, answeredAt: true } },
         },
         orderBy: { startedAt: "asc" },
@@ -94,4 +100,3 @@ export async function deleteAccount(userId: string): Promise<{ classesHandedOver
     return { classesHandedOver, classesDeleted };
   });
 }
-

@@ -9,10 +9,7 @@ import { signInSchema } from "./validation";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; role: Role };
 
-export type AuthenticationResult =
-  | { status: "ok"; user: AuthenticatedUser }
-  | { status: "invalid" }
-  | { status: "locked"; retryAfterMs: number };
+export type AuthenticationResult = { status: "ok"; user: AuthenticatedUser } | { status: "invalid" } | { status: "locked"; retryAfterMs: number };
 
 /** The account's key (counted before the password is checked) and the address's. */
 export function throttleKeys(email: string, address: string): [account: ThrottleKey, address: ThrottleKey] {

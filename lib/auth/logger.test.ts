@@ -10,7 +10,10 @@ describe("describeAuthError", () => {
   });
 
   it("keeps every other failure an error with its message", () => {
-    expect(describeAuthError(new JWTSessionError("bad token"))).toEqual({ expected: false, line: expect.stringMatching(/^\[auth\]\[error\] JWTSessionError: bad token/) });
+    expect(describeAuthError(new JWTSessionError("bad token"))).toEqual({
+      expected: false,
+      line: expect.stringMatching(/^\[auth\]\[error\] JWTSessionError: bad token/),
+    });
     expect(describeAuthError(new TypeError("boom"))).toEqual({ expected: false, line: "[auth][error] TypeError: boom" });
   });
 });

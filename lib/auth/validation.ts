@@ -32,10 +32,7 @@ export function newPasswordSchema(email?: string) {
     .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
     .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
     .refine((password) => !COMMON_PASSWORDS.has(password.toLowerCase()), "That password is one of the most common ones. Choose another.")
-    .refine(
-      (password) => !email || password.trim().toLowerCase() !== email.trim().toLowerCase(),
-      "Your password must not be your email address.",
-    );
+    .refine((password) => !email || password.trim().toLowerCase() !== email.trim().toLowerCase(), "Your password must not be your email address.");
 }
 
 export const roleSchema = z.enum(Role, { error: "Choose whether you are a student or a teacher." });

@@ -23,7 +23,7 @@ export async function gradedAnswers(userId: string, options: { excludeAttemptId?
       questionId: row.questionId,
       score: row.score,
       answeredAt: row.answeredAt,
-      difficulty: (builtIn?.difficulty ?? clampDifficulty(row.question.difficulty)),
+      difficulty: builtIn?.difficulty ?? clampDifficulty(row.question.difficulty),
       phaseIds: builtIn?.phaseIds ?? row.question.phases.map((p) => p.phaseId),
       eventIds: builtIn?.eventIds ?? row.question.events.map((e) => e.eventId),
     };
@@ -41,8 +41,16 @@ export function masterySummary(answers: readonly GradedAnswer[]): { phases: Phas
   const bank = getQuestionBank();
   const phases = getPhases();
   const events = getEvents();
-  const byPhase = masteryByPhase(answers, phases.map((p) => p.id), bank);
-  const byEvent = masteryByEvent(answers, events.map((e) => e.id), bank);
+  const byPhase = masteryByPhase(
+    answers,
+    phases.map((p) => p.id),
+    bank,
+  );
+  const byEvent = masteryByEvent(
+    answers,
+    events.map((e) => e.id),
+    bank,
+  );
   return {
     phases: phases.flatMap((p) => {
       const mastery = byPhase[p.id];
@@ -109,15 +117,17 @@ export function masteryChanges(before: readonly GradedAnswer[], after: readonly 
   const changes = now.phases.flatMap((phase) => {
     const previous = was.phases.find((p) => p.id === phase.id);
     if (!previous || (previous.mastery.level === phase.mastery.level && previous.mastery.progress === phase.mastery.progress)) return [];
-    return [{
-      id: phase.id,
-      title: `Phase ${phase.position}: ${phase.title}`,
-      before: previous.mastery.level,
-      after: phase.mastery.level,
-      levelChanged: previous.mastery.level !== phase.mastery.level,
-      closer: stepsLeft(phase.mastery) < stepsLeft(previous.mastery),
-      mastery: phase.mastery,
-    }];
+    return [
+      {
+        id: phase.id,
+        title: `Phase ${phase.position}: ${phase.title}`,
+        before: previous.mastery.level,
+        after: phase.mastery.level,
+        levelChanged: previous.mastery.level !== phase.mastery.level,
+        closer: stepsLeft(phase.mastery) < stepsLeft(previous.mastery),
+        mastery: phase.mastery,
+      },
+    ];
   });
   return [...changes.filter((c) => c.levelChanged), ...changes.filter((c) => !c.levelChanged)];
 }

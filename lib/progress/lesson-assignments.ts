@@ -14,14 +14,35 @@ export type ReaderLessonAssignment = {
 };
 
 type Source = {
-  id: string; title: string; kind: string; scopeId: string | null; className: string; dueAt: Date; isOpen: boolean;
-  status: AssignmentStatus; canStart: boolean; openAttemptId: string | null; bestScore: number | null;
+  id: string;
+  title: string;
+  kind: string;
+  scopeId: string | null;
+  className: string;
+  dueAt: Date;
+  isOpen: boolean;
+  status: AssignmentStatus;
+  canStart: boolean;
+  openAttemptId: string | null;
+  bestScore: number | null;
 };
 
 export function lessonAssignmentsForReader(assignments: readonly Source[]): ReaderLessonAssignment[] {
   return assignments.flatMap((a) =>
     a.kind === "LESSON" && a.scopeId && a.isOpen
-      ? [{ id: a.id, title: a.title, lessonSlug: a.scopeId, className: a.className, dueAt: a.dueAt.toISOString(), status: a.status, canStart: a.canStart, resume: a.openAttemptId !== null, bestScore: a.bestScore }]
+      ? [
+          {
+            id: a.id,
+            title: a.title,
+            lessonSlug: a.scopeId,
+            className: a.className,
+            dueAt: a.dueAt.toISOString(),
+            status: a.status,
+            canStart: a.canStart,
+            resume: a.openAttemptId !== null,
+            bestScore: a.bestScore,
+          },
+        ]
       : [],
   );
 }

@@ -12,7 +12,16 @@ const unread = (slug: string): LessonProgressView => ({ slug, percent: 0, read: 
 const fresh = lessons.map((l) => unread(l.slug));
 const day = (n: number) => new Date(Date.UTC(2026, 11, n));
 const assignment = (over: Partial<AssignmentForNextStep>): AssignmentForNextStep => ({
-  id: "a1", title: "Read one", kind: "LESSON", scopeId: "one", className: "Y12", dueAt: day(10), status: "not-started", canStart: true, openAttemptId: null, ...over,
+  id: "a1",
+  title: "Read one",
+  kind: "LESSON",
+  scopeId: "one",
+  className: "Y12",
+  dueAt: day(10),
+  status: "not-started",
+  canStart: true,
+  openAttemptId: null,
+  ...over,
 });
 const base = { lessons, reading: fresh, assignments: [], reviewDue: 0, answeredAny: false };
 
@@ -30,7 +39,10 @@ describe("nextSteps", () => {
   it("offers the assigned quiz once the lesson is read, or when an attempt is under way", () => {
     const reading = [{ slug: "one", percent: 100, read: true, lastParagraphId: "p9" }, unread("two"), unread("three")];
     expect(nextSteps({ ...base, reading, assignments: [assignment({})] })[0]).toMatchObject({ kind: "quiz-for-assignment", resume: false });
-    expect(nextSteps({ ...base, assignments: [assignment({ openAttemptId: "t1", status: "in-progress" })] })[0]).toMatchObject({ kind: "quiz-for-assignment", resume: true });
+    expect(nextSteps({ ...base, assignments: [assignment({ openAttemptId: "t1", status: "in-progress" })] })[0]).toMatchObject({
+      kind: "quiz-for-assignment",
+      resume: true,
+    });
   });
 
   it("puts the soonest due first and leaves out work that is done or cannot be started", () => {
@@ -48,7 +60,11 @@ describe("nextSteps", () => {
   });
 
   it("continues reading under way, then reviews due, then the next unread lesson", () => {
-    const reading = [{ slug: "one", percent: 100, read: true, lastParagraphId: "p9" }, { slug: "two", percent: 30, read: false, lastParagraphId: "q3" }, unread("three")];
+    const reading = [
+      { slug: "one", percent: 100, read: true, lastParagraphId: "p9" },
+      { slug: "two", percent: 30, read: false, lastParagraphId: "q3" },
+      unread("three"),
+    ];
     expect(nextSteps({ ...base, reading, reviewDue: 3, answeredAny: true }).map((s) => s.kind)).toEqual(["continue-reading", "review", "next-lesson"]);
   });
 
@@ -73,6 +89,18 @@ describe("lessonAssignmentsForReader", () => {
       { ...common, id: "closed", title: "Later", kind: "LESSON", scopeId: "one", isOpen: false },
       { ...common, id: "phase", title: "Phase", kind: "PHASE", scopeId: "p1", isOpen: true },
     ]);
-    expect(list).toEqual([{ id: "open", title: "Read one", lessonSlug: "one", className: "Y12", dueAt: day(9).toISOString(), status: "not-started", canStart: true, resume: false, bestScore: null }]);
+    expect(list).toEqual([
+      {
+        id: "open",
+        title: "Read one",
+        lessonSlug: "one",
+        className: "Y12",
+        dueAt: day(9).toISOString(),
+        status: "not-started",
+        canStart: true,
+        resume: false,
+        bestScore: null,
+      },
+    ]);
   });
 });

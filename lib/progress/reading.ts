@@ -12,7 +12,6 @@ export type LessonProgressView = {
   lastParagraphId: string | null;
 };
 
-
 export async function getReadingProgress(userId: string): Promise<LessonProgressView[]> {
   const rows = await db.lessonProgress.findMany({ where: { userId } });
   return getLessons().map((lesson) => {

@@ -9,7 +9,15 @@ import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "./
 import { notFound } from "./errors";
 import { DomainError } from "@/lib/errors";
 import { grade, InvalidResponseError, type GradeFeedback, type GradeResult } from "./grading";
-import { disguiseQuestion, responseFromTokens, responseToTokens, toPublicQuestion, toRevealedQuestion, type PublicQuestion, type RevealedQuestion } from "./public";
+import {
+  disguiseQuestion,
+  responseFromTokens,
+  responseToTokens,
+  toPublicQuestion,
+  toRevealedQuestion,
+  type PublicQuestion,
+  type RevealedQuestion,
+} from "./public";
 import { findQuestions } from "./questions";
 import { attemptQuestionSeed } from "./attempt-seed";
 import { dueQuestionIds } from "./review";
@@ -262,7 +270,10 @@ export async function answerQuestion(userId: string, attemptId: string, question
   let recorded = false;
   try {
     // The answer is the only write: the review schedule is replayed from answers when it is read.
-    await db.attemptAnswer.create({ data: { attemptId, questionId, response, score: result.score, correct: result.correct, answeredAt: now }, select: { questionId: true } });
+    await db.attemptAnswer.create({
+      data: { attemptId, questionId, response, score: result.score, correct: result.correct, answeredAt: now },
+      select: { questionId: true },
+    });
     recorded = true;
   } catch (error) {
     // Already answered (a retry, or two copies of one request racing): the same answer is
@@ -329,4 +340,3 @@ export async function startRetryOfMissed(userId: string, attemptId: string): Pro
     select: { id: true },
   });
 }
-

@@ -114,7 +114,11 @@ describe("the question bank", () => {
 
   it("keeps explanations to at most three sentences", () => {
     // Count sentence ends outside quotation marks (quoted words may hold full stops of their own).
-    const sentences = (text: string) => text.replace(/“[^”]*”/g, "Q").split(/[.!?](?:\s+|$)/).filter((s) => s.trim() !== "").length;
+    const sentences = (text: string) =>
+      text
+        .replace(/“[^”]*”/g, "Q")
+        .split(/[.!?](?:\s+|$)/)
+        .filter((s) => s.trim() !== "").length;
     for (const q of bank) {
       expect(sentences(q.explanation), q.id).toBeLessThanOrEqual(3);
       if (q.type === "single" || q.type === "multiple") {
@@ -165,7 +169,11 @@ describe("lesson quizzes", () => {
     const inLessons = lessons.flatMap((lesson) => getQuestionsForLesson(lesson.slug).map((q) => q.id));
     const across = getCrossLessonQuestions().map((q) => q.id);
     expect(new Set(inLessons).size).toBe(inLessons.length);
-    expect([...inLessons, ...across].sort()).toEqual(getQuestionBank().map((q) => q.id).sort());
+    expect([...inLessons, ...across].sort()).toEqual(
+      getQuestionBank()
+        .map((q) => q.id)
+        .sort(),
+    );
     const coverage = getBankCoverage();
     for (const lesson of lessons) expect(coverage.byLesson[lesson.slug], lesson.slug).toBe(getQuestionsForLesson(lesson.slug).length);
   });
@@ -327,7 +335,11 @@ describe("checkBankIntegrity", () => {
   });
 
   it("accepts an imagined line without its speaker's initials, or one of its sentences, but not part of a sentence", () => {
-    const withPrefix = problemsAfter((qs) => void (find(qs, "q-cl-owes-me", "classify").statement = "SL: See, John, I can make no such claim. Putin doesn’t owe me anything. Though, yes, he also trusts me and that’s why I could hold on to the job for a dozen years."));
+    const withPrefix = problemsAfter(
+      (qs) =>
+        void (find(qs, "q-cl-owes-me", "classify").statement =
+          "SL: See, John, I can make no such claim. Putin doesn’t owe me anything. Though, yes, he also trusts me and that’s why I could hold on to the job for a dozen years."),
+    );
     expect(withPrefix.filter((p) => p.includes("q-cl-owes-me"))).toEqual([]);
     const words = problemsAfter((qs) => void (find(qs, "q-cl-hypothesis", "classify").statement = "I love hypothesis. Now you’re talking."));
     expect(words.filter((p) => p.includes("q-cl-hypothesis"))).toEqual([]);
@@ -346,7 +358,8 @@ describe("checkBankIntegrity", () => {
     const mixed = problemsAfter((qs) => {
       const q = firstOf(qs, "classify");
       q.paragraphIds = ["eye-p03"];
-      q.statement = "President George W Bush had a very positive rapport with Putin during his first term, which was reflected in Russian solidarity with the US after 9/11. After their first summit in Slovenia in 2001, Bush’s initial impression seemed somewhat overconfident, even naive.";
+      q.statement =
+        "President George W Bush had a very positive rapport with Putin during his first term, which was reflected in Russian solidarity with the US after 9/11. After their first summit in Slovenia in 2001, Bush’s initial impression seemed somewhat overconfident, even naive.";
       q.answer = "reported-fact";
     });
     expectProblem(mixed, "q-cl-sochi-baskets", /classifies the whole of "eye-p03", a paragraph of mixed kinds/);

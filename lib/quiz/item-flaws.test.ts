@@ -48,14 +48,21 @@ const codes = (q: Question, ctx?: FlawContext) => questionFlaws(q, ctx).map((f) 
 
 describe("questionFlaws: the key stands out", () => {
   it("flags a key that is clearly the longest option, with both lengths in the message", () => {
-    const q = single("What did Lavrov give Kerry in Sochi?", ["Two baskets, one of tomatoes and one of potatoes", "Two long potatoes", "A red button", "A bag of carrots"]);
+    const q = single("What did Lavrov give Kerry in Sochi?", [
+      "Two baskets, one of tomatoes and one of potatoes",
+      "Two long potatoes",
+      "A red button",
+      "A bag of carrots",
+    ]);
     const flaw = questionFlaws(q).find((f) => f.code === "longest-key");
     expect(flaw?.message).toMatch(/48 characters; the next longest has 17/);
   });
 
   it("does not flag a key only a little longer (below 1.3 times or 10 characters)", () => {
     expect(codes(single("When?", ["May 2001", "2001", "1999", "2003"]))).not.toContain("longest-key");
-    expect(codes(single("Who?", ["George W. Bush, about Vladimir Putin", "Barack Obama, about Dmitry Medvedev", "John Kerry, about Lavrov"]))).not.toContain("longest-key");
+    expect(codes(single("Who?", ["George W. Bush, about Vladimir Putin", "Barack Obama, about Dmitry Medvedev", "John Kerry, about Lavrov"]))).not.toContain(
+      "longest-key",
+    );
   });
 
   it("flags multiple-select questions whose right answers are all longer than the wrong ones", () => {
@@ -93,7 +100,11 @@ describe("questionFlaws: the stem gives it away", () => {
   });
 
   it("flags two or more right answers that alone repeat a stem word in multiple-select", () => {
-    const q = multiple("Which trips took Kerry to Moscow or Sochi?", ["Moscow, December 2015", "Moscow, March 2016", "Paris, January 2014", "London, March 2014"], [0, 1]);
+    const q = multiple(
+      "Which trips took Kerry to Moscow or Sochi?",
+      ["Moscow, December 2015", "Moscow, March 2016", "Paris, January 2014", "London, March 2014"],
+      [0, 1],
+    );
     expect(codes(q)).toContain("stem-echo");
   });
 
@@ -179,7 +190,11 @@ describe("questionFlaws: tags", () => {
 
   it("flags an event the cited paragraphs do not mention, and a real event on an imagined-only question", () => {
     const q = single("Q?", ["a", "b"], 0, { paragraphIds: ["p1"], phaseIds: ["ph1", "ph2"], eventIds: ["e1", "e2"] });
-    expect(questionFlaws(q, ctx).filter((f) => f.code === "event-tag").map((f) => f.message)).toEqual([expect.stringMatching(/“Event two”/)]);
+    expect(
+      questionFlaws(q, ctx)
+        .filter((f) => f.code === "event-tag")
+        .map((f) => f.message),
+    ).toEqual([expect.stringMatching(/“Event two”/)]);
     const imagined = single("In the imagined dialogue?", ["a", "b"], 0, { paragraphIds: ["d1"], phaseIds: ["ph2"], eventIds: ["e2", "e3"] });
     const flaws = questionFlaws(imagined, ctx);
     expect(flaws.filter((f) => f.code === "imagined-event-tag").map((f) => f.message)).toEqual([expect.stringMatching(/“Event two”/)]);
@@ -211,7 +226,9 @@ describe("waivers", () => {
 
   it("that waive nothing are reported as stale", () => {
     const clean = single("When?", ["2001", "1999", "2003"], 0, { waivers: { "absolute-word": "Not needed" } });
-    expect(unwaivedBankFlaws([clean])).toEqual([expect.objectContaining({ questionId: "q-test", code: "absolute-word", message: expect.stringMatching(/stale|no such flaw/) })]);
+    expect(unwaivedBankFlaws([clean])).toEqual([
+      expect.objectContaining({ questionId: "q-test", code: "absolute-word", message: expect.stringMatching(/stale|no such flaw/) }),
+    ]);
   });
 });
 
@@ -221,7 +238,9 @@ describe("bankFlaws: patterns across the bank", () => {
   it("flags a position holding far more keys than its share", () => {
     const flaws = bankFlaws(keyedFirst).filter((f) => f.questionId === undefined);
     expect(flaws.map((f) => f.code).sort()).toEqual(["key-position"]);
-    expect(flaws.find((f) => f.code === "key-position")?.message).toMatch(/first option is the right answer in 8 of 8 questions, where about 2\.0 would be fair/);
+    expect(flaws.find((f) => f.code === "key-position")?.message).toMatch(
+      /first option is the right answer in 8 of 8 questions, where about 2\.0 would be fair/,
+    );
   });
 
   it("does not flag keys spread over positions", () => {
@@ -237,7 +256,14 @@ describe("bankFlaws: patterns across the bank", () => {
   });
 
   it("flags the key being the longest option in far more single-choice questions than chance", () => {
-    const list = Array.from({ length: 8 }, (_, i) => ({ ...single(`Question ${i}?`, ["aaa", "bb", "cc", "dd"].map((t, j) => (j === i % 4 ? `${t}${t}` : t)), i % 4), id: `q-l${i}` }));
+    const list = Array.from({ length: 8 }, (_, i) => ({
+      ...single(
+        `Question ${i}?`,
+        ["aaa", "bb", "cc", "dd"].map((t, j) => (j === i % 4 ? `${t}${t}` : t)),
+        i % 4,
+      ),
+      id: `q-l${i}`,
+    }));
     expect(bankFlaws(list).find((f) => f.code === "longest-key" && f.questionId === undefined)?.message).toMatch(/longest option in 8 of 8/);
   });
 });
@@ -269,6 +295,9 @@ describe("coverageGaps", () => {
 
   it("names each taught term no question lists, and tags naming unknown terms", () => {
     const gaps = coverageGaps([ask("q1", ["a1"], ["t1", "nope"])], content, 0);
-    expect(gaps).toEqual([expect.stringMatching(/"q1" is tagged with glossary term "nope"/), expect.stringMatching(/^glossary term "t2" \(Term two\), taught in two/)]);
+    expect(gaps).toEqual([
+      expect.stringMatching(/"q1" is tagged with glossary term "nope"/),
+      expect.stringMatching(/^glossary term "t2" \(Term two\), taught in two/),
+    ]);
   });
 });

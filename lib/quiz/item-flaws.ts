@@ -54,11 +54,7 @@ export const ANSWER_COUNT_MAX_SHARE = 0.5;
 // Text helpers.
 
 function norm(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[‘’`]/g, "'")
-    .replace(/[“”]/g, '"');
+  return text.normalize("NFKC").toLowerCase().replace(/[‘’`]/g, "'").replace(/[“”]/g, '"');
 }
 
 /** The words of a text, lower case, with a plural "s" dropped so "potato" meets "potatoes". */
@@ -161,14 +157,16 @@ function longestKey(q: Question, choices: Choice[]): Flaw[] {
   ];
 }
 
-const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const MONTH =
+  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 const PRECISIONS = ["none", "a number", "a year", "a month", "a day"] as const;
 type Precision = 0 | 1 | 2 | 3 | 4;
 
 /** How precisely an option states a date or number: day > month > year > any number > none. */
 export function precisionOf(text: string): Precision {
   const t = norm(text);
-  if (new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? ${MONTH},? \\d{4}\\b|\\b${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`).test(t)) return 4;
+  if (new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? ${MONTH},? \\d{4}\\b|\\b${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b`).test(t))
+    return 4;
   if (new RegExp(`\\b${MONTH},? \\d{4}\\b|\\b\\d{4}-\\d{2}\\b`).test(t)) return 3;
   if (/\b(?:1[5-9]|20)\d{2}s?\b/.test(t)) return 2;
   if (/\d/.test(t)) return 1;
@@ -234,7 +232,8 @@ function stemEcho(q: Question, choices: Choice[]): Flaw[] {
 }
 
 /** Specific determiners: a test-wise student knows options with these are usually wrong. */
-const ABSOLUTE = /\b(always|never|all|none|every|everyone|everything|everywhere|nobody|no one|nothing|entirely|completely|totally|whole world|at all|forever|invariably)\b/i;
+const ABSOLUTE =
+  /\b(always|never|all|none|every|everyone|everything|everywhere|nobody|no one|nothing|entirely|completely|totally|whole world|at all|forever|invariably)\b/i;
 
 function absoluteWords(q: Question, choices: Choice[] | undefined): Flaw[] {
   const flaws: Flaw[] = [];
@@ -261,7 +260,10 @@ function absoluteWords(q: Question, choices: Choice[] | undefined): Flaw[] {
 }
 
 function startsWithVowelSound(text: string): boolean {
-  const t = text.trim().replace(/^[“"‘'(]+/, "").toLowerCase();
+  const t = text
+    .trim()
+    .replace(/^[“"‘'(]+/, "")
+    .toLowerCase();
   if (/^(hour|honest|honou?r|heir)/.test(t)) return true;
   if (/^(uni|use|usu|eu|one\b|once)/.test(t)) return false;
   return /^[aeiou]/.test(t);
@@ -432,10 +434,26 @@ export function questionFlaws(q: Question, ctx: FlawContext = {}): Flaw[] {
     flaws.push(...grammarCue(q, choices), ...allNoneAbove(choices), ...nearDuplicates(choices, "Options"));
   }
   flaws.push(...absoluteWords(q, choices));
-  if (q.type === "order") flaws.push(...nearDuplicates(q.items.map((i) => ({ ...i, key: false })), "Items"));
+  if (q.type === "order")
+    flaws.push(
+      ...nearDuplicates(
+        q.items.map((i) => ({ ...i, key: false })),
+        "Items",
+      ),
+    );
   if (q.type === "match") {
-    flaws.push(...nearDuplicates(q.left.map((i) => ({ ...i, key: false })), "Items"));
-    flaws.push(...nearDuplicates(q.right.map((i) => ({ ...i, key: false })), "Items"));
+    flaws.push(
+      ...nearDuplicates(
+        q.left.map((i) => ({ ...i, key: false })),
+        "Items",
+      ),
+    );
+    flaws.push(
+      ...nearDuplicates(
+        q.right.map((i) => ({ ...i, key: false })),
+        "Items",
+      ),
+    );
   }
   flaws.push(...classifySurface(q, ctx.classifySurface));
   flaws.push(...tagFlaws(q, ctx));
@@ -539,7 +557,12 @@ export function unwaivedBankFlaws(questions: readonly Question[], ctx: Omit<Flaw
   const stale: BankFlaw[] = questions.flatMap((q) =>
     Object.keys(q.waivers ?? {})
       .filter((code) => !all.some((f) => f.questionId === q.id && f.code === code))
-      .map((code) => ({ code: code as FlawCode, questionId: q.id, severity: "error" as const, message: `waives “${code}”, but the question has no such flaw: remove the waiver.` })),
+      .map((code) => ({
+        code: code as FlawCode,
+        questionId: q.id,
+        severity: "error" as const,
+        message: `waives “${code}”, but the question has no such flaw: remove the waiver.`,
+      })),
   );
   return [...open, ...stale];
 }
@@ -611,7 +634,9 @@ export function coverageGaps(questions: readonly Question[], content: CoverageCo
   for (const [id, lessons] of taught) {
     if (questions.some((q) => q.glossaryTermIds?.includes(id))) continue;
     const term = content.glossary.find((t) => t.id === id);
-    gaps.push(`glossary term "${id}" (${term?.term ?? "?"}), taught in ${lessons.join(", ")}, is asked by no question (no question lists it in glossaryTermIds)`);
+    gaps.push(
+      `glossary term "${id}" (${term?.term ?? "?"}), taught in ${lessons.join(", ")}, is asked by no question (no question lists it in glossaryTermIds)`,
+    );
   }
   return gaps;
 }

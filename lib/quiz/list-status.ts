@@ -4,10 +4,7 @@ import type { QuizKind } from "./attempts";
 
 export type PracticeAttempt = { kind: QuizKind; scopeId: string | null; finishedAt: Date | null; score: number | null };
 
-export type PracticeStatus =
-  | { state: "not-started" }
-  | { state: "in-progress"; best: number | null }
-  | { state: "done"; best: number; finished: number };
+export type PracticeStatus = { state: "not-started" } | { state: "in-progress"; best: number | null } | { state: "done"; best: number; finished: number };
 
 export function practiceStatus(attempts: readonly PracticeAttempt[], kind: QuizKind, scopeId: string | null): PracticeStatus {
   const mine = attempts.filter((a) => a.kind === kind && a.scopeId === scopeId);

@@ -58,7 +58,8 @@ describe("answerMarks", () => {
     expect(result.multiple).toBe(true);
     expect(result.rows.find((r) => r.id === q.answer[0])?.mark).toBe("right");
     expect(result.rows.find((r) => r.id === wrong.id)?.mark).toBe("wrong");
-    for (const id of q.answer.slice(1)) expect(result.rows.find((r) => r.id === id)).toMatchObject({ mark: "missed", note: "✓ Also right: you did not choose it" });
+    for (const id of q.answer.slice(1))
+      expect(result.rows.find((r) => r.id === id)).toMatchObject({ mark: "missed", note: "✓ Also right: you did not choose it" });
   });
 
   it("true-false and classify mark the fixed options", () => {

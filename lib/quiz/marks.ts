@@ -18,15 +18,16 @@ export type ChoiceRow = { id: string; text: string; chosen: boolean; mark: Mark;
 export type OrderRow = { id: string; text: string; position: number; rightPosition: number | null; mark: Mark; note: string | null };
 export type MatchRow = { id: string; text: string; chosen: string | null; right: string | null; mark: Mark; note: string | null };
 
-export type AnswerMarks =
-  | { kind: "choices"; multiple: boolean; rows: ChoiceRow[] }
-  | { kind: "order"; rows: OrderRow[] }
-  | { kind: "match"; rows: MatchRow[] };
+export type AnswerMarks = { kind: "choices"; multiple: boolean; rows: ChoiceRow[] } | { kind: "order"; rows: OrderRow[] } | { kind: "match"; rows: MatchRow[] };
 
 /** The options a choice question offers, as shown: true/false and classify have fixed ones. */
 function choiceOptions(question: PublicQuestion): { id: string; text: string }[] | null {
   if (question.type === "single" || question.type === "multiple") return question.options;
-  if (question.type === "true-false") return [{ id: "true", text: "True" }, { id: "false", text: "False" }];
+  if (question.type === "true-false")
+    return [
+      { id: "true", text: "True" },
+      { id: "false", text: "False" },
+    ];
   if (question.type === "classify") return question.choices.map((label) => ({ id: label, text: LABELS[label].name }));
   return null;
 }
@@ -121,7 +122,13 @@ export function answerMarks(question: PublicQuestion, response: QuestionResponse
 /** The learner's answer in words, for "You answered: …". */
 export function responseText(question: PublicQuestion, response: QuestionResponse): string {
   const marks = answerMarks(question, response, null);
-  if (marks.kind === "choices") return marks.rows.filter((row) => row.chosen).map((row) => row.text).join("; ") || "nothing";
+  if (marks.kind === "choices")
+    return (
+      marks.rows
+        .filter((row) => row.chosen)
+        .map((row) => row.text)
+        .join("; ") || "nothing"
+    );
   if (marks.kind === "order") return marks.rows.map((row) => row.text).join(" → ");
   return marks.rows.map((row) => `${row.text}: ${row.chosen ?? "not matched"}`).join("; ");
 }

@@ -54,8 +54,7 @@ export const MASTERY_LEVELS: Readonly<Record<MasteryLevel, { label: string; desc
   },
   mastered: {
     label: "Mastered",
-    description:
-      "At least 6 questions answered, nine in ten right, including an analysis question, and a question answered right again at least a day later.",
+    description: "At least 6 questions answered, nine in ten right, including an analysis question, and a question answered right again at least a day later.",
   },
 };
 
@@ -136,20 +135,12 @@ type Evidence = {
  * Mastery for each phase id (every id gets an entry, "not-started" when nothing was answered).
  * Pass the bank to cap the requirements at what each phase offers.
  */
-export function masteryByPhase(
-  answers: readonly GradedAnswer[],
-  phaseIds: readonly string[],
-  bank?: readonly BankQuestion[],
-): Record<string, Mastery> {
+export function masteryByPhase(answers: readonly GradedAnswer[], phaseIds: readonly string[], bank?: readonly BankQuestion[]): Record<string, Mastery> {
   return masteryByScope("phaseIds", answers, phaseIds, bank);
 }
 
 /** Mastery for each key event id, as masteryByPhase. */
-export function masteryByEvent(
-  answers: readonly GradedAnswer[],
-  eventIds: readonly string[],
-  bank?: readonly BankQuestion[],
-): Record<string, Mastery> {
+export function masteryByEvent(answers: readonly GradedAnswer[], eventIds: readonly string[], bank?: readonly BankQuestion[]): Record<string, Mastery> {
   return masteryByScope("eventIds", answers, eventIds, bank);
 }
 

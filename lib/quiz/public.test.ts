@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { getQuestionBank } from "./bank";
 import { grade } from "./grading";
-import { disguiseQuestion, optionToken, questionSeed, responseFromTokens, responseToTokens, toPublicQuestion, toRevealedQuestion, type PublicQuestion } from "./public";
+import {
+  disguiseQuestion,
+  optionToken,
+  questionSeed,
+  responseFromTokens,
+  responseToTokens,
+  toPublicQuestion,
+  toRevealedQuestion,
+  type PublicQuestion,
+} from "./public";
 import {
   ClassifySchema,
   CLASSIFY_CHOICES,
@@ -125,7 +134,16 @@ const ids = (options: readonly { id: string }[]) => options.map((option) => opti
 
 /** A view's option ids, translated back to authored ids (the tests know the seed). */
 function authoredIds(question: Question, seed: string, list: "options" | "items" | "left" | "right", viewIds: string[]): string[] {
-  const options = list === "options" && "options" in question ? question.options : list === "items" && "items" in question ? question.items : list === "left" && "left" in question ? question.left : list === "right" && "right" in question ? question.right : [];
+  const options =
+    list === "options" && "options" in question
+      ? question.options
+      : list === "items" && "items" in question
+        ? question.items
+        : list === "left" && "left" in question
+          ? question.left
+          : list === "right" && "right" in question
+            ? question.right
+            : [];
   const byToken = new Map(options.map((o) => [optionToken(seed, list, o.id), o.id]));
   return viewIds.map((id) => byToken.get(id) ?? `unknown:${id}`);
 }
@@ -144,13 +162,20 @@ describe("questionSeed", () => {
 
 describe("option tokens", () => {
   const optionIds = (view: PublicQuestion): string[] =>
-    view.type === "single" || view.type === "multiple" ? ids(view.options) : view.type === "order" ? ids(view.items) : view.type === "match" ? [...ids(view.left), ...ids(view.right)] : [];
+    view.type === "single" || view.type === "multiple"
+      ? ids(view.options)
+      : view.type === "order"
+        ? ids(view.items)
+        : view.type === "match"
+          ? [...ids(view.left), ...ids(view.right)]
+          : [];
 
   it("replaces every authored id with an opaque token of 16 base64url characters", () => {
     for (const question of [single, multiple, order, match]) {
       const view = toPublicQuestion(question, seeds[0]!);
       const json = JSON.stringify(view);
-      for (const id of ["slovenia", "moscow", "crawford", "genoa", "nine-eleven", "iraq", "lavrov", "y2001", "y2003", "y2004"]) expect(json, question.type).not.toContain(`"${id}"`);
+      for (const id of ["slovenia", "moscow", "crawford", "genoa", "nine-eleven", "iraq", "lavrov", "y2001", "y2003", "y2004"])
+        expect(json, question.type).not.toContain(`"${id}"`);
       for (const token of optionIds(view)) expect(token).toMatch(/^[A-Za-z0-9_-]{16}$/);
     }
   });
@@ -219,7 +244,9 @@ describe("option tokens", () => {
     expect(responseFromTokens(multiple, seed, { type: "multiple", choices: [optionToken(seed, "options", "iraq"), "nope"] })).toBeNull();
     expect(responseFromTokens(order, seed, { type: "order", order: ["constructor"] })).toBeNull();
     // A right token as a left key is not accepted: the columns are separate lists.
-    expect(responseFromTokens(match, seed, { type: "match", pairs: { [optionToken(seed, "right", "y2001")]: optionToken(seed, "right", "y2001") } })).toBeNull();
+    expect(
+      responseFromTokens(match, seed, { type: "match", pairs: { [optionToken(seed, "right", "y2001")]: optionToken(seed, "right", "y2001") } }),
+    ).toBeNull();
     // Another type is passed through for grading to reject.
     expect(responseFromTokens(single, seed, { type: "true-false", value: true })).toEqual({ type: "true-false", value: true });
   });
@@ -262,8 +289,10 @@ describe("toPublicQuestion", () => {
       const json = JSON.stringify(view);
       for (const secret of SECRET_KEYS) expect(keysDeep(JSON.parse(json)), question.id).not.toContain(secret);
       expect(json, question.id).not.toContain(question.explanation);
-      if (view.type === "order" && question.type === "order") expect(authoredIds(question, seed, "items", ids(view.items)), question.id).not.toEqual(question.answer);
-      const authored = "options" in question ? question.options : "items" in question ? question.items : "left" in question ? [...question.left, ...question.right] : [];
+      if (view.type === "order" && question.type === "order")
+        expect(authoredIds(question, seed, "items", ids(view.items)), question.id).not.toEqual(question.answer);
+      const authored =
+        "options" in question ? question.options : "items" in question ? question.items : "left" in question ? [...question.left, ...question.right] : [];
       // As an id: an option whose id is also its text ("quagmire") is shown by its text, of course.
       for (const option of authored) expect(json, question.id).not.toContain(`"id":"${option.id}"`);
     }

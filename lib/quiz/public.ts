@@ -69,9 +69,19 @@ export function disguiseQuestion(question: Question, seed: string): Question {
   const rekey = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).map(([id, text]) => [token("options")(id), text]));
   switch (question.type) {
     case "single":
-      return { ...question, options: options("options", question.options), answer: token("options")(question.answer), wrongExplanations: rekey(question.wrongExplanations) };
+      return {
+        ...question,
+        options: options("options", question.options),
+        answer: token("options")(question.answer),
+        wrongExplanations: rekey(question.wrongExplanations),
+      };
     case "multiple":
-      return { ...question, options: options("options", question.options), answer: question.answer.map(token("options")), wrongExplanations: rekey(question.wrongExplanations) };
+      return {
+        ...question,
+        options: options("options", question.options),
+        answer: question.answer.map(token("options")),
+        wrongExplanations: rekey(question.wrongExplanations),
+      };
     case "order":
       return { ...question, items: options("items", question.items), answer: question.answer.map(token("items")) };
     case "match":

@@ -2,10 +2,7 @@
 import type { RevealPolicy } from "@/lib/enums";
 
 /** Whether this attempt may show correctness and explanations now. */
-export function mayReveal(
-  assignment: { reveal: RevealPolicy; dueAt: Date; overrides?: { dueAt: Date | null }[] } | null,
-  now: Date,
-): boolean {
+export function mayReveal(assignment: { reveal: RevealPolicy; dueAt: Date; overrides?: { dueAt: Date | null }[] } | null, now: Date): boolean {
   if (!assignment) return true;
   if (assignment.reveal === "IMMEDIATELY") return true;
   if (assignment.reveal === "AFTER_DUE") {

@@ -18,9 +18,7 @@ async function activeReviewCards(userId: string): Promise<{ questionId: string; 
     orderBy: [{ answeredAt: "asc" }, { attemptId: "asc" }],
   });
   const retired = new Set(answers.filter((a) => a.question.retiredAt !== null).map((a) => a.questionId));
-  return [...reviewCardsFromAnswers(answers)]
-    .filter(([questionId]) => !retired.has(questionId))
-    .map(([questionId, card]) => ({ questionId, due: card.due }));
+  return [...reviewCardsFromAnswers(answers)].filter(([questionId]) => !retired.has(questionId)).map(([questionId, card]) => ({ questionId, due: card.due }));
 }
 
 /** The question ids due for review now, most overdue first. */

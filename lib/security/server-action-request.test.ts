@@ -24,11 +24,19 @@ describe("server action requests", () => {
     expect(await plain('[{"slug":"potato-diplomacy","paragraphId":"p1"}]')).toEqual({ reply: '[{"slug":"potato-diplomacy","paragraphId":"p1"}]' });
     // A Date or a Map (React's "$D…", "$Q…") is not refused here: the action's own parsing answers it.
     expect(await plain('["$D2026-01-01T00:00:00.000Z"]')).toEqual({ reply: '["$D2026-01-01T00:00:00.000Z"]' });
-    const sent = await multipart([["_1_name", "Amira"], ["0", '[{},"$K1"]']]);
+    const sent = await multipart([
+      ["_1_name", "Amira"],
+      ["0", '[{},"$K1"]'],
+    ]);
     expect("reply" in sent && sent.reply instanceof FormData && sent.reply.get("_1_name")).toBe("Amira");
   });
   it("refuses a multipart body that is not one", async () => {
-    const refused = await checkServerActionRequest({ contentType: "multipart/form-data; boundary=x", origin: null, host: "localhost:3000", body: encode("not multipart") });
+    const refused = await checkServerActionRequest({
+      contentType: "multipart/form-data; boundary=x",
+      origin: null,
+      host: "localhost:3000",
+      body: encode("not multipart"),
+    });
     expect(refused).toEqual({ status: 400, message: "This request is not valid. Reload the page and try again." });
   });
   it("refuses other sites, other content types and bodies over the limit", async () => {

@@ -66,7 +66,9 @@ describe("previewAssignmentEdit", () => {
 
   it("ends an extension the new due date overtakes, and keeps its student's status", () => {
     const extended = student("l", "Leo", leo.attempts, { overrideDueAt: t("2026-03-09T17:00:00Z"), extraAttempts: 1 });
-    expect(messages({ dueAt: t("2026-03-10T17:00:00Z") }, [extended])).toEqual(["Leo’s extension ends: the new due date is as late or later. Extra attempts stay."]);
+    expect(messages({ dueAt: t("2026-03-10T17:00:00Z") }, [extended])).toEqual([
+      "Leo’s extension ends: the new due date is as late or later. Extra attempts stay.",
+    ]);
   });
 
   it("warns that taking a student who started off the list hides it from them, and keeps quiet about others", () => {
@@ -82,7 +84,9 @@ describe("previewAssignmentEdit", () => {
   });
 
   it("says a new reveal policy applies to attempts already made", () => {
-    expect(messages({ reveal: "NEVER" })).toEqual(["Answers and explanations: “Never (scores only)” from now on, also for the attempts Amira and Leo already made."]);
+    expect(messages({ reveal: "NEVER" })).toEqual([
+      "Answers and explanations: “Never (scores only)” from now on, also for the attempts Amira and Leo already made.",
+    ]);
   });
 
   it("warns when the opening date moves into the future after students started", () => {

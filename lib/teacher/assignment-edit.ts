@@ -120,7 +120,12 @@ export function previewAssignmentEdit(before: EditableAssignment, after: Editabl
   // Opening later than now, after some have started.
   if (after.opensAt.getTime() > now.getTime() && before.opensAt.getTime() <= now.getTime()) {
     const open = kept.filter((s) => s.attempts.length > 0);
-    if (open.length > 0) add("reopens-later", open, `${nameList(open.map((s) => s.name))} started while it was open: their attempts stay, and nobody can start a new one until it opens again.`);
+    if (open.length > 0)
+      add(
+        "reopens-later",
+        open,
+        `${nameList(open.map((s) => s.name))} started while it was open: their attempts stay, and nobody can start a new one until it opens again.`,
+      );
     else consequences.push({ kind: "reopens-later", studentIds: [], message: "It leaves students’ “open now” work until the new opening date." });
   }
 
@@ -154,5 +159,8 @@ function statusMessage(people: readonly StudentFacts[], from: AssignmentStatus, 
 
 /** A short fingerprint of a preview: the teacher confirms exactly what they were shown. */
 export function previewKey(preview: EditPreview): string {
-  return createHash("sha256").update(preview.consequences.map((c) => c.message).join("\n")).digest("base64url").slice(0, 16);
+  return createHash("sha256")
+    .update(preview.consequences.map((c) => c.message).join("\n"))
+    .digest("base64url")
+    .slice(0, 16);
 }

@@ -137,7 +137,12 @@ export type AssignmentEditResult = { saved: true; classId: string } | { saved: f
  * of that very preview: the teacher saves what they were shown, not something else. Attempts are
  * never touched; an extension the new due date overtakes loses its date (its extra attempts stay).
  */
-export async function updateAssignment(teacherId: string, assignmentId: string, input: unknown, { confirmedKey = "", now = new Date() }: { confirmedKey?: string; now?: Date } = {}): Promise<AssignmentEditResult> {
+export async function updateAssignment(
+  teacherId: string,
+  assignmentId: string,
+  input: unknown,
+  { confirmedKey = "", now = new Date() }: { confirmedKey?: string; now?: Date } = {},
+): Promise<AssignmentEditResult> {
   const current = await db.assignment.findFirst({
     where: { id: assignmentId, class: { teachers: { some: { userId: teacherId } } } },
     select: {
@@ -172,7 +177,13 @@ export async function updateAssignment(teacherId: string, assignmentId: string, 
       attempts: current.attempts.filter((a) => a.userId === user.id),
     };
   });
-  const before = { opensAt: current.opensAt, dueAt: current.dueAt, reveal: current.reveal, maxAttempts: current.maxAttempts, targetIds: current.targets.map((t) => t.userId) };
+  const before = {
+    opensAt: current.opensAt,
+    dueAt: current.dueAt,
+    reveal: current.reveal,
+    maxAttempts: current.maxAttempts,
+    targetIds: current.targets.map((t) => t.userId),
+  };
   const after = { opensAt: data.opensAt, dueAt: data.dueAt, reveal: data.reveal, maxAttempts: data.maxAttempts, targetIds: studentIds };
   const preview = previewAssignmentEdit(before, after, students, now);
   const key = previewKey(preview);
@@ -341,9 +352,7 @@ export async function studentAssignments(studentId: string, now = new Date()): P
     where: { classId: { in: memberships.map((m) => m.classId) }, ...forStudent(studentId) },
     select: studentAssignmentSelect(studentId),
   });
-  return rows
-    .map((row) => toStudentAssignment(row, now))
-    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.title.localeCompare(b.title));
+  return rows.map((row) => toStudentAssignment(row, now)).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.title.localeCompare(b.title));
 }
 
 export const STUDENT_ASSIGNMENT_NOT_FOUND = "That assignment does not exist, or it is not set for you.";

@@ -54,7 +54,8 @@ export async function attentionForTeacher(teacherId: string, now = new Date(), l
         if (cell.status === "missing") missing.push({ id: row.student.id, name: row.student.name });
         if (cell.status === "late") late.push({ id: row.student.id, name: row.student.name });
       }
-      if (missing.length + late.length > 0) overdue.push({ classId: classroom.id, className: classroom.name, assignmentId: column.id, title: column.title, dueAt: column.dueAt, missing, late });
+      if (missing.length + late.length > 0)
+        overdue.push({ classId: classroom.id, className: classroom.name, assignmentId: column.id, title: column.title, dueAt: column.dueAt, missing, late });
     });
     for (const item of items) {
       if (item.answers >= MIN_ANSWERS_FOR_MISSED && item.correctShare < 1) missed.push({ ...item, classId: classroom.id, className: classroom.name });

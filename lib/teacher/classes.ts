@@ -177,7 +177,8 @@ export async function addCoTeacher(teacherId: string, classId: string, rawEmail:
   const parsed = coTeacherSchema.safeParse({ email: rawEmail });
   if (!parsed.success) throw new DomainError("invalid_input", "Check the email address.", fieldErrors(parsed.error));
   const colleague = await db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true, name: true, role: true } });
-  if (!colleague || colleague.role !== "TEACHER") throw fieldError("email", "There is no teacher account with this email. Ask your colleague to sign up as a teacher first.");
+  if (!colleague || colleague.role !== "TEACHER")
+    throw fieldError("email", "There is no teacher account with this email. Ask your colleague to sign up as a teacher first.");
   if (colleague.id === teacherId) throw fieldError("email", "That is you: you already teach this class.");
   try {
     await db.classTeacher.create({ data: { classId, userId: colleague.id, role: "CO_TEACHER" } });
@@ -289,4 +290,3 @@ export async function studentClasses(studentId: string): Promise<StudentClass[]>
   });
   return memberships.map((m) => ({ id: m.class.id, name: m.class.name, teachers: m.class.teachers.map((t) => t.user.name), joinedAt: m.joinedAt }));
 }
-

@@ -12,7 +12,7 @@ describe("CSV", () => {
   });
 
   it.each([
-    ["=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"\"http://evil\"\")"],
+    ['=HYPERLINK("http://evil")', '\'=HYPERLINK(""http://evil"")'],
     ["+1+1", "'+1+1"],
     ["-2+3", "'-2+3"],
     ["@SUM(A1)", "'@SUM(A1)"],

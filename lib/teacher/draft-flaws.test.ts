@@ -6,7 +6,10 @@ const form = (over: Partial<typeof EMPTY_QUESTION_FORM>) => ({ ...EMPTY_QUESTION
 
 describe("draftFlaws", () => {
   it("warns about a half-written single-choice question as soon as it has a marked key", () => {
-    const draft = form({ prompt: "What did Lavrov give Kerry in Sochi?", options: "* Two baskets, one of tomatoes and one of potatoes\nTwo potatoes\nA red button" });
+    const draft = form({
+      prompt: "What did Lavrov give Kerry in Sochi?",
+      options: "* Two baskets, one of tomatoes and one of potatoes\nTwo potatoes\nA red button",
+    });
     expect(draftFlaws(draft).map((f) => f.code)).toEqual(["longest-key"]);
     expect(draftFlaws({ ...draft, options: "* Tomatoes and potatoes\nTwo Idaho potatoes\nA red reset button" })).toEqual([]);
   });

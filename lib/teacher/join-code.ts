@@ -31,7 +31,10 @@ export function generateJoinCode(random: (size: number) => Uint8Array = randomBy
  * null when the result cannot be a code (wrong length or a character outside the alphabet).
  */
 export function normaliseJoinCode(raw: string): string | null {
-  const code = raw.normalize("NFKC").toUpperCase().replace(/[\s\-‐‑‒–—_.]/g, "");
+  const code = raw
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s\-‐‑‒–—_.]/g, "");
   return CODE_PATTERN.test(code) ? code : null;
 }
 

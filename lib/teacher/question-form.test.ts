@@ -75,7 +75,10 @@ describe("question form", () => {
 
   it("reads true/false and classify answers", () => {
     expect(formToQuestion(form({ type: "true-false", trueFalse: "false" }), "t").candidate).toMatchObject({ answer: false });
-    expect(formToQuestion(form({ type: "classify", statement: "  Words  ", label: "opinion" }), "t").candidate).toMatchObject({ statement: "Words", answer: "opinion" });
+    expect(formToQuestion(form({ type: "classify", statement: "  Words  ", label: "opinion" }), "t").candidate).toMatchObject({
+      statement: "Words",
+      answer: "opinion",
+    });
     expect(formToQuestion(form({ type: "essay" }), "t")).toEqual({ candidate: null, errors: { type: ["Choose a question type."] } });
   });
 
@@ -144,7 +147,10 @@ describe("teacher question rules", () => {
 
   it("refuses paragraphs that do not exist, by field", () => {
     const result = validateTeacherQuestion({ ...valid(), paragraphIds: ["eye-p999"] });
-    expect(result).toEqual({ ok: false, errors: { paragraphIds: expect.arrayContaining([expect.stringMatching(/cites paragraph "eye-p999", which does not exist/)]) } });
+    expect(result).toEqual({
+      ok: false,
+      errors: { paragraphIds: expect.arrayContaining([expect.stringMatching(/cites paragraph "eye-p999", which does not exist/)]) },
+    });
   });
 
   it("refuses schema problems, by field", () => {
@@ -154,7 +160,9 @@ describe("teacher question rules", () => {
   });
 
   it("refuses a classify statement that is not the article's words", () => {
-    const result = validateTeacherQuestion({ ...formToQuestion(form({ type: "classify", statement: "Putin liked potatoes.", label: "reported-fact" }), "t-x").candidate });
+    const result = validateTeacherQuestion({
+      ...formToQuestion(form({ type: "classify", statement: "Putin liked potatoes.", label: "reported-fact" }), "t-x").candidate,
+    });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors.statement?.[0]).toMatch(/not the exact text/);
   });

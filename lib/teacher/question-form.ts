@@ -126,7 +126,18 @@ export function formToQuestion(form: QuestionFormValues, id: string, previous?: 
       if (right.length === 0) errors.options = ["Mark the right option with a * at the start of its line."];
       else if (type === "single" && right.length > 1) errors.options = ["A single-choice question has one right option: mark only one line with *."];
       const answer = type === "single" ? (right[0] ?? "") : right;
-      return { candidate: { ...common, options, answer, wrongExplanations: keepWrongExplanations(options.map((o) => o.id), right) }, errors };
+      return {
+        candidate: {
+          ...common,
+          options,
+          answer,
+          wrongExplanations: keepWrongExplanations(
+            options.map((o) => o.id),
+            right,
+          ),
+        },
+        errors,
+      };
     }
     case "true-false":
       if (form.trueFalse !== "true" && form.trueFalse !== "false") errors.trueFalse = ["Choose whether the statement is true or false."];
@@ -147,7 +158,11 @@ export function formToQuestion(form: QuestionFormValues, id: string, previous?: 
       }
       const entries = parsed.filter((p): p is { left: string; right: string } => p !== null);
       const pairs = entries.filter((p) => p.left);
-      const left = assignIds(pairs.map((p) => p.left), previousOptions(previous, "left"), "l");
+      const left = assignIds(
+        pairs.map((p) => p.left),
+        previousOptions(previous, "left"),
+        "l",
+      );
       const right = assignIds([...new Set(entries.map((p) => p.right))], previousOptions(previous, "right"), "r");
       const rightId = new Map(right.map((r) => [r.text, r.id]));
       const answer = Object.fromEntries(pairs.map((p, i) => [left[i]?.id ?? "", rightId.get(p.right) ?? ""]));

@@ -38,4 +38,3 @@ export function validateTeacherQuestion(candidate: unknown): { ok: true; questio
   for (const problem of problems) (errors[fieldOfProblem(problem)] ??= []).push(`This question ${problem}.`);
   return { ok: false, errors };
 }
-

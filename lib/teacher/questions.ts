@@ -52,7 +52,15 @@ export async function getOwnQuestion(teacherId: string, id: string): Promise<{ s
   if (!row) return null;
   const parsed = QuestionSchema.safeParse(row.body);
   if (!parsed.success) return null;
-  const summary = { id: row.id, type: row.type, prompt: row.prompt, difficulty: row.difficulty, retired: row.retiredAt !== null, basedOnId: row.basedOnId, updatedAt: row.updatedAt };
+  const summary = {
+    id: row.id,
+    type: row.type,
+    prompt: row.prompt,
+    difficulty: row.difficulty,
+    retired: row.retiredAt !== null,
+    basedOnId: row.basedOnId,
+    updatedAt: row.updatedAt,
+  };
   return { summary, question: { ...parsed.data, id: row.id } };
 }
 

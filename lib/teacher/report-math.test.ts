@@ -29,7 +29,15 @@ const students: RosterStudent[] = [
 
 const assignments: AssignmentFacts[] = [
   // Due later, listed second.
-  { id: "a-phase", title: "Phase 1", opensAt: t("2026-03-01T09:00:00Z"), dueAt: t("2026-03-20T17:00:00Z"), maxAttempts: 1, targetIds: ["s-amira"], overrides: [] },
+  {
+    id: "a-phase",
+    title: "Phase 1",
+    opensAt: t("2026-03-01T09:00:00Z"),
+    dueAt: t("2026-03-20T17:00:00Z"),
+    maxAttempts: 1,
+    targetIds: ["s-amira"],
+    overrides: [],
+  },
   {
     id: "a-lesson",
     title: "Potato diplomacy",
@@ -79,7 +87,10 @@ describe("gradebook", () => {
   });
 
   it("is empty but well-formed for a class with nobody in it", () => {
-    expect(buildGradebook({ students: [], assignments, attempts: [], now })).toMatchObject({ rows: [], columns: [{ assigned: 0, submitted: 0, averageScore: null }, { assigned: 0 }] });
+    expect(buildGradebook({ students: [], assignments, attempts: [], now })).toMatchObject({
+      rows: [],
+      columns: [{ assigned: 0, submitted: 0, averageScore: null }, { assigned: 0 }],
+    });
   });
 
   it("turns into CSV rows with one score and one status column per assignment", () => {
@@ -234,7 +245,13 @@ describe("item analysis", () => {
   });
 
   it("is not computed for fewer than four students", () => {
-    expect(discriminationIndex([{ userId: "a", total: 1, correct: true }, { userId: "b", total: 0, correct: false }, { userId: "c", total: 0, correct: false }])).toBeNull();
+    expect(
+      discriminationIndex([
+        { userId: "a", total: 1, correct: true },
+        { userId: "b", total: 0, correct: false },
+        { userId: "c", total: 0, correct: false },
+      ]),
+    ).toBeNull();
     expect(discriminationIndex(Array.from({ length: 4 }, (_, i) => ({ userId: `s${i}`, total: 1 - i / 4, correct: i === 0 })))).toBe(1);
   });
 

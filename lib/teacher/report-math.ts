@@ -73,7 +73,13 @@ export function buildGradebook(input: {
       if (!isAssignedTo(assignment, student.id)) return { assigned: false };
       const override = assignment.overrides.find((o) => o.userId === student.id);
       const attempts = attemptsByKey.get(`${student.id}\u0000${assignment.id}`) ?? [];
-      const status = assignmentStatus({ opensAt: assignment.opensAt, dueAt: assignment.dueAt, overrideDueAt: override?.dueAt ?? null, attempts, now: input.now });
+      const status = assignmentStatus({
+        opensAt: assignment.opensAt,
+        dueAt: assignment.dueAt,
+        overrideDueAt: override?.dueAt ?? null,
+        attempts,
+        now: input.now,
+      });
       return {
         assigned: true,
         status,
@@ -232,9 +238,7 @@ export function analyseItems(answers: readonly AnswerFacts[], questions: Readonl
       correctShare: correct / questionAnswers.length,
       wrongChoices: question ? wrongChoices(question, questionAnswers) : [],
       students: studentLatest.length,
-      discrimination: discriminationIndex(
-        studentLatest.map((a) => ({ userId: a.userId, correct: a.correct, total: totals.get(a.userId) ?? 0 })),
-      ),
+      discrimination: discriminationIndex(studentLatest.map((a) => ({ userId: a.userId, correct: a.correct, total: totals.get(a.userId) ?? 0 }))),
     });
   }
   return stats.sort((a, b) => a.correctShare - b.correctShare || b.answers - a.answers || a.questionId.localeCompare(b.questionId));
@@ -326,7 +330,9 @@ export function buildArticleHeatmap(
   }
   const position = new Map(articleOrder.map((id, index) => [id, index]));
   return [...byParagraph.values()].sort(
-    (a, b) => (position.get(a.paragraphId) ?? Number.MAX_SAFE_INTEGER) - (position.get(b.paragraphId) ?? Number.MAX_SAFE_INTEGER) || a.paragraphId.localeCompare(b.paragraphId),
+    (a, b) =>
+      (position.get(a.paragraphId) ?? Number.MAX_SAFE_INTEGER) - (position.get(b.paragraphId) ?? Number.MAX_SAFE_INTEGER) ||
+      a.paragraphId.localeCompare(b.paragraphId),
   );
 }
 

@@ -107,7 +107,9 @@ async function questionFacts(questionIds: string[]) {
   }
   const metaOf = (id: string) => {
     const builtIn = getQuestion(id);
-    return builtIn ? { difficulty: builtIn.difficulty, phaseIds: builtIn.phaseIds, eventIds: builtIn.eventIds, paragraphIds: builtIn.paragraphIds } : meta.get(id);
+    return builtIn
+      ? { difficulty: builtIn.difficulty, phaseIds: builtIn.phaseIds, eventIds: builtIn.eventIds, paragraphIds: builtIn.paragraphIds }
+      : meta.get(id);
   };
   return { questions, metaOf };
 }
@@ -189,6 +191,10 @@ export async function questionReport(teacherId: string, classId: string): Promis
   return {
     className: classroom.name,
     items: analyseItems(classAnswers, questions),
-    paragraphs: buildArticleHeatmap(classAnswers, paragraphsOf, getBlocks().map((b) => b.id)),
+    paragraphs: buildArticleHeatmap(
+      classAnswers,
+      paragraphsOf,
+      getBlocks().map((b) => b.id),
+    ),
   };
 }

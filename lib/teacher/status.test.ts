@@ -24,18 +24,38 @@ const cases: Case[] = [
   ["started before, finished after the due date", { attempts: [{ startedAt: before, finishedAt: after }], now: after }, "late"],
   [
     "one on-time and one late attempt: on time wins",
-    { attempts: [{ startedAt: before, finishedAt: before }, { startedAt: after, finishedAt: after }], now: after },
+    {
+      attempts: [
+        { startedAt: before, finishedAt: before },
+        { startedAt: after, finishedAt: after },
+      ],
+      now: after,
+    },
     "done",
   ],
   [
     "a finished late attempt and an open one",
-    { attempts: [{ startedAt: before, finishedAt: after }, { startedAt: after, finishedAt: null }], now: after },
+    {
+      attempts: [
+        { startedAt: before, finishedAt: after },
+        { startedAt: after, finishedAt: null },
+      ],
+      now: after,
+    },
     "late",
   ],
   ["extension: nothing yet, past the original due date only", { attempts: [], now: after, overrideDueAt: extended }, "not-started"],
-  ["extension: working on it after the original due date", { attempts: [{ startedAt: after, finishedAt: null }], now: after, overrideDueAt: extended }, "in-progress"],
+  [
+    "extension: working on it after the original due date",
+    { attempts: [{ startedAt: after, finishedAt: null }], now: after, overrideDueAt: extended },
+    "in-progress",
+  ],
   ["extension: finished within the extension", { attempts: [{ startedAt: after, finishedAt: after }], now: afterExtension, overrideDueAt: extended }, "done"],
-  ["extension: finished after the extension too", { attempts: [{ startedAt: after, finishedAt: afterExtension }], now: afterExtension, overrideDueAt: extended }, "late"],
+  [
+    "extension: finished after the extension too",
+    { attempts: [{ startedAt: after, finishedAt: afterExtension }], now: afterExtension, overrideDueAt: extended },
+    "late",
+  ],
   ["extension passed with nothing", { attempts: [], now: afterExtension, overrideDueAt: extended }, "missing"],
   ["a null override is no extension", { attempts: [], now: after, overrideDueAt: null }, "missing"],
 ];

@@ -27,7 +27,19 @@ describe("describeResponse", () => {
     expect(describeResponse(q, { type: "order", order: ["c", "a", "b"] })).toBe("Vienna → Geneva → Moscow");
   });
   it("match: every left item with the student's pick, unmatched ones said so", () => {
-    const q = QuestionSchema.parse({ ...common, type: "match", left: [{ id: "l1", text: "Kerry" }, { id: "l2", text: "Lavrov" }], right: [{ id: "r1", text: "USA" }, { id: "r2", text: "Russia" }], answer: { l1: "r1", l2: "r2" } });
+    const q = QuestionSchema.parse({
+      ...common,
+      type: "match",
+      left: [
+        { id: "l1", text: "Kerry" },
+        { id: "l2", text: "Lavrov" },
+      ],
+      right: [
+        { id: "r1", text: "USA" },
+        { id: "r2", text: "Russia" },
+      ],
+      answer: { l1: "r1", l2: "r2" },
+    });
     expect(describeResponse(q, { type: "match", pairs: { l1: "r2" } })).toBe("Kerry: Russia; Lavrov: not matched");
   });
   it("classify: the label's name", () => {

@@ -12,7 +12,12 @@ export function describeResponse(question: Question, response: QuestionResponse)
   if (question.type === "multiple" && response.type === "multiple") {
     // In the question's own order, so it lines up with the answer key.
     const chosen = new Set(response.choices);
-    return question.options.filter((o) => chosen.has(o.id)).map((o) => o.text).join("; ") || "nothing chosen";
+    return (
+      question.options
+        .filter((o) => chosen.has(o.id))
+        .map((o) => o.text)
+        .join("; ") || "nothing chosen"
+    );
   }
   if (question.type === "true-false" && response.type === "true-false") return response.value ? "True" : "False";
   if (question.type === "order" && response.type === "order") return response.order.map((id) => textOf(question.items, id)).join(" → ");

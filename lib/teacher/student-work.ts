@@ -46,7 +46,13 @@ export type StudentWork = {
   attempts: ReviewedAttempt[];
 };
 
-export async function studentWorkForTeacher(teacherId: string, classId: string, assignmentId: string, studentId: string, now = new Date()): Promise<StudentWork> {
+export async function studentWorkForTeacher(
+  teacherId: string,
+  classId: string,
+  assignmentId: string,
+  studentId: string,
+  now = new Date(),
+): Promise<StudentWork> {
   await requireTeaching(teacherId, classId);
   const [assignment, member] = await Promise.all([
     db.assignment.findFirst({
@@ -71,10 +77,20 @@ export async function studentWorkForTeacher(teacherId: string, classId: string, 
     db.attempt.findMany({
       where: { assignmentId, userId: studentId },
       orderBy: { startedAt: "asc" },
-      select: { id: true, startedAt: true, finishedAt: true, score: true, questionIds: true, answers: { select: { questionId: true, response: true, correct: true, score: true } } },
+      select: {
+        id: true,
+        startedAt: true,
+        finishedAt: true,
+        score: true,
+        questionIds: true,
+        answers: { select: { questionId: true, response: true, correct: true, score: true } },
+      },
     }),
     assignment.kind === "LESSON" && assignment.scopeId
-      ? db.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId: studentId, lessonSlug: assignment.scopeId } }, select: { readAt: true, lastParagraphId: true } })
+      ? db.lessonProgress.findUnique({
+          where: { userId_lessonSlug: { userId: studentId, lessonSlug: assignment.scopeId } },
+          select: { readAt: true, lastParagraphId: true },
+        })
       : Promise.resolve(null),
   ]);
   const questionIds = attempts.flatMap((a) => (Array.isArray(a.questionIds) ? a.questionIds.filter((id): id is string => typeof id === "string") : []));
@@ -135,7 +151,13 @@ export async function studentWorkForTeacher(teacherId: string, classId: string, 
     },
     status: assignmentStatus({ opensAt: assignment.opensAt, dueAt: assignment.dueAt, overrideDueAt: override?.dueAt ?? null, attempts, now }),
     bestScore: bestScore(attempts),
-    reading: assignment.kind === "LESSON" && assignment.scopeId ? readingState(getLessonBlocks(assignment.scopeId).map((b) => b.id), progress ?? undefined) : null,
+    reading:
+      assignment.kind === "LESSON" && assignment.scopeId
+        ? readingState(
+            getLessonBlocks(assignment.scopeId).map((b) => b.id),
+            progress ?? undefined,
+          )
+        : null,
     attempts: reviewed,
   };
 }

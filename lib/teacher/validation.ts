@@ -64,8 +64,10 @@ export function assignmentInputSchema(now: Date) {
     .superRefine((input, ctx) => {
       if (input.kind === "LESSON" && !getLesson(input.scopeId ?? "")) ctx.addIssue({ code: "custom", path: ["scope"], message: "Choose one of the lessons." });
       if (input.kind === "PHASE" && !getPhase(input.scopeId ?? "")) ctx.addIssue({ code: "custom", path: ["scope"], message: "Choose one of the phases." });
-      if (input.kind === "MIXED" && input.scopeId !== null) ctx.addIssue({ code: "custom", path: ["scope"], message: "A mixed review covers the whole article." });
-      if (input.opensAt.getTime() >= input.dueAt.getTime()) ctx.addIssue({ code: "custom", path: ["dueAt"], message: "The due date must be after the opening date." });
+      if (input.kind === "MIXED" && input.scopeId !== null)
+        ctx.addIssue({ code: "custom", path: ["scope"], message: "A mixed review covers the whole article." });
+      if (input.opensAt.getTime() >= input.dueAt.getTime())
+        ctx.addIssue({ code: "custom", path: ["dueAt"], message: "The due date must be after the opening date." });
       if (input.dueAt.getTime() <= now.getTime()) ctx.addIssue({ code: "custom", path: ["dueAt"], message: "The due date must be in the future." });
     });
 }

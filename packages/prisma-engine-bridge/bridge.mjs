@@ -312,10 +312,7 @@ export class Bridge {
     for (const [file, text] of this.#datamodels) {
       const declared = schemaProvider(text);
       if (declared !== undefined && declared !== provider) {
-        throw new BridgeError(
-          `${file}: the datasource provider is "${declared}", but the datasource URL is for ${provider}.`,
-          "P1012",
-        );
+        throw new BridgeError(`${file}: the datasource provider is "${declared}", but the datasource URL is for ${provider}.`, "P1012");
       }
     }
   }
@@ -390,8 +387,6 @@ export class MethodNotFound extends Error {
  */
 export function needsLiveDatabase(params, provider) {
   return [params.from, params.to].some(
-    (target) =>
-      target.tag === "url" || target.tag === "schemaDatasource" || (target.tag === "migrations" && provider !== "sqlite"),
+    (target) => target.tag === "url" || target.tag === "schemaDatasource" || (target.tag === "migrations" && provider !== "sqlite"),
   );
 }
-

@@ -43,9 +43,7 @@ export function locateDatabase(url, cwd) {
       schema: parsed.searchParams.get("schema") ?? undefined,
     };
   }
-  throw new DatasourceError(
-    "The provided database string is invalid. The bridge supports file: (SQLite) and postgresql:// URLs.",
-  );
+  throw new DatasourceError("The provided database string is invalid. The bridge supports file: (SQLite) and postgresql:// URLs.");
 }
 
 /**

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  DatasourceError,
-  lockfileProvider,
-  locateDatabase,
-  quoteIdentifier,
-  schemaProvider,
-  sqliteFilePath,
-  withDatabase,
-} from "./datasource.mjs";
+import { DatasourceError, lockfileProvider, locateDatabase, quoteIdentifier, schemaProvider, sqliteFilePath, withDatabase } from "./datasource.mjs";
 import { needsLiveDatabase } from "./bridge.mjs";
 
 describe("locateDatabase", () => {

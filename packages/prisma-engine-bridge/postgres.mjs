@@ -65,8 +65,7 @@ export class CharAsTextClient extends pg.Client {
       const last = args.length - 1;
       const callback = args[last];
       if (typeof callback === "function") {
-        args[last] = (/** @type {unknown} */ error, /** @type {unknown} */ result) =>
-          callback(error, error ? result : relabelCharColumns(result));
+        args[last] = (/** @type {unknown} */ error, /** @type {unknown} */ result) => callback(error, error ? result : relabelCharColumns(result));
         return query(...args);
       }
       const pending = query(...args);

@@ -1,18 +1,18 @@
 // Pure parts of the PostgreSQL support; tests/db/ runs the rest against a real server.
 import { describe, expect, it } from "vitest";
-import {
-  OFFLINE_SERVER_VERSION_NUM,
-  connectionErrorToPrisma,
-  createOfflinePostgresFactory,
-  isVersionProbe,
-  relabelCharColumns,
-} from "./postgres.mjs";
+import { OFFLINE_SERVER_VERSION_NUM, connectionErrorToPrisma, createOfflinePostgresFactory, isVersionProbe, relabelCharColumns } from "./postgres.mjs";
 
 const where = { database: "app", host: "db", port: "5432", user: "me" };
 
 describe("relabelCharColumns (defect 5)", () => {
   it('turns "char" (OID 18) columns into text (OID 25), in single and multi-statement results', () => {
-    const single = { fields: [{ name: "relkind", dataTypeID: 18 }, { name: "n", dataTypeID: 23 }], rows: [] };
+    const single = {
+      fields: [
+        { name: "relkind", dataTypeID: 18 },
+        { name: "n", dataTypeID: 23 },
+      ],
+      rows: [],
+    };
     expect(relabelCharColumns(single).fields.map((field) => field.dataTypeID)).toEqual([25, 23]);
     const multi = [{ fields: [{ dataTypeID: 18 }] }, { fields: [] }, {}];
     expect(relabelCharColumns(multi)[0]?.fields?.[0]?.dataTypeID).toBe(25);

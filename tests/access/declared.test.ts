@@ -33,7 +33,9 @@ const patternOf = (file: string) =>
 
 type FieldKind = "text" | "list" | "hidden" | "secret" | "free-text";
 const fieldKinds = (input: z.ZodObject | null): Record<string, FieldKind> =>
-  Object.fromEntries(Object.entries(input?.shape ?? {}).map(([name, schema]) => [name, isListField(schema as z.ZodType) ? "list" : (roleOf(schema as z.ZodType) ?? "text")]));
+  Object.fromEntries(
+    Object.entries(input?.shape ?? {}).map(([name, schema]) => [name, isListField(schema as z.ZodType) ? "list" : (roleOf(schema as z.ZodType) ?? "text")]),
+  );
 
 async function declaredActions() {
   const problems: string[] = [];
@@ -46,7 +48,8 @@ async function declaredActions() {
         problems.push(`${relative(file)}: ${name} is not declared with formAction or jsonAction (lib/actions/define.ts)`);
         continue;
       }
-      if (declaration.access === "teacher-of-class" && !declaration.input?.shape.classId) problems.push(`${relative(file)}: ${name} is teacher-of-class but its input has no classId`);
+      if (declaration.access === "teacher-of-class" && !declaration.input?.shape.classId)
+        problems.push(`${relative(file)}: ${name} is teacher-of-class but its input has no classId`);
       actions.push({ id: `${relative(file)}#${name}`, access: declaration.access, call: declaration.kind, fields: fieldKinds(declaration.input) });
     }
   }
@@ -55,7 +58,15 @@ async function declaredActions() {
 
 async function declaredRoutes() {
   const problems: string[] = [];
-  const routes: { pattern: string; file: string; access: RouteDeclaration["access"]; methods: RouteDeclaration["method"][]; body: string[]; served: RouteDeclaration["served"]; benchOnly?: true }[] = [];
+  const routes: {
+    pattern: string;
+    file: string;
+    access: RouteDeclaration["access"];
+    methods: RouteDeclaration["method"][];
+    body: string[];
+    served: RouteDeclaration["served"];
+    benchOnly?: true;
+  }[] = [];
   for (const file of routeFiles(path.join(ROOT, "app"))) {
     const exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     const declared: RouteDeclaration[] = [];

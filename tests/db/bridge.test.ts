@@ -37,7 +37,11 @@ describe("command line", () => {
     );
     expect(failure?.code).toBe(1);
     // The CLI drops the first stderr line and JSON-parses every other one.
-    const lines = (failure?.stderr ?? "").trimEnd().split("\n").slice(1).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = (failure?.stderr ?? "")
+      .trimEnd()
+      .split("\n")
+      .slice(1)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toContainEqual(
       expect.objectContaining({ level: "ERROR", target: "schema_engine::logger", fields: expect.objectContaining({ error_code: "P1003" }) }),
     );

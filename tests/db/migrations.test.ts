@@ -41,10 +41,9 @@ describe("migration histories", () => {
   });
 
   it("the SQLite history describes prisma/schema.prisma exactly (migrate diff is empty)", async () => {
-    const result = await runPrisma(
-      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"],
-      { cwd: REPO_ROOT },
-    );
+    const result = await runPrisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"], {
+      cwd: REPO_ROOT,
+    });
     expect(result.code, result.output).toBe(0);
   });
 });

@@ -72,9 +72,17 @@ describe.skipIf(!availability.available)("quiz attempts on PostgreSQL", () => {
     const attempt = await db.attempt.create({ data: { userId: student.id, kind: "MIXED", scopeId: null, questionIds: oneOfEachType.map((q) => q.id) } });
 
     for (const question of oneOfEachType) {
-      expect(await answerQuestion(student.id, attempt.id, question.id, sentIn(attempt.id, question, rightResponse(question))), question.type).toMatchObject({ recorded: true });
-      expect(await answerQuestion(student.id, attempt.id, question.id, sentIn(attempt.id, question, rightResponse(question))), `${question.type}, sent again`).toMatchObject({ recorded: false });
-      await expect(answerQuestion(student.id, attempt.id, question.id, sentIn(attempt.id, question, wrongResponse(question))), `${question.type}, changed`).rejects.toMatchObject({ code: "conflict" });
+      expect(await answerQuestion(student.id, attempt.id, question.id, sentIn(attempt.id, question, rightResponse(question))), question.type).toMatchObject({
+        recorded: true,
+      });
+      expect(
+        await answerQuestion(student.id, attempt.id, question.id, sentIn(attempt.id, question, rightResponse(question))),
+        `${question.type}, sent again`,
+      ).toMatchObject({ recorded: false });
+      await expect(
+        answerQuestion(student.id, attempt.id, question.id, sentIn(attempt.id, question, wrongResponse(question))),
+        `${question.type}, changed`,
+      ).rejects.toMatchObject({ code: "conflict" });
     }
   });
 });

@@ -32,9 +32,7 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 }
 
 const tableNames = async (url: string) =>
-  (await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).map(
-    (row) => row.tablename,
-  );
+  (await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).map((row) => row.tablename);
 
 const shadowDatabases = async () => (await cluster.listDatabases()).filter((name) => name.startsWith("prisma_migrate_shadow_db_"));
 
@@ -112,10 +110,7 @@ describe.skipIf(!availability.available)("PostgreSQL", () => {
     it("migrate diff --from-empty --to-schema --script needs no server, and says the same as with one (defect 7)", async () => {
       const args = ["migrate", "diff", "--from-empty", "--to-schema", "prisma/schema.prisma", "--script"];
       const online = expectSuccess(await project.prisma(args), "migrate diff (server up)");
-      const offline = expectSuccess(
-        await project.prisma(args, { DATABASE_URL: "postgresql://nobody@127.0.0.1:9/nothing" }),
-        "migrate diff (no server)",
-      );
+      const offline = expectSuccess(await project.prisma(args, { DATABASE_URL: "postgresql://nobody@127.0.0.1:9/nothing" }), "migrate diff (no server)");
       expect(offline.stdout).toMatch(/CREATE TABLE "Bookmark"/);
       expect(offline.stdout).toBe(online.stdout);
     });
@@ -146,10 +141,7 @@ describe.skipIf(!availability.available)("PostgreSQL", () => {
     });
 
     it("db seed runs prisma/seed.ts against the database", async () => {
-      expectSuccess(
-        await runPrisma(["db", "seed"], { cwd: REPO_ROOT, env: { DATABASE_URL: url(), NODE_ENV: "development" } }),
-        "db seed (repo)",
-      );
+      expectSuccess(await runPrisma(["db", "seed"], { cwd: REPO_ROOT, env: { DATABASE_URL: url(), NODE_ENV: "development" } }), "db seed (repo)");
       const [users] = await query<{ n: number }>(url(), 'SELECT count(*)::int AS n FROM "User"');
       expect(users?.n).toBeGreaterThan(0);
     });

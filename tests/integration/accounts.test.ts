@@ -91,9 +91,21 @@ describe("deleting a teacher's account", () => {
     const colleague = await upsertUser(db, { email: email("colleague"), role: "TEACHER" });
     const student = await upsertUser(db, { email: email("pupil") });
     const shared = await db.classroom.create({
-      data: { name: "Shared", joinCode: `S${counter}${Date.now()}`.slice(0, 12), teachers: { create: [{ userId: teacher.id, role: "OWNER" }, { userId: colleague.id, role: "CO_TEACHER" }] }, members: { create: { userId: student.id } } },
+      data: {
+        name: "Shared",
+        joinCode: `S${counter}${Date.now()}`.slice(0, 12),
+        teachers: {
+          create: [
+            { userId: teacher.id, role: "OWNER" },
+            { userId: colleague.id, role: "CO_TEACHER" },
+          ],
+        },
+        members: { create: { userId: student.id } },
+      },
     });
-    const solo = await db.classroom.create({ data: { name: "Solo", joinCode: `O${counter}${Date.now()}`.slice(0, 12), teachers: { create: { userId: teacher.id, role: "OWNER" } } } });
+    const solo = await db.classroom.create({
+      data: { name: "Solo", joinCode: `O${counter}${Date.now()}`.slice(0, 12), teachers: { create: { userId: teacher.id, role: "OWNER" } } },
+    });
 
     expect(await deleteAccount(teacher.id)).toEqual({ classesHandedOver: 1, classesDeleted: 1 });
     expect(await db.classTeacher.findUnique({ where: { classId_userId: { classId: shared.id, userId: colleague.id } } })).toMatchObject({ role: "OWNER" });

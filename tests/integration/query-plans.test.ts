@@ -67,7 +67,9 @@ describe("hot paths read by index", () => {
     const student = await newUser();
     const scans: string[] = [];
     let attemptId = "";
-    scans.push(...(await tableScans(async () => void ({ id: attemptId } = await startOrResumeAttempt(student.id, { kind: "LESSON", scopeId: "potato-diplomacy" })))));
+    scans.push(
+      ...(await tableScans(async () => void ({ id: attemptId } = await startOrResumeAttempt(student.id, { kind: "LESSON", scopeId: "potato-diplomacy" })))),
+    );
     const view = await getAttemptView(student.id, attemptId);
     scans.push(...(await tableScans(() => getAttemptView(student.id, attemptId))));
     const [first, second] = view.items.map((item) => getQuestion(item.question.id));
@@ -106,7 +108,13 @@ describe("hot paths read by index", () => {
     await answerQuestion(student.id, attemptId, question.id, sentIn(attemptId, question, wrongResponse(question)));
 
     const dashboard = await tableScans(() =>
-      Promise.all([getReadingProgress(student.id), gradedAnswers(student.id), finishedQuizzes(student.id), reviewQueueSize(student.id, new Date()), studentAssignments(student.id)]),
+      Promise.all([
+        getReadingProgress(student.id),
+        gradedAnswers(student.id),
+        finishedQuizzes(student.id),
+        reviewQueueSize(student.id, new Date()),
+        studentAssignments(student.id),
+      ]),
     );
     expect(dashboard).toEqual([]);
     expect(await tableScans(() => listClassesForTeacher(teacher.id))).toEqual([]);

@@ -82,7 +82,17 @@ const AUTHORED_IDS = /z(?:keyone|wrongtwo|wrongthree|mkeyone|mkeytwo|mwrongthree
 async function storeQuestions(questions: Question[], source: QuestionSource, retiredAt: Date | null = null) {
   for (const q of questions) {
     await db.question.create({
-      data: { id: q.id, source, type: q.type, difficulty: q.difficulty, prompt: q.prompt, body: q, paragraphIds: q.paragraphIds, retiredAt, phases: { create: q.phaseIds.map((phaseId) => ({ phaseId })) } },
+      data: {
+        id: q.id,
+        source,
+        type: q.type,
+        difficulty: q.difficulty,
+        prompt: q.prompt,
+        body: q,
+        paragraphIds: q.paragraphIds,
+        retiredAt,
+        phases: { create: q.phaseIds.map((phaseId) => ({ phaseId })) },
+      },
     });
   }
 }
@@ -95,7 +105,10 @@ describe("option ids in the browser", () => {
     const student = await newStudent();
     const questions = bankOf(unique("x"));
     await storeQuestions(questions, "TEACHER");
-    const { id } = await newAttempt(student.id, questions.map((q) => q.id));
+    const { id } = await newAttempt(
+      student.id,
+      questions.map((q) => q.id),
+    );
 
     const open = await getAttemptView(student.id, id);
     expect(open.items).toHaveLength(4);
@@ -104,7 +117,10 @@ describe("option ids in the browser", () => {
     for (const question of questions) {
       const shown = open.items.find((item) => item.question.id === question.id)!.question;
       // The bank's ids are refused with the usual message: only this attempt's tokens are answers.
-      await expect(answerQuestion(student.id, id, question.id, rightResponse(question))).rejects.toMatchObject({ code: "invalid_input", message: "The answer is not in a form this question accepts." });
+      await expect(answerQuestion(student.id, id, question.id, rightResponse(question))).rejects.toMatchObject({
+        code: "invalid_input",
+        message: "The answer is not in a form this question accepts.",
+      });
       const response = asShown(question, shown, rightResponse(question));
       const outcome = await answerQuestion(student.id, id, question.id, response);
       expect(outcome.recorded, question.type).toBe(true);
@@ -112,10 +128,15 @@ describe("option ids in the browser", () => {
       expect(outcome.item.response).toEqual(response);
       expect(JSON.stringify(outcome), question.type).not.toMatch(AUTHORED_IDS);
       // The revealed key names the options the learner saw, so "You answered"/"The answer" line up.
-      expect(JSON.stringify(outcome.item.question.type === question.type && "answer" in outcome.item.question ? outcome.item.question.answer : null)).toBe(JSON.stringify(keyInTokens(outcome.item)));
+      expect(JSON.stringify(outcome.item.question.type === question.type && "answer" in outcome.item.question ? outcome.item.question.answer : null)).toBe(
+        JSON.stringify(keyInTokens(outcome.item)),
+      );
       // A retry of the same tokens is harmless; the database keeps the bank's ids.
       expect(await answerQuestion(student.id, id, question.id, response)).toMatchObject({ recorded: false });
-      const stored = await db.attemptAnswer.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId: id, questionId: question.id } }, select: { response: true } });
+      const stored = await db.attemptAnswer.findUniqueOrThrow({
+        where: { attemptId_questionId: { attemptId: id, questionId: question.id } },
+        select: { response: true },
+      });
       expect(stored.response).toEqual(rightResponse(question));
     }
 
@@ -215,7 +236,11 @@ describe("a learner's past when the bank changes", () => {
     const edit = async (q: Question, body: Question) => db.question.update({ where: { id: q.id }, data: { body } });
     if (single!.type !== "single" || order!.type !== "order") throw new Error("unexpected types");
     await edit(single!, { ...single!, options: single!.options.filter((o) => o.id !== "zwrongtwo"), wrongExplanations: {} });
-    await edit(order!, { ...order!, items: order!.items.slice(0, 2).concat({ id: "zofourth", text: "Kerry in Moscow" }), answer: ["zofirst", "zosecond", "zofourth"] });
+    await edit(order!, {
+      ...order!,
+      items: order!.items.slice(0, 2).concat({ id: "zofourth", text: "Kerry in Moscow" }),
+      answer: ["zofirst", "zosecond", "zofourth"],
+    });
 
     const after = await getAttemptView(student.id, id);
     expect(after.score).toBe(score);

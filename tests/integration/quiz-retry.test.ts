@@ -27,7 +27,10 @@ describe("retry the ones I missed", () => {
     expect(view.practice).toBe(true);
     expect(view.items.map((item) => item.question.id).sort()).toEqual(ids.filter((q) => q !== right!.id).sort());
     await answerQuestion(student.id, retry.id, wrong!.id, sentIn(retry.id, wrong!, rightResponse(wrong!)));
-    expect((await getAttemptView(student.id, retry.id)).items.find((item) => item.question.id === wrong!.id)).toMatchObject({ status: "answered", result: { correct: true } });
+    expect((await getAttemptView(student.id, retry.id)).items.find((item) => item.question.id === wrong!.id)).toMatchObject({
+      status: "answered",
+      result: { correct: true },
+    });
   });
 
   it("keeps a retry apart from the quiz: Retry again carries on with it, starting the quiz never resumes it, and it is no best score", async () => {

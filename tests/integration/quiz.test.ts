@@ -36,7 +36,8 @@ describe("quiz attempts", () => {
       const questions = (await getAttemptView(student.id, id)).items.map((item) => questionById(item.question.id));
       expect(questions, lesson.slug).toHaveLength(QUIZ_LENGTH.LESSON);
       for (const question of questions) {
-        for (const paragraphId of question.paragraphIds) expect(getLessonForBlock(paragraphId)?.lesson.slug, `${lesson.slug}: ${question.id} cites ${paragraphId}`).toBe(lesson.slug);
+        for (const paragraphId of question.paragraphIds)
+          expect(getLessonForBlock(paragraphId)?.lesson.slug, `${lesson.slug}: ${question.id} cites ${paragraphId}`).toBe(lesson.slug);
       }
     }
   });
@@ -93,7 +94,9 @@ describe("quiz attempts", () => {
     const { id } = await startOrResumeAttempt(owner.id, { kind: "MIXED", scopeId: null });
     const question = await firstOpenQuestion(owner.id, id);
     const theirs = await answerQuestion(intruder.id, id, question.id, sentIn(id, question, rightResponse(question))).catch((e: unknown) => e);
-    const missing = await answerQuestion(intruder.id, "no-such-attempt", question.id, sentIn("no-such-attempt", question, rightResponse(question))).catch((e: unknown) => e);
+    const missing = await answerQuestion(intruder.id, "no-such-attempt", question.id, sentIn("no-such-attempt", question, rightResponse(question))).catch(
+      (e: unknown) => e,
+    );
     expect(theirs).toBeInstanceOf(DomainError);
     expect(missing).toBeInstanceOf(DomainError);
     expect((theirs as DomainError).message).toBe((missing as DomainError).message);

@@ -49,7 +49,11 @@ describe("SQLite transactions and concurrent requests", () => {
     // Another process holds the write lock for 600 ms (well under the 5 s busy timeout) and commits.
     const holder = spawn(
       process.execPath,
-      ["-e", `const db = new (require("better-sqlite3"))(process.argv[1]); db.exec("BEGIN IMMEDIATE"); process.stdout.write("locked"); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600); db.exec("COMMIT");`, file],
+      [
+        "-e",
+        `const db = new (require("better-sqlite3"))(process.argv[1]); db.exec("BEGIN IMMEDIATE"); process.stdout.write("locked"); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600); db.exec("COMMIT");`,
+        file,
+      ],
       { stdio: ["ignore", "pipe", "inherit"] },
     );
     await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));

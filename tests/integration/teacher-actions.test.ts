@@ -95,7 +95,10 @@ describe("editing an assignment", () => {
     const { teacher, classId } = await classWithStudents(["Amira"]);
     const { id } = await createAssignment(teacher.id, classId, lesson());
     const due = inDays(10);
-    await expect(updateAssignment(teacher.id, id, edit({ opensAt: inDays(-1), dueAt: due }, { title: "Read it again", maxAttempts: 3 }))).resolves.toEqual({ saved: true, classId });
+    await expect(updateAssignment(teacher.id, id, edit({ opensAt: inDays(-1), dueAt: due }, { title: "Read it again", maxAttempts: 3 }))).resolves.toEqual({
+      saved: true,
+      classId,
+    });
     expect(await db.assignment.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "Read it again", maxAttempts: 3, dueAt: due });
   });
 
@@ -137,7 +140,10 @@ describe("editing an assignment", () => {
     expect(preview.preview.consequences.map((c) => c.kind).sort()).toEqual(["extension-ends", "removed-with-work"]);
     await updateAssignment(teacher.id, id, input, { confirmedKey: preview.key });
     expect(await db.assignmentTarget.findMany({ where: { assignmentId: id }, select: { userId: true } })).toEqual([{ userId: leo.id }]);
-    expect(await db.assignmentOverride.findUniqueOrThrow({ where: { assignmentId_userId: { assignmentId: id, userId: leo.id } } })).toMatchObject({ dueAt: null, extraAttempts: 1 });
+    expect(await db.assignmentOverride.findUniqueOrThrow({ where: { assignmentId_userId: { assignmentId: id, userId: leo.id } } })).toMatchObject({
+      dueAt: null,
+      extraAttempts: 1,
+    });
     expect((await studentAssignments(amira.id)).map((a) => a.id)).not.toContain(id);
     expect(await db.attempt.count({ where: { assignmentId: id, userId: amira.id } })).toBe(1);
   });
@@ -205,7 +211,9 @@ describe("what needs attention", () => {
     if (!amira || !leo) throw new Error("students");
     // A fixed set of questions, so both students answer the ones the other missed (a lesson pool of
     // 25 drawn ten at a time may share none of them).
-    const chosen = getQuestionsForLesson("potato-diplomacy").slice(0, 6).map((q) => q.id);
+    const chosen = getQuestionsForLesson("potato-diplomacy")
+      .slice(0, 6)
+      .map((q) => q.id);
     const { id } = await createAssignment(teacher.id, classId, lesson({ title: "Potatoes", opensAt: inDays(-3), dueAt: inDays(1), questionIds: chosen }));
     const { questionIds } = await takeQuiz(amira.id, id);
     await takeQuiz(leo.id, id);
@@ -216,7 +224,12 @@ describe("what needs attention", () => {
 
     const attention = await attentionForTeacher(teacher.id);
     expect(attention.overdue).toEqual([
-      expect.objectContaining({ classId, title: "Potatoes", missing: [expect.objectContaining({ name: "Sam" })], late: [expect.objectContaining({ name: "Amira" }), expect.objectContaining({ name: "Leo" })] }),
+      expect.objectContaining({
+        classId,
+        title: "Potatoes",
+        missing: [expect.objectContaining({ name: "Sam" })],
+        late: [expect.objectContaining({ name: "Amira" }), expect.objectContaining({ name: "Leo" })],
+      }),
     ]);
     // Each got their first question wrong (their orders differ): those questions lead, hardest first.
     expect(questionIds.length).toBeGreaterThan(1);

@@ -25,7 +25,9 @@ let counter = 0;
 async function classOfSize(students: number, assignments: number) {
   const teacher = await upsertUser(db, { email: `qc-t-${++counter}-${Date.now()}@example.test`, role: "TEACHER" });
   const { id: classId, joinCode } = await createClass(teacher.id, `Class ${counter}`);
-  const builtIn = getQuestionsForLesson("potato-diplomacy").slice(0, 3).map((q) => q.id);
+  const builtIn = getQuestionsForLesson("potato-diplomacy")
+    .slice(0, 3)
+    .map((q) => q.id);
   // One of the teacher's own questions among them, so the report also loads those.
   const own = await duplicateBuiltIn(teacher.id, builtIn[0] ?? "");
   const questions = [...builtIn, own.id].map((id) => ({ id }));

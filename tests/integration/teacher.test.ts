@@ -32,10 +32,17 @@ import {
 import { NOT_FOUND_MESSAGES } from "@/lib/teacher/errors";
 import { formatJoinCode } from "@/lib/teacher/join-code";
 import { EMPTY_QUESTION_FORM, formToQuestion } from "@/lib/teacher/question-form";
-import { assignableOwnQuestions, createQuestion, duplicateBuiltIn, getOwnQuestion, listOwnQuestions, setQuestionRetired, updateQuestion } from "@/lib/teacher/questions";
+import {
+  assignableOwnQuestions,
+  createQuestion,
+  duplicateBuiltIn,
+  getOwnQuestion,
+  listOwnQuestions,
+  setQuestionRetired,
+  updateQuestion,
+} from "@/lib/teacher/questions";
 import { gradebookCsv, gradebookForClass, gradebookReport, questionReport } from "@/lib/teacher/reports";
 import { caught, classWithStudents, inDays, join, lessonAssignment, newStudent, newTeacher, noSleep, now, unique } from "../support/classroom";
-
 
 describe("classes", () => {
   it("creates a class with a join code, and refuses a second class of the same name for that teacher", async () => {
@@ -236,9 +243,33 @@ describe("assignments", () => {
     const { teacher, classId, students } = await classWithStudents(["Amira", "Leo"]);
     const [amira, leo] = students;
     if (!amira || !leo) throw new Error("setup");
-    const own = await createQuestion(teacher.id, formToQuestion({ ...EMPTY_QUESTION_FORM, prompt: "In which year was the first Bush–Putin summit, in Slovenia?", explanation: "2001.", paragraphIds: ["eye-p03"], phaseIds: ["phase-rapport"], options: "1999\n* 2001" }, "x").candidate ?? {});
+    const own = await createQuestion(
+      teacher.id,
+      formToQuestion(
+        {
+          ...EMPTY_QUESTION_FORM,
+          prompt: "In which year was the first Bush–Putin summit, in Slovenia?",
+          explanation: "2001.",
+          paragraphIds: ["eye-p03"],
+          phaseIds: ["phase-rapport"],
+          options: "1999\n* 2001",
+        },
+        "x",
+      ).candidate ?? {},
+    );
     await createAssignment(teacher.id, classId, lessonAssignment({ dueAt: inDays(5) }));
-    await createAssignment(teacher.id, classId, lessonAssignment({ kind: "PHASE", scopeId: "phase-rapport", title: "Phase one, for Leo", dueAt: inDays(3), studentIds: [leo.id], questionIds: [own.id, "q-slovenia-summit-year"] }));
+    await createAssignment(
+      teacher.id,
+      classId,
+      lessonAssignment({
+        kind: "PHASE",
+        scopeId: "phase-rapport",
+        title: "Phase one, for Leo",
+        dueAt: inDays(3),
+        studentIds: [leo.id],
+        questionIds: [own.id, "q-slovenia-summit-year"],
+      }),
+    );
     const list = await listAssignments(teacher.id, classId);
     expect(list.map((a) => [a.title, a.targets.map((t) => t.name), a.questionIds])).toEqual([
       ["Phase one, for Leo", ["Leo"], [own.id, "q-slovenia-summit-year"]],
@@ -247,7 +278,15 @@ describe("assignments", () => {
     expect((await studentAssignments(amira.id)).map((a) => a.title)).toEqual(["Lesson: Potato diplomacy"]);
     const forLeo = await studentAssignments(leo.id);
     expect(forLeo.map((a) => a.title)).toEqual(["Phase one, for Leo", "Lesson: Potato diplomacy"]);
-    expect(forLeo[0]).toMatchObject({ status: "not-started", isOpen: true, canStart: true, attemptsUsed: 0, attemptsAllowed: 1, bestScore: null, openAttemptId: null });
+    expect(forLeo[0]).toMatchObject({
+      status: "not-started",
+      isOpen: true,
+      canStart: true,
+      attemptsUsed: 0,
+      attemptsAllowed: 1,
+      bestScore: null,
+      openAttemptId: null,
+    });
     // Retired questions can no longer be assigned.
     await setQuestionRetired(teacher.id, own.id, true);
     expect(await assignableOwnQuestions(teacher.id)).toEqual([]);
@@ -286,11 +325,16 @@ describe("assignments", () => {
     }
     await finishAttempt(amira.id, first.attemptId);
     expect((await studentAssignments(amira.id))[0]).toMatchObject({ status: "done", bestScore: 1, attemptsUsed: 1, canStart: false });
-    expect(await caught(startAssignmentAttempt(amira.id, assignmentId))).toMatchObject({ code: "conflict", message: expect.stringMatching(/used all your attempts/) });
+    expect(await caught(startAssignmentAttempt(amira.id, assignmentId))).toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/used all your attempts/),
+    });
 
     // An extension: a later date and one more attempt.
     expect((await caught(grantExtension(teacher.id, assignmentId, amira.id, { dueAt: inDays(1), extraAttempts: 0 }))).fields.dueAt?.[0]).toMatch(/later than/);
-    expect((await caught(grantExtension(teacher.id, assignmentId, amira.id, { dueAt: null, extraAttempts: 0 }))).fields.dueAt?.[0]).toMatch(/later due date, extra attempts/);
+    expect((await caught(grantExtension(teacher.id, assignmentId, amira.id, { dueAt: null, extraAttempts: 0 }))).fields.dueAt?.[0]).toMatch(
+      /later due date, extra attempts/,
+    );
     await grantExtension(teacher.id, assignmentId, amira.id, { dueAt: inDays(4), extraAttempts: 1 });
     const extended = (await studentAssignments(amira.id))[0];
     expect(extended).toMatchObject({ extended: true, attemptsAllowed: 2, canStart: true });
@@ -355,7 +399,11 @@ describe("reports", () => {
         answers: {
           create: answers.map(({ question, correct }) => ({
             questionId: question.id,
-            response: correct ? rightResponse(question) : question.type === "single" ? { type: "single", choice: question.options.find((o) => o.id !== question.answer)?.id ?? "" } : {},
+            response: correct
+              ? rightResponse(question)
+              : question.type === "single"
+                ? { type: "single", choice: question.options.find((o) => o.id !== question.answer)?.id ?? "" }
+                : {},
             correct,
             score: correct ? 1 : 0,
             answeredAt: finishedAt,
@@ -366,17 +414,30 @@ describe("reports", () => {
   }
 
   it("builds the gradebook, heatmaps, item analysis and a safe CSV for a class", async () => {
-    const { teacher, classId, students } = await classWithStudents(["Amira", "Leo", "=HYPERLINK(\"http://x\")", "Zoë"]);
+    const { teacher, classId, students } = await classWithStudents(["Amira", "Leo", '=HYPERLINK("http://x")', "Zoë"]);
     const [amira, leo, sneaky, zoe] = students;
     if (!amira || !leo || !sneaky || !zoe) throw new Error("setup");
     const { id: lesson } = await createAssignment(teacher.id, classId, lessonAssignment({ title: "Lesson one", dueAt: inDays(1) }));
-    await createAssignment(teacher.id, classId, lessonAssignment({ kind: "PHASE", scopeId: "phase-rapport", title: "Phase one", dueAt: inDays(6), studentIds: [amira.id] }));
+    await createAssignment(
+      teacher.id,
+      classId,
+      lessonAssignment({ kind: "PHASE", scopeId: "phase-rapport", title: "Phase one", dueAt: inDays(6), studentIds: [amira.id] }),
+    );
     const q1 = getQuestion("q-slovenia-summit-year");
     const q2 = getQuestion("q-sochi-gift");
     if (q1?.type !== "single" || !q2) throw new Error("bank changed");
-    await finished(amira.id, lesson, now, [{ question: q1, correct: true }, { question: q2, correct: true }]);
-    await finished(leo.id, lesson, now, [{ question: q1, correct: false }, { question: q2, correct: true }]);
-    await finished(sneaky.id, lesson, now, [{ question: q1, correct: false }, { question: q2, correct: false }]);
+    await finished(amira.id, lesson, now, [
+      { question: q1, correct: true },
+      { question: q2, correct: true },
+    ]);
+    await finished(leo.id, lesson, now, [
+      { question: q1, correct: false },
+      { question: q2, correct: true },
+    ]);
+    await finished(sneaky.id, lesson, now, [
+      { question: q1, correct: false },
+      { question: q2, correct: false },
+    ]);
 
     const { gradebook } = await gradebookForClass(teacher.id, classId);
     expect(gradebook.columns.map((c) => [c.title, c.assigned, c.submitted])).toEqual([
@@ -401,7 +462,7 @@ describe("reports", () => {
     expect(mastery.rows.find((r) => r.student.name === "Amira")?.cells.some((c) => c.level !== "not-started")).toBe(true);
 
     const { csv } = await gradebookCsv(teacher.id, classId);
-    expect(csv.startsWith("\uFEFF\"Student\",\"Email\",\"Lesson one: best score (%)\"")).toBe(true);
+    expect(csv.startsWith('\uFEFF"Student","Email","Lesson one: best score (%)"')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).toContain(`"Amira","${amira.email}","100","Done","","Not started"`);
     expect(csv.split("\r\n")).toHaveLength(6); // header, 4 students, final empty line
@@ -427,7 +488,14 @@ describe("teacher questions", () => {
 
   it("stores and reads back a question carrying waivers and glossary tags; an editor's save keeps neither stale", async () => {
     const teacher = await newTeacher();
-    const form = { ...EMPTY_QUESTION_FORM, prompt: "Where did Bush and Putin first meet?", explanation: "In Slovenia, in 2001.", paragraphIds: ["eye-p03"], phaseIds: ["phase-rapport"], options: "* Slovenia\nSochi" };
+    const form = {
+      ...EMPTY_QUESTION_FORM,
+      prompt: "Where did Bush and Putin first meet?",
+      explanation: "In Slovenia, in 2001.",
+      paragraphIds: ["eye-p03"],
+      phaseIds: ["phase-rapport"],
+      options: "* Slovenia\nSochi",
+    };
     const candidate = { ...formToQuestion(form, "x").candidate, waivers: { "stem-echo": "Reviewed." }, glossaryTermIds: ["sochi"] };
     const { id } = await createQuestion(teacher.id, candidate);
     const own = await getOwnQuestion(teacher.id, id);
@@ -439,7 +507,14 @@ describe("teacher questions", () => {
 
   it("validates a new question like a built-in one, by field, and retires and restores it", async () => {
     const teacher = await newTeacher();
-    const base = { ...EMPTY_QUESTION_FORM, prompt: "Where did Bush and Putin first meet?", explanation: "In Slovenia, in 2001.", paragraphIds: ["eye-p03"], phaseIds: ["phase-rapport"], options: "* Slovenia\nSochi" };
+    const base = {
+      ...EMPTY_QUESTION_FORM,
+      prompt: "Where did Bush and Putin first meet?",
+      explanation: "In Slovenia, in 2001.",
+      paragraphIds: ["eye-p03"],
+      phaseIds: ["phase-rapport"],
+      options: "* Slovenia\nSochi",
+    };
     const bad = await caught(createQuestion(teacher.id, formToQuestion({ ...base, paragraphIds: ["no-such-paragraph"] }, "x").candidate ?? {}));
     expect(bad.fields.paragraphIds?.join(" ")).toMatch(/does not exist/);
     expect(await db.question.count({ where: { ownerId: teacher.id } })).toBe(0);

@@ -17,7 +17,9 @@ describe("sign-in throttle", () => {
   it("checks at most five passwords when ten wrong ones for one account arrive at once", async () => {
     const user = await upsertUser(db, { email: `${unique("burst")}@example.test`, password: PASSWORD });
     // Different addresses: only the account's limit is in play.
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => authenticate({ email: user.email, password: `wrong ${i}` }, `10.9.${counter}.${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => authenticate({ email: user.email, password: `wrong ${i}` }, `10.9.${counter}.${i}`)),
+    );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === "invalid")).toHaveLength(RULES.account.maxFailures);
     expect(statuses.filter((s) => s === "locked")).toHaveLength(10 - RULES.account.maxFailures);
@@ -36,7 +38,11 @@ describe("sign-in throttle", () => {
     const now = new Date();
     const decisions = [];
     for (let i = 0; i < RULES.account.maxFailures + 1; i++) decisions.push(await reserveAttempt(key, now));
-    expect(decisions.slice(0, 3)).toEqual([{ allowed: true, delayMs: 0 }, { allowed: true, delayMs: 0 }, { allowed: true, delayMs: 0 }]);
+    expect(decisions.slice(0, 3)).toEqual([
+      { allowed: true, delayMs: 0 },
+      { allowed: true, delayMs: 0 },
+      { allowed: true, delayMs: 0 },
+    ]);
     expect(decisions[3]).toEqual({ allowed: true, delayMs: 250 });
     expect(decisions[4]).toEqual({ allowed: true, delayMs: 500 });
     expect(decisions[5]).toEqual({ allowed: false, retryAfterMs: RULES.account.lockMs });
@@ -50,8 +56,13 @@ describe("sign-in throttle", () => {
     expect(await failuresOf(stale.key)).toBe(1);
 
     const expired = accountKey();
-    await db.throttle.create({ data: { key: expired.key, failures: 5, windowStart: new Date(Date.now() - 60_000), lockedUntil: new Date(Date.now() - 1_000) } });
+    await db.throttle.create({
+      data: { key: expired.key, failures: 5, windowStart: new Date(Date.now() - 60_000), lockedUntil: new Date(Date.now() - 1_000) },
+    });
     expect(await reserveAttempt(expired)).toEqual({ allowed: true, delayMs: 0 });
-    expect(await db.throttle.findUnique({ where: { key: expired.key }, select: { failures: true, lockedUntil: true } })).toEqual({ failures: 1, lockedUntil: null });
+    expect(await db.throttle.findUnique({ where: { key: expired.key }, select: { failures: true, lockedUntil: true } })).toEqual({
+      failures: 1,
+      lockedUntil: null,
+    });
   });
 });

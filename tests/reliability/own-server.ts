@@ -17,7 +17,11 @@ export function assertBuilt(): void {
 }
 
 export async function startOwnServer(dbFile: string, port: number, authSecret: string): Promise<OwnServer> {
-  const running = server.startServer(port, { ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret, DATABASE_URL: `file:${dbFile}`, PORT: String(port) }, null);
+  const running = server.startServer(
+    port,
+    { ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret, DATABASE_URL: `file:${dbFile}`, PORT: String(port) },
+    null,
+  );
   // The whole output (startServer keeps only the last lines): searched for database errors.
   let output = "";
   running.child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
@@ -46,7 +50,9 @@ export function groupMembers(pgid: number): { pid: number; name: string }[] {
 
 /** SIGKILL to the whole process group, then waits until none of it is left. */
 export async function killHard(running: OwnServer): Promise<void> {
-  const exited = new Promise<void>((resolve) => (running.child.exitCode !== null || running.child.signalCode !== null ? resolve() : running.child.once("exit", () => resolve())));
+  const exited = new Promise<void>((resolve) =>
+    running.child.exitCode !== null || running.child.signalCode !== null ? resolve() : running.child.once("exit", () => resolve()),
+  );
   process.kill(-running.pid, "SIGKILL");
   await exited;
   const deadline = Date.now() + 10_000;

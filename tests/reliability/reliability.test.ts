@@ -10,7 +10,19 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { HttpSession, signIn } from "@/tooling/http";
-import { newLedger, prepareLoadDatabase, quizDriver, scopes, signInAll, studentEmails, studentLoop, type AttemptQuestion, type Ledger, type SentAnswer, type Student } from "@/tooling/load";
+import {
+  newLedger,
+  prepareLoadDatabase,
+  quizDriver,
+  scopes,
+  signInAll,
+  studentEmails,
+  studentLoop,
+  type AttemptQuestion,
+  type Ledger,
+  type SentAnswer,
+  type Student,
+} from "@/tooling/load";
 import { freePort } from "@/tooling/next-server";
 import { seededRandom } from "@/tooling/stats";
 import { assertBuilt, groupMembers, holdWriteLock, killHard, openReadOnly, runScript, startOwnServer, stopOwnServer, type OwnServer } from "./own-server";
@@ -43,7 +55,15 @@ function startLoad(students: Student[], ledger: Ledger, seed: number): { stop: (
   const scope = scopes();
   let stopped = false;
   const driver = quizDriver(null, ledger, { random, wrongRate: 0.3, duplicateRate: 0 });
-  const loops = students.map((student) => studentLoop(student, driver, () => stopped, () => 0, () => scope.pick(random)));
+  const loops = students.map((student) =>
+    studentLoop(
+      student,
+      driver,
+      () => stopped,
+      () => 0,
+      () => scope.pick(random),
+    ),
+  );
   return {
     stop: async () => {
       stopped = true;
@@ -71,7 +91,8 @@ function missingOrDifferent(acknowledged: SentAnswer[], rows: Map<string, unknow
     const key = `${answer.attemptId}/${answer.questionId}`;
     if (!rows.has(key)) problems.push(`${key}: missing`);
     // The database keeps the bank's option ids; the learner sent the attempt's tokens for them.
-    else if (JSON.stringify(rows.get(key)) !== JSON.stringify(answer.stored)) problems.push(`${key}: stored ${JSON.stringify(rows.get(key))}, expected ${JSON.stringify(answer.stored)}`);
+    else if (JSON.stringify(rows.get(key)) !== JSON.stringify(answer.stored))
+      problems.push(`${key}: stored ${JSON.stringify(rows.get(key))}, expected ${JSON.stringify(answer.stored)}`);
   }
   return problems;
 }
@@ -110,7 +131,10 @@ test("a SIGKILL in the middle of a quiz load loses no acknowledged answer, and a
   try {
     students = await signInAll(port, emails, PASSWORD);
     const tree = groupMembers(first.pid);
-    expect(tree.some((p) => p.name.startsWith("next-server")), `a next-server process in the group: ${JSON.stringify(tree)}`).toBe(true);
+    expect(
+      tree.some((p) => p.name.startsWith("next-server")),
+      `a next-server process in the group: ${JSON.stringify(tree)}`,
+    ).toBe(true);
 
     // Load until some hundreds of answers are acknowledged (or 60 s), then kill mid-flight.
     const ledger = newLedger();
@@ -122,7 +146,9 @@ test("a SIGKILL in the middle of a quiz load loses no acknowledged answer, and a
     await load.stop(); // every request in flight now ends, with a response or with none (status 0)
     const acknowledged = [...ledger.answers];
     const lost = inFlight.flatMap((p) => (p.answer && !acknowledged.includes(p.answer) ? [p.answer] : []));
-    console.log(`crash: ${acknowledged.length} answers acknowledged, ${inFlight.length} requests in flight at the SIGKILL (${lost.length} answers without a response)`);
+    console.log(
+      `crash: ${acknowledged.length} answers acknowledged, ${inFlight.length} requests in flight at the SIGKILL (${lost.length} answers without a response)`,
+    );
     expect(acknowledged.length).toBeGreaterThanOrEqual(100);
     expect(inFlight.length, "requests in flight when the server was killed").toBeGreaterThan(0);
     expect(ledger.failures, "errors before the crash").toEqual([]);
@@ -135,7 +161,9 @@ test("a SIGKILL in the middle of a quiz load loses no acknowledged answer, and a
     const rows = answerRows(dbFile);
     expect(missingOrDifferent(acknowledged, rows), "acknowledged answers missing or changed after the crash").toEqual([]);
     const committedWithoutAck = lost.filter((a) => rows.has(`${a.attemptId}/${a.questionId}`));
-    console.log(`after restart: ${acknowledged.length}/${acknowledged.length} acknowledged answers found; of ${lost.length} unanswered requests, ${committedWithoutAck.length} had been committed`);
+    console.log(
+      `after restart: ${acknowledged.length}/${acknowledged.length} acknowledged answers found; of ${lost.length} unanswered requests, ${committedWithoutAck.length} had been committed`,
+    );
 
     // Every student whose quiz was unfinished resumes it, answers the rest and finishes.
     const file = openReadOnly(dbFile);
@@ -264,7 +292,9 @@ test("while another process holds the write lock, writers wait for it instead of
     await load.stop();
     expect(ledger.failures).toEqual([]);
     expect(server.output()).not.toMatch(DB_ERRORS);
-    console.log(`busy: 3 rounds of a 2 s outside lock, ${students.length * 3} answers and ${outsiders.length * 3} wrong passwords during them, then ${ledger.answers.length} answers in all, 0 errors`);
+    console.log(
+      `busy: 3 rounds of a 2 s outside lock, ${students.length * 3} answers and ${outsiders.length * 3} wrong passwords during them, then ${ledger.answers.length} answers in all, 0 errors`,
+    );
   } finally {
     for (const student of students) student.http.close();
     await stopOwnServer(server);
@@ -320,7 +350,9 @@ test("npm run db:backup copies the database under write load; the copy restores 
     expect(integrity(restored)).toEqual({ integrity: "ok", foreignKeyProblems: 0, journalMode: "delete" });
     const rows = answerRows(restored);
     expect(missingOrDifferent(before, rows), "answers acknowledged before the backup began").toEqual([]);
-    console.log(`backup: ${before.length} answers acknowledged before it began, all in the copy (${rows.size} rows); ${during} acknowledged while it ran; ${ledger.answers.length} in all, 0 errors`);
+    console.log(
+      `backup: ${before.length} answers acknowledged before it began, all in the copy (${rows.size} rows); ${during} acknowledged while it ran; ${ledger.answers.length} in all, 0 errors`,
+    );
 
     // The app opens the restored file: health is ok and a student's answers are there.
     restoredServer = await startOwnServer(restored, await freePort(), AUTH_SECRET);

@@ -38,7 +38,11 @@ describe.skipIf(!availability.available)("two app servers on one PostgreSQL data
     if (!availability.available) return;
     assertBuilt();
     cluster = await startPostgresCluster(availability.bin);
-    ({ url } = await preparePostgresDatabase(cluster, "scale_out", { emails: [...SESSION_EMAILS, THROTTLE_EMAIL, BURST_EMAIL, ...LOAD_EMAILS], password: PASSWORD, authSecret: AUTH_SECRET }));
+    ({ url } = await preparePostgresDatabase(cluster, "scale_out", {
+      emails: [...SESSION_EMAILS, THROTTLE_EMAIL, BURST_EMAIL, ...LOAD_EMAILS],
+      password: PASSWORD,
+      authSecret: AUTH_SECRET,
+    }));
     pair = await startServerPair(url, AUTH_SECRET);
   });
 
@@ -71,7 +75,8 @@ describe.skipIf(!availability.available)("two app servers on one PostgreSQL data
     const { facts, evidence, passed } = await checkThrottle(servers(), THROTTLE_EMAIL, BURST_EMAIL, PASSWORD, url);
     console.log(evidence.join("\n"));
     const { limit } = facts;
-    const show = (o: { server: string; password: string; signedIn: boolean; code: string | null }) => `${o.server} ${o.password}: ${o.signedIn ? "signed in" : o.code}`;
+    const show = (o: { server: string; password: string; signedIn: boolean; code: string | null }) =>
+      `${o.server} ${o.password}: ${o.signedIn ? "signed in" : o.code}`;
     // limit wrong passwords, alternating, so neither server alone saw the limit...
     const wrong = Array.from({ length: limit }, (_, i) => `${i % 2 === 0 ? "A" : "B"} wrong: credentials`);
     // ...and then the right password is refused on both.
@@ -110,7 +115,17 @@ describe.skipIf(!availability.available)("two app servers on one PostgreSQL data
       const driver = quizDriver(null, ledger, { random, wrongRate: 0.3, duplicateRate: 0 });
       const deadline = Date.now() + 60_000;
       const stop = () => Date.now() > deadline || Object.values(acknowledgedBy()).every((n) => n >= ANSWERS_PER_SERVER);
-      await Promise.all(students.map((student) => studentLoop(student, driver, stop, () => 0, () => scope.pick(random))));
+      await Promise.all(
+        students.map((student) =>
+          studentLoop(
+            student,
+            driver,
+            stop,
+            () => 0,
+            () => scope.pick(random),
+          ),
+        ),
+      );
       counts = acknowledgedBy();
       expect(ledger.failures, "requests refused during the load").toEqual([]);
       expect(counts.A, "answers acknowledged by server A").toBeGreaterThanOrEqual(ANSWERS_PER_SERVER);

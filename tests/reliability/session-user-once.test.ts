@@ -32,7 +32,11 @@ beforeAll(async () => {
   try {
     const teacher = await db.user.findUniqueOrThrow({ where: { email: DEMO_TEACHER }, select: { id: true } });
     ({ id: classId } = await db.classroom.create({
-      data: { name: CLASS_NAME, joinCode: `SESS-${crypto.randomBytes(2).toString("hex").toUpperCase()}`, teachers: { create: { userId: teacher.id, role: "OWNER" } } },
+      data: {
+        name: CLASS_NAME,
+        joinCode: `SESS-${crypto.randomBytes(2).toString("hex").toUpperCase()}`,
+        teachers: { create: { userId: teacher.id, role: "OWNER" } },
+      },
       select: { id: true },
     }));
   } finally {
@@ -40,7 +44,13 @@ beforeAll(async () => {
   }
   logFile = path.join(work, "statements.jsonl");
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", AUTH_SECRET: `session-user-${crypto.randomBytes(16).toString("hex")}`, DATABASE_URL: `file:${dbFile}`, ...statementProbeEnv(logFile) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    AUTH_SECRET: `session-user-${crypto.randomBytes(16).toString("hex")}`,
+    DATABASE_URL: `file:${dbFile}`,
+    ...statementProbeEnv(logFile),
+  };
   server = startServer(port, env, null);
   await waitUntilUp(server, 120_000);
 }, 300_000);
@@ -59,7 +69,9 @@ function takeStatements(): string[] {
 
 // getSessionUser's lookup: User by id, selecting exactly id, email, name and role.
 const isSessionUserLookup = (sql: string) =>
-  /^SELECT `main`\.`User`\.`id`, `main`\.`User`\.`email`, `main`\.`User`\.`name`, `main`\.`User`\.`role` FROM `main`\.`User` WHERE \(`main`\.`User`\.`id` = \?/.test(sql);
+  /^SELECT `main`\.`User`\.`id`, `main`\.`User`\.`email`, `main`\.`User`\.`name`, `main`\.`User`\.`role` FROM `main`\.`User` WHERE \(`main`\.`User`\.`id` = \?/.test(
+    sql,
+  );
 
 async function signedIn(email: string): Promise<HttpSession> {
   const session = new HttpSession(server!.port);

@@ -16,7 +16,11 @@ export function serverActionFiles(root: string, dirs: string[]): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && /^\s*(?:\/\/[^\n]*\n\s*)*["']use server["']/.test(readFileSync(full, "utf8"))) {
+      else if (
+        /\.tsx?$/.test(entry.name) &&
+        !/\.test\.tsx?$/.test(entry.name) &&
+        /^\s*(?:\/\/[^\n]*\n\s*)*["']use server["']/.test(readFileSync(full, "utf8"))
+      ) {
         files.push(full);
       }
     }
@@ -31,7 +35,16 @@ function notPlain(checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>): s
   seen.add(type);
   const f = type.flags;
   if (f & ts.TypeFlags.Any) return "any (say unknown and parse it)";
-  if (f & (ts.TypeFlags.Unknown | ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) {
+  if (
+    f &
+    (ts.TypeFlags.Unknown |
+      ts.TypeFlags.StringLike |
+      ts.TypeFlags.NumberLike |
+      ts.TypeFlags.BooleanLike |
+      ts.TypeFlags.Null |
+      ts.TypeFlags.Undefined |
+      ts.TypeFlags.Void)
+  ) {
     return null;
   }
   if (f & ts.TypeFlags.BigIntLike) return "bigint";
@@ -57,7 +70,9 @@ function notPlain(checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>): s
   // A class instance or a built-in object (Date, Map, Set, Promise, Blob…): not plain JSON.
   const declarations = type.getSymbol()?.getDeclarations() ?? [];
   // (Record and Partial are declared there too, but as mapped types: those are checked below.)
-  const builtIn = declarations.some((d) => ts.isInterfaceDeclaration(d) && (d.getSourceFile().hasNoDefaultLib || /[\\/]typescript[\\/]lib[\\/]/.test(d.getSourceFile().fileName)));
+  const builtIn = declarations.some(
+    (d) => ts.isInterfaceDeclaration(d) && (d.getSourceFile().hasNoDefaultLib || /[\\/]typescript[\\/]lib[\\/]/.test(d.getSourceFile().fileName)),
+  );
   if (builtIn || declarations.some(ts.isClassDeclaration)) return checker.typeToString(type);
   for (const property of type.getProperties()) {
     const why = notPlain(checker, checker.getNonNullableType(checker.getTypeOfSymbol(property)), seen);

@@ -31,7 +31,11 @@ function resolveSpecifier(fromFile: string, specifier: string): string | null {
   if (specifier.startsWith("@/")) base = path.join(ROOT, specifier.slice(2));
   else if (specifier.startsWith(".")) base = path.resolve(path.dirname(path.join(ROOT, fromFile)), specifier);
   else return null;
-  const candidates = [base, ...[".ts", ".tsx", ".mts", ".mjs", ".js"].map((ext) => base + ext), ...["index.ts", "index.tsx"].map((name) => path.join(base, name))];
+  const candidates = [
+    base,
+    ...[".ts", ".tsx", ".mts", ".mjs", ".js"].map((ext) => base + ext),
+    ...["index.ts", "index.tsx"].map((name) => path.join(base, name)),
+  ];
   const found = candidates.find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile()) ?? base;
   return path.relative(ROOT, found);
 }
@@ -69,13 +73,20 @@ function sourceFiles(folder: string): string[] {
 
 describe("tooling imports", () => {
   it("finds a crossing when there is one (the check is not blind)", () => {
-    expect(crossImports("scripts/example.ts", `import { x } from "../bench/lib/report";\nimport type { Y } from "@/tests/support/classroom";\nconst z = await import("../e2e/support/fixtures");`)).toEqual([
+    expect(
+      crossImports(
+        "scripts/example.ts",
+        `import { x } from "../bench/lib/report";\nimport type { Y } from "@/tests/support/classroom";\nconst z = await import("../e2e/support/fixtures");`,
+      ),
+    ).toEqual([
       "scripts/example.ts -> bench/lib/report.ts",
       "scripts/example.ts -> tests/support/classroom.ts",
       "scripts/example.ts -> e2e/support/fixtures.ts",
     ]);
     expect(crossImports("tooling/example.ts", `export { x } from "../bench/lib/report";`)).toEqual(["tooling/example.ts -> bench/lib/report.ts"]);
-    expect(crossImports("bench/example.ts", `import { freePort } from "../tooling/free-port";\nimport { db } from "@/lib/db";\nimport pg from "pg";`)).toEqual([]);
+    expect(crossImports("bench/example.ts", `import { freePort } from "../tooling/free-port";\nimport { db } from "@/lib/db";\nimport pg from "pg";`)).toEqual(
+      [],
+    );
   });
 
   it("bench, scripts, tests and e2e share code only through tooling/, and tooling imports none of them", () => {

@@ -25,7 +25,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
             <input type="radio" name="role" value="TEACHER" defaultChecked={role === "TEACHER"} /> Teacher
           </label>
         </div>
-        {roleError ? <p id="role-error" className="field-error">{roleError.join(" ")}</p> : null}
+        {roleError ? (
+          <p id="role-error" className="field-error">
+            {roleError.join(" ")}
+          </p>
+        ) : null}
       </fieldset>
       <FormField name="name" label="Name" autoComplete="name" required maxLength={80} defaultValue={state.values?.name} errors={state.errors?.name} />
       <FormField name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.errors?.email} />

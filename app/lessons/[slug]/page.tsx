@@ -47,8 +47,7 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[slug]"
   const front = lesson.showFrontMatter ? visible(getFrontMatterBlocks()) : [];
   const back = lesson.showBackMatter ? visible(getBackMatterBlocks()) : [];
   const glossary = getGlossaryForLesson(slug);
-  const renderBlocks = (list: Block[]) =>
-    list.map((block) => <ArticleBlock key={block.id} block={block} notes={[...getContextNotesFor(block.id)]} />);
+  const renderBlocks = (list: Block[]) => list.map((block) => <ArticleBlock key={block.id} block={block} notes={[...getContextNotesFor(block.id)]} />);
 
   return (
     <article className="mx-auto max-w-3xl space-y-8">
@@ -58,15 +57,16 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[slug]"
         </nav>
         <h1 className="text-4xl font-semibold">{lesson.title}</h1>
         <p className="font-sans text-sm text-muted">
-          {readingMinutes(slug)} min read · From {article.meta.author}, “{article.meta.title}”, <cite>{article.meta.publisher}</cite>,{" "}
-          {article.meta.year}
+          {readingMinutes(slug)} min read · From {article.meta.author}, “{article.meta.title}”, <cite>{article.meta.publisher}</cite>, {article.meta.year}
           {lesson.titleSource === "editorial" ? " · Lesson title by Backchannel" : ""}
         </p>
         <ResumeLink slug={slug} />
       </header>
 
       <section aria-labelledby="objectives-heading" className="rounded-lg border border-rule bg-white p-5">
-        <h2 id="objectives-heading" className="text-xl font-semibold">In this lesson you will</h2>
+        <h2 id="objectives-heading" className="text-xl font-semibold">
+          In this lesson you will
+        </h2>
         <ul className="mt-2 list-disc space-y-1 pl-5">
           {lesson.objectives.map((objective) => (
             <li key={objective.text}>{objective.text}</li>
@@ -97,13 +97,17 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[slug]"
       </section>
 
       <section aria-labelledby="quiz-heading" className="no-print space-y-3 rounded-lg border border-rule bg-white p-5">
-        <h2 id="quiz-heading" className="text-xl font-semibold">Check your reading</h2>
+        <h2 id="quiz-heading" className="text-xl font-semibold">
+          Check your reading
+        </h2>
         <LessonQuizOffer slug={slug} lessonTitle={lesson.title} questionCount={Math.min(getQuestionsForLesson(slug).length, QUIZ_LENGTH.LESSON)} />
       </section>
 
       {glossary.length > 0 ? (
         <section aria-labelledby="glossary-heading" className="space-y-3">
-          <h2 id="glossary-heading" className="text-2xl font-semibold">Key terms</h2>
+          <h2 id="glossary-heading" className="text-2xl font-semibold">
+            Key terms
+          </h2>
           <dl className="space-y-4">
             {glossary.map((term) => (
               <div key={term.id} id={`term-${term.id}`} className="border-l-[3px] border-rule pl-4">

@@ -9,7 +9,10 @@ export function AnswerReview({ item, number }: { item: ReviewedItem; number: num
   const verdict = a === null ? "Not answered" : a.correct ? "✓ Right" : partial ? `◐ Partly right (${Math.round(a.score * 100)}%)` : "✗ Wrong";
   const tone = a === null ? "border-rule" : a.correct ? "border-quote" : partial ? "border-opinion" : "border-[#b42318]";
   return (
-    <article aria-labelledby={`q-${item.questionId}-${number}`} className={`space-y-2 rounded-lg border-l-4 ${tone} border-y border-r border-y-rule border-r-rule bg-white p-4`}>
+    <article
+      aria-labelledby={`q-${item.questionId}-${number}`}
+      className={`space-y-2 rounded-lg border-l-4 ${tone} border-y border-r border-y-rule border-r-rule bg-white p-4`}
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h4 id={`q-${item.questionId}-${number}`} className="font-medium">
           <span className="text-muted">Question {number}. </span>

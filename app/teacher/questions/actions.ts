@@ -51,7 +51,8 @@ export const createQuestionAction = formAction({
   input: z.object(questionFields),
   async run({ user, input }) {
     const { candidate, errors } = formToQuestion(input as QuestionFormValues, "t-new");
-    if (!candidate || Object.keys(errors).length > 0) throw new DomainError("invalid_input", "The question needs a few changes before it can be saved.", errors);
+    if (!candidate || Object.keys(errors).length > 0)
+      throw new DomainError("invalid_input", "The question needs a few changes before it can be saved.", errors);
     const { id: questionId } = await createQuestion(user.id, candidate).catch((error: unknown) => onFormFields(input.type, error));
     revalidatePath("/teacher/questions");
     redirect(`/teacher/questions/${questionId}?saved=1`);
@@ -70,7 +71,8 @@ export const updateQuestionAction = formAction({
     // The type of a saved question never changes: past answers were given to that type.
     const form = { ...(input as QuestionFormValues), type: existing.question.type };
     const { candidate, errors } = formToQuestion(form, input.questionId, existing.question);
-    if (!candidate || Object.keys(errors).length > 0) throw new DomainError("invalid_input", "The question needs a few changes before it can be saved.", errors);
+    if (!candidate || Object.keys(errors).length > 0)
+      throw new DomainError("invalid_input", "The question needs a few changes before it can be saved.", errors);
     await updateQuestion(user.id, input.questionId, candidate).catch((error: unknown) => onFormFields(form.type, error));
     revalidatePath("/teacher/questions");
     revalidatePath(`/teacher/questions/${input.questionId}`);

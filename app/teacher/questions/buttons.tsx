@@ -13,7 +13,11 @@ export function RetireButton({ questionId, retired, prompt }: { questionId: stri
       <SubmitButton className="btn btn-secondary px-3 py-1.5 text-sm" aria-label={`${retired ? "Restore" : "Retire"} “${prompt}”`}>
         {retired ? "Restore" : "Retire"}
       </SubmitButton>
-      {state.message ? <p role="alert" className="field-error">{state.message}</p> : null}
+      {state.message ? (
+        <p role="alert" className="field-error">
+          {state.message}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -26,7 +30,11 @@ export function DuplicateButton({ questionId, prompt }: { questionId: string; pr
       <SubmitButton className="btn btn-secondary px-3 py-1.5 text-sm" aria-label={`Duplicate “${prompt}” into an editable copy`} pendingLabel="Copying…">
         Duplicate
       </SubmitButton>
-      {state.message ? <p role="alert" className="field-error">{state.message}</p> : null}
+      {state.message ? (
+        <p role="alert" className="field-error">
+          {state.message}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -74,17 +74,33 @@ export function QuestionEditor({ questionId, initial, typeLabels, labelChoices, 
       ) : (
         <SelectField name="type" label="Type of question" value={type} onChange={(event) => setType(event.target.value)} errors={errors.type}>
           {Object.entries(typeLabels).map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
+            <option key={value} value={value}>
+              {label}
+            </option>
           ))}
         </SelectField>
       )}
 
-      <TextAreaField name="prompt" label="Question" rows={2} maxLength={2000} required defaultValue={values.prompt} errors={errors.prompt}
-        hint="If it rests on the author’s opinion or the imagined dialogue, say so (“In the author’s view…”, “In the imagined dialogue…”)." />
+      <TextAreaField
+        name="prompt"
+        label="Question"
+        rows={2}
+        maxLength={2000}
+        required
+        defaultValue={values.prompt}
+        errors={errors.prompt}
+        hint="If it rests on the author’s opinion or the imagined dialogue, say so (“In the author’s view…”, “In the imagined dialogue…”)."
+      />
 
       <div hidden={!show("single", "multiple")}>
-        <TextAreaField name="options" label="Options" rows={5} defaultValue={values.options} errors={errors.options}
-          hint={type === "multiple" ? "One per line. Start every right option with *." : "One per line. Start the right option with *."} />
+        <TextAreaField
+          name="options"
+          label="Options"
+          rows={5}
+          defaultValue={values.options}
+          errors={errors.options}
+          hint={type === "multiple" ? "One per line. Start every right option with *." : "One per line. Start the right option with *."}
+        />
       </div>
       <div hidden={!show("true-false")}>
         <SelectField name="trueFalse" label="The statement is" defaultValue={values.trueFalse} errors={errors.trueFalse}>
@@ -93,25 +109,53 @@ export function QuestionEditor({ questionId, initial, typeLabels, labelChoices, 
         </SelectField>
       </div>
       <div hidden={!show("order")}>
-        <TextAreaField name="items" label="Items, in the right order" rows={5} defaultValue={values.items} errors={errors.items}
-          hint="One per line, earliest first. Students see them shuffled." />
+        <TextAreaField
+          name="items"
+          label="Items, in the right order"
+          rows={5}
+          defaultValue={values.items}
+          errors={errors.items}
+          hint="One per line, earliest first. Students see them shuffled."
+        />
       </div>
       <div hidden={!show("match")}>
-        <TextAreaField name="pairs" label="Pairs" rows={5} defaultValue={values.pairs} errors={errors.pairs}
-          hint="One pair per line: left item = right item. A line “= item” adds a right item that matches nothing." />
+        <TextAreaField
+          name="pairs"
+          label="Pairs"
+          rows={5}
+          defaultValue={values.pairs}
+          errors={errors.pairs}
+          hint="One pair per line: left item = right item. A line “= item” adds a right item that matches nothing."
+        />
       </div>
       <div hidden={!show("classify")} className="space-y-4">
-        <TextAreaField name="statement" label="Statement" rows={3} defaultValue={values.statement} errors={errors.statement}
-          hint="The article’s exact words: a whole paragraph, or one sentence of it." />
+        <TextAreaField
+          name="statement"
+          label="Statement"
+          rows={3}
+          defaultValue={values.statement}
+          errors={errors.statement}
+          hint="The article’s exact words: a whole paragraph, or one sentence of it."
+        />
         <SelectField name="label" label="The article labels it" defaultValue={values.label} errors={errors.label}>
           {labelChoices.map((l) => (
-            <option key={l.id} value={l.id}>{l.label}</option>
+            <option key={l.id} value={l.id}>
+              {l.label}
+            </option>
           ))}
         </SelectField>
       </div>
 
-      <TextAreaField name="explanation" label="Explanation" rows={3} maxLength={2000} required defaultValue={values.explanation} errors={errors.explanation}
-        hint="Shown after answering: why the right answer is right." />
+      <TextAreaField
+        name="explanation"
+        label="Explanation"
+        rows={3}
+        maxLength={2000}
+        required
+        defaultValue={values.explanation}
+        errors={errors.explanation}
+        hint="Shown after answering: why the right answer is right."
+      />
 
       <SelectField name="difficulty" label="Difficulty" defaultValue={values.difficulty} errors={errors.difficulty}>
         <option value="1">1: recall</option>
@@ -119,12 +163,21 @@ export function QuestionEditor({ questionId, initial, typeLabels, labelChoices, 
         <option value="3">3: analysis</option>
       </SelectField>
 
-      <SelectField name="paragraphIds" label="Paragraphs it rests on" multiple size={10} defaultValue={values.paragraphIds} errors={errors.paragraphIds}
-        hint="Choose one or more (Ctrl or ⌘ to pick several). Students are shown them after answering.">
+      <SelectField
+        name="paragraphIds"
+        label="Paragraphs it rests on"
+        multiple
+        size={10}
+        defaultValue={values.paragraphIds}
+        errors={errors.paragraphIds}
+        hint="Choose one or more (Ctrl or ⌘ to pick several). Students are shown them after answering."
+      >
         {paragraphs.map((group) => (
           <optgroup key={group.group} label={group.group}>
             {group.options.map((p) => (
-              <option key={p.id} value={p.id}>{p.label}</option>
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
             ))}
           </optgroup>
         ))}
@@ -136,21 +189,34 @@ export function QuestionEditor({ questionId, initial, typeLabels, labelChoices, 
         ))}
       </ChoiceGroup>
 
-      <SelectField name="eventIds" label="Key events (optional)" multiple size={6} defaultValue={values.eventIds} errors={errors.eventIds}
-        hint="An event’s phase must be ticked above too.">
+      <SelectField
+        name="eventIds"
+        label="Key events (optional)"
+        multiple
+        size={6}
+        defaultValue={values.eventIds}
+        errors={errors.eventIds}
+        hint="An event’s phase must be ticked above too."
+      >
         {events.map((e) => (
-          <option key={e.id} value={e.id}>{e.label}</option>
+          <option key={e.id} value={e.id}>
+            {e.label}
+          </option>
         ))}
       </SelectField>
 
       <div aria-live="polite">
         {flaws.length > 0 ? (
           <section aria-labelledby="question-checks" className="space-y-2 rounded-lg border border-rule bg-white p-4 font-sans text-sm">
-            <h2 id="question-checks" className="font-medium">Check this question</h2>
+            <h2 id="question-checks" className="font-medium">
+              Check this question
+            </h2>
             <p className="text-muted">Clues that could let a student answer without reading. You can still save it as it is.</p>
             <ul className="list-disc space-y-1 pl-5">
               {flaws.map((flaw, i) => (
-                <li key={`${flaw.code}-${i}`} data-flaw={flaw.code}>{flaw.message}</li>
+                <li key={`${flaw.code}-${i}`} data-flaw={flaw.code}>
+                  {flaw.message}
+                </li>
               ))}
             </ul>
           </section>

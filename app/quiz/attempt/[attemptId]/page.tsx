@@ -30,10 +30,21 @@ export default async function AttemptPage({ params }: PageProps<"/quiz/attempt/[
     <div className="mx-auto max-w-3xl space-y-6">
       <header className="space-y-1">
         <h1 className="text-3xl font-semibold">{attempt.title}</h1>
-        {attempt.finishedAt ? <p className="font-sans text-sm text-muted">Finished {new Date(attempt.finishedAt).toLocaleDateString("en-GB", { dateStyle: "long" })}</p> : null}
+        {attempt.finishedAt ? (
+          <p className="font-sans text-sm text-muted">Finished {new Date(attempt.finishedAt).toLocaleDateString("en-GB", { dateStyle: "long" })}</p>
+        ) : null}
       </header>
       {attempt.finishedAt ? (
-        <QuizResults retryMissed={retryMissedAction} attemptId={attempt.id} score={attempt.score ?? 0} changes={await masteryChangeForAttempt(user.id, attempt.id)} items={attempt.items} links={links} reveal={attempt.reveal} practice={attempt.practice} />
+        <QuizResults
+          retryMissed={retryMissedAction}
+          attemptId={attempt.id}
+          score={attempt.score ?? 0}
+          changes={await masteryChangeForAttempt(user.id, attempt.id)}
+          items={attempt.items}
+          links={links}
+          reveal={attempt.reveal}
+          practice={attempt.practice}
+        />
       ) : (
         <QuizRunner actions={{ answer: answerAction, finish: finishQuizAction }} attempt={attempt} links={links} />
       )}

@@ -193,7 +193,9 @@ export const setClassArchivedAction = formAction({
     const archived = input.archived === "true";
     await setClassArchived(user.id, input.classId, archived);
     revalidateClass(input.classId);
-    return saved(archived ? "Class archived. Students no longer see it; its reports and CSV stay here." : "The class is back in your list and its students’ lists.");
+    return saved(
+      archived ? "Class archived. Students no longer see it; its reports and CSV stay here." : "The class is back in your list and its students’ lists.",
+    );
   },
 });
 

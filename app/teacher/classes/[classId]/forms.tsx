@@ -38,7 +38,23 @@ function useResetOnSuccess(state: FormState) {
  * takes the focused button away with it, so focus would fall to <body> and a screen reader would
  * go quiet. The button then hands focus to that heading when it unmounts.
  */
-function ActionButton({ action, fields, label, accessibleLabel, tone = "secondary", confirm, focusAfterRemoval }: { action: Action; fields: Record<string, string>; label: string; accessibleLabel?: string; tone?: "secondary" | "danger"; confirm?: { question: string; yes: string }; focusAfterRemoval?: string }) {
+function ActionButton({
+  action,
+  fields,
+  label,
+  accessibleLabel,
+  tone = "secondary",
+  confirm,
+  focusAfterRemoval,
+}: {
+  action: Action;
+  fields: Record<string, string>;
+  label: string;
+  accessibleLabel?: string;
+  tone?: "secondary" | "danger";
+  confirm?: { question: string; yes: string };
+  focusAfterRemoval?: string;
+}) {
   const [state, run, pending] = useActionState<FormState, FormData>(action, {});
   const [asking, setAsking] = useState(false);
   const yes = useRef<HTMLButtonElement>(null);
@@ -94,8 +110,16 @@ function ActionButton({ action, fields, label, accessibleLabel, tone = "secondar
           {label}
         </SubmitButton>
       )}
-      {state.message ? <p role="alert" className="field-error">{state.message}</p> : null}
-      {state.success ? <p role="status" className="text-sm text-quote">{state.success}</p> : null}
+      {state.message ? (
+        <p role="alert" className="field-error">
+          {state.message}
+        </p>
+      ) : null}
+      {state.success ? (
+        <p role="status" className="text-sm text-quote">
+          {state.success}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -105,7 +129,17 @@ export function RegenerateCodeButton({ classId }: { classId: string }) {
 }
 
 /** `focusAfterRemoval`: the heading that takes focus once the student's row is gone. */
-export function RemoveStudentButton({ classId, studentId, name, focusAfterRemoval }: { classId: string; studentId: string; name: string; focusAfterRemoval: string }) {
+export function RemoveStudentButton({
+  classId,
+  studentId,
+  name,
+  focusAfterRemoval,
+}: {
+  classId: string;
+  studentId: string;
+  name: string;
+  focusAfterRemoval: string;
+}) {
   return (
     <ActionButton
       action={removeStudentAction}
@@ -133,7 +167,17 @@ export function DeleteAssignmentButton({ assignmentId, title, focusAfterRemoval 
   );
 }
 
-export function RemoveExtensionButton({ assignmentId, studentId, name, focusAfterRemoval }: { assignmentId: string; studentId: string; name: string; focusAfterRemoval: string }) {
+export function RemoveExtensionButton({
+  assignmentId,
+  studentId,
+  name,
+  focusAfterRemoval,
+}: {
+  assignmentId: string;
+  studentId: string;
+  name: string;
+  focusAfterRemoval: string;
+}) {
   return (
     <ActionButton
       action={removeExtensionAction}
@@ -146,7 +190,19 @@ export function RemoveExtensionButton({ assignmentId, studentId, name, focusAfte
 }
 
 /** The owner removes a co-teacher, or a co-teacher leaves (`self`). */
-export function RemoveCoTeacherButton({ classId, teacherId, name, self, focusAfterRemoval }: { classId: string; teacherId: string; name: string; self: boolean; focusAfterRemoval: string }) {
+export function RemoveCoTeacherButton({
+  classId,
+  teacherId,
+  name,
+  self,
+  focusAfterRemoval,
+}: {
+  classId: string;
+  teacherId: string;
+  name: string;
+  self: boolean;
+  focusAfterRemoval: string;
+}) {
   return (
     <ActionButton
       action={removeCoTeacherAction}
@@ -173,7 +229,17 @@ export function AddCoTeacherForm({ classId }: { classId: string }) {
       <FormMessage message={state.message} />
       <FormMessage message={state.success} tone="success" />
       <input type="hidden" name="classId" value={classId} />
-      <FormField name="email" id="field-coteacher-email" label="Colleague’s email" hint="They need a teacher account on Backchannel." type="email" autoComplete="off" required defaultValue={email} errors={state.errors?.email} />
+      <FormField
+        name="email"
+        id="field-coteacher-email"
+        label="Colleague’s email"
+        hint="They need a teacher account on Backchannel."
+        type="email"
+        autoComplete="off"
+        required
+        defaultValue={email}
+        errors={state.errors?.email}
+      />
       <SubmitButton className="btn btn-secondary">Add co-teacher</SubmitButton>
     </form>
   );
@@ -211,12 +277,21 @@ export function CreateAssignmentForm({
         {groups.map(({ group, options }) => (
           <optgroup key={group} label={group}>
             {options.map((o) => (
-              <option key={o.value} value={o.value}>{o.label}</option>
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
             ))}
           </optgroup>
         ))}
       </SelectField>
-      <FormField name="title" label="Title (optional)" hint="Leave empty to use the lesson or phase name." maxLength={120} defaultValue={value("title") ?? ""} errors={state.errors?.title} />
+      <FormField
+        name="title"
+        label="Title (optional)"
+        hint="Leave empty to use the lesson or phase name."
+        maxLength={120}
+        defaultValue={value("title") ?? ""}
+        errors={state.errors?.title}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <DateTimeField key={`opens-${state.done ?? 0}`} name="opensAt" label="Opens (optional)" hint="Empty: open now." errors={state.errors?.opensAt} />
         <DateTimeField key={`due-${state.done ?? 0}`} name="dueAt" label="Due" hint="In your own time zone." required errors={state.errors?.dueAt} />
@@ -224,20 +299,42 @@ export function CreateAssignmentForm({
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="reveal" label="Show answers and explanations" defaultValue={value("reveal") ?? "IMMEDIATELY"} errors={state.errors?.reveal}>
           {reveals.map((r) => (
-            <option key={r.value} value={r.value}>{r.label}</option>
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
           ))}
         </SelectField>
-        <FormField name="maxAttempts" label="Attempts per student" type="number" min={1} max={10} inputMode="numeric" required defaultValue={value("maxAttempts") ?? "1"} errors={state.errors?.maxAttempts} />
+        <FormField
+          name="maxAttempts"
+          label="Attempts per student"
+          type="number"
+          min={1}
+          max={10}
+          inputMode="numeric"
+          required
+          defaultValue={value("maxAttempts") ?? "1"}
+          errors={state.errors?.maxAttempts}
+        />
       </div>
       {students.length > 0 ? (
-        <ChoiceGroup name="studentIds" legend="Only for some students? (optional)" hint="Leave all unticked to set it for the whole class, including students who join later." errors={state.errors?.studentIds}>
+        <ChoiceGroup
+          name="studentIds"
+          legend="Only for some students? (optional)"
+          hint="Leave all unticked to set it for the whole class, including students who join later."
+          errors={state.errors?.studentIds}
+        >
           {students.map((s) => (
             <Choice key={s.id} name="studentIds" value={s.id} label={s.name} defaultChecked={chosen("studentIds").includes(s.id)} />
           ))}
         </ChoiceGroup>
       ) : null}
       {ownQuestions.length > 0 ? (
-        <ChoiceGroup name="questionIds" legend="Use your own questions? (optional)" hint="Leave all unticked to use the built-in questions for what you chose above." errors={state.errors?.questionIds}>
+        <ChoiceGroup
+          name="questionIds"
+          legend="Use your own questions? (optional)"
+          hint="Leave all unticked to use the built-in questions for what you chose above."
+          errors={state.errors?.questionIds}
+        >
           {ownQuestions.map((q) => (
             <Choice key={q.id} name="questionIds" value={q.id} label={q.prompt} defaultChecked={chosen("questionIds").includes(q.id)} />
           ))}
@@ -259,22 +356,48 @@ export function ExtensionForm({ assignments, students }: { assignments: { id: st
       <FormMessage message={state.message} />
       <FormMessage message={state.success} tone="success" />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="assignmentId" id="field-extension-assignment" label="Assignment" defaultValue={value("assignmentId") ?? ""} errors={state.errors?.assignmentId}>
+        <SelectField
+          name="assignmentId"
+          id="field-extension-assignment"
+          label="Assignment"
+          defaultValue={value("assignmentId") ?? ""}
+          errors={state.errors?.assignmentId}
+        >
           <option value="">Choose…</option>
           {assignments.map((a) => (
-            <option key={a.id} value={a.id}>{a.title}</option>
+            <option key={a.id} value={a.id}>
+              {a.title}
+            </option>
           ))}
         </SelectField>
         <SelectField name="studentId" id="field-extension-student" label="Student" defaultValue={value("studentId") ?? ""} errors={state.errors?.studentId}>
           <option value="">Choose…</option>
           {students.map((s) => (
-            <option key={s.id} value={s.id}>{s.name}</option>
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
           ))}
         </SelectField>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <DateTimeField key={`extension-${state.done ?? 0}`} name="dueAt" id="field-extension-due" label="New due date (optional)" errors={state.errors?.dueAt} />
-        <FormField name="extraAttempts" id="field-extension-attempts" label="Extra attempts" type="number" min={0} max={10} inputMode="numeric" defaultValue={value("extraAttempts") ?? "0"} errors={state.errors?.extraAttempts} />
+        <DateTimeField
+          key={`extension-${state.done ?? 0}`}
+          name="dueAt"
+          id="field-extension-due"
+          label="New due date (optional)"
+          errors={state.errors?.dueAt}
+        />
+        <FormField
+          name="extraAttempts"
+          id="field-extension-attempts"
+          label="Extra attempts"
+          type="number"
+          min={0}
+          max={10}
+          inputMode="numeric"
+          defaultValue={value("extraAttempts") ?? "0"}
+          errors={state.errors?.extraAttempts}
+        />
       </div>
       <SubmitButton className="btn btn-secondary">Save extension</SubmitButton>
     </form>
@@ -304,7 +427,13 @@ export function RenameClassForm({ classId, name }: { classId: string; name: stri
 export function ArchiveClassButton({ classId, name, archived }: { classId: string; name: string; archived: boolean }) {
   return archived ? (
     // Keyed by state: the button pressed goes away (it is another button now), so it hands focus on.
-    <ActionButton key="archived" action={setClassArchivedAction} fields={{ classId, archived: "false" }} label="Bring the class back" focusAfterRemoval="settings-heading" />
+    <ActionButton
+      key="archived"
+      action={setClassArchivedAction}
+      fields={{ classId, archived: "false" }}
+      label="Bring the class back"
+      focusAfterRemoval="settings-heading"
+    />
   ) : (
     <ActionButton
       key="active"

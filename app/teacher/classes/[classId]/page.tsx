@@ -68,7 +68,9 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
   return (
     <div className="space-y-12">
       <section aria-labelledby="join-heading" className="space-y-3 rounded-lg border border-rule bg-white p-5">
-        <h2 id="join-heading" className="text-2xl font-semibold">Join code</h2>
+        <h2 id="join-heading" className="text-2xl font-semibold">
+          Join code
+        </h2>
         <p className="font-mono text-3xl font-semibold tracking-widest" aria-describedby="join-help">
           {formatJoinCode(classroom.joinCode)}
         </p>
@@ -88,7 +90,9 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
       </section>
 
       <section aria-labelledby="students-heading" className="space-y-3">
-        <h2 id="students-heading" tabIndex={-1} className="text-2xl font-semibold outline-none">Students ({roster.length})</h2>
+        <h2 id="students-heading" tabIndex={-1} className="text-2xl font-semibold outline-none">
+          Students ({roster.length})
+        </h2>
         {roster.length === 0 ? (
           <p className="text-muted">Nobody has joined yet. Share the code above.</p>
         ) : (
@@ -97,19 +101,33 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
               <caption className="sr-only">Students in {classroom.name}</caption>
               <thead className="bg-paper">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Name</th>
-                  <th scope="col" className="px-3 py-2">Email</th>
-                  <th scope="col" className="px-3 py-2">Joined</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-3 py-2">
+                    Name
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Email
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Joined
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {roster.map((s) => (
                   <tr key={s.id} className="border-t border-rule">
-                    <th scope="row" className="px-3 py-2 font-medium">{s.name}</th>
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      {s.name}
+                    </th>
                     <td className="px-3 py-2 text-muted">{s.email}</td>
-                    <td className="whitespace-nowrap px-3 py-2 text-muted"><LocalTime iso={s.joinedAt.toISOString()} withTime={false} /></td>
-                    <td className="px-3 py-2 text-right"><RemoveStudentButton classId={classroom.id} studentId={s.id} name={s.name} focusAfterRemoval="students-heading" /></td>
+                    <td className="whitespace-nowrap px-3 py-2 text-muted">
+                      <LocalTime iso={s.joinedAt.toISOString()} withTime={false} />
+                    </td>
+                    <td className="px-3 py-2 text-right">
+                      <RemoveStudentButton classId={classroom.id} studentId={s.id} name={s.name} focusAfterRemoval="students-heading" />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -119,7 +137,9 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
       </section>
 
       <section aria-labelledby="assignments-heading" className="space-y-3">
-        <h2 id="assignments-heading" tabIndex={-1} className="text-2xl font-semibold outline-none">Assignments</h2>
+        <h2 id="assignments-heading" tabIndex={-1} className="text-2xl font-semibold outline-none">
+          Assignments
+        </h2>
         {assignments.length === 0 ? (
           <p className="text-muted">No assignments yet. Set the first one below.</p>
         ) : (
@@ -130,23 +150,54 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
                 <li key={a.id} className="space-y-2 rounded-lg border border-rule bg-white p-4">
                   <div className="flex flex-wrap items-start justify-between gap-3">
                     <div>
-                      <h3 id={`assignment-${a.id}`} tabIndex={-1} className="text-lg font-semibold outline-none">{a.title}</h3>
-                      <p className="font-sans text-sm text-muted">{scopeTitle(a.kind, a.scopeId)}{a.questionIds ? ` · ${a.questionIds.length} chosen questions` : ""}</p>
+                      <h3 id={`assignment-${a.id}`} tabIndex={-1} className="text-lg font-semibold outline-none">
+                        {a.title}
+                      </h3>
+                      <p className="font-sans text-sm text-muted">
+                        {scopeTitle(a.kind, a.scopeId)}
+                        {a.questionIds ? ` · ${a.questionIds.length} chosen questions` : ""}
+                      </p>
                     </div>
                     <div className="flex flex-wrap items-start gap-2">
-                      <Link href={`/teacher/classes/${classroom.id}/assignments/${a.id}/edit`} className="btn btn-secondary px-3 py-1.5 text-sm no-underline" aria-label={`Edit the assignment “${a.title}”`}>
+                      <Link
+                        href={`/teacher/classes/${classroom.id}/assignments/${a.id}/edit`}
+                        className="btn btn-secondary px-3 py-1.5 text-sm no-underline"
+                        aria-label={`Edit the assignment “${a.title}”`}
+                      >
                         Edit
                       </Link>
                       <DeleteAssignmentButton assignmentId={a.id} title={a.title} focusAfterRemoval="assignments-heading" />
                     </div>
                   </div>
                   <dl className="grid gap-x-6 gap-y-1 font-sans text-sm sm:grid-cols-2">
-                    <div><dt className="inline text-muted">Opens: </dt><dd className="inline"><LocalTime iso={a.opensAt.toISOString()} /></dd></div>
-                    <div><dt className="inline text-muted">Due: </dt><dd className="inline"><LocalTime iso={a.dueAt.toISOString()} /></dd></div>
-                    <div><dt className="inline text-muted">Answers shown: </dt><dd className="inline">{REVEAL_LABELS[a.reveal]}</dd></div>
-                    <div><dt className="inline text-muted">Attempts: </dt><dd className="inline">{a.maxAttempts}</dd></div>
-                    <div><dt className="inline text-muted">For: </dt><dd className="inline">{a.targets.length === 0 ? "the whole class" : a.targets.map((t) => t.name).join(", ")}</dd></div>
-                    <div><dt className="inline text-muted">Handed in: </dt><dd className="inline">{column ? `${column.submitted} of ${column.assigned}` : "—"}</dd></div>
+                    <div>
+                      <dt className="inline text-muted">Opens: </dt>
+                      <dd className="inline">
+                        <LocalTime iso={a.opensAt.toISOString()} />
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="inline text-muted">Due: </dt>
+                      <dd className="inline">
+                        <LocalTime iso={a.dueAt.toISOString()} />
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="inline text-muted">Answers shown: </dt>
+                      <dd className="inline">{REVEAL_LABELS[a.reveal]}</dd>
+                    </div>
+                    <div>
+                      <dt className="inline text-muted">Attempts: </dt>
+                      <dd className="inline">{a.maxAttempts}</dd>
+                    </div>
+                    <div>
+                      <dt className="inline text-muted">For: </dt>
+                      <dd className="inline">{a.targets.length === 0 ? "the whole class" : a.targets.map((t) => t.name).join(", ")}</dd>
+                    </div>
+                    <div>
+                      <dt className="inline text-muted">Handed in: </dt>
+                      <dd className="inline">{column ? `${column.submitted} of ${column.assigned}` : "—"}</dd>
+                    </div>
                   </dl>
                   {a.extensions.length > 0 ? (
                     <div className="space-y-1">
@@ -156,7 +207,12 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
                           <li key={e.userId} className="flex flex-wrap items-center gap-2">
                             <span>
                               {e.name}
-                              {e.dueAt ? <> — due <LocalTime iso={e.dueAt.toISOString()} /></> : null}
+                              {e.dueAt ? (
+                                <>
+                                  {" "}
+                                  — due <LocalTime iso={e.dueAt.toISOString()} />
+                                </>
+                              ) : null}
                               {e.extraAttempts > 0 ? ` — ${e.extraAttempts} extra ${e.extraAttempts === 1 ? "attempt" : "attempts"}` : null}
                             </span>
                             <RemoveExtensionButton assignmentId={a.id} studentId={e.userId} name={e.name} focusAfterRemoval={`assignment-${a.id}`} />
@@ -176,7 +232,9 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
       </section>
 
       <section aria-labelledby="new-assignment-heading" className="max-w-2xl space-y-3">
-        <h2 id="new-assignment-heading" className="text-2xl font-semibold">Set an assignment</h2>
+        <h2 id="new-assignment-heading" className="text-2xl font-semibold">
+          Set an assignment
+        </h2>
         <CreateAssignmentForm
           classId={classroom.id}
           scopes={scopeOptions()}
@@ -188,14 +246,18 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
 
       {assignments.length > 0 && students.length > 0 ? (
         <section aria-labelledby="extension-heading" className="max-w-2xl space-y-3">
-          <h2 id="extension-heading" className="text-2xl font-semibold">Give an extension</h2>
+          <h2 id="extension-heading" className="text-2xl font-semibold">
+            Give an extension
+          </h2>
           <p className="text-muted">A later due date, extra attempts, or both, for one student.</p>
           <ExtensionForm assignments={assignments.map((a) => ({ id: a.id, title: a.title }))} students={students} />
         </section>
       ) : null}
 
       <section aria-labelledby="teachers-heading" className="max-w-2xl space-y-3">
-        <h2 id="teachers-heading" tabIndex={-1} className="text-2xl font-semibold outline-none">Teachers</h2>
+        <h2 id="teachers-heading" tabIndex={-1} className="text-2xl font-semibold outline-none">
+          Teachers
+        </h2>
         <ul className="list-disc space-y-1 pl-5">
           {classroom.teachers.map((t) => (
             <li key={t.id}>
@@ -203,17 +265,29 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
               {t.role === "CO_TEACHER" && (classroom.role === "OWNER" || t.id === teacher.id) ? (
                 <>
                   {" "}
-                  <RemoveCoTeacherButton classId={classroom.id} teacherId={t.id} name={t.name} self={t.id === teacher.id} focusAfterRemoval="teachers-heading" />
+                  <RemoveCoTeacherButton
+                    classId={classroom.id}
+                    teacherId={t.id}
+                    name={t.name}
+                    self={t.id === teacher.id}
+                    focusAfterRemoval="teachers-heading"
+                  />
                 </>
               ) : null}
             </li>
           ))}
         </ul>
-        {classroom.role === "OWNER" ? <AddCoTeacherForm classId={classroom.id} /> : <p className="text-muted">Only the teacher who created the class can add co-teachers.</p>}
+        {classroom.role === "OWNER" ? (
+          <AddCoTeacherForm classId={classroom.id} />
+        ) : (
+          <p className="text-muted">Only the teacher who created the class can add co-teachers.</p>
+        )}
       </section>
 
       <section aria-labelledby="settings-heading" className="max-w-2xl space-y-4">
-        <h2 id="settings-heading" tabIndex={-1} className="text-2xl font-semibold outline-none">Name and archive</h2>
+        <h2 id="settings-heading" tabIndex={-1} className="text-2xl font-semibold outline-none">
+          Name and archive
+        </h2>
         <RenameClassForm classId={classroom.id} name={classroom.name} />
         <div className="space-y-2">
           <p className="text-muted">

@@ -20,17 +20,25 @@ export default async function QuestionsPage() {
   return (
     <div className="space-y-10">
       <header className="space-y-2">
-        <p className="font-sans text-sm"><Link href="/teacher">← Your classes</Link></p>
+        <p className="font-sans text-sm">
+          <Link href="/teacher">← Your classes</Link>
+        </p>
         <h1 className="text-3xl font-semibold">Your questions</h1>
         <p className="text-muted">
-          Write your own questions, or duplicate a built-in one and change it. Built-in questions are never changed. You can choose your questions
-          when you set an assignment.
+          Write your own questions, or duplicate a built-in one and change it. Built-in questions are never changed. You can choose your questions when you set
+          an assignment.
         </p>
-        <p><Link href="/teacher/questions/new" className="btn">Write a question</Link></p>
+        <p>
+          <Link href="/teacher/questions/new" className="btn">
+            Write a question
+          </Link>
+        </p>
       </header>
 
       <section aria-labelledby="own-heading" className="space-y-3">
-        <h2 id="own-heading" className="text-2xl font-semibold">Written by you ({own.length})</h2>
+        <h2 id="own-heading" className="text-2xl font-semibold">
+          Written by you ({own.length})
+        </h2>
         {own.length === 0 ? (
           <p className="text-muted">None yet.</p>
         ) : (
@@ -39,11 +47,21 @@ export default async function QuestionsPage() {
               <caption className="sr-only">Your questions</caption>
               <thead className="bg-paper">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Question</th>
-                  <th scope="col" className="px-3 py-2">Type</th>
-                  <th scope="col" className="px-3 py-2">Changed</th>
-                  <th scope="col" className="px-3 py-2">Status</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-3 py-2">
+                    Question
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Type
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Changed
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Status
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -53,9 +71,13 @@ export default async function QuestionsPage() {
                       <Link href={`/teacher/questions/${q.id}`}>{q.prompt}</Link>
                     </th>
                     <td className="px-3 py-2">{typeLabel(q.type)}</td>
-                    <td className="whitespace-nowrap px-3 py-2 text-muted"><LocalTime iso={q.updatedAt.toISOString()} withTime={false} /></td>
+                    <td className="whitespace-nowrap px-3 py-2 text-muted">
+                      <LocalTime iso={q.updatedAt.toISOString()} withTime={false} />
+                    </td>
                     <td className="px-3 py-2">{q.retired ? "Retired" : "In use"}</td>
-                    <td className="px-3 py-2"><RetireButton questionId={q.id} retired={q.retired} prompt={q.prompt} /></td>
+                    <td className="px-3 py-2">
+                      <RetireButton questionId={q.id} retired={q.retired} prompt={q.prompt} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -65,7 +87,9 @@ export default async function QuestionsPage() {
       </section>
 
       <section aria-labelledby="bank-heading" className="space-y-3">
-        <h2 id="bank-heading" className="text-2xl font-semibold">Built-in questions</h2>
+        <h2 id="bank-heading" className="text-2xl font-semibold">
+          Built-in questions
+        </h2>
         <p className="text-muted">Duplicate one to make an editable copy of your own.</p>
         {/* Questions that cite paragraphs of more than one lesson belong to no lesson quiz (they
             come in phase and mixed quizzes), so they get a group of their own. */}

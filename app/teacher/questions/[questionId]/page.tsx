@@ -21,7 +21,9 @@ export default async function EditQuestionPage({ params, searchParams }: PagePro
   const basedOn = own.summary.basedOnId ? getQuestion(own.summary.basedOnId) : undefined;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <p className="font-sans text-sm"><Link href="/teacher/questions">← Your questions</Link></p>
+      <p className="font-sans text-sm">
+        <Link href="/teacher/questions">← Your questions</Link>
+      </p>
       <header className="space-y-2">
         <h1 className="text-3xl font-semibold">Edit a question</h1>
         {query.copied ? <FormMessage tone="success" message="Copied. Edit your copy below; the built-in question stays as it is." /> : null}

@@ -38,11 +38,17 @@ export default async function ProjectorPage({ params }: PageProps<"/teacher/clas
       <p className="text-left font-sans text-sm">
         <Link href={`/teacher/classes/${classId}`}>← Students and assignments</Link>
       </p>
-      <h2 id="projector-heading" className="text-3xl font-semibold">Join {classroom.name}</h2>
-      {classroom.archivedAt ? <p className="font-sans text-[#8f1c13]">This class is archived: the code does not let anyone join until you bring it back.</p> : null}
+      <h2 id="projector-heading" className="text-3xl font-semibold">
+        Join {classroom.name}
+      </h2>
+      {classroom.archivedAt ? (
+        <p className="font-sans text-[#8f1c13]">This class is archived: the code does not let anyone join until you bring it back.</p>
+      ) : null}
       <div className="flex flex-col items-center gap-8 lg:flex-row lg:justify-center">
         <div className="space-y-3">
-          <p className="text-xl text-muted">Sign in, open <strong>Join a class</strong> and type</p>
+          <p className="text-xl text-muted">
+            Sign in, open <strong>Join a class</strong> and type
+          </p>
           <p data-testid="projector-code" className="whitespace-nowrap font-mono text-5xl font-bold tracking-[0.15em] sm:text-7xl lg:text-8xl">
             {formatJoinCode(classroom.joinCode)}
           </p>

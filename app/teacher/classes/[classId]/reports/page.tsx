@@ -68,14 +68,16 @@ export default async function GradebookPage({ params }: PageProps<"/teacher/clas
     <div className="space-y-12">
       <section aria-labelledby="gradebook-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="gradebook-heading" className="text-2xl font-semibold">Gradebook</h2>
+          <h2 id="gradebook-heading" className="text-2xl font-semibold">
+            Gradebook
+          </h2>
           <a href={`/api/v1/teacher/classes/${classroom.id}/gradebook`} className="btn btn-secondary" download>
             Download CSV
           </a>
         </div>
         <p className="text-muted">
-          Best score of each student’s finished attempts, and where they stand with each assignment (extensions included); for a lesson, how
-          far they have read. Open a cell to see that student’s answers.
+          Best score of each student’s finished attempts, and where they stand with each assignment (extensions included); for a lesson, how far they have read.
+          Open a cell to see that student’s answers.
         </p>
         {gradebook.rows.length === 0 || gradebook.columns.length === 0 ? (
           <p className="text-muted">The gradebook fills in once the class has students and assignments.</p>
@@ -85,7 +87,9 @@ export default async function GradebookPage({ params }: PageProps<"/teacher/clas
               <caption className="px-3 py-2 text-left text-muted">Students and assignments: status and best score</caption>
               <thead className="bg-paper">
                 <tr>
-                  <th scope="col" className="sticky left-0 bg-paper px-3 py-2">Student</th>
+                  <th scope="col" className="sticky left-0 bg-paper px-3 py-2">
+                    Student
+                  </th>
                   {gradebook.columns.map((c) => (
                     <th key={c.id} scope="col" className="min-w-36 px-3 py-2 align-bottom">
                       <span className="block">{c.title}</span>
@@ -99,7 +103,9 @@ export default async function GradebookPage({ params }: PageProps<"/teacher/clas
               <tbody>
                 {gradebook.rows.map((row) => (
                   <tr key={row.student.id} className="border-t border-rule align-top">
-                    <th scope="row" className="sticky left-0 bg-white px-3 py-2 font-medium">{row.student.name}</th>
+                    <th scope="row" className="sticky left-0 bg-white px-3 py-2 font-medium">
+                      {row.student.name}
+                    </th>
                     {row.cells.map((cell, i) => {
                       const column = gradebook.columns[i];
                       if (!column) return null;
@@ -123,7 +129,9 @@ export default async function GradebookPage({ params }: PageProps<"/teacher/clas
       </section>
 
       <section aria-labelledby="mastery-heading" className="space-y-3">
-        <h2 id="mastery-heading" className="text-2xl font-semibold">Mastery by phase</h2>
+        <h2 id="mastery-heading" className="text-2xl font-semibold">
+          Mastery by phase
+        </h2>
         <p className="text-muted">
           From every answer each student has given in Backchannel. Levels: {MASTERY_LEVEL_IDS.map((l) => MASTERY_LEVELS[l].label).join(" → ")}.
         </p>
@@ -135,20 +143,28 @@ export default async function GradebookPage({ params }: PageProps<"/teacher/clas
               <caption className="px-3 py-2 text-left text-muted">Students and phases: mastery level (answers right / answered)</caption>
               <thead className="bg-paper">
                 <tr>
-                  <th scope="col" className="sticky left-0 bg-paper px-3 py-2">Student</th>
+                  <th scope="col" className="sticky left-0 bg-paper px-3 py-2">
+                    Student
+                  </th>
                   {mastery.phases.map((p) => (
-                    <th key={p.id} scope="col" className="min-w-32 px-3 py-2 align-bottom">Phase {p.position}: {p.title}</th>
+                    <th key={p.id} scope="col" className="min-w-32 px-3 py-2 align-bottom">
+                      Phase {p.position}: {p.title}
+                    </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
                 {mastery.rows.map((row) => (
                   <tr key={row.student.id} className="border-t border-rule">
-                    <th scope="row" className="sticky left-0 bg-white px-3 py-2 font-medium">{row.student.name}</th>
+                    <th scope="row" className="sticky left-0 bg-white px-3 py-2 font-medium">
+                      {row.student.name}
+                    </th>
                     {row.cells.map((cell) => (
                       <td key={cell.phaseId} className={`px-3 py-2 ${LEVEL_STYLES[cell.level]}`}>
                         <span className="block font-semibold">{cell.label}</span>
-                        <span className="block text-xs">{cell.correct}/{cell.answered} right</span>
+                        <span className="block text-xs">
+                          {cell.correct}/{cell.answered} right
+                        </span>
                       </td>
                     ))}
                   </tr>
@@ -158,7 +174,6 @@ export default async function GradebookPage({ params }: PageProps<"/teacher/clas
           </TableWrapper>
         )}
       </section>
-
     </div>
   );
 }

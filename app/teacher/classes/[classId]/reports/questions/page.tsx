@@ -40,10 +40,12 @@ export default async function QuestionsPage({ params }: PageProps<"/teacher/clas
   return (
     <div className="space-y-12">
       <section aria-labelledby="items-heading" className="space-y-3">
-        <h2 id="items-heading" className="text-2xl font-semibold">Question analysis</h2>
+        <h2 id="items-heading" className="text-2xl font-semibold">
+          Question analysis
+        </h2>
         <p className="text-muted">
-          Answers given in this class’s assignments, hardest questions first. Discrimination compares the top and bottom 27 % of students by overall
-          score: near +1 the question separates them well, near 0 or below it may be unclear. With a small class, read it as a hint.
+          Answers given in this class’s assignments, hardest questions first. Discrimination compares the top and bottom 27 % of students by overall score: near
+          +1 the question separates them well, near 0 or below it may be unclear. With a small class, read it as a hint.
         </p>
         {items.length === 0 ? (
           <p className="text-muted">No answers yet.</p>
@@ -54,7 +56,9 @@ export default async function QuestionsPage({ params }: PageProps<"/teacher/clas
                 <p className="font-medium">{item.prompt}</p>
                 {item.statement ? <blockquote className="border-l-4 border-rule pl-3 font-serif text-muted">{item.statement}</blockquote> : null}
                 <div className="grid items-center gap-2 font-sans text-sm sm:grid-cols-[12rem_1fr]">
-                  <span>{formatPercent(item.correctShare)} right ({item.answers} {item.answers === 1 ? "answer" : "answers"})</span>
+                  <span>
+                    {formatPercent(item.correctShare)} right ({item.answers} {item.answers === 1 ? "answer" : "answers"})
+                  </span>
                   <Bar share={item.correctShare} label={`${formatPercent(item.correctShare)} right`} />
                 </div>
                 {item.wrongChoices.length > 0 ? (
@@ -63,7 +67,9 @@ export default async function QuestionsPage({ params }: PageProps<"/teacher/clas
                     <ul className="space-y-1">
                       {item.wrongChoices.map((choice) => (
                         <li key={choice.id} className="grid items-center gap-2 sm:grid-cols-[12rem_1fr]">
-                          <span>“{choice.text}”: {choice.count}×</span>
+                          <span>
+                            “{choice.text}”: {choice.count}×
+                          </span>
                           <Bar share={choice.count / item.answers} label={`${choice.count} of ${item.answers}`} tone="bg-[#b42318]" />
                         </li>
                       ))}
@@ -78,7 +84,9 @@ export default async function QuestionsPage({ params }: PageProps<"/teacher/clas
       </section>
 
       <section aria-labelledby="article-heading" className="space-y-3">
-        <h2 id="article-heading" className="text-2xl font-semibold">Where in the article mistakes happen</h2>
+        <h2 id="article-heading" className="text-2xl font-semibold">
+          Where in the article mistakes happen
+        </h2>
         <p className="text-muted">For each paragraph the class was asked about: wrong answers to questions that rest on it, in article order.</p>
         {paragraphs.length === 0 ? (
           <p className="text-muted">No answers yet.</p>
@@ -95,7 +103,9 @@ export default async function QuestionsPage({ params }: PageProps<"/teacher/clas
                       {link ? <a href={link.href}>Paragraph {p.paragraphId}</a> : `Paragraph ${p.paragraphId}`}
                       {block ? <span className="font-normal text-muted"> · {LABELS[block.label].name}</span> : null}
                     </span>
-                    <span>{p.wrong} wrong of {p.answered}</span>
+                    <span>
+                      {p.wrong} wrong of {p.answered}
+                    </span>
                   </div>
                   <Bar share={p.wrong / maxWrong} label={`${p.wrong} wrong`} tone="bg-[#b42318]" />
                   <p className="font-serif text-sm text-muted">{excerpt}</p>

@@ -54,13 +54,30 @@ export function EditAssignmentForm({
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="reveal" label="Show answers and explanations" defaultValue={value("reveal")} errors={state.errors?.reveal}>
           {reveals.map((r) => (
-            <option key={r.value} value={r.value}>{r.label}</option>
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
           ))}
         </SelectField>
-        <FormField name="maxAttempts" label="Attempts per student" type="number" min={1} max={10} inputMode="numeric" required defaultValue={value("maxAttempts")} errors={state.errors?.maxAttempts} />
+        <FormField
+          name="maxAttempts"
+          label="Attempts per student"
+          type="number"
+          min={1}
+          max={10}
+          inputMode="numeric"
+          required
+          defaultValue={value("maxAttempts")}
+          errors={state.errors?.maxAttempts}
+        />
       </div>
       {students.length > 0 ? (
-        <ChoiceGroup name="studentIds" legend="Only for some students?" hint="Leave all unticked to set it for the whole class, including students who join later." errors={state.errors?.studentIds}>
+        <ChoiceGroup
+          name="studentIds"
+          legend="Only for some students?"
+          hint="Leave all unticked to set it for the whole class, including students who join later."
+          errors={state.errors?.studentIds}
+        >
           {students.map((s) => (
             <Choice key={s.id} name="studentIds" value={s.id} label={s.name} defaultChecked={chosen.includes(s.id)} />
           ))}

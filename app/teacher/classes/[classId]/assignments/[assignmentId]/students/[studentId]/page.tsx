@@ -48,14 +48,30 @@ export default async function StudentWorkPage({ params }: Props) {
           {student.name}: {assignment.title}
         </h2>
         <dl className="grid gap-x-6 gap-y-1 font-sans text-sm sm:grid-cols-2">
-          <div><dt className="inline text-muted">Work: </dt><dd className="inline">{assignment.scope}</dd></div>
-          <div><dt className="inline text-muted">Status: </dt><dd className="inline font-semibold">{STATUS_LABELS[work.status]}</dd></div>
-          <div><dt className="inline text-muted">Best score: </dt><dd className="inline">{formatPercent(work.bestScore)}</dd></div>
+          <div>
+            <dt className="inline text-muted">Work: </dt>
+            <dd className="inline">{assignment.scope}</dd>
+          </div>
+          <div>
+            <dt className="inline text-muted">Status: </dt>
+            <dd className="inline font-semibold">{STATUS_LABELS[work.status]}</dd>
+          </div>
+          <div>
+            <dt className="inline text-muted">Best score: </dt>
+            <dd className="inline">{formatPercent(work.bestScore)}</dd>
+          </div>
           <div>
             <dt className="inline text-muted">Due{assignment.extended ? " (extended)" : ""}: </dt>
-            <dd className="inline"><LocalTime iso={assignment.dueAt.toISOString()} /></dd>
+            <dd className="inline">
+              <LocalTime iso={assignment.dueAt.toISOString()} />
+            </dd>
           </div>
-          <div><dt className="inline text-muted">Attempts: </dt><dd className="inline">{attempts.length} of {assignment.attemptsAllowed}</dd></div>
+          <div>
+            <dt className="inline text-muted">Attempts: </dt>
+            <dd className="inline">
+              {attempts.length} of {assignment.attemptsAllowed}
+            </dd>
+          </div>
           {work.reading ? (
             <div>
               <dt className="inline text-muted">Reading: </dt>
@@ -84,7 +100,8 @@ export default async function StudentWorkPage({ params }: Props) {
                 Started <LocalTime iso={attempt.startedAt.toISOString()} />
                 {attempt.finishedAt ? (
                   <>
-                    {" "}· finished <LocalTime iso={attempt.finishedAt.toISOString()} /> · took {attempt.duration}
+                    {" "}
+                    · finished <LocalTime iso={attempt.finishedAt.toISOString()} /> · took {attempt.duration}
                     {attempt.late ? " · handed in late" : ""}
                   </>
                 ) : (
