@@ -1,14 +1,18 @@
-// Runs every row of the access table as an anonymous visitor, a student and a teacher.
+// Every page of the access table and every declared route handler, as an anonymous visitor, a
+// student and a teacher. Pages are listed in tests/access/access-table.ts; route handlers declare
+// their own access (lib/api/route.ts) and are read from e2e/support/declared.json.
 import type { APIRequestContext, Browser } from "@playwright/test";
-import { ROUTES, type Access } from "../tests/access/access-table";
+import { PAGES, type Access } from "../tests/access/access-table";
+import { declaredRoutes } from "./support/declared";
+import { fillPattern } from "./support/build-manifest";
 import { DEMO, expect, test } from "./support/fixtures";
 
 type Persona = "anonymous" | "student" | "teacher";
 
 /** What each persona should get for each kind of access. */
-function expected(access: Access, persona: Persona, kind: "page" | "api"): "ok" | "signin" | "forbidden" {
+function expected(access: Access, persona: Persona): "ok" | "signin" | "forbidden" {
   if (access === "public") return "ok";
-  if (persona === "anonymous") return kind === "page" ? "signin" : "forbidden";
+  if (persona === "anonymous") return "signin";
   if (access === "teacher" && persona !== "teacher") return "forbidden";
   return "ok";
 }
@@ -27,16 +31,19 @@ async function requestFor(browser: Browser, persona: Persona): Promise<{ request
   return { request: context.request, close: () => context.close() };
 }
 
+/** Ids no record has: a permitted caller gets the route's own answer (often a 404), and nothing is written. */
+const MADE_UP = { attemptId: "not-a-real-attempt", questionId: "not-a-real-question", classId: "not-a-real-class", nextauth: "session" };
+
 for (const persona of ["anonymous", "student", "teacher"] as const) {
-  test(`access table: ${persona}`, async ({ browser }) => {
+  test(`access table, pages: ${persona}`, async ({ browser }) => {
     const { request, close } = await requestFor(browser, persona);
     try {
-      for (const row of ROUTES.filter((r) => !r.skipRequest)) {
-        const outcome = expected(row.access, persona, row.kind);
-        const response = await request.fetch(row.path, { method: row.method ?? "GET", maxRedirects: 0 });
-        const where = `${persona} ${row.method ?? "GET"} ${row.path}`;
+      for (const row of PAGES) {
+        const outcome = expected(row.access, persona);
+        const response = await request.fetch(row.path, { maxRedirects: 0 });
+        const where = `${persona} GET ${row.path}`;
         if (row.benchOnly) {
-          // The e2e build is made without BENCH_ROUTES=1: the route is absent for everyone.
+          // The e2e build is made without BENCH_ROUTES=1: the page is absent for everyone.
           expect(response.status(), where).toBe(404);
           continue;
         }
@@ -48,12 +55,43 @@ for (const persona of ["anonymous", "student", "teacher"] as const) {
         } else if (outcome === "signin") {
           expect([303, 307, 308], where).toContain(response.status());
           expect(response.headers().location, where).toContain(`/signin?callbackUrl=${encodeURIComponent(row.path)}`);
-        } else if (row.kind === "api") {
-          expect(response.status(), where).toBe(persona === "anonymous" ? 401 : 403);
-          const body = await response.json();
-          expect(typeof body.error?.message, where).toBe("string");
         } else {
           expect(response.status(), where).toBe(403);
+        }
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  test(`declared route handlers: ${persona}`, async ({ browser }) => {
+    const { request, close } = await requestFor(browser, persona);
+    try {
+      for (const route of declaredRoutes()) {
+        // Auth.js's own endpoints: sign-in and sign-out are covered by e2e/auth.spec.ts.
+        if (route.served === "framework") continue;
+        const path = fillPattern(route.pattern, MADE_UP);
+        for (const method of route.methods) {
+          const response = await request.fetch(path, { method, maxRedirects: 0 });
+          const where = `${persona} ${method} ${path}`;
+          const status = response.status();
+          if (route.benchOnly) {
+            // The e2e build is made without BENCH_ROUTES=1: the route is absent for everyone, before any guard.
+            expect(status, where).toBe(404);
+            continue;
+          }
+          const outcome = expected(route.access, persona);
+          if (outcome === "ok") {
+            // The route's own answer (200, or a 404 for the made-up id, a 415 for the missing body):
+            // the person is not refused and nothing fails.
+            expect(status, where).toBeLessThan(500);
+            expect([401, 403], where).not.toContain(status);
+            continue;
+          }
+          expect(status, where).toBe(outcome === "signin" ? 401 : 403);
+          const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+          expect(body.error?.code, where).toBe(outcome === "signin" ? "unauthenticated" : "forbidden");
+          expect(typeof body.error?.message, where).toBe("string");
         }
       }
     } finally {

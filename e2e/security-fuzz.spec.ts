@@ -3,7 +3,8 @@
 // ids) to every route handler and every server action in the build, as an anonymous visitor, a
 // student and a teacher. No answer may be a 5xx or show a stack trace, our API keeps its error
 // shape, and the database is the same afterwards. The spec runs its own server on its own SQLite
-// file, so that no other spec's writes land in the comparison (docs/decisions/0010-…).
+// file, so that no other spec's writes land in the comparison (docs/decisions/0010-…). What to
+// send each route and action is read from their declarations (e2e/support/declared.ts).
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import fc from "fast-check";
@@ -26,109 +27,47 @@ import {
   type FuzzRequest,
 } from "./support/fuzz";
 import { DEMO, expect, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
+import { declaredActions, declaredRoutes, type DeclaredAction, type DeclaredRoute, type FieldKind, type Method } from "./support/declared";
 import { startOwnServer } from "./support/own-server";
 
-type Method = "GET" | "POST" | "PUT";
 /** How each route handler is called: its methods, and the fields of its JSON body if it takes one. */
 type RouteSpec = { kind: FuzzRequest["kind"]; methods: Method[]; json?: string[] };
 
-const ROUTES: Record<string, RouteSpec> = {
-  "/api/account/export": { kind: "api", methods: ["GET"] },
-  "/api/auth/[...nextauth]": { kind: "auth", methods: ["GET", "POST"] },
-  "/api/bench/floor": { kind: "api", methods: ["POST"] },
-  "/api/health": { kind: "api", methods: ["GET"] },
-  "/api/v1/attempts": { kind: "api", methods: ["POST"], json: ["kind", "scopeId"] },
-  "/api/v1/attempts/[attemptId]": { kind: "api", methods: ["GET"] },
-  "/api/v1/attempts/[attemptId]/answers/[questionId]": { kind: "api", methods: ["PUT"], json: ["response"] },
-  "/api/v1/attempts/[attemptId]/finish": { kind: "api", methods: ["POST"] },
-  "/api/v1/me/reading": { kind: "api", methods: ["GET"] },
+const KIND_OF: Record<DeclaredRoute["served"], FuzzRequest["kind"]> = {
+  dynamic: "api",
   // Prerendered at build time and served like a file, so a wrong method gets Next's static 405.
-  "/api/v1/openapi.json": { kind: "asset", methods: ["GET"] },
-  "/api/v1/teacher/classes/[classId]/gradebook": { kind: "api", methods: ["GET"] },
+  static: "asset",
+  // Auth.js's own handlers, with its own answers.
+  framework: "auth",
+};
+
+const ROUTES: Record<string, RouteSpec> = {
+  ...Object.fromEntries(
+    declaredRoutes().map((route): [string, RouteSpec] => [route.pattern, { kind: KIND_OF[route.served], methods: route.methods, ...(route.body.length > 0 ? { json: route.body } : {}) }]),
+  ),
+  // Built by Next from app/icon.svg, not declared by us: a file with Next's own answers.
   "/icon.svg": { kind: "asset", methods: ["GET"] },
 };
 
 /** How each server action is called: `action(prevState, formData)` with these fields, or with plain arguments. */
-type ActionSpec = { form: Record<string, "text" | "name" | "many"> } | { args: (ids: ForeignIds) => fc.Arbitrary<unknown[]> };
+type FormFuzz = "text" | "name" | "many";
+type ActionSpec = { form: Record<string, FormFuzz> } | { args: (ids: ForeignIds) => fc.Arbitrary<unknown[]> };
 
+/**
+ * A name or title (free-text) would be saved if valid (a legitimate write), so only values the
+ * rules refuse are sent; lists get several values; everything else one or two hostile strings.
+ */
+const fuzzOf = (kind: FieldKind): FormFuzz => (kind === "free-text" ? "name" : kind === "list" ? "many" : "text");
 const oneObject = (fields: string[]) => (ids: ForeignIds) => fc.tuple(hostileObject(fields, ids));
-const ACTIONS: Record<string, ActionSpec> = {
-  "app/(auth)/actions.ts#signInAction": { form: { email: "text", password: "text", callbackUrl: "text" } },
-  "app/(auth)/actions.ts#signUpAction": { form: { name: "text", email: "text", password: "text", role: "text" } },
-  "app/(auth)/actions.ts#signOutAction": { args: (ids) => fc.array(hostileValue(ids), { maxLength: 2 }) },
-  // A valid name would be saved (a legitimate write), so only names the rules refuse are sent.
-  "app/account/actions.ts#changeNameAction": { form: { name: "name" } },
-  "app/account/actions.ts#changePasswordAction": { form: { currentPassword: "text", newPassword: "text", confirmPassword: "text" } },
-  "app/account/actions.ts#deleteAccountAction": { form: { password: "text", confirm: "text" } },
-  "app/classes/actions.ts#joinClassAction": { form: { code: "text" } },
-  "app/classes/actions.ts#startAssignmentAction": { form: { assignmentId: "text" } },
-  "app/lessons/actions.ts#saveReadingPositionAction": { args: oneObject(["slug", "paragraphId"]) },
-  "app/lessons/actions.ts#setLessonReadAction": { args: oneObject(["slug", "read"]) },
-  "app/quiz/actions.ts#answerAction": { args: oneObject(["attemptId", "questionId", "response"]) },
-  "app/quiz/actions.ts#finishQuizAction": { args: (ids) => fc.tuple(hostileValue(ids)) },
-  "app/quiz/actions.ts#startQuizAction": { form: { kind: "text", scopeId: "text" } },
-  "app/quiz/actions.ts#retryMissedAction": { form: { attemptId: "text" } },
-  "app/sample/actions.ts#checkSampleAnswerAction": { args: oneObject(["questionId", "response"]) },
-  "app/teacher/actions.ts#createClassAction": { form: { name: "name" } },
-  "app/teacher/classes/[classId]/actions.ts#addCoTeacherAction": { form: { classId: "text", email: "text" } },
-  "app/teacher/classes/[classId]/actions.ts#createAssignmentAction": {
-    form: {
-      classId: "text",
-      title: "text",
-      scope: "text",
-      opensAt: "text",
-      dueAt: "text",
-      dueAtLocal: "text",
-      reveal: "text",
-      maxAttempts: "text",
-      studentIds: "many",
-      questionIds: "many",
-    },
-  },
-  "app/teacher/classes/[classId]/actions.ts#deleteAssignmentAction": { form: { assignmentId: "text" } },
-  "app/teacher/classes/[classId]/actions.ts#grantExtensionAction": {
-    form: { assignmentId: "text", studentId: "text", dueAt: "text", dueAtLocal: "text", extraAttempts: "text" },
-  },
-  "app/teacher/classes/[classId]/actions.ts#regenerateCodeAction": { form: { classId: "text" } },
-  "app/teacher/classes/[classId]/actions.ts#removeExtensionAction": { form: { assignmentId: "text", studentId: "text" } },
-  "app/teacher/classes/[classId]/actions.ts#removeStudentAction": { form: { classId: "text", studentId: "text" } },
-  "app/teacher/classes/[classId]/actions.ts#renameClassAction": { form: { classId: "text", name: "name" } },
-  "app/teacher/classes/[classId]/actions.ts#setClassArchivedAction": { form: { classId: "text", archived: "text" } },
-  "app/teacher/classes/[classId]/actions.ts#updateAssignmentAction": {
-    form: {
-      assignmentId: "text",
-      title: "text",
-      opensAt: "text",
-      dueAt: "text",
-      dueAtLocal: "text",
-      reveal: "text",
-      maxAttempts: "text",
-      studentIds: "many",
-      intent: "text",
-      previewKey: "text",
-    },
-  },
-  "app/teacher/questions/actions.ts#createQuestionAction": {
-    form: {
-      type: "text",
-      prompt: "text",
-      explanation: "text",
-      difficulty: "text",
-      options: "text",
-      trueFalse: "text",
-      items: "text",
-      pairs: "text",
-      statement: "text",
-      label: "text",
-      paragraphIds: "many",
-      phaseIds: "many",
-      eventIds: "many",
-    },
-  },
-  "app/teacher/questions/actions.ts#duplicateQuestionAction": { form: { questionId: "text" } },
-  "app/teacher/questions/actions.ts#setQuestionRetiredAction": { form: { questionId: "text", retired: "text" } },
-  "app/teacher/questions/actions.ts#updateQuestionAction": { form: { questionId: "text", type: "text", prompt: "text", options: "text", explanation: "text" } },
-};
+
+function actionSpec(action: DeclaredAction): ActionSpec {
+  const fields = Object.keys(action.fields);
+  if (action.call === "form") return { form: Object.fromEntries(Object.entries(action.fields).map(([name, kind]) => [name, fuzzOf(kind)])) };
+  // A call with one object, or (signOutAction) with nothing: then any arguments at all.
+  return fields.length > 0 ? { args: oneObject(fields) } : { args: (ids) => fc.array(hostileValue(ids), { maxLength: 2 }) };
+}
+
+const ACTIONS: Record<string, ActionSpec> = Object.fromEntries(declaredActions().map((action) => [action.id, actionSpec(action)]));
 
 const ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 const WRONG_CONTENT_TYPES = [
@@ -141,12 +80,12 @@ const WRONG_CONTENT_TYPES = [
 ];
 
 test("the fuzz tables cover every route handler and server action in the build", () => {
-  const routes = builtRoutes()
-    .filter((r) => r.kind === "route")
-    .map((r) => r.pattern);
-  expect(routes.sort(), "a route handler in the build has no row in ROUTES (or a row is stale)").toEqual(Object.keys(ROUTES).sort());
+  // The tables come from the declarations: a built route or action that is not declared (or a
+  // declaration the build no longer has, i.e. a stale declared.json) fails here.
+  const routes = builtRoutes().filter((r) => r.kind === "route").map((r) => r.pattern);
+  expect(routes.sort(), "a route handler in the build is not declared (or declared.json is stale)").toEqual(Object.keys(ROUTES).sort());
   const actions = builtActions().map((a) => a.name);
-  expect(actions.sort(), "a server action in the build has no row in ACTIONS (or a row is stale)").toEqual(Object.keys(ACTIONS).sort());
+  expect(actions.sort(), "a server action in the build is not declared (or declared.json is stale)").toEqual(Object.keys(ACTIONS).sort());
 });
 
 function routeRequests(pattern: string, spec: RouteSpec, ids: ForeignIds, salt: number): FuzzRequest[] {
@@ -264,12 +203,8 @@ async function actionRequests(name: string, id: string, page: string, spec: Acti
     out.push({ label: `${name} ${label}`, kind: "action", method, path: page, body, headers: h });
 
   if ("form" in spec) {
-    const field = (type: "text" | "name" | "many"): fc.Arbitrary<string[]> =>
-      type === "name"
-        ? fc.array(invalidName, { maxLength: 2 })
-        : type === "many"
-          ? fc.array(hostileString(ids), { maxLength: 4 })
-          : fc.array(hostileString(ids), { maxLength: 2 });
+    const field = (type: FormFuzz): fc.Arbitrary<string[]> =>
+      type === "name" ? fc.array(invalidName, { maxLength: 2 }) : type === "many" ? fc.array(hostileString(ids), { maxLength: 4 }) : fc.array(hostileString(ids), { maxLength: 2 });
     const model = Object.fromEntries(Object.entries(spec.form).map(([key, type]) => [key, field(type)]));
     const callArb = fc.record({
       prevState: fc.oneof(fc.constant({}), hostileObject(["message", "values", "errors", "done"], ids)),

@@ -352,6 +352,88 @@ test("removing a student and deleting an assignment ask first, Cancel changes no
   await expect(teacher.getByRole("heading", { level: 2, name: "Assignments" })).toBeFocused();
 });
 
+test("the owner adds co-teachers by email and removes one; the other leaves the class", async ({ newContextPage }) => {
+  test.setTimeout(180_000);
+  const owner = await person(newContextPage, "Teacher", "Olga Owner");
+  await owner.getByLabel("Class name").fill("Year 12 Diplomacy");
+  await owner.getByRole("button", { name: "Create class" }).click();
+  await expect(owner.getByRole("heading", { level: 1, name: "Year 12 Diplomacy" })).toBeVisible();
+
+  // Two colleagues with teacher accounts.
+  const colleagues = [];
+  for (const name of ["Chidi Colleague", "Lena Leaver"]) {
+    const page = await newContextPage();
+    const email = uniqueEmail("coteacher");
+    await signUp(page, { name, email, password: PASSWORD, role: "Teacher" });
+    await expect(page).toHaveURL(/\/teacher$/);
+    colleagues.push({ name, email, page });
+  }
+  const [chidi, lena] = colleagues;
+  if (!chidi || !lena) throw new Error("setup");
+
+  const teachers = owner.getByRole("region", { name: "Teachers" });
+  for (const colleague of colleagues) {
+    await owner.getByLabel("Colleague’s email").fill(colleague.email);
+    await owner.getByRole("button", { name: "Add co-teacher" }).click();
+    await expect(owner.getByText(`${colleague.name} now teaches this class with you.`)).toBeVisible();
+  }
+  await expect(teachers.getByRole("listitem")).toHaveText([/^Olga Owner \(created the class\)$/, /^Chidi Colleague \(co-teacher\)\s*Remove$/, /^Lena Leaver \(co-teacher\)\s*Remove$/]);
+
+  // Each colleague now finds the class on their home page and opens it.
+  for (const colleague of colleagues) {
+    await colleague.page.reload();
+    await colleague.page.getByRole("link", { name: "Year 12 Diplomacy" }).click();
+    await expect(colleague.page.getByRole("heading", { level: 1, name: "Year 12 Diplomacy" })).toBeVisible();
+  }
+  // A co-teacher may leave, but not remove anyone else.
+  const lenaTeachers = lena.page.getByRole("region", { name: "Teachers" });
+  await expect(lenaTeachers.getByRole("button", { name: "Leave this class" })).toBeVisible();
+  await expect(lenaTeachers.getByRole("button", { name: /^Remove / })).toHaveCount(0);
+  await expect(lenaTeachers.getByText("Only the teacher who created the class can add co-teachers.")).toBeVisible();
+
+  // The owner removes Chidi, after a confirm step; focus lands on the section's heading.
+  await teachers.getByRole("button", { name: "Remove Chidi Colleague as co-teacher" }).click();
+  const question = teachers.getByRole("group", { name: /Remove Chidi Colleague as co-teacher\?/ });
+  await expect(question.getByRole("button", { name: "Yes, remove Chidi Colleague" })).toBeFocused();
+  await expectAccessible(owner);
+  await owner.setViewportSize({ width: 1280, height: 900 });
+  await teachers.screenshot({ path: test.info().outputPath("teachers-confirm-desktop.png") });
+  await owner.setViewportSize({ width: 390, height: 844 });
+  await teachers.screenshot({ path: test.info().outputPath("teachers-confirm-phone.png") });
+  await owner.setViewportSize({ width: 1280, height: 900 });
+  await question.getByRole("button", { name: "Yes, remove Chidi Colleague" }).click();
+  await expect(owner.getByRole("heading", { level: 2, name: "Teachers" })).toBeFocused();
+  await expect(teachers.getByRole("listitem")).toHaveText([/^Olga Owner/, /^Lena Leaver/]);
+  await expectAccessible(owner);
+
+  // Chidi no longer has the class: not on his home page, and its page is gone for him.
+  await chidi.page.reload();
+  await expect(chidi.page.getByRole("heading", { level: 1, name: "Class not found" })).toBeVisible();
+  await chidi.page.getByRole("link", { name: "See your classes" }).click();
+  await expect(chidi.page.getByRole("heading", { level: 1, name: "Your classes" })).toBeVisible();
+  await expect(chidi.page.getByRole("link", { name: "Year 12 Diplomacy" })).toHaveCount(0);
+
+  // Lena leaves of her own accord, and is told the class's work stays.
+  await lenaTeachers.getByRole("button", { name: "Leave this class" }).click();
+  await expectAccessible(lena.page);
+  await lena.page.setViewportSize({ width: 1280, height: 900 });
+  await lenaTeachers.screenshot({ path: test.info().outputPath("teachers-leave-desktop.png") });
+  await lena.page.setViewportSize({ width: 390, height: 844 });
+  await lenaTeachers.screenshot({ path: test.info().outputPath("teachers-leave-phone.png") });
+  await lena.page.getByRole("button", { name: "Yes, leave the class" }).click();
+  await expect(lena.page).toHaveURL(/\/teacher\?left=1$/);
+  await expect(lena.page.getByRole("status").filter({ hasText: "You left the class. Its work and reports stay with the class." })).toBeVisible();
+  await expect(lena.page.getByRole("link", { name: "Year 12 Diplomacy" })).toHaveCount(0);
+  await expectAccessible(lena.page);
+  await screenshot(lena.page, "teacher-home-left-phone");
+  await lena.page.setViewportSize({ width: 1280, height: 900 });
+  await screenshot(lena.page, "teacher-home-left-desktop");
+
+  // The owner's class still has its owner and nobody else.
+  await owner.reload();
+  await expect(teachers.getByRole("listitem")).toHaveText([/^Olga Owner \(created the class\)$/]);
+});
+
 /** A new student who follows the join link, starts the assignment from their class page and answers every question (the first wrong) through the API. */
 async function studentTakesQuiz(student: Page, { name, code, className, assignment }: { name: string; code: string; className: string; assignment: string }) {
   await studentFromJoinLink(student, { name, code });

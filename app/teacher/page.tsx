@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { FormMessage } from "@/components/form-field";
 import LoadingState from "@/components/loading-state";
 import { requireRole } from "@/lib/auth/guards";
 import { attentionForTeacher } from "@/lib/teacher/attention";
@@ -16,8 +17,10 @@ export const metadata: Metadata = { title: "Your classes" };
 // No loading.tsx in this segment: it would wrap the class pages below too, and a class page must
 // answer a real 404 (its layout checks access before anything streams). The list loads in its
 // own Suspense boundary instead.
-export default async function TeacherHomePage() {
+export default async function TeacherHomePage({ searchParams }: PageProps<"/teacher">) {
   const teacher = await requireRole("TEACHER", "/teacher");
+  // Set by removeCoTeacherAction when a co-teacher leaves a class: it is gone from the list below.
+  const { left } = await searchParams;
   return (
     <div className="space-y-10">
       <header className="space-y-2">
@@ -26,6 +29,7 @@ export default async function TeacherHomePage() {
           Signed in as {teacher.name}. Open a class to see its students, set work and read its reports, or{" "}
           <Link href="/teacher/questions">write your own questions</Link>.
         </p>
+        {left === "1" ? <FormMessage tone="success" message="You left the class. Its work and reports stay with the class." /> : null}
       </header>
 
       <section aria-labelledby="attention-heading" className="space-y-3">

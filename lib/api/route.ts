@@ -46,11 +46,15 @@ type RouteSpec<A extends RouteAccess, B extends z.ZodObject | null, P extends Pa
 
 /** Spread into the route file's exports: `export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({...})`. */
 export function route<A extends RouteAccess, B extends z.ZodObject | null, P extends Params = Params>(spec: RouteSpec<A, B, P>): Handlers {
+  // A static route is prerendered at build time, for no one: it has no caller to read (and reading
+  // the session there would ask `next build` for AUTH_SECRET), so it can only be public.
+  const isStatic = spec.served === "static";
+  if (isStatic && spec.access !== "public") throw new Error("A static route is served to everyone: declare it public.");
   const present = spec.bench?.built ?? true;
   const absent = declare(async () => apiError(404, "not_found", "There is nothing here."), { kind: "other-method" });
   const handler: Handler = async (request, context) => {
     if (!present) return absent();
-    const user = spec.access === "public" ? null : await getSessionUser();
+    const user = isStatic ? null : await getSessionUser();
     if (spec.access !== "public") {
       if (!user) return apiError(401, "unauthenticated", "Sign in first.");
       if (spec.access === "teacher" && user.role !== "TEACHER") return apiError(403, "forbidden", "Your account cannot do this.");

@@ -26,6 +26,7 @@ import {
   JOIN_MESSAGES,
   listClassesForTeacher,
   regenerateJoinCode,
+  removeCoTeacher,
   removeStudent,
   studentClasses,
 } from "@/lib/teacher/classes";
@@ -151,6 +152,50 @@ describe("classes", () => {
     // …but cannot share it further.
     const third = await newTeacher();
     expect((await caught(addCoTeacher(colleague.id, classId, third.email))).code).toBe("forbidden");
+  });
+
+  it("lets the owner remove a co-teacher and a co-teacher leave; the class's work stays", async () => {
+    const { teacher: owner, classId } = await classWithStudents(["Amira"]);
+    const colleague = await newTeacher("Mr Okafor");
+    const other = await newTeacher("Ms Brandt");
+    await addCoTeacher(owner.id, classId, colleague.email);
+    await addCoTeacher(owner.id, classId, other.email);
+    // Work a co-teacher set belongs to the class, not to them.
+    const { id: assignmentId } = await createAssignment(colleague.id, classId, lessonAssignment());
+
+    // A co-teacher can neither remove the owner nor another co-teacher…
+    expect(await caught(removeCoTeacher(colleague.id, classId, owner.id))).toMatchObject({ code: "forbidden", message: expect.stringMatching(/Only the teacher who created the class/) });
+    expect(await caught(removeCoTeacher(colleague.id, classId, other.id))).toMatchObject({ code: "forbidden" });
+    // …and the owner cannot leave their own class.
+    expect(await caught(removeCoTeacher(owner.id, classId, owner.id))).toMatchObject({ code: "forbidden", message: expect.stringMatching(/cannot leave it/) });
+    expect(await db.classTeacher.count({ where: { classId } })).toBe(3);
+
+    // The owner removes one co-teacher: they no longer see the class; the assignment stays.
+    await expect(removeCoTeacher(owner.id, classId, colleague.id)).resolves.toEqual({ left: false });
+    expect(await getClassForTeacher(colleague.id, classId)).toBeNull();
+    expect(await listClassesForTeacher(colleague.id)).toEqual([]);
+    expect(await db.assignment.count({ where: { id: assignmentId, classId } })).toBe(1);
+    // Removing them again: they do not teach it any more.
+    expect(await caught(removeCoTeacher(owner.id, classId, colleague.id))).toMatchObject({ code: "not_found" });
+
+    // The other co-teacher leaves of their own accord.
+    await expect(removeCoTeacher(other.id, classId, other.id)).resolves.toEqual({ left: true });
+    expect(await getClassForTeacher(other.id, classId)).toBeNull();
+    expect(await getClassForTeacher(owner.id, classId)).toMatchObject({ role: "OWNER", teachers: [{ role: "OWNER" }] });
+    expect(await db.classMember.count({ where: { classId } })).toBe(1);
+  });
+
+  it("treats a teacher who does not teach the class as if it did not exist when removing co-teachers", async () => {
+    const { teacher: owner, classId } = await classWithStudents(["Amira"]);
+    const colleague = await newTeacher();
+    await addCoTeacher(owner.id, classId, colleague.email);
+    const stranger = await newTeacher();
+    for (const target of [colleague.id, owner.id, stranger.id]) {
+      const theirs = await caught(removeCoTeacher(stranger.id, classId, target));
+      expect(theirs).toMatchObject({ code: "not_found", message: NOT_FOUND_MESSAGES.class });
+      expect((await caught(removeCoTeacher(stranger.id, "no-such-class", target))).message).toBe(theirs.message);
+    }
+    expect(await db.classTeacher.count({ where: { classId } })).toBe(2);
   });
 });
 
