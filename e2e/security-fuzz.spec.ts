@@ -43,7 +43,10 @@ const KIND_OF: Record<DeclaredRoute["served"], FuzzRequest["kind"]> = {
 
 const ROUTES: Record<string, RouteSpec> = {
   ...Object.fromEntries(
-    declaredRoutes().map((route): [string, RouteSpec] => [route.pattern, { kind: KIND_OF[route.served], methods: route.methods, ...(route.body.length > 0 ? { json: route.body } : {}) }]),
+    declaredRoutes().map((route): [string, RouteSpec] => [
+      route.pattern,
+      { kind: KIND_OF[route.served], methods: route.methods, ...(route.body.length > 0 ? { json: route.body } : {}) },
+    ]),
   ),
   // Built by Next from app/icon.svg, not declared by us: a file with Next's own answers.
   "/icon.svg": { kind: "asset", methods: ["GET"] },
@@ -82,7 +85,9 @@ const WRONG_CONTENT_TYPES = [
 test("the fuzz tables cover every route handler and server action in the build", () => {
   // The tables come from the declarations: a built route or action that is not declared (or a
   // declaration the build no longer has, i.e. a stale declared.json) fails here.
-  const routes = builtRoutes().filter((r) => r.kind === "route").map((r) => r.pattern);
+  const routes = builtRoutes()
+    .filter((r) => r.kind === "route")
+    .map((r) => r.pattern);
   expect(routes.sort(), "a route handler in the build is not declared (or declared.json is stale)").toEqual(Object.keys(ROUTES).sort());
   const actions = builtActions().map((a) => a.name);
   expect(actions.sort(), "a server action in the build is not declared (or declared.json is stale)").toEqual(Object.keys(ACTIONS).sort());
@@ -204,7 +209,11 @@ async function actionRequests(name: string, id: string, page: string, spec: Acti
 
   if ("form" in spec) {
     const field = (type: FormFuzz): fc.Arbitrary<string[]> =>
-      type === "name" ? fc.array(invalidName, { maxLength: 2 }) : type === "many" ? fc.array(hostileString(ids), { maxLength: 4 }) : fc.array(hostileString(ids), { maxLength: 2 });
+      type === "name"
+        ? fc.array(invalidName, { maxLength: 2 })
+        : type === "many"
+          ? fc.array(hostileString(ids), { maxLength: 4 })
+          : fc.array(hostileString(ids), { maxLength: 2 });
     const model = Object.fromEntries(Object.entries(spec.form).map(([key, type]) => [key, field(type)]));
     const callArb = fc.record({
       prevState: fc.oneof(fc.constant({}), hostileObject(["message", "values", "errors", "done"], ids)),

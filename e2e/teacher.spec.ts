@@ -377,7 +377,11 @@ test("the owner adds co-teachers by email and removes one; the other leaves the 
     await owner.getByRole("button", { name: "Add co-teacher" }).click();
     await expect(owner.getByText(`${colleague.name} now teaches this class with you.`)).toBeVisible();
   }
-  await expect(teachers.getByRole("listitem")).toHaveText([/^Olga Owner \(created the class\)$/, /^Chidi Colleague \(co-teacher\)\s*Remove$/, /^Lena Leaver \(co-teacher\)\s*Remove$/]);
+  await expect(teachers.getByRole("listitem")).toHaveText([
+    /^Olga Owner \(created the class\)$/,
+    /^Chidi Colleague \(co-teacher\)\s*Remove$/,
+    /^Lena Leaver \(co-teacher\)\s*Remove$/,
+  ]);
 
   // Each colleague now finds the class on their home page and opens it.
   for (const colleague of colleagues) {

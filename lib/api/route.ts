@@ -54,7 +54,7 @@ export function route<A extends RouteAccess, B extends z.ZodObject | null, P ext
   const absent = declare(async () => apiError(404, "not_found", "There is nothing here."), { kind: "other-method" });
   const handler: Handler = async (request, context) => {
     if (!present) return absent();
-    const user = isStatic ? null : await getSessionUser();
+    const user = spec.access === "public" ? null : await getSessionUser();
     if (spec.access !== "public") {
       if (!user) return apiError(401, "unauthenticated", "Sign in first.");
       if (spec.access === "teacher" && user.role !== "TEACHER") return apiError(403, "forbidden", "Your account cannot do this.");

@@ -27,19 +27,15 @@ export const StartAttemptRequest = z
   })
   .register(apiSchemas, { id: "StartAttemptRequest" });
 
-export const AnswerRequest = z
-  .strictObject({ response: ResponseSchema })
-  .register(apiSchemas, {
-    id: "AnswerRequest",
-    description: "Option, item and match-column ids as this attempt's question showed them (its tokens); any other id is refused (400 invalid_input).",
-  });
+export const AnswerRequest = z.strictObject({ response: ResponseSchema }).register(apiSchemas, {
+  id: "AnswerRequest",
+  description: "Option, item and match-column ids as this attempt's question showed them (its tokens); any other id is refused (400 invalid_input).",
+});
 
 const OptionOut = z.object({
-  id: z
-    .string()
-    .meta({
-      description: "An opaque token for this option in this attempt only: different in every attempt, unrelated to the option's place or to the answer.",
-    }),
+  id: z.string().meta({
+    description: "An opaque token for this option in this attempt only: different in every attempt, unrelated to the option's place or to the answer.",
+  }),
   text: z.string(),
 });
 export const PublicQuestionOut = z
@@ -54,13 +50,10 @@ export const PublicQuestionOut = z
     right: z.array(OptionOut).optional(),
     statement: z.string().optional(),
     choices: z.array(z.enum(LABEL_VALUES)).optional(),
-    answer: z
-      .unknown()
-      .optional()
-      .meta({
-        description:
-          "Only once the question is answered (and the attempt may reveal). Names options by the same tokens as `options`, `items`, `left` and `right`.",
-      }),
+    answer: z.unknown().optional().meta({
+      description:
+        "Only once the question is answered (and the attempt may reveal). Names options by the same tokens as `options`, `items`, `left` and `right`.",
+    }),
     explanation: z.string().optional(),
     wrongExplanations: z.record(z.string(), z.string()).optional(),
     paragraphIds: z.array(z.string()).optional(),
@@ -71,12 +64,10 @@ export const ResultOut = z
   .object({
     correct: z.boolean(),
     score: z.number().min(0).max(1),
-    feedback: z
-      .unknown()
-      .meta({
-        description:
-          "The key and a verdict per option, in the attempt's tokens; null when the question was changed after this answer (the score stands as recorded).",
-      }),
+    feedback: z.unknown().meta({
+      description:
+        "The key and a verdict per option, in the attempt's tokens; null when the question was changed after this answer (the score stands as recorded).",
+    }),
   })
   .nullable()
   .register(apiSchemas, { id: "Result", description: "Null when the assignment holds results back." });

@@ -164,7 +164,10 @@ describe("classes", () => {
     const { id: assignmentId } = await createAssignment(colleague.id, classId, lessonAssignment());
 
     // A co-teacher can neither remove the owner nor another co-teacher…
-    expect(await caught(removeCoTeacher(colleague.id, classId, owner.id))).toMatchObject({ code: "forbidden", message: expect.stringMatching(/Only the teacher who created the class/) });
+    expect(await caught(removeCoTeacher(colleague.id, classId, owner.id))).toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/Only the teacher who created the class/),
+    });
     expect(await caught(removeCoTeacher(colleague.id, classId, other.id))).toMatchObject({ code: "forbidden" });
     // …and the owner cannot leave their own class.
     expect(await caught(removeCoTeacher(owner.id, classId, owner.id))).toMatchObject({ code: "forbidden", message: expect.stringMatching(/cannot leave it/) });
