@@ -1,8 +1,8 @@
 // Every page of the access table and every declared route handler, as an anonymous visitor, a
-// student and a teacher. Pages are listed in tests/access/access-table.ts; route handlers declare
+// student and a teacher. Pages are listed in tooling/access-table.ts; route handlers declare
 // their own access (lib/api/route.ts) and are read from e2e/support/declared.json.
 import type { APIRequestContext, Browser } from "@playwright/test";
-import { PAGES, type Access } from "../tests/access/access-table";
+import { PAGES, type Access } from "../tooling/access-table";
 import { declaredRoutes } from "./support/declared";
 import { fillPattern } from "./support/build-manifest";
 import { DEMO, expect, test } from "./support/fixtures";

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PAGES } from "./access-table";
+import { PAGES } from "../../tooling/access-table";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -20,7 +20,7 @@ const pageFiles = walk("app").filter((file) => /\/page\.tsx$/.test(file));
 describe("access table", () => {
   it("has a row for every page", () => {
     const missing = pageFiles.filter((file) => !PAGES.some((row) => row.file === file));
-    expect(missing, "pages without a row in tests/access/access-table.ts").toEqual([]);
+    expect(missing, "pages without a row in tooling/access-table.ts").toEqual([]);
     const stale = PAGES.filter((row) => !pageFiles.includes(row.file)).map((row) => row.file);
     expect(stale, "rows whose file no longer exists").toEqual([]);
   });

@@ -14,15 +14,8 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const TOOLING_USERS = ["bench", "scripts", "tests", "e2e"] as const;
 const FOLDERS = [...TOOLING_USERS, "tooling"] as const;
 
-/** Imports that cross on purpose, each with its reason. Keep this list short. */
-const ALLOWED: Record<string, string> = {
-  // The table of every page's access is the tests' source of truth, also for the browser spec that
-  // walks it. (Server actions and route handlers left it: the spec reads their declarations.)
-  "e2e/authorization.spec.ts -> tests/access/access-table.ts": "the page access table",
-  // The marker file the build's ASCII step (part of `npm run build`) writes, read to decide whether
-  // a build can be reused: its name is the build step's, so it is imported, not restated.
-  "tooling/next-server.ts -> scripts/lib/ascii-html.ts": "the ASCII build step's marker file",
-};
+/** Imports that cross on purpose, each with its reason. Empty: anything shared lives in tooling/. */
+const ALLOWED: Record<string, string> = {};
 
 function topFolder(relative: string): string {
   return relative.split(/[\\/]/)[0] ?? "";
