@@ -10,7 +10,8 @@ import { ProgressBar } from "@/components/lesson/reading-progress";
 import { MasteryBar } from "@/components/charts/mastery-bar";
 import { CHANGED_SINCE, verdictText, verdictTone } from "./answer-feedback";
 import { ShowInText } from "./paragraph-dialog";
-import { RetryMissedButton, type RetryMissedAction } from "./retry-missed-button";
+import type { FormAction } from "@/components/action-form-button";
+import { RetryMissedButton } from "./retry-missed-button";
 import { takeResultsFocus } from "./results-focus";
 
 type Item = AttemptView["items"][number];
@@ -25,7 +26,7 @@ export function QuizResults({
   reveal,
   practice,
 }: {
-  retryMissed: RetryMissedAction;
+  retryMissed: FormAction;
   attemptId: string;
   score: number;
   changes: MasteryChange[];
