@@ -73,7 +73,8 @@ export async function exportAccountData(userId: string) {
     },
   });
   // The reveal rule (decision 0032): marks of questions whose answers are not shown to this person
-  // yet stay out of the export too (marking a single-choice answer right would give its key away).
+  // yet stay out of the export too (marking a single-choice answer right would give its key away);
+  // they are in the next export after the teacher shows the answers.
   const now = new Date();
   const held = await heldQuestionIdsFor(userId, now);
   const attempts = user.attempts.map(({ questionIds, revealPolicy, revealDueAt, assignment, answers, score, ...attempt }) => {
@@ -82,7 +83,10 @@ export async function exportAccountData(userId: string) {
     return {
       ...attempt,
       score: ids.every((id) => shown.has(id)) ? score : null,
-      answers: answers.map((a) => (shown.has(a.questionId) ? a : { ...a, score: null, correct: null, heldBack: true })),
+      // Held: the response goes too, since it names options by their authored ids (decision 0025).
+      answers: answers.map((a) =>
+        shown.has(a.questionId) ? a : { questionId: a.questionId, answeredAt: a.answeredAt, response: null, score: null, correct: null, heldBack: true },
+      ),
     };
   });
   return { exportedAt: now.toISOString(), format: "backchannel-account-export/1", account: { ...user, attempts } };

@@ -27,7 +27,7 @@ function attemptQuestionIds(questionIds: unknown): string[] {
  * The question ids held from this student now: every question of an assignment set for them (in any
  * of their classes, archived ones included, or one they have attempted since leaving) whose answers
  * are not released to them, and every question of an attempt whose assignment was deleted before
- * its answers were released. Three indexed reads.
+ * its answers were released. Up to four indexed reads.
  */
 export async function heldQuestionIdsFor(userId: string, now: Date): Promise<Set<string>> {
   const [attempts, memberships] = await Promise.all([
@@ -38,16 +38,28 @@ export async function heldQuestionIdsFor(userId: string, now: Date): Promise<Set
     db.classMember.findMany({ where: { userId }, select: { classId: true } }),
   ]);
   const attempted = [...new Set(attempts.flatMap((a) => (a.assignmentId ? [a.assignmentId] : [])))];
-  const assignments = await db.assignment.findMany({
-    where: {
-      reveal: { not: "IMMEDIATELY" },
-      OR: [
-        { classId: { in: memberships.map((m) => m.classId) }, OR: [{ targets: { none: {} } }, { targets: { some: { userId } } }] },
-        { id: { in: attempted } },
-      ],
-    },
-    select: { kind: true, scopeId: true, questionIds: true, reveal: true, dueAt: true, overrides: { where: { userId }, select: { dueAt: true } } },
-  });
+  const classIds = memberships.map((m) => m.classId);
+  const select = {
+    id: true,
+    kind: true,
+    scopeId: true,
+    questionIds: true,
+    reveal: true,
+    dueAt: true,
+    overrides: { where: { userId }, select: { dueAt: true } },
+  } as const;
+  // Two reads rather than one with an OR across two columns, which SQLite answers by walking the
+  // whole table (tests/integration/query-plans.test.ts).
+  const [setForThem, attemptedByThem] = await Promise.all([
+    classIds.length === 0
+      ? []
+      : db.assignment.findMany({
+          where: { classId: { in: classIds }, reveal: { not: "IMMEDIATELY" }, OR: [{ targets: { none: {} } }, { targets: { some: { userId } } }] },
+          select,
+        }),
+    attempted.length === 0 ? [] : db.assignment.findMany({ where: { id: { in: attempted }, reveal: { not: "IMMEDIATELY" } }, select }),
+  ]);
+  const assignments = [...new Map([...setForThem, ...attemptedByThem].map((a) => [a.id, a])).values()];
   const sources: HoldingSource[] = assignments.map((a) => ({
     reveal: a.reveal,
     dueAt: a.overrides[0]?.dueAt ?? a.dueAt,
