@@ -4,7 +4,6 @@
 // answer's outcome and the account export show no key, explanation or mark of a held question.
 // Nothing is cached: a teacher's edit to a policy, a due date or an extension counts at once.
 import { db, type Database } from "@/lib/db";
-import type { RevealPolicy } from "@/lib/enums";
 import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "./bank";
 import { heldQuestionIds, released, shownOf, snapshotTerms, type HoldingSource, type RevealTerms } from "./reveal";
 
