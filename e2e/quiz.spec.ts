@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import type { Question } from "../lib/quiz/schema";
 import { getQuestion } from "./support/bank";
-import { currentQuestion } from "./support/quiz-player";
+import { answerByClicks, attemptQuestionIds, canAnswerWrong, currentQuestion } from "./support/quiz-player";
 import { expect, expectAccessible, signUp, test, uniqueEmail } from "./support/fixtures";
 import { LABELS } from "../lib/content/labels";
 import { createClassWithLesson } from "./support/class-setup";
@@ -390,5 +390,66 @@ test("assigned quizzes have their own section with the due date; the rest are pr
   await expect(assigned).toContainText("Not started");
   const practice = page.getByRole("region", { name: "Practice" });
   await expect(practice.getByRole("listitem").filter({ hasText: "Potato diplomacy" })).toContainText("Practice ·");
+  await expectAccessible(page);
+});
+
+test("a question missed in a “never” assignment stays out of Review my mistakes (issue 15, F1; decision 0032)", async ({ page, newContextPage }) => {
+  test.setTimeout(240_000);
+  const teacher = await newContextPage();
+  await signUp(teacher, { name: "Never Teacher", email: uniqueEmail("never-teacher"), password: PASSWORD, role: "Teacher" });
+  const code = await createClassWithLesson(teacher, { className: "Never class", reveal: "Never (scores only)" });
+
+  await newStudent(page);
+  await page.getByRole("link", { name: "Classes", exact: true }).first().click();
+  await page.getByRole("link", { name: "Join a class" }).click();
+  await page.getByLabel("Class code").fill(code);
+  await page.getByRole("button", { name: "Join class" }).click();
+  await expect(page.getByText("You have joined Never class.")).toBeVisible();
+
+  // The assignment, every question answered wrongly where it can be: all of them are missed.
+  await openQuizzes(page);
+  await page.getByRole("region", { name: "Assigned to you" }).getByRole("button", { name: "Take the quiz: Lesson: Potato diplomacy" }).click();
+  await expect(page).toHaveURL(/\/quiz\/attempt\//);
+  const assigned = await attemptQuestionIds(page);
+  const missedPrompts: string[] = [];
+  for (let index = 0; index < assigned.length; index++) {
+    const question = await currentQuestion(page, assigned);
+    if (canAnswerWrong(question)) missedPrompts.push(question.prompt);
+    await answerByClicks(page, question, canAnswerWrong(question) ? "wrong" : "right");
+    // Answers hidden: no verdict, no explanation.
+    await expect(page.getByText(/✓ Correct|✗ Not quite|Partly right/)).toHaveCount(0);
+    if (index < assigned.length - 1) await page.getByRole("button", { name: "Next question" }).click();
+  }
+  expect(missedPrompts.length).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "Finish and see your score" }).click();
+  await expect(page.getByRole("heading", { name: "Quiz handed in" })).toBeVisible();
+
+  // A practice quiz on another lesson, one question missed: that one may come back for review.
+  await page.getByRole("link", { name: "More quizzes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Quizzes" })).toBeVisible();
+  const practiceCard = page.getByRole("region", { name: "Practice" }).getByRole("listitem").filter({ hasText: "The eye of the beholder" });
+  await practiceCard.getByRole("button", { name: /the quiz$/ }).click();
+  await expect(page).toHaveURL(/\/quiz\/attempt\//);
+  const practiceIds = await attemptQuestionIds(page);
+  let practiced = await currentQuestion(page, practiceIds);
+  for (let index = 1; !canAnswerWrong(practiced) && index < practiceIds.length; index++) {
+    await answerByClicks(page, practiced, "right");
+    await page.getByRole("button", { name: "Next question" }).click();
+    practiced = await currentQuestion(page, practiceIds);
+  }
+  await answerByClicks(page, practiced, "wrong");
+  await expect(page.locator("#answer-feedback")).toBeVisible();
+
+  // A missed question is due again a minute later (FSRS's first learning step).
+  await page.waitForTimeout(61_000);
+  await openQuizzes(page);
+  const review = page.getByRole("region", { name: "Review my mistakes" });
+  await expect(review).toContainText("1 question due for review");
+  await review.getByRole("button", { name: "Start review" }).click();
+  await expect(page).toHaveURL(/\/quiz\/attempt\//);
+  const reviewIds = await attemptQuestionIds(page);
+  expect(reviewIds).toEqual([practiced.id]);
+  await expect(page.locator("legend").first()).toHaveText(practiced.prompt);
+  for (const prompt of missedPrompts.filter((p) => p !== practiced.prompt)) await expect(page.getByText(prompt, { exact: true })).toHaveCount(0);
   await expectAccessible(page);
 });

@@ -10,7 +10,8 @@ export async function createClassWithLesson(
     assignment = "Lesson: Potato diplomacy",
     dueInDays = 7,
     attempts,
-  }: { className: string; assignment?: string; dueInDays?: number; attempts?: number },
+    reveal,
+  }: { className: string; assignment?: string; dueInDays?: number; attempts?: number; reveal?: string },
 ): Promise<string> {
   await teacher.getByLabel("Class name").fill(className);
   await teacher.getByRole("button", { name: "Create class" }).click();
@@ -19,6 +20,7 @@ export async function createClassWithLesson(
   await teacher.getByLabel("What to assign").selectOption({ label: assignment });
   await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, dueInDays));
   if (attempts !== undefined) await teacher.getByLabel("Attempts per student").fill(String(attempts));
+  if (reveal !== undefined) await teacher.getByLabel("Show answers and explanations").selectOption({ label: reveal });
   await teacher.getByRole("button", { name: "Set assignment" }).click();
   await expect(teacher.getByText("The assignment is set.")).toBeVisible();
   return code;

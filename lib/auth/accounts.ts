@@ -3,6 +3,7 @@
 import { isUniqueViolation } from "@/lib/errors";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/enums";
+import { attemptTerms, heldQuestionIdsFor, shownOf } from "@/lib/quiz/reveal-rule";
 import { hashPassword, verifyPassword } from "./password";
 
 type NewAccount = { name: string; email: string; password: string; role: Role };
@@ -55,9 +56,13 @@ export async function exportAccountData(userId: string) {
           kind: true,
           scopeId: true,
           assignmentId: true,
+          questionIds: true,
           startedAt: true,
           finishedAt: true,
           score: true,
+          revealPolicy: true,
+          revealDueAt: true,
+          assignment: { select: { reveal: true, dueAt: true, overrides: { where: { userId }, select: { dueAt: true } } } },
           answers: { select: { questionId: true, response: true, score: true, correct: true, answeredAt: true } },
         },
         orderBy: { startedAt: "asc" },
@@ -67,7 +72,24 @@ export async function exportAccountData(userId: string) {
       authoredQuestions: { select: { id: true, type: true, prompt: true, body: true, createdAt: true, retiredAt: true } },
     },
   });
-  return { exportedAt: new Date().toISOString(), format: "backchannel-account-export/1", account: user };
+  // The reveal rule (decision 0032): marks of questions whose answers are not shown to this person
+  // yet stay out of the export too (marking a single-choice answer right would give its key away);
+  // they are in the next export after the teacher shows the answers.
+  const now = new Date();
+  const held = await heldQuestionIdsFor(userId, now);
+  const attempts = user.attempts.map(({ questionIds, revealPolicy, revealDueAt, assignment, answers, score, ...attempt }) => {
+    const ids = Array.isArray(questionIds) ? questionIds.filter((id): id is string => typeof id === "string") : [];
+    const shown = shownOf(attemptTerms({ assignmentId: attempt.assignmentId, assignment, revealPolicy, revealDueAt }), held, ids, now);
+    return {
+      ...attempt,
+      score: ids.every((id) => shown.has(id)) ? score : null,
+      // Held: the response goes too, since it names options by their authored ids (decision 0025).
+      answers: answers.map((a) =>
+        shown.has(a.questionId) ? a : { questionId: a.questionId, answeredAt: a.answeredAt, response: null, score: null, correct: null, heldBack: true },
+      ),
+    };
+  });
+  return { exportedAt: now.toISOString(), format: "backchannel-account-export/1", account: { ...user, attempts } };
 }
 
 /**

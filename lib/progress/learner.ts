@@ -5,6 +5,7 @@ import { getEvents, getPhases } from "@/lib/content";
 import { getQuestion, getQuestionBank } from "@/lib/quiz/bank";
 import { masteryByEvent, masteryByPhase, type GradedAnswer, type Mastery } from "@/lib/quiz/mastery";
 import { quizTitle } from "@/lib/quiz/attempts";
+import { attemptTerms, heldQuestionIdsFor, shownOf } from "@/lib/quiz/reveal-rule";
 
 export async function gradedAnswers(userId: string, options: { excludeAttemptId?: string } = {}): Promise<GradedAnswer[]> {
   const rows = await db.attemptAnswer.findMany({
@@ -65,16 +66,35 @@ export function masterySummary(answers: readonly GradedAnswer[]): { phases: Phas
 
 export type FinishedQuiz = { id: string; title: string; finishedAt: Date; score: number };
 
-export async function finishedQuizzes(userId: string, limit = 20): Promise<FinishedQuiz[]> {
-  const attempts = await db.attempt.findMany({
-    where: { userId, finishedAt: { not: null } },
-    orderBy: { finishedAt: "desc" },
-    take: limit,
-    select: { id: true, kind: true, scopeId: true, finishedAt: true, score: true, retryOfId: true },
-  });
+/** The learner's latest finished quizzes with their scores, leaving out those the reveal rule holds back (decision 0032). */
+export async function finishedQuizzes(userId: string, limit = 20, now = new Date()): Promise<FinishedQuiz[]> {
+  const [attempts, held] = await Promise.all([
+    db.attempt.findMany({
+      where: { userId, finishedAt: { not: null } },
+      orderBy: { finishedAt: "desc" },
+      take: limit,
+      select: {
+        id: true,
+        kind: true,
+        scopeId: true,
+        finishedAt: true,
+        score: true,
+        retryOfId: true,
+        questionIds: true,
+        assignmentId: true,
+        revealPolicy: true,
+        revealDueAt: true,
+        assignment: { select: { reveal: true, dueAt: true, overrides: { where: { userId }, select: { dueAt: true } } } },
+      },
+    }),
+    heldQuestionIdsFor(userId, now),
+  ]);
   return attempts
     .flatMap((a) => {
       if (!a.finishedAt) return [];
+      const ids = Array.isArray(a.questionIds) ? a.questionIds.filter((id): id is string => typeof id === "string") : [];
+      const shown = shownOf(attemptTerms(a), held, ids, now);
+      if (!ids.every((id) => shown.has(id))) return [];
       const title = quizTitle({ kind: a.kind, scopeId: a.scopeId });
       return [{ id: a.id, title: a.retryOfId ? `Retry of missed questions: ${title}` : title, finishedAt: a.finishedAt, score: a.score ?? 0 }];
     })

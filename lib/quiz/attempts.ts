@@ -24,7 +24,7 @@ import { dueQuestionIds } from "./review";
 import { ResponseSchema, type Question, type QuestionResponse } from "./schema";
 import { seededShuffle } from "./shuffle";
 import { enemiesOf, pickQuestions } from "./pick-questions";
-import { mayReveal } from "./reveal";
+import { attemptTerms, heldQuestionIdsFor, isPractice, revealedIn } from "./reveal-rule";
 import { QUIZ_LENGTH, type QuizKind } from "./quiz-length";
 
 export { QUIZ_LENGTH, type QuizKind } from "./quiz-length";
@@ -54,35 +54,59 @@ function bankEnemies(): Map<string, Set<string>> {
   return enemies;
 }
 
-/** The questions of a new attempt, in the order this attempt will ask them. */
-async function chooseQuestions(userId: string, scope: QuizScope, seed: string): Promise<string[]> {
+export const ALL_HELD = "Every question of this quiz is in an assignment whose answers are not shown yet: they come back here when your teacher shows them.";
+
+/**
+ * The questions of a new attempt, in the order this attempt will ask them. Practice and review
+ * leave out the questions the reveal rule holds from this student (decision 0032); an assignment's
+ * own attempt asks its questions, and the rule hides their answers in its views.
+ */
+async function chooseQuestions(userId: string, scope: QuizScope, seed: string, practice: boolean, now: Date): Promise<string[]> {
   const pool = (list: readonly Question[]) => list.map((q) => q.id);
   let ids: string[];
   if (scope.kind === "LESSON") ids = pool(getQuestionsForLesson(scope.scopeId ?? ""));
   else if (scope.kind === "PHASE") ids = pool(getQuestionsForPhase(scope.scopeId ?? ""));
   else if (scope.kind === "MIXED") ids = pool(getQuestionBank());
   else {
-    ids = await dueQuestionIds(userId, new Date(), QUIZ_LENGTH.REVIEW);
+    // The review queue already leaves held questions out.
+    ids = await dueQuestionIds(userId, now, QUIZ_LENGTH.REVIEW);
     if (ids.length === 0) throw new DomainError("conflict", "Nothing to review right now: questions you miss come back here when they are due.");
+  }
+  if (practice && scope.kind !== "REVIEW" && ids.length > 0) {
+    const held = await heldQuestionIdsFor(userId, now);
+    ids = ids.filter((id) => !held.has(id));
+    if (ids.length === 0) throw new DomainError("conflict", ALL_HELD);
   }
   return pickQuestions(seededShuffle(ids, seed), QUIZ_LENGTH[scope.kind], bankEnemies());
 }
 
 /** The columns an attempt's view is built from (its answers and assignment are read apart). */
-const ATTEMPT_COLUMNS = { id: true, kind: true, scopeId: true, assignmentId: true, questionIds: true, startedAt: true, finishedAt: true, score: true } as const;
+const ATTEMPT_COLUMNS = {
+  id: true,
+  kind: true,
+  scopeId: true,
+  assignmentId: true,
+  questionIds: true,
+  startedAt: true,
+  finishedAt: true,
+  score: true,
+  revealPolicy: true,
+  revealDueAt: true,
+} as const;
 
 /** The learner's unfinished attempt at this quiz (its id), or a new one as it was written. */
-async function openOrNewAttempt(userId: string, scope: QuizScope, assignmentId: string | null) {
+async function openOrNewAttempt(userId: string, scope: QuizScope, assignmentId: string | null, now = new Date()) {
   assertScope(scope);
   const open = await db.attempt.findFirst({
-    // A retry of missed questions is not this quiz: starting the quiz never resumes one.
-    where: { userId, kind: scope.kind, scopeId: scope.scopeId, assignmentId, retryOfId: null, finishedAt: null },
+    // A retry of missed questions is not this quiz: starting the quiz never resumes one. Nor is
+    // the attempt of a deleted assignment (revealPolicy set): it stays under that assignment's rule.
+    where: { userId, kind: scope.kind, scopeId: scope.scopeId, assignmentId, retryOfId: null, finishedAt: null, revealPolicy: null },
     orderBy: { startedAt: "desc" },
     select: { id: true },
   });
   if (open) return { resumed: true as const, id: open.id };
   const seed = `${userId}:${scope.kind}:${scope.scopeId}:${Date.now()}:${Math.random()}`;
-  const questionIds = await chooseQuestions(userId, scope, seed);
+  const questionIds = await chooseQuestions(userId, scope, seed, assignmentId === null, now);
   if (questionIds.length === 0) throw new DomainError("invalid_input", "This quiz has no questions yet.");
   const attempt = await db.attempt.create({ data: { userId, kind: scope.kind, scopeId: scope.scopeId, assignmentId, questionIds }, select: ATTEMPT_COLUMNS });
   return { resumed: false as const, id: attempt.id, attempt };
@@ -100,9 +124,9 @@ export async function startOrResumeAttempt(userId: string, scope: QuizScope, ass
  * every quiz start.
  */
 export async function startAttemptView(userId: string, scope: QuizScope, now = new Date()): Promise<{ resumed: boolean; attempt: AttemptView }> {
-  const started = await openOrNewAttempt(userId, scope, null);
+  const started = await openOrNewAttempt(userId, scope, null, now);
   if (started.resumed) return { resumed: true, attempt: await getAttemptView(userId, started.id, now) };
-  return { resumed: false, attempt: await attemptView({ ...started.attempt, answers: [], assignment: null }, now) };
+  return { resumed: false, attempt: await attemptView(userId, { ...started.attempt, answers: [], assignment: null }, now) };
 }
 
 export type AnsweredItem = {
@@ -128,9 +152,12 @@ export type AttemptView = {
   startedAt: string;
   finishedAt: string | null;
   score: number | null;
-  /** Whether results and explanations are shown (an assignment may hold them back). */
+  /**
+   * Whether results and explanations are shown: false while the reveal rule holds back any of its
+   * questions (decision 0032); `score` is then null too.
+   */
   reveal: boolean;
-  /** Practice (not an assignment): may be retried freely. */
+  /** Practice (never an assignment, even a deleted one): may be retried freely. */
   practice: boolean;
   items: (AnsweredItem | OpenItem)[];
 };
@@ -171,13 +198,14 @@ function storedFeedback(question: Question, seed: string, authored: QuestionResp
 
 /** The attempt as its owner sees it: open questions without their keys, answered ones revealed. */
 export async function getAttemptView(userId: string, attemptId: string, now = new Date()): Promise<AttemptView> {
-  return attemptView(await loadOwnAttempt(userId, attemptId), now);
+  return attemptView(userId, await loadOwnAttempt(userId, attemptId), now);
 }
 
-async function attemptView(attempt: Awaited<ReturnType<typeof loadOwnAttempt>>, now: Date): Promise<AttemptView> {
+async function attemptView(userId: string, attempt: Awaited<ReturnType<typeof loadOwnAttempt>>, now: Date): Promise<AttemptView> {
   const ids = questionIdsOf(attempt);
-  const questions = await findQuestions(ids);
-  const reveal = mayReveal(attempt.assignment, now);
+  const [questions, shown] = await Promise.all([findQuestions(ids), revealedIn(userId, attemptTerms(attempt), ids, now)]);
+  // One held question holds the whole view's marks back: the score and "n of m right" would give it away.
+  const reveal = ids.every((id) => shown.has(id));
   const items = ids.flatMap((questionId, position): (AnsweredItem | OpenItem)[] => {
     const question = questions.get(questionId);
     if (!question) return [];
@@ -204,9 +232,9 @@ async function attemptView(attempt: Awaited<ReturnType<typeof loadOwnAttempt>>, 
     scopeId: attempt.scopeId,
     startedAt: attempt.startedAt.toISOString(),
     finishedAt: attempt.finishedAt?.toISOString() ?? null,
-    score: attempt.score,
+    score: reveal ? attempt.score : null,
     reveal,
-    practice: attempt.assignmentId === null,
+    practice: isPractice(attempt),
     items,
   };
 }
@@ -239,7 +267,15 @@ export async function answerQuestion(userId: string, attemptId: string, question
   // answer ever given (tests/integration/query-plans.test.ts).
   const attempt = await db.attempt.findFirst({
     where: { id: attemptId, userId },
-    select: { id: true, questionIds: true, finishedAt: true, assignmentId: true, _count: { select: { answers: { where: { attemptId } } } } },
+    select: {
+      id: true,
+      questionIds: true,
+      finishedAt: true,
+      assignmentId: true,
+      revealPolicy: true,
+      revealDueAt: true,
+      _count: { select: { answers: { where: { attemptId } } } },
+    },
   });
   if (!attempt) throw notFound();
   const ids = questionIdsOf(attempt);
@@ -283,7 +319,8 @@ export async function answerQuestion(userId: string, attemptId: string, question
     if (!earlier || !sameResponse(earlier.response, response)) throw new DomainError("conflict", "This question is already answered; answers are final.");
   }
 
-  const reveal = mayReveal(await loadAssignment(userId, attempt.assignmentId), now);
+  const terms = attemptTerms({ ...attempt, assignment: await loadAssignment(userId, attempt.assignmentId) });
+  const reveal = (await revealedIn(userId, terms, [questionId], now)).has(questionId);
   return {
     recorded,
     answered: attempt._count.answers + (recorded ? 1 : 0),
@@ -321,16 +358,28 @@ export function missedQuestionIds(questionIds: readonly string[], answers: reado
  * missed, graded like any other. Assignment attempts are not retried this way: their attempts
  * are counted and their results may be held back.
  */
-export async function startRetryOfMissed(userId: string, attemptId: string): Promise<{ id: string }> {
+export async function startRetryOfMissed(userId: string, attemptId: string, now = new Date()): Promise<{ id: string }> {
   const attempt = await db.attempt.findFirst({
     where: { id: attemptId, userId },
-    select: { kind: true, scopeId: true, assignmentId: true, finishedAt: true, questionIds: true, answers: { select: { questionId: true, correct: true } } },
+    select: {
+      kind: true,
+      scopeId: true,
+      assignmentId: true,
+      revealPolicy: true,
+      finishedAt: true,
+      questionIds: true,
+      answers: { select: { questionId: true, correct: true } },
+    },
   });
   if (!attempt) throw notFound();
-  if (attempt.assignmentId !== null) throw new DomainError("conflict", "An assigned quiz is retried from your assignments, not here.");
+  if (!isPractice(attempt)) throw new DomainError("conflict", "An assigned quiz is retried from your assignments, not here.");
   if (!attempt.finishedAt) throw new DomainError("conflict", "Finish this quiz first.");
-  const missed = missedQuestionIds(questionIdsOf(attempt), attempt.answers);
-  if (missed.length === 0) throw new DomainError("conflict", "You missed nothing in this quiz.");
+  const missedAll = missedQuestionIds(questionIdsOf(attempt), attempt.answers);
+  if (missedAll.length === 0) throw new DomainError("conflict", "You missed nothing in this quiz.");
+  // Questions set in an assignment since this quiz are held until its answers are shown (decision 0032).
+  const held = await heldQuestionIdsFor(userId, now);
+  const missed = missedAll.filter((id) => !held.has(id));
+  if (missed.length === 0) throw new DomainError("conflict", ALL_HELD);
   // Pressing Retry again (back on the results page) carries on with the retry already under way.
   const open = await db.attempt.findFirst({ where: { userId, retryOfId: attemptId, finishedAt: null }, select: { id: true } });
   if (open) return open;

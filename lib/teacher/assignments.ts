@@ -13,6 +13,7 @@ import { fieldError, notFound } from "./errors";
 import { DomainError } from "@/lib/errors";
 import { requireTeaching } from "./classes";
 import { mayReveal } from "@/lib/quiz/reveal";
+import { keepRevealTerms } from "@/lib/quiz/reveal-rule";
 import { bestScore } from "./report-math";
 import { assignmentStatus, effectiveDueAt, type AssignmentStatus } from "./status";
 import { previewAssignmentEdit, previewKey, type EditPreview, type StudentFacts } from "./assignment-edit";
@@ -226,8 +227,12 @@ async function requireTeacherAssignment(teacherId: string, assignmentId: string)
 
 export async function deleteAssignment(teacherId: string, assignmentId: string): Promise<{ classId: string }> {
   const assignment = await requireTeacherAssignment(teacherId, assignmentId);
-  // Attempts are the students' own: the schema keeps them (assignmentId set to null).
-  await db.assignment.delete({ where: { id: assignment.id } });
+  // Attempts are the students' own: the schema keeps them (assignmentId set to null), each with
+  // the reveal rule it was taken under, so deleting an assignment never shows its answers (decision 0032).
+  await db.$transaction(async (tx) => {
+    await keepRevealTerms(tx, { id: assignment.id });
+    await tx.assignment.delete({ where: { id: assignment.id } });
+  });
   return { classId: assignment.classId };
 }
 

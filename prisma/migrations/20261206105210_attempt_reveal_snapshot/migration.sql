@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Attempt" ADD COLUMN "revealDueAt" DATETIME;
+ALTER TABLE "Attempt" ADD COLUMN "revealPolicy" TEXT;
