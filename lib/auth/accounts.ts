@@ -3,7 +3,7 @@
 import { isUniqueViolation } from "@/lib/errors";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/enums";
-import { attemptTerms, heldQuestionIdsFor, shownOf } from "@/lib/quiz/reveal-rule";
+import { attemptTerms, heldQuestionIdsFor, keepRevealTerms, shownOf } from "@/lib/quiz/reveal-rule";
 import { hashPassword, verifyPassword } from "./password";
 
 type NewAccount = { name: string; email: string; password: string; role: Role };
@@ -113,6 +113,8 @@ export async function deleteAccount(userId: string): Promise<{ classesHandedOver
         await tx.classTeacher.update({ where: { classId_userId: { classId, userId: successor.userId } }, data: { role: "OWNER" } });
         classesHandedOver += 1;
       } else {
+        // The class goes with its last teacher; its attempts keep the reveal terms they were taken under.
+        await keepRevealTerms(tx, { classId });
         await tx.classroom.delete({ where: { id: classId } });
         classesDeleted += 1;
       }

@@ -6,10 +6,10 @@
 // the assignment is deleted, and after the teacher edits its policy to NEVER and to IMMEDIATELY.
 // Real SQLite, the domain functions the pages, actions and API routes call.
 import { describe, expect, it } from "vitest";
+import { deleteAccount, exportAccountData } from "@/lib/auth/accounts";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { RevealPolicy } from "@/lib/enums";
-import { exportAccountData } from "@/lib/auth/accounts";
 import { finishedQuizzes } from "@/lib/progress/learner";
 import { answerQuestion, finishAttempt, getAttemptView, startAttemptView, startRetryOfMissed, type AttemptView } from "@/lib/quiz/attempts";
 import { getQuestionsForLesson } from "@/lib/quiz/bank";
@@ -323,6 +323,13 @@ describe("the reveal rule on every path (decision 0032)", () => {
       expect(failures).toEqual([]);
     });
 
+    it("after the class's only teacher deletes their account (the class and its assignments go with it)", { timeout: 120_000 }, async () => {
+      const w = await world(column);
+      await deleteAccount(w.teacher.id);
+      w.deleted = true;
+      expect(await playRows(w, column.held, "after the teacher's account is deleted", totals)).toEqual([]);
+    });
+
     it("after the teacher edits the policy to NEVER, then to IMMEDIATELY", { timeout: 120_000 }, async () => {
       const w = await world(column);
       const edit = async (reveal: RevealPolicy) => {
@@ -340,8 +347,9 @@ describe("the reveal rule on every path (decision 0032)", () => {
   });
 
   it("covered the whole table", () => {
-    // 13 paths × 5 policy states × 4 situations (as set, after delete, after edit to NEVER, to IMMEDIATELY).
-    expect(totals.cells).toBe(ROWS.length * COLUMNS.length * 4);
-    console.info(`reveal table: ${ROWS.length} paths × ${COLUMNS.length} policy states × 4 situations = ${totals.cells} cells, ${totals.checks} checks`);
+    // 13 paths × 5 policy states × 5 situations (as set, after delete, after the teacher's account is
+    // deleted, after edit to NEVER, to IMMEDIATELY).
+    expect(totals.cells).toBe(ROWS.length * COLUMNS.length * 5);
+    console.info(`reveal table: ${ROWS.length} paths × ${COLUMNS.length} policy states × 5 situations = ${totals.cells} cells, ${totals.checks} checks`);
   });
 });
