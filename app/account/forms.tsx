@@ -3,7 +3,8 @@ import { useActionState, useEffect, useEffectEvent } from "react";
 import { useSession } from "next-auth/react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
-import { changeNameAction, changePasswordAction, deleteAccountAction } from "./actions";
+import { useFullPageRedirect } from "@/components/full-page-redirect";
+import { changeNameAction, changePasswordAction, deleteAccountAction, signOutEverywhereAction } from "./actions";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/actions/form-state";
 
@@ -77,6 +78,18 @@ export function DeleteAccountForm() {
       />
       <FormField name="confirm" label="Type DELETE to confirm" autoComplete="off" required errors={state.errors?.confirm} />
       <SubmitButton className="btn bg-[#b42318] hover:bg-[#8f1c13]">Delete my account</SubmitButton>
+    </form>
+  );
+}
+
+export function SignOutEverywhereForm() {
+  const [state, action] = useActionState<FormState, FormData>(signOutEverywhereAction, {});
+  // A full load: nothing on the page still acts for the session that has just ended.
+  useFullPageRedirect(state.redirectTo);
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <FormMessage message={state.message} />
+      <SubmitButton className="btn btn-secondary">Sign out everywhere</SubmitButton>
     </form>
   );
 }
