@@ -22,7 +22,11 @@ describe("parseEnv", () => {
 
   it("writes mail to the outbox folder unless SMTP_URL names a server", () => {
     expect(parseEnv({}).mail).toEqual({ from: "Backchannel <no-reply@backchannel.invalid>", smtpUrl: null, outboxDir: "data/outbox" });
-    const configured = parseEnv({ SMTP_URL: "smtps://user:pass@mail.example.org:465", MAIL_FROM: "Class <class@example.org>", AUTH_URL: "https://quiz.example.org/" });
+    const configured = parseEnv({
+      SMTP_URL: "smtps://user:pass@mail.example.org:465",
+      MAIL_FROM: "Class <class@example.org>",
+      AUTH_URL: "https://quiz.example.org/",
+    });
     expect(configured.mail).toMatchObject({ smtpUrl: "smtps://user:pass@mail.example.org:465", from: "Class <class@example.org>" });
     expect(configured.publicUrl).toBe("https://quiz.example.org");
     expect(() => parseEnv({ SMTP_URL: "https://mail.example.org" })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);

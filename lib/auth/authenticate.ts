@@ -22,10 +22,7 @@ export function accountThrottleKey(email: string): ThrottleKey {
 
 /** The account's key (counted before the password is checked) and the address's. */
 export function throttleKeys(email: string, address: string): [account: ThrottleKey, address: ThrottleKey] {
-  return [
-    accountThrottleKey(email),
-    { key: `signin:address:${address}`, rule: RULES.address },
-  ];
+  return [accountThrottleKey(email), { key: `signin:address:${address}`, rule: RULES.address }];
 }
 
 export async function authenticate(raw: unknown, address: string): Promise<AuthenticationResult> {

@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { sendMail } from "@/lib/mail/send";
+import { sendMail, type MailConfig } from "@/lib/mail/send";
 import { hashPassword } from "./password";
 import { reserveAttempt, type ThrottleKey } from "./throttle";
 import { describeRetry, type ThrottleRule } from "./throttle-policy";
@@ -39,35 +39,43 @@ export type ResetRequest = {
  * "Forgot your password?": sends a reset link if the email has an account. Refuses only when this
  * address has asked too often, which says nothing about any account.
  */
-export async function requestPasswordReset(email: string, address: string, baseUrl: string, now = new Date()): Promise<ResetRequest> {
+export async function requestPasswordReset(
+  email: string,
+  address: string,
+  baseUrl: string,
+  { now = new Date(), mail }: { now?: Date; mail?: MailConfig } = {},
+): Promise<ResetRequest> {
   const byAddress = await reserveAttempt({ key: `reset:address:${address}`, rule: RESET_RULES.address }, now);
   if (!byAddress.allowed) {
     throw new DomainError("rate_limited", `Too many reset requests from this network. Try again ${describeRetry(byAddress.retryAfterMs)}.`);
   }
   const byEmail = await reserveAttempt({ key: `reset:email:${email}`, rule: RESET_RULES.email } satisfies ThrottleKey, now);
   if (!byEmail.allowed) return { delivery: Promise.resolve() };
-  return { delivery: sendResetLink(email, baseUrl, now) };
+  return { delivery: sendResetLink(email, baseUrl, now, mail) };
 }
 
-async function sendResetLink(email: string, baseUrl: string, now: Date): Promise<void> {
+async function sendResetLink(email: string, baseUrl: string, now: Date, config: MailConfig | undefined): Promise<void> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true } });
   if (!user) return;
   const token = randomBytes(32).toString("base64url");
   await db.passwordReset.create({ data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + RESET_LINK_LIFETIME_MS) } });
-  await sendMail({
-    to: email,
-    subject: "Reset your Backchannel password",
-    text: [
-      `Hello ${user.name},`,
-      "",
-      "Someone (we hope you) asked to reset the password of your Backchannel account. To choose a new password, open this link within an hour:",
-      "",
-      resetLink(baseUrl, token),
-      "",
-      "The link works once. Choosing a new password signs you out everywhere.",
-      "If you did not ask for this, ignore this email: your password stays as it is.",
-    ].join("\n"),
-  });
+  await sendMail(
+    {
+      to: email,
+      subject: "Reset your Backchannel password",
+      text: [
+        `Hello ${user.name},`,
+        "",
+        "Someone (we hope you) asked to reset the password of your Backchannel account. To choose a new password, open this link within an hour:",
+        "",
+        resetLink(baseUrl, token),
+        "",
+        "The link works once. Choosing a new password signs you out everywhere.",
+        "If you did not ask for this, ignore this email: your password stays as it is.",
+      ].join("\n"),
+    },
+    config,
+  );
 }
 
 export type ResetLinkState = "valid" | "expired-or-used";

@@ -13,6 +13,9 @@ export type Mail = { to: string; subject: string; text: string };
 /** What the outbox keeps beside each .eml, for the development page. */
 export type OutboxEntry = { id: string; to: string; from: string; subject: string; text: string; sentAt: string };
 
+/** Where mail goes (env().mail); tests name their own in-process SMTP server. */
+export type MailConfig = { from: string; smtpUrl: string | null; outboxDir: string };
+
 export type Delivery = { via: "smtp"; messageId: string } | { via: "outbox"; file: string };
 
 let transport: { url: string; transporter: nodemailer.Transporter } | undefined;
@@ -23,8 +26,8 @@ function smtpTransport(url: string): nodemailer.Transporter {
   return transport.transporter;
 }
 
-export async function sendMail(mail: Mail): Promise<Delivery> {
-  const { from, smtpUrl, outboxDir } = env().mail;
+export async function sendMail(mail: Mail, config: MailConfig = env().mail): Promise<Delivery> {
+  const { from, smtpUrl, outboxDir } = config;
   if (smtpUrl) {
     const info = await smtpTransport(smtpUrl).sendMail({ from, ...mail });
     return { via: "smtp", messageId: info.messageId };

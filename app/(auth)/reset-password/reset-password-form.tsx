@@ -23,7 +23,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         errors={state.errors?.newPassword}
       />
-      <FormField name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required errors={state.errors?.confirmPassword} />
+      <FormField
+        name="confirmPassword"
+        label="New password again"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={state.errors?.confirmPassword}
+      />
       <SubmitButton className="btn w-full" pendingLabel="Saving…">
         Save my new password
       </SubmitButton>
