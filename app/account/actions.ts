@@ -63,6 +63,6 @@ export const signOutEverywhereAction = formAction({
   async run({ user }) {
     await endAllSessions(user.id);
     await signOut({ redirect: false });
-    return { redirectTo: "/signin?notice=signed-out-everywhere" };
+    redirect("/signin?notice=signed-out-everywhere");
   },
 });

@@ -3,7 +3,6 @@ import { useActionState, useEffect, useEffectEvent } from "react";
 import { useSession } from "next-auth/react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
-import { useFullPageRedirect } from "@/components/full-page-redirect";
 import { changeNameAction, changePasswordAction, deleteAccountAction, signOutEverywhereAction } from "./actions";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/actions/form-state";
@@ -83,9 +82,8 @@ export function DeleteAccountForm() {
 }
 
 export function SignOutEverywhereForm() {
+  // The action redirects to sign-in; the header's session check then reloads the page.
   const [state, action] = useActionState<FormState, FormData>(signOutEverywhereAction, {});
-  // A full load: nothing on the page still acts for the session that has just ended.
-  useFullPageRedirect(state.redirectTo);
   return (
     <form action={action} className="space-y-3" noValidate>
       <FormMessage message={state.message} />

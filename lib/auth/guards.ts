@@ -1,6 +1,6 @@
 // The guards called at the top of every protected page, server action and route handler.
 // The proxy may redirect earlier, but these are what actually protect the data.
-import { headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect, forbidden } from "next/navigation";
 import { cache } from "react";
 import { authConfig } from "./config";
@@ -40,10 +40,17 @@ export function sessionUserFor(user: SessionUser & { sessionVersion: number }, c
  * more per request than reading the token (bench, decision 0005).
  */
 async function sessionClaims(): Promise<SessionClaims | null> {
-  // headers() first: it marks the page as per-request, so `next build` never asks for the secret.
-  const requestHeaders = await headers();
+  // cookies() first: it marks the page as per-request, so `next build` never asks for the secret.
+  // cookies() rather than the Cookie header: when a server action has just replaced the session
+  // cookie (a password change signs this device in again), the page it re-renders in the same
+  // response must see the new cookie, and Next updates cookies() after an action, not the headers.
+  const jar = await cookies();
+  const header = jar
+    .getAll()
+    .map(({ name, value }) => `${name}=${value}`)
+    .join("; ");
   const { secret, useSecureCookies } = authConfig();
-  return sessionFromCookies(requestHeaders.get("cookie"), { secret, secureCookie: useSecureCookies });
+  return sessionFromCookies(header || null, { secret, secureCookie: useSecureCookies });
 }
 
 /** For pages and server actions: anonymous people are sent to sign-in and brought back to `returnTo`. */
