@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/guards";
 import { authPageHref, safeCallbackPath } from "@/lib/auth/validation";
@@ -12,7 +13,11 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
   const { callbackUrl, notice: rawNotice } = await searchParams;
   const rawCallback = Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl;
   const returnTo = safeCallbackPath(rawCallback);
-  if (await getSessionUser()) redirect(returnTo);
+  // Not while answering the sign-in action: Next renders this page again in that response, and the
+  // guards now see the new cookie (they read cookies(), decision 0033). A redirect from there would be
+  // a client-side move that leaves the header signed out; the form makes a full page load instead.
+  const answeringAction = (await headers()).has("next-action");
+  if (!answeringAction && (await getSessionUser())) redirect(returnTo);
   const reason = signInNotice(Array.isArray(rawNotice) ? rawNotice[0] : rawNotice) ?? (rawCallback ? signInReason(returnTo) : null);
   return (
     <section className="mx-auto max-w-md">
