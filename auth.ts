@@ -22,12 +22,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     ...baseConfig.callbacks,
     // The browser asks for a refresh (useSession().update()) after navigations: the name and
     // role are re-read from the database, never taken from what the browser sends, and a
-    // deleted account ends the session.
+    // deleted account or an ended session (decision 0033) ends it here too: a refresh never turns
+    // an old token into one with the current session version.
     async jwt(params) {
       const token = baseConfig.callbacks.jwt(params);
       if (params.trigger !== "update" || !token.sub) return token;
-      const user = await db.user.findUnique({ where: { id: token.sub }, select: { name: true, role: true } });
-      if (!user) return null;
+      const user = await db.user.findUnique({ where: { id: token.sub }, select: { name: true, role: true, sessionVersion: true } });
+      if (!user || (token.sv ?? 0) !== user.sessionVersion) return null;
       return { ...token, name: user.name, role: user.role };
     },
   },

@@ -42,8 +42,8 @@ for (const persona of ["anonymous", "student", "teacher"] as const) {
         const outcome = expected(row.access, persona);
         const response = await request.fetch(row.path, { maxRedirects: 0 });
         const where = `${persona} GET ${row.path}`;
-        if (row.benchOnly) {
-          // The e2e build is made without BENCH_ROUTES=1: the page is absent for everyone.
+        if (row.benchOnly || row.devOnly) {
+          // The e2e build is a production build made without BENCH_ROUTES=1: the page is absent for everyone.
           expect(response.status(), where).toBe(404);
           continue;
         }

@@ -20,6 +20,18 @@ describe("parseEnv", () => {
     expect(env.seedDemoData).toBe(false);
   });
 
+  it("writes mail to the outbox folder unless SMTP_URL names a server", () => {
+    expect(parseEnv({}).mail).toEqual({ from: "Backchannel <no-reply@backchannel.invalid>", smtpUrl: null, outboxDir: "data/outbox" });
+    const configured = parseEnv({
+      SMTP_URL: "smtps://user:pass@mail.example.org:465",
+      MAIL_FROM: "Class <class@example.org>",
+      AUTH_URL: "https://quiz.example.org/",
+    });
+    expect(configured.mail).toMatchObject({ smtpUrl: "smtps://user:pass@mail.example.org:465", from: "Class <class@example.org>" });
+    expect(configured.publicUrl).toBe("https://quiz.example.org");
+    expect(() => parseEnv({ SMTP_URL: "https://mail.example.org" })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+  });
+
   it("picks PostgreSQL from a postgres URL", () => {
     expect(parseEnv({ DATABASE_URL: "postgresql://u:p@127.0.0.1:5433/backchannel" }).database.provider).toBe("postgresql");
     expect(parseEnv({ DATABASE_URL: "postgres://u@db.internal/backchannel" }).database.provider).toBe("postgresql");

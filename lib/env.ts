@@ -14,6 +14,9 @@ const schema = z
     AUTH_URL: z.url().optional(),
     AUTH_TRUST_HOST: z.enum(["true", "false", "1", "0"]).optional(),
     SEED_DEMO_DATA: z.enum(["true", "false"]).optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@mail.example.org:465" }).optional(),
+    MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+    MAIL_OUTBOX: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
@@ -31,7 +34,13 @@ export type Env = {
   authSecret: string;
   /** Demo accounts and demo data are seeded only outside production. */
   seedDemoData: boolean;
+  /** The public URL (AUTH_URL), without a trailing slash: links in emails start with it. */
+  publicUrl: string | null;
+  /** Where mail goes: the SMTP server named by SMTP_URL, else .eml files in a folder (lib/mail/). */
+  mail: { from: string; smtpUrl: string | null; outboxDir: string };
 };
+
+const DEFAULT_MAIL_FROM = "Backchannel <no-reply@backchannel.invalid>";
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
@@ -52,6 +61,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     database,
     authSecret: env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
     seedDemoData: env.NODE_ENV !== "production" && env.SEED_DEMO_DATA !== "false",
+    publicUrl: env.AUTH_URL ? env.AUTH_URL.replace(/\/+$/, "") : null,
+    mail: { from: env.MAIL_FROM ?? DEFAULT_MAIL_FROM, smtpUrl: env.SMTP_URL ?? null, outboxDir: env.MAIL_OUTBOX ?? "data/outbox" },
   };
 }
 

@@ -19,12 +19,18 @@ export type PageRow = {
   signedInRedirect?: string;
   /** A benchmark page (app/bench/enabled.ts): in a build without BENCH_ROUTES=1, a 404 for everyone, before any guard. */
   benchOnly?: true;
+  /** A development page (app/dev/enabled.ts): a production build (the e2e build) answers 404 for everyone. */
+  devOnly?: true;
 };
 
 export const PAGES: PageRow[] = [
   { file: "app/page.tsx", path: "/", access: "public" },
   { file: "app/(auth)/signin/page.tsx", path: "/signin", access: "public", signedInRedirect: "/dashboard" },
   { file: "app/(auth)/signup/page.tsx", path: "/signup", access: "public" },
+  { file: "app/(auth)/forgot-password/page.tsx", path: "/forgot-password", access: "public" },
+  // A made-up link: the page says it has expired or been used, with a 200.
+  { file: "app/(auth)/reset-password/page.tsx", path: "/reset-password?token=not-a-real-token", access: "public" },
+  { file: "app/dev/outbox/page.tsx", path: "/dev/outbox", access: "public", devOnly: true },
   { file: "app/lessons/page.tsx", path: "/lessons", access: "public" },
   { file: "app/lessons/[slug]/page.tsx", path: "/lessons/potato-diplomacy", access: "public" },
   { file: "app/timeline/page.tsx", path: "/timeline", access: "public" },

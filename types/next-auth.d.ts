@@ -4,6 +4,8 @@ import type { Role as AppRole } from "@/lib/enums";
 declare module "next-auth" {
   interface User {
     role?: AppRole;
+    /** User.sessionVersion when the person signed in (decision 0033). */
+    sessionVersion?: number;
   }
   interface Session {
     user: { id: string; role: AppRole } & DefaultSession["user"];
@@ -13,5 +15,7 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     role?: AppRole;
+    /** User.sessionVersion at sign-in: a token with an older one is signed out (decision 0033). */
+    sv?: number;
   }
 }

@@ -6,6 +6,8 @@ import { signIn, signOut, TooManyAttempts } from "@/auth";
 import { formAction, jsonAction } from "@/lib/actions/define";
 import { hidden, secret, text } from "@/lib/actions/fields";
 import { createAccount } from "@/lib/auth/accounts";
+import { getSessionUser } from "@/lib/auth/guards";
+import { endAllSessions } from "@/lib/auth/sessions";
 import { describeRetry } from "@/lib/auth/throttle-policy";
 import { afterSignUpPath, safeCallbackPath, signInSchema, signUpSchema } from "@/lib/auth/validation";
 import { DomainError, fieldError } from "@/lib/errors";
@@ -50,6 +52,10 @@ export const signOutAction = jsonAction({
   access: "public",
   input: null,
   async run() {
+    // Signing out ends every session of the person, not only this cookie: a copy of it (or a
+    // session left open elsewhere) is refused from now on (decision 0033).
+    const user = await getSessionUser();
+    if (user) await endAllSessions(user.id);
     await signOut({ redirect: false });
     return { redirectTo: "/" };
   },

@@ -3,7 +3,7 @@ import { useActionState, useEffect, useEffectEvent } from "react";
 import { useSession } from "next-auth/react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
-import { changeNameAction, changePasswordAction, deleteAccountAction } from "./actions";
+import { changeNameAction, changePasswordAction, deleteAccountAction, signOutEverywhereAction } from "./actions";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/actions/form-state";
 
@@ -77,6 +77,17 @@ export function DeleteAccountForm() {
       />
       <FormField name="confirm" label="Type DELETE to confirm" autoComplete="off" required errors={state.errors?.confirm} />
       <SubmitButton className="btn bg-[#b42318] hover:bg-[#8f1c13]">Delete my account</SubmitButton>
+    </form>
+  );
+}
+
+export function SignOutEverywhereForm() {
+  // The action redirects to sign-in; the header's session check then reloads the page.
+  const [state, action] = useActionState<FormState, FormData>(signOutEverywhereAction, {});
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <FormMessage message={state.message} />
+      <SubmitButton className="btn btn-secondary">Sign out everywhere</SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/guards";
-import { ChangeNameForm, ChangePasswordForm, DeleteAccountForm } from "./forms";
+import { ChangeNameForm, ChangePasswordForm, DeleteAccountForm, SignOutEverywhereForm } from "./forms";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -27,6 +27,17 @@ export default async function AccountPage() {
           Password
         </h2>
         <ChangePasswordForm />
+      </section>
+
+      <section aria-labelledby="sessions-heading" className="space-y-3">
+        <h2 id="sessions-heading" className="text-xl font-semibold">
+          Where you are signed in
+        </h2>
+        <p className="text-muted">
+          Signed in on a shared computer, or lost a device? This ends every session of your account, this one included, and you sign in again. Signing out or
+          changing your password does the same on every other device.
+        </p>
+        <SignOutEverywhereForm />
       </section>
 
       <section aria-labelledby="data-heading" className="space-y-3">

@@ -9,8 +9,10 @@ import { startServer, stopServer, THROWAWAY_AUTH_SECRET, waitUntilUp } from "../
 
 export type OwnServer = { baseURL: string; databaseFile: string; stop: () => Promise<void> };
 
-export async function startOwnServer(name: string): Promise<OwnServer> {
+/** `env`: more variables for this server, given its address (e.g. AUTH_URL, SMTP_URL). */
+export async function startOwnServer(name: string, { env: extraEnv }: { env?: (baseURL: string) => Record<string, string> } = {}): Promise<OwnServer> {
   const port = await freePort();
+  const baseURL = `http://localhost:${port}`;
   const databaseFile = path.resolve("data", `${name}-${port}.db`);
   const databaseUrl = `file:${databaseFile}`;
   prepareFreshDatabase(databaseUrl, { stdio: "pipe" });
@@ -19,6 +21,7 @@ export async function startOwnServer(name: string): Promise<OwnServer> {
     DATABASE_URL: databaseUrl,
     NODE_ENV: "production",
     AUTH_SECRET: process.env.AUTH_SECRET ?? THROWAWAY_AUTH_SECRET,
+    ...extraEnv?.(baseURL),
   };
   const running = startServer(port, env, null);
   const stop = async () => {
@@ -31,5 +34,5 @@ export async function startOwnServer(name: string): Promise<OwnServer> {
     await stop();
     throw error;
   }
-  return { baseURL: `http://localhost:${port}`, databaseFile, stop };
+  return { baseURL, databaseFile, stop };
 }

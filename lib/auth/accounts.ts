@@ -30,8 +30,9 @@ export async function checkPassword(userId: string, password: string): Promise<b
   return user ? verifyPassword(user.passwordHash, password) : false;
 }
 
+/** A new password ends every session of the account (decision 0033): whoever knew the old one is out. */
 export async function changePassword(userId: string, newPassword: string): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } } });
 }
 
 export async function changeName(userId: string, name: string): Promise<void> {

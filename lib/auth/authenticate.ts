@@ -7,16 +7,22 @@ import { checkThrottle, clearThrottle, recordFailure, reserveAttempt, sleep, typ
 import { RULES } from "./throttle-policy";
 import { signInSchema } from "./validation";
 
-export type AuthenticatedUser = { id: string; email: string; name: string; role: Role };
+export type AuthenticatedUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
 
 export type AuthenticationResult = { status: "ok"; user: AuthenticatedUser } | { status: "invalid" } | { status: "locked"; retryAfterMs: number };
 
+/**
+ * The account's sign-in counter. The current-password checks of a signed-in person (change
+ * password, delete account) count against it too (lib/auth/current-password.ts), so a stolen
+ * session cannot guess the password faster than sign-in can.
+ */
+export function accountThrottleKey(email: string): ThrottleKey {
+  return { key: `signin:account:${email}`, rule: RULES.account };
+}
+
 /** The account's key (counted before the password is checked) and the address's. */
 export function throttleKeys(email: string, address: string): [account: ThrottleKey, address: ThrottleKey] {
-  return [
-    { key: `signin:account:${email}`, rule: RULES.account },
-    { key: `signin:address:${address}`, rule: RULES.address },
-  ];
+  return [accountThrottleKey(email), { key: `signin:address:${address}`, rule: RULES.address }];
 }
 
 export async function authenticate(raw: unknown, address: string): Promise<AuthenticationResult> {
@@ -35,7 +41,7 @@ export async function authenticate(raw: unknown, address: string): Promise<Authe
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true },
   });
   // An unknown email costs the same hash verification as a wrong password.
   const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
@@ -44,5 +50,5 @@ export async function authenticate(raw: unknown, address: string): Promise<Authe
     return { status: "invalid" };
   }
   await clearThrottle(accountKey.key);
-  return { status: "ok", user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return { status: "ok", user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
 }

@@ -26,6 +26,7 @@ export const baseConfig = {
       if (user?.id && user.role) {
         token.sub = user.id;
         token.role = user.role;
+        token.sv = user.sessionVersion ?? 0;
       }
       return token;
     },

@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { sessionUserIdFromCookies } from "./session-token";
+import { sessionFromCookies, sessionUserIdFromCookies } from "./session-token";
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
 const plain = { secret, secureCookie: false };
@@ -49,5 +49,13 @@ describe("sessionUserIdFromCookies", () => {
   it("refuses a valid token without a user id", async () => {
     const anonymous = await encode({ token: { role: "STUDENT" }, secret, salt: PLAIN_NAME });
     await expect(sessionUserIdFromCookies(`${PLAIN_NAME}=${anonymous}`, plain)).resolves.toBeNull();
+  });
+});
+
+describe("sessionFromCookies", () => {
+  it("reads the session version the token was issued under, 0 for a token from before versions", async () => {
+    const versioned = await encode({ token: { sub: "user-3", role: "STUDENT", sv: 4 }, secret, salt: PLAIN_NAME, maxAge: 3600 });
+    await expect(sessionFromCookies(`${PLAIN_NAME}=${versioned}`, plain)).resolves.toEqual({ userId: "user-3", sessionVersion: 4 });
+    await expect(sessionFromCookies(`${PLAIN_NAME}=${await tokenFor("user-4")}`, plain)).resolves.toEqual({ userId: "user-4", sessionVersion: 0 });
   });
 });

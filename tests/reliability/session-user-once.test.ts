@@ -67,9 +67,9 @@ function takeStatements(): string[] {
   return lines.map((line) => JSON.parse(line) as string);
 }
 
-// getSessionUser's lookup: User by id, selecting exactly id, email, name and role.
+// getSessionUser's lookup: User by id, selecting exactly id, email, name, role and session version.
 const isSessionUserLookup = (sql: string) =>
-  /^SELECT `main`\.`User`\.`id`, `main`\.`User`\.`email`, `main`\.`User`\.`name`, `main`\.`User`\.`role` FROM `main`\.`User` WHERE \(`main`\.`User`\.`id` = \?/.test(
+  /^SELECT `main`\.`User`\.`id`, `main`\.`User`\.`email`, `main`\.`User`\.`name`, `main`\.`User`\.`role`, `main`\.`User`\.`sessionVersion` FROM `main`\.`User` WHERE \(`main`\.`User`\.`id` = \?/.test(
     sql,
   );
 

@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/guards";
 import { authPageHref, safeCallbackPath } from "@/lib/auth/validation";
-import { signInReason } from "./reason";
+import { signInNotice, signInReason } from "./reason";
 import { SignInForm } from "./signin-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: PageProps<"/signin">) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, notice: rawNotice } = await searchParams;
   const rawCallback = Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl;
   const returnTo = safeCallbackPath(rawCallback);
-  if (await getSessionUser()) redirect(returnTo);
-  const reason = rawCallback ? signInReason(returnTo) : null;
+  // Not while answering the sign-in action: Next renders this page again in that response, and the
+  // guards now see the new cookie (they read cookies(), decision 0033). A redirect from there would be
+  // a client-side move that leaves the header signed out; the form makes a full page load instead.
+  const answeringAction = (await headers()).has("next-action");
+  if (!answeringAction && (await getSessionUser())) redirect(returnTo);
+  const reason = signInNotice(Array.isArray(rawNotice) ? rawNotice[0] : rawNotice) ?? (rawCallback ? signInReason(returnTo) : null);
   return (
     <section className="mx-auto max-w-md">
       <h1 className="text-3xl font-semibold">Sign in</h1>
@@ -23,7 +28,10 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
         <p className="mt-2 text-muted">Pick up your reading and quizzes where you left them.</p>
       )}
       <SignInForm callbackUrl={returnTo} />
-      <p className="mt-6 text-sm">
+      <p className="mt-4 text-sm">
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p className="mt-2 text-sm">
         New here? <Link href={authPageHref("/signup", rawCallback)}>Create an account</Link>.
       </p>
     </section>

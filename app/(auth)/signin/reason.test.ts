@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signInReason } from "./reason";
+import { signInNotice, signInReason } from "./reason";
 
 describe("signInReason", () => {
   it("says why quizzes ask to sign in", () => {
@@ -18,5 +18,17 @@ describe("signInReason", () => {
     expect(signInReason(null)).toBeNull();
     expect(signInReason("/quizzical")).toBeNull();
     expect(signInReason("/lessons")).toBeNull();
+  });
+});
+
+describe("signInNotice", () => {
+  it("says what happened after a session was ended on purpose", () => {
+    expect(signInNotice("signed-out-everywhere")).toBe("You have been signed out on every device.");
+    expect(signInNotice("password-reset")).toMatch(/new password/);
+  });
+  it("ignores anything else", () => {
+    expect(signInNotice(undefined)).toBeNull();
+    expect(signInNotice("toString")).toBeNull();
+    expect(signInNotice("<script>")).toBeNull();
   });
 });

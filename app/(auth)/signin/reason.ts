@@ -16,3 +16,14 @@ export function signInReason(returnTo: string | null): string | null {
   const path = returnTo.split(/[?#]/)[0] ?? "";
   return REASONS.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`))?.reason ?? null;
 }
+
+// After a session was ended on purpose (decision 0033): what happened, in place of the greeting.
+const NOTICES: Readonly<Record<string, string>> = {
+  "signed-out-everywhere": "You have been signed out on every device.",
+  "password-reset": "Your password has been changed and every session ended. Sign in with your new password.",
+};
+
+/** The notice for `?notice=…`, or null for any other value. */
+export function signInNotice(raw: unknown): string | null {
+  return typeof raw === "string" && Object.hasOwn(NOTICES, raw) ? (NOTICES[raw] ?? null) : null;
+}
