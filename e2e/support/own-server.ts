@@ -7,7 +7,14 @@ import { freePort } from "../../tooling/free-port";
 import { prepareFreshDatabase } from "../../tooling/fresh-database";
 import { startServer, stopServer, THROWAWAY_AUTH_SECRET, waitUntilUp } from "../../tooling/next-server";
 
-export type OwnServer = { baseURL: string; databaseFile: string; stop: () => Promise<void> };
+export type OwnServer = {
+  baseURL: string;
+  port: number;
+  databaseFile: string;
+  /** What the server has written to stdout and stderr so far (its last 200 chunks). */
+  log: () => string;
+  stop: () => Promise<void>;
+};
 
 export async function startOwnServer(name: string): Promise<OwnServer> {
   const port = await freePort();
@@ -31,5 +38,5 @@ export async function startOwnServer(name: string): Promise<OwnServer> {
     await stop();
     throw error;
   }
-  return { baseURL: `http://localhost:${port}`, databaseFile, stop };
+  return { baseURL: `http://localhost:${port}`, port, databaseFile, log: () => running.log.join(""), stop };
 }
