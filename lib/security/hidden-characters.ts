@@ -23,7 +23,14 @@ function onlySpellingJoiners(text: string): boolean {
   return true;
 }
 
-/** True when `text` has no control character and no invisible or text-direction character. */
+/** True when `text` has an invisible or text-direction character (line breaks are not counted). */
+export function hasInvisibleCharacters(text: string): boolean {
+  return !onlySpellingJoiners(text);
+}
+
+/** True when `text` (one line: a name or a title) has no control character and no invisible or text-direction character. */
 export function isShowableText(text: string): boolean {
   return !CONTROL.test(text) && onlySpellingJoiners(text);
 }
+
+export const INVISIBLE_CHARACTERS_MESSAGE = "contains invisible or text-direction characters. Type it again without them.";
