@@ -16,8 +16,12 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
-  // Inlined at build time: the benchmark's routes exist only in a build made with BENCH_ROUTES=1
-  // (app/bench/enabled.ts), so no deployment can switch them on by setting a variable at run time.
+  // The benchmark's page and route are named page.bench.tsx and route.bench.ts: only a build made
+  // with BENCH_ROUTES=1 reads those extensions, so any other build has no /bench/static or
+  // /api/bench/floor at all, not even in its manifests (docs/decisions/0034-clean-refusals.md).
+  pageExtensions: process.env.BENCH_ROUTES === "1" ? ["bench.tsx", "bench.ts", "tsx", "ts", "jsx", "js"] : ["tsx", "ts", "jsx", "js"],
+  // Inlined at build time as a second fence (app/bench/enabled.ts): no deployment can switch the
+  // routes on by setting a variable at run time.
   env: { BENCH_ROUTES: process.env.BENCH_ROUTES === "1" ? "1" : "0" },
   async headers() {
     // Also added to the answers Next writes before routing (lib/security/bare-responses.ts).

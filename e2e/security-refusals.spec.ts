@@ -2,7 +2,7 @@
 // a 4xx with the security headers and leave no error line in the server's log. Its own server, so
 // the log read at the end is this spec's alone.
 import http from "node:http";
-import { builtActions } from "./support/build-manifest";
+import { builtActions, builtRoutes } from "./support/build-manifest";
 import { expect, test } from "./support/fixtures";
 import { startOwnServer, type OwnServer } from "./support/own-server";
 import { HttpSession, signIn } from "../tooling/http";
@@ -197,10 +197,13 @@ test("the redirect of a `//` path carries the security headers and stays on this
   }
 });
 
-test("the benchmark page is not served", async () => {
-  const response = await raw("GET", "/bench/static");
-  expect(response.status).toBe(404);
-  expect(response.body).not.toContain("yardstick");
+test("the benchmark's page and route are not in the build, and answer 404", async () => {
+  const bench = builtRoutes().filter((route) => /^\/(api\/)?bench(\/|$)/.test(route.pattern));
+  expect(bench, "a build without BENCH_ROUTES=1 has no bench route (next.config.js pageExtensions)").toEqual([]);
+  const page = await raw("GET", "/bench/static");
+  expect(page.status).toBe(404);
+  expect(page.body).not.toContain("yardstick");
+  expect((await raw("POST", "/api/bench/floor", { "content-type": "application/json" }, "{}")).status).toBe(404);
 });
 
 test("none of the refusals above left an error line in the server's log", () => {
