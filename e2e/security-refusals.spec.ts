@@ -56,7 +56,7 @@ test("a path whose % escapes do not decode is a 400 with the security headers, u
     `/teacher/${MALFORMED}`,
     `/teacher/classes/%`,
   ]) {
-    for (const headers of [{}, { cookie }]) {
+    for (const headers of [{}, { cookie }] as Record<string, string>[]) {
       const response = await raw("GET", path, headers);
       const label = `GET ${path}${"cookie" in headers ? " as a teacher" : ""}`;
       expect(response.status, label).toBe(400);

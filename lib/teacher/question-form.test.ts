@@ -168,13 +168,11 @@ describe("teacher question rules", () => {
   });
 
   it("refuses text-direction and invisible characters in the prompt, the options and the explanation, by field", () => {
-    const base = valid();
-    const result = validateTeacherQuestion({
-      ...base,
-      prompt: "When did Slovenia\u202e host the summit?",
-      explanation: "Because\u200b of the record.",
-      options: base.options.map((option, i) => (i === 0 ? { ...option, text: `\u2066${option.text}` } : option)),
-    });
+    const { candidate } = formToQuestion(
+      form({ options: "\u20661999\n* 2001\n2003", prompt: "When did Slovenia\u202e host the summit?", explanation: "Because\u200b of the record." }),
+      "t-abc",
+    );
+    const result = validateTeacherQuestion(candidate);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     for (const field of ["prompt", "explanation", "options"])
