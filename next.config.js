@@ -1,21 +1,7 @@
 // @ts-check
-// Security headers for every response. The Content-Security-Policy allows inline scripts because
-// prerendered pages carry Next's inline bootstrap and cannot carry a per-request nonce
-// (docs/decisions/0004-csp-for-prerendered-pages.md); everything else is locked to this origin.
-const isDev = process.env.NODE_ENV !== "production";
+import { securityHeaders } from "./lib/security/headers.js";
 
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const isDev = process.env.NODE_ENV !== "production";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -30,20 +16,16 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
-  // Inlined at build time: the benchmark's routes exist only in a build made with BENCH_ROUTES=1
-  // (app/bench/enabled.ts), so no deployment can switch them on by setting a variable at run time.
+  // The benchmark's page and route are named page.bench.tsx and route.bench.ts: only a build made
+  // with BENCH_ROUTES=1 reads those extensions, so any other build has no /bench/static or
+  // /api/bench/floor at all, not even in its manifests (docs/decisions/0034-clean-refusals.md).
+  pageExtensions: process.env.BENCH_ROUTES === "1" ? ["bench.tsx", "bench.ts", "tsx", "ts", "jsx", "js"] : ["tsx", "ts", "jsx", "js"],
+  // Inlined at build time as a second fence (app/bench/enabled.ts): no deployment can switch the
+  // routes on by setting a variable at run time.
   env: { BENCH_ROUTES: process.env.BENCH_ROUTES === "1" ? "1" : "0" },
   async headers() {
-    const headers = [
-      { key: "Content-Security-Policy", value: contentSecurityPolicy },
-      { key: "X-Content-Type-Options", value: "nosniff" },
-      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-      { key: "X-Frame-Options", value: "DENY" },
-      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
-      { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-    ];
-    if (!isDev) headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
-    return [{ source: "/:path*", headers }];
+    // Also added to the answers Next writes before routing (lib/security/bare-responses.ts).
+    return [{ source: "/:path*", headers: securityHeaders(isDev) }];
   },
 };
 

@@ -43,7 +43,7 @@ for (const persona of ["anonymous", "student", "teacher"] as const) {
         const response = await request.fetch(row.path, { maxRedirects: 0 });
         const where = `${persona} GET ${row.path}`;
         if (row.benchOnly || row.devOnly) {
-          // The e2e build is a production build made without BENCH_ROUTES=1: the page is absent for everyone.
+          // The e2e build is a production build made without BENCH_ROUTES=1: the page is not in it, a 404 for everyone.
           expect(response.status(), where).toBe(404);
           continue;
         }
@@ -76,7 +76,7 @@ for (const persona of ["anonymous", "student", "teacher"] as const) {
           const where = `${persona} ${method} ${path}`;
           const status = response.status();
           if (route.benchOnly) {
-            // The e2e build is made without BENCH_ROUTES=1: the route is absent for everyone, before any guard.
+            // The e2e build is made without BENCH_ROUTES=1: the route is not in it, a 404 for everyone.
             expect(status, where).toBe(404);
             continue;
           }

@@ -9,14 +9,11 @@ test("the home page says what Backchannel is, credits the source and has no acce
   await expectAccessible(page);
 });
 
-test("the health endpoint reports the database and applied migrations from a real query", async ({ request }) => {
+test("the health endpoint says only whether the database answers with its migrations applied", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  const body = await response.json();
-  expect(body.status).toBe("ok");
-  expect(body.database).toMatchObject({ provider: "sqlite", reachable: true });
-  expect(body.migrations.applied).toBeGreaterThan(0);
-  expect(body.migrations.failed).toBe(0);
+  // No provider, latency or migration names for the public (issue 15).
+  expect(await response.json()).toEqual({ status: "ok" });
 });
 
 test("an unknown address shows a helpful not-found page with status 404", async ({ page }) => {

@@ -43,10 +43,13 @@ const KIND_OF: Record<DeclaredRoute["served"], FuzzRequest["kind"]> = {
 
 const ROUTES: Record<string, RouteSpec> = {
   ...Object.fromEntries(
-    declaredRoutes().map((route): [string, RouteSpec] => [
-      route.pattern,
-      { kind: KIND_OF[route.served], methods: route.methods, ...(route.body.length > 0 ? { json: route.body } : {}) },
-    ]),
+    // The e2e build is made without BENCH_ROUTES=1: the bench route is not in it.
+    declaredRoutes()
+      .filter((route) => !route.benchOnly)
+      .map((route): [string, RouteSpec] => [
+        route.pattern,
+        { kind: KIND_OF[route.served], methods: route.methods, ...(route.body.length > 0 ? { json: route.body } : {}) },
+      ]),
   ),
   // Built by Next from app/icon.svg, not declared by us: a file with Next's own answers.
   "/icon.svg": { kind: "asset", methods: ["GET"] },

@@ -17,7 +17,7 @@ export type PageRow = {
   signedInStatus?: number;
   /** Pages for signed-out people (sign-in) send a signed-in person on to this path instead. */
   signedInRedirect?: string;
-  /** A benchmark page (app/bench/enabled.ts): in a build without BENCH_ROUTES=1, a 404 for everyone, before any guard. */
+  /** A benchmark page (page.bench.tsx, app/bench/enabled.ts): not in a build without BENCH_ROUTES=1, so a 404 for everyone. */
   benchOnly?: true;
   /** A development page (app/dev/enabled.ts): a production build (the e2e build) answers 404 for everyone. */
   devOnly?: true;
@@ -34,7 +34,7 @@ export const PAGES: PageRow[] = [
   { file: "app/lessons/page.tsx", path: "/lessons", access: "public" },
   { file: "app/lessons/[slug]/page.tsx", path: "/lessons/potato-diplomacy", access: "public" },
   { file: "app/timeline/page.tsx", path: "/timeline", access: "public" },
-  { file: "app/bench/static/page.tsx", path: "/bench/static", access: "public", benchOnly: true },
+  { file: "app/bench/static/page.bench.tsx", path: "/bench/static", access: "public", benchOnly: true },
   { file: "app/dashboard/page.tsx", path: "/dashboard", access: "user" },
   { file: "app/account/page.tsx", path: "/account", access: "user" },
   { file: "app/teacher/page.tsx", path: "/teacher", access: "teacher" },

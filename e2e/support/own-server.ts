@@ -7,7 +7,14 @@ import { freePort } from "../../tooling/free-port";
 import { prepareFreshDatabase } from "../../tooling/fresh-database";
 import { startServer, stopServer, THROWAWAY_AUTH_SECRET, waitUntilUp } from "../../tooling/next-server";
 
-export type OwnServer = { baseURL: string; databaseFile: string; stop: () => Promise<void> };
+export type OwnServer = {
+  baseURL: string;
+  port: number;
+  databaseFile: string;
+  /** What the server has written to stdout and stderr so far (its last 200 chunks). */
+  log: () => string;
+  stop: () => Promise<void>;
+};
 
 /** `env`: more variables for this server, given its address (e.g. AUTH_URL, SMTP_URL). */
 export async function startOwnServer(name: string, { env: extraEnv }: { env?: (baseURL: string) => Record<string, string> } = {}): Promise<OwnServer> {
@@ -34,5 +41,5 @@ export async function startOwnServer(name: string, { env: extraEnv }: { env?: (b
     await stop();
     throw error;
   }
-  return { baseURL, databaseFile, stop };
+  return { baseURL, port, databaseFile, log: () => running.log.join(""), stop };
 }

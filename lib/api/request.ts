@@ -1,8 +1,10 @@
 // Reading a JSON request body safely: the right content type, a size limit, valid JSON, and the
-// schema, each failure a 4xx with a clear message (never a 500).
+// schema, each failure a 4xx with a clear message (never a 500). The limit is counted while the
+// body streams in, so a large chunked body is refused after 64 KB, not read whole first.
 import type { NextRequest } from "next/server";
 import type { NextResponse } from "next/server";
 import { z } from "zod";
+import { readBodyUpTo } from "@/lib/security/limited-body";
 import { apiError } from "./respond";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -16,8 +18,9 @@ export async function readJson<S extends z.ZodType>(request: NextRequest, schema
   }
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) return { response: apiError(413, "invalid_input", "The request body is too large.") };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { response: apiError(413, "invalid_input", "The request body is too large.") };
+  const bytes = await readBodyUpTo(request.body, MAX_BODY_BYTES);
+  if (bytes === "too large") return { response: apiError(413, "invalid_input", "The request body is too large.") };
+  const text = new TextDecoder().decode(bytes);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterSignUpPath, authPageHref, changePasswordSchema, fieldErrors, safeCallbackPath, signInSchema, signUpSchema } from "./validation";
+import { afterSignUpPath, authPageHref, changeNameSchema, changePasswordSchema, fieldErrors, safeCallbackPath, signInSchema, signUpSchema } from "./validation";
 
 const valid = { name: "Ada Student", email: "Ada@School.org ", password: "correct horse battery", role: "STUDENT" };
 
@@ -17,6 +17,9 @@ describe("signUpSchema", () => {
     ["an invalid email", { email: "not-an-email" }, "email", "valid email"],
     ["an empty name", { name: "   " }, "name", "Enter your name"],
     ["a huge name", { name: "x".repeat(500) }, "name", "under 80"],
+    ["a name with a right-to-left override", { name: "Ada\u202etneduts" }, "name", "invisible or text-direction characters"],
+    ["a name with a zero-width space", { name: "Ada\u200b Student" }, "name", "invisible or text-direction characters"],
+    ["a name with a byte order mark", { name: "Ada\ufeff Student" }, "name", "invisible or text-direction characters"],
     ["an unknown role", { role: "ADMIN" }, "role", "student or a teacher"],
     ["a huge password", { password: "x".repeat(10_000) }, "password", "at most 200"],
   ])("rejects %s with a message on the field", (_, override, field, message) => {
@@ -30,6 +33,17 @@ describe("signUpSchema", () => {
   it("rejects a missing field instead of throwing", () => {
     const result = signUpSchema.safeParse({ email: "a@b.org" });
     expect(result.success).toBe(false);
+  });
+});
+
+describe("changeNameSchema", () => {
+  it("refuses bidirectional controls and invisible characters with a message on the field", () => {
+    for (const name of ["Leo\u2066Novak", "Leo\u200dNovak", "Leo\u2060"]) {
+      const result = changeNameSchema.safeParse({ name });
+      expect(result.success, JSON.stringify(name)).toBe(false);
+      if (!result.success) expect(fieldErrors(result.error).name?.join(" ")).toContain("invisible or text-direction characters");
+    }
+    expect(changeNameSchema.parse({ name: " أميرة حداد " }).name).toBe("أميرة حداد");
   });
 });
 

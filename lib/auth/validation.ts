@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
 import { Role } from "@/lib/enums";
+import { isShowableText } from "@/lib/security/hidden-characters";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
@@ -22,8 +23,9 @@ export const nameSchema = z
   .trim()
   .min(1, "Enter your name.")
   .max(80, "Keep your name under 80 characters.")
-  // Control characters would show up as garbage in reports and CSV files.
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "Your name contains characters that cannot be shown.");
+  // Control characters show up as garbage in reports and CSV files; invisible and text-direction
+  // characters let one name pass for another in a roster (lib/security/hidden-characters.ts).
+  .refine(isShowableText, "Your name contains invisible or text-direction characters. Type it again without them.");
 
 /** A new password: long enough, not trivially guessable, not the email itself. */
 export function newPasswordSchema(email?: string) {

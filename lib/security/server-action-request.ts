@@ -23,19 +23,32 @@ type ActionRequest = {
 export type ActionReply = string | FormData;
 
 export const BAD_BODY: ActionRefusal = { status: 400, message: "This request is not valid. Reload the page and try again." };
+export const CROSS_SITE: ActionRefusal = { status: 403, message: "Requests from other sites are refused." };
+export const TOO_LARGE: ActionRefusal = { status: 413, message: "The request is too large." };
+
+/**
+ * What an HTML form on another site can send without JavaScript and without a CORS preflight. A
+ * form post carries no Next-Action header (the action id is a form field), so the proxy's matcher
+ * lists these content types, with an Origin header, as a second way in (proxy.ts).
+ */
+export const FORM_CONTENT_TYPE = /^\s*(multipart\/form-data|application\/x-www-form-urlencoded|text\/plain)\s*(;|$)/i;
+
+/** Whether an Origin header names a site other than the host the request was sent to ("null" and garbage included). */
+export function isCrossSite(origin: string | null, host: string | null): boolean {
+  if (origin === null) return false;
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    // "null" (a sandboxed frame) or garbage: not this site
+  }
+  return !originHost || originHost !== host;
+}
 
 /** A refusal, or the reply to hand to React's decoder. */
 export async function checkServerActionRequest(request: ActionRequest): Promise<ActionRefusal | { reply: ActionReply }> {
-  if (request.origin !== null) {
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(request.origin).host;
-    } catch {
-      // "null" (a sandboxed frame) or garbage: not this site
-    }
-    if (!originHost || originHost !== request.host) return { status: 403, message: "Requests from other sites are refused." };
-  }
-  if (request.body.byteLength > MAX_ACTION_BODY_BYTES) return { status: 413, message: "The request is too large." };
+  if (isCrossSite(request.origin, request.host)) return CROSS_SITE;
+  if (request.body.byteLength > MAX_ACTION_BODY_BYTES) return TOO_LARGE;
   const type = request.contentType.toLowerCase();
   if (type.startsWith("text/plain")) return { reply: new TextDecoder().decode(request.body) };
   if (type.startsWith("multipart/form-data")) {

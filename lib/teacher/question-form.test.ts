@@ -167,6 +167,18 @@ describe("teacher question rules", () => {
     expect(!result.ok && result.errors.statement?.[0]).toMatch(/not the exact text/);
   });
 
+  it("refuses text-direction and invisible characters in the prompt, the options and the explanation, by field", () => {
+    const { candidate } = formToQuestion(
+      form({ options: "\u20661999\n* 2001\n2003", prompt: "When did Slovenia\u202e host the summit?", explanation: "Because\u200b of the record." }),
+      "t-abc",
+    );
+    const result = validateTeacherQuestion(candidate);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    for (const field of ["prompt", "explanation", "options"])
+      expect(result.errors[field], field).toEqual(["This text contains invisible or text-direction characters. Type it again without them."]);
+  });
+
   it("refuses a question on the imagined dialogue that does not say it is imagined", () => {
     const result = validateTeacherQuestion({ ...valid(), paragraphIds: ["fixit-d01"] });
     expect(result.ok).toBe(false);

@@ -1,6 +1,7 @@
 // What a teacher's question must pass before it is saved: the bank's schema and its integrity
 // checks (lib/quiz/bank.ts), with each problem filed under the field it is about. Pure.
 import type { FieldErrors } from "@/lib/auth/validation";
+import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE } from "@/lib/security/hidden-characters";
 import { bankContent, checkBankIntegrity, QUESTIONS_FILE } from "@/lib/quiz/bank";
 import { QuestionSchema, type Question } from "@/lib/quiz/schema";
 
@@ -18,6 +19,14 @@ export function fieldOfProblem(problem: string): string {
   return "form";
 }
 
+/** Every string inside a value (the question's text, wherever the schema nests it). */
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([key, inner]) => [key, ...strings(inner)]);
+  return [];
+}
+
 /** Schema and integrity problems, by question field; a valid question otherwise. */
 export function validateTeacherQuestion(candidate: unknown): { ok: true; question: Question } | { ok: false; errors: FieldErrors } {
   const parsed = QuestionSchema.safeParse(candidate);
@@ -31,6 +40,13 @@ export function validateTeacherQuestion(candidate: unknown): { ok: true; questio
     return { ok: false, errors };
   }
   const question = parsed.data;
+  // A teacher's words are shown in rosters, reports and the CSV: no text-direction or invisible
+  // characters (lib/security/hidden-characters.ts), filed under the field they are in.
+  const hidden: FieldErrors = {};
+  for (const [key, value] of Object.entries(question)) {
+    if (strings(value).some(hasInvisibleCharacters)) (hidden[key] ??= []).push(`This text ${INVISIBLE_CHARACTERS_MESSAGE}`);
+  }
+  if (Object.keys(hidden).length > 0) return { ok: false, errors: hidden };
   const prefix = `${QUESTIONS_FILE}: questions[0] (${JSON.stringify(question.id)}) `;
   const problems = checkBankIntegrity([question], bankContent()).map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p));
   if (problems.length === 0) return { ok: true, question };

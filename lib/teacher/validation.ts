@@ -4,15 +4,14 @@ import { z } from "zod";
 import { getLesson, getPhase } from "@/lib/content";
 import { emailSchema } from "@/lib/auth/validation";
 import { AssignmentKind, RevealPolicy } from "@/lib/enums";
-
-const noControlCharacters = (text: string) => !/[\u0000-\u001f\u007f]/.test(text);
+import { isShowableText } from "@/lib/security/hidden-characters";
 
 export const classNameSchema = z
   .string({ error: "Name the class." })
   .trim()
   .min(1, "Name the class.")
   .max(80, "Keep the name under 80 characters.")
-  .refine(noControlCharacters, "The name contains characters that cannot be shown.");
+  .refine(isShowableText, "The name contains invisible or text-direction characters. Type it again without them.");
 
 export const createClassSchema = z.object({ name: classNameSchema });
 export const coTeacherSchema = z.object({ email: emailSchema });
@@ -39,7 +38,11 @@ export const MAX_EXTRA_ATTEMPTS = 10;
 /** An assignment as the domain takes it (dates already resolved to instants). */
 /** What a teacher sets on an assignment and may change later (the scope and questions stay). */
 const editableAssignmentFields = {
-  title: z.string().trim().max(120, "Keep the title under 120 characters.").refine(noControlCharacters, "The title contains characters that cannot be shown."),
+  title: z
+    .string()
+    .trim()
+    .max(120, "Keep the title under 120 characters.")
+    .refine(isShowableText, "The title contains invisible or text-direction characters. Type it again without them."),
   opensAt: z.date({ error: "Enter when the assignment opens." }),
   dueAt: z.date({ error: "Enter when the assignment is due." }),
   reveal: z.enum(RevealPolicy, { error: "Choose when students see the answers." }),

@@ -15,7 +15,8 @@ function walk(dir: string): string[] {
   });
 }
 
-const pageFiles = walk("app").filter((file) => /\/page\.tsx$/.test(file));
+// page.bench.tsx: the benchmark's page, built only with BENCH_ROUTES=1 (next.config.js pageExtensions).
+const pageFiles = walk("app").filter((file) => /\/page(\.bench)?\.tsx$/.test(file));
 
 describe("access table", () => {
   it("has a row for every page", () => {

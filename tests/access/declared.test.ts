@@ -17,7 +17,8 @@ const relative = (file: string) => path.relative(ROOT, file).split(path.sep).joi
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? routeFiles(full) : entry.name === "route.ts" ? [full] : [];
+    // route.bench.ts: the benchmark's route, built only with BENCH_ROUTES=1 (next.config.js pageExtensions).
+    return entry.isDirectory() ? routeFiles(full) : entry.name === "route.ts" || entry.name === "route.bench.ts" ? [full] : [];
   });
 }
 
@@ -26,7 +27,7 @@ const patternOf = (file: string) =>
   "/" +
   relative(file)
     .replace(/^app\//, "")
-    .replace(/\/?route\.ts$/, "")
+    .replace(/\/?route(\.bench)?\.ts$/, "")
     .split("/")
     .filter((segment) => !/^\(.*\)$/.test(segment))
     .join("/");

@@ -1,7 +1,25 @@
 // Auth.js's own endpoints (session, csrf, callback). Auth.js checks its CSRF token itself.
 import type { NextRequest } from "next/server";
 import { handlers } from "@/auth";
+import { apiError } from "@/lib/api/respond";
 import { frameworkRoute } from "@/lib/api/route";
+
+/**
+ * The Auth.js endpoints the app uses: the session read and update (next-auth/react's useSession and
+ * update()), the CSRF token update() sends, and the credentials callback (the form-free sign-in the
+ * reliability tests use). Auth.js's own pages (signin, signout, error, verify-request) are ours at
+ * /signin instead: theirs built links from the request's host (`localhost` behind a proxy), so
+ * every other path is a 404 (issue 15, docs/decisions/0034-clean-refusals.md).
+ */
+const USED = { GET: new Set(["session", "csrf"]), POST: new Set(["session", "callback/credentials"]) };
+
+function usedOnly(method: keyof typeof USED, handler: (request: NextRequest) => Promise<Response>) {
+  return async (request: NextRequest): Promise<Response> => {
+    const action = request.nextUrl.pathname.replace(/^\/api\/auth\/?/, "").replace(/\/$/, "");
+    if (!USED[method].has(action)) return apiError(404, "not_found", "There is nothing here.");
+    return handler(request);
+  };
+}
 
 /** The session cookie, by the names Auth.js gives it (with the __Secure- prefix in production). */
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?=/;
@@ -23,4 +41,4 @@ async function getWithoutRenewal(request: NextRequest): Promise<Response> {
 }
 
 // Public: these endpoints are how people get a session; Auth.js guards its own writes.
-export const { GET, POST } = frameworkRoute({ GET: getWithoutRenewal, POST: handlers.POST }, "public");
+export const { GET, POST } = frameworkRoute({ GET: usedOnly("GET", getWithoutRenewal), POST: usedOnly("POST", handlers.POST) }, "public");

@@ -1,9 +1,9 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import * as route from "./route";
+import * as route from "./route.bench";
 
-// A build without BENCH_ROUTES=1 (every build but the benchmarks'): no session, no database, and
-// still a 404, not the guard's 401, for every method.
+// A build without BENCH_ROUTES=1 does not contain this file (next.config.js pageExtensions). The
+// second fence, were it built anyway: no session, no database, and a 404, not the guard's 401.
 describe("the benchmark floor outside a bench build", () => {
   it("answers 404 to every method before any guard", async () => {
     expect(process.env.BENCH_ROUTES).toBeUndefined();

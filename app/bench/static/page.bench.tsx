@@ -2,7 +2,7 @@
 // root layout around one paragraph, prerendered, no data. Page throughput is reported as a ratio
 // to this page, served by the same server in the same run, so the figures say what our pages
 // cost beyond the framework rather than how fast this machine is. Only in a build made with
-// BENCH_ROUTES=1 (app/bench/enabled.ts); any other build prerenders it as the 404 page.
+// BENCH_ROUTES=1, which alone reads the .bench.tsx extension (next.config.js, app/bench/enabled.ts).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BENCH_PAGE_TEXT, BENCH_ROUTES_BUILT } from "@/app/bench/enabled";

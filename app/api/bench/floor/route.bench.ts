@@ -2,8 +2,8 @@
 // The quiz API is measured against this route in the same run, under the same load: it does what
 // every API request here must do anyway (the session guard, one small database write, a JSON
 // reply) and nothing else, so it shows what the framework, Auth.js and SQLite cost on this
-// machine. It exists only in a build made with BENCH_ROUTES=1 (app/bench/enabled.ts); in any other
-// build every method is a 404 before the guard, so it neither runs nor says that it exists.
+// machine. It exists only in a build made with BENCH_ROUTES=1, which alone reads the .bench.ts
+// extension (next.config.js, app/bench/enabled.ts); any other build does not contain it.
 import { json, route } from "@/lib/api/route";
 import { db } from "@/lib/db";
 import { BENCH_ROUTES_BUILT } from "@/app/bench/enabled";
