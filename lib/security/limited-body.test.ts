@@ -34,6 +34,15 @@ describe("readBodyUpTo", () => {
     expect(seen.cancelled).toBe(true);
   });
 
+  it("answers for one branch of a tee, as the proxy reads a cloned request, while the other branch is never read", async () => {
+    // Cancelling one branch of a tee settles only when both are cancelled: a read that waited for it never returned.
+    const { stream } = counted(200, 16 * 1024);
+    const [branch] = stream.tee();
+    expect(await readBodyUpTo(branch, 64 * 1024)).toBe("too large");
+    const request = new Request("http://localhost/", { method: "POST", body: new Uint8Array(2 * 1024 * 1024), headers: { "content-type": "text/plain" } });
+    expect(await readBodyUpTo(request.clone().body, 1024 * 1024)).toBe("too large");
+  });
+
   it("reads no body as empty", async () => {
     expect(await readBodyUpTo(null, 10)).toEqual(new Uint8Array(0));
   });

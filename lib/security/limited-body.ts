@@ -13,8 +13,10 @@ export async function readBodyUpTo(body: ReadableStream<Uint8Array> | null, limi
     if (done) break;
     length += value.byteLength;
     if (length > limit) {
-      // Tell the source to stop: nothing more is buffered for this request.
-      await reader.cancel("the body is over the limit").catch(() => {});
+      // Tell the source to stop: nothing more is buffered for this request. Not awaited: for one
+      // branch of a tee (the proxy reads `request.clone().body`) the promise only settles once the
+      // other branch is cancelled too, which nobody does, so awaiting it hung the request for good.
+      reader.cancel("the body is over the limit").catch(() => {});
       return "too large";
     }
     chunks.push(value);
