@@ -2,7 +2,7 @@
 import { useActionState, useEffect, useEffectEvent } from "react";
 import { useSession } from "next-auth/react";
 import { FormField, FormMessage } from "@/components/form-field";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import { changeNameAction, changePasswordAction, deleteAccountAction, signOutEverywhereAction } from "./actions";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/actions/form-state";
@@ -39,23 +39,7 @@ export function ChangePasswordForm() {
         required
         errors={state.errors?.currentPassword}
       />
-      <FormField
-        name="newPassword"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        errors={state.errors?.newPassword}
-      />
-      <FormField
-        name="confirmPassword"
-        label="New password again"
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={state.errors?.confirmPassword}
-      />
+      <NewPasswordFields errors={state.errors} />
       <SubmitButton className="btn">Change password</SubmitButton>
     </form>
   );
