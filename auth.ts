@@ -6,6 +6,7 @@ import { authenticate } from "@/lib/auth/authenticate";
 import { authLogger } from "@/lib/auth/logger";
 import { db } from "@/lib/db";
 import { clientAddress } from "@/lib/security/client-address";
+import { publicBaseUrl } from "@/lib/auth/public-url";
 
 /** Thrown from authorize(): the code reaches the sign-in form, never the reason for a plain failure. */
 export class TooManyAttempts extends CredentialsSignin {
@@ -36,7 +37,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
-        const result = await authenticate(credentials, clientAddress(request.headers));
+        const result = await authenticate(credentials, clientAddress(request.headers), { baseUrl: publicBaseUrl(request.headers) });
+        // The owner's notice goes on without the answer waiting for it (it logs its own errors).
         if (result.status === "locked") throw new TooManyAttempts(result.retryAfterMs);
         if (result.status === "invalid") return null;
         return result.user;

@@ -5,5 +5,8 @@ export async function register() {
     // The security headers on the few answers Next writes before its routing (the `//path` redirect).
     const { addSecurityHeadersToBareResponses } = await import("./lib/security/bare-responses");
     addSecurityHeadersToBareResponses(process.env.NODE_ENV !== "production");
+    // The client address the throttles count by, from the socket and the trusted proxies only.
+    const [{ stampClientAddresses }, { env }] = await Promise.all([import("./lib/security/forwarded-for"), import("./lib/env")]);
+    stampClientAddresses(env().trustedProxies);
   }
 }

@@ -108,7 +108,7 @@ test.describe("sign in", () => {
     await expect(alert).toHaveText("Email or password is incorrect.");
   });
 
-  test("repeated failures lock the account for a while, even for the right password", async ({ page }) => {
+  test("repeated failures lock this device out of the account for a while, even for the right password", async ({ page }) => {
     test.slow(); // six Argon2 checks, the throttle's deliberate delays and a sign-up
     const email = uniqueEmail("locked");
     await signUp(page, { name: "Lock Tester", email, password: STRONG, role: "Student" });
@@ -126,7 +126,7 @@ test.describe("sign in", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(STRONG);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-in attempts" })).toContainText("try again in 15 minutes");
+    await expect(page.getByRole("alert").filter({ hasText: "Too many failed sign-in attempts" })).toContainText("Try again in 15 minutes");
     await expect(page).toHaveURL(/\/signin/);
   });
 

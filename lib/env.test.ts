@@ -10,6 +10,13 @@ describe("parseEnv", () => {
     expect(env.seedDemoData).toBe(true);
   });
 
+  it("trusts no proxy unless TRUSTED_PROXIES says how many, and refuses a value that is not a count", () => {
+    expect(parseEnv({}).trustedProxies).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXIES: "2" }).trustedProxies).toBe(2);
+    expect(() => parseEnv({ TRUSTED_PROXIES: "yes" })).toThrow(/TRUSTED_PROXIES: must be the number of proxies/);
+    expect(() => parseEnv({ TRUSTED_PROXIES: "-1" })).toThrow(EnvError);
+  });
+
   it("refuses to run in production without AUTH_SECRET and names the variable", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(EnvError);
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET: is required in production/);

@@ -17,6 +17,10 @@ const schema = z
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@mail.example.org:465" }).optional(),
     MAIL_FROM: z.string().trim().min(3).max(200).optional(),
     MAIL_OUTBOX: z.string().min(1).optional(),
+    TRUSTED_PROXIES: z
+      .string()
+      .regex(/^(0|[1-9][0-9]?)$/, "must be the number of proxies in front of the app (0 to 99), e.g. 1 behind one nginx")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
@@ -38,6 +42,8 @@ export type Env = {
   publicUrl: string | null;
   /** Where mail goes: the SMTP server named by SMTP_URL, else .eml files in a folder (lib/mail/). */
   mail: { from: string; smtpUrl: string | null; outboxDir: string };
+  /** How many proxies in front append to X-Forwarded-For; 0 (the default) reads the socket only (decision 0035). */
+  trustedProxies: number;
 };
 
 const DEFAULT_MAIL_FROM = "Backchannel <no-reply@backchannel.invalid>";
@@ -63,6 +69,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     seedDemoData: env.NODE_ENV !== "production" && env.SEED_DEMO_DATA !== "false",
     publicUrl: env.AUTH_URL ? env.AUTH_URL.replace(/\/+$/, "") : null,
     mail: { from: env.MAIL_FROM ?? DEFAULT_MAIL_FROM, smtpUrl: env.SMTP_URL ?? null, outboxDir: env.MAIL_OUTBOX ?? "data/outbox" },
+    trustedProxies: Number(env.TRUSTED_PROXIES ?? "0"),
   };
 }
 

@@ -22,11 +22,17 @@ export const signInAction = formAction({
       await signIn("credentials", { email: input.email, password: input.password, redirect: false });
     } catch (error) {
       if (error instanceof TooManyAttempts) {
-        throw new DomainError("rate_limited", `Too many failed sign-in attempts. For your safety, try again ${describeRetry(error.retryAfterMs)}.`);
+        throw new DomainError(
+          "rate_limited",
+          `Too many failed sign-in attempts from this device. Try again ${describeRetry(error.retryAfterMs)}, or choose a new password with “Forgot your password?”.`,
+        );
       }
       if (error instanceof AuthError) {
         if (error.type === "CredentialsSignin" && "code" in error && error.code === "locked") {
-          throw new DomainError("rate_limited", "Too many failed sign-in attempts. For your safety, try again in a few minutes.");
+          throw new DomainError(
+            "rate_limited",
+            "Too many failed sign-in attempts from this device. Try again in a few minutes, or choose a new password with “Forgot your password?”.",
+          );
         }
         throw new DomainError("invalid_input", "Email or password is incorrect.");
       }

@@ -7,19 +7,13 @@ import { formAction } from "@/lib/actions/define";
 import { hidden, secret } from "@/lib/actions/fields";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/auth/reset-validation";
-import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { clientAddress } from "@/lib/security/client-address";
+import { publicBaseUrl } from "@/lib/auth/public-url";
 
-/**
- * Where reset links point: the public URL (AUTH_URL). Only in development may the request's own
- * host stand in: in production a forged Host header would send the victim's link to the forger.
- */
-function publicBaseUrl(requestHeaders: Headers): string {
-  const { publicUrl, nodeEnv } = env();
-  if (publicUrl) return publicUrl;
-  const host = requestHeaders.get("host");
-  if (nodeEnv !== "production" && host) return `http://${host}`;
+function resetBaseUrl(requestHeaders: Headers): string {
+  const url = publicBaseUrl(requestHeaders);
+  if (url) return url;
   throw new DomainError("forbidden", "Password reset by email is not set up on this server yet. Ask your teacher or the site's administrator.");
 }
 
@@ -28,7 +22,7 @@ export const forgotPasswordAction = formAction({
   input: forgotPasswordSchema,
   async run({ input }) {
     const requestHeaders = await headers();
-    const { delivery } = await requestPasswordReset(input.email, clientAddress(requestHeaders), publicBaseUrl(requestHeaders));
+    const { delivery } = await requestPasswordReset(input.email, clientAddress(requestHeaders), resetBaseUrl(requestHeaders));
     // Sent after the answer, so an address with an account takes no longer to answer than one without.
     after(delivery.catch((error: unknown) => console.error("password reset mail could not be sent:", error)));
     return {

@@ -1,15 +1,20 @@
 // The current-password check of a signed-in person (change password, delete account), throttled
-// like sign-in: the same per-account counter, counted before the password is checked (issue 15, F8).
+// like sign-in (the same rule, counted before the password is checked; issue 15, F8) but on its own
+// counter: a stolen session that guesses here locks only these checks, never the owner's sign-in
+// (decision 0035).
 import { DomainError } from "@/lib/errors";
-import { accountThrottleKey } from "./authenticate";
 import { checkPassword } from "./accounts";
-import { clearThrottle, reserveAttempt, sleep } from "./throttle";
-import { describeRetry } from "./throttle-policy";
+import { clearThrottle, reserveAttempt, sleep, type ThrottleKey } from "./throttle";
+import { describeRetry, RULES } from "./throttle-policy";
 
 export type CurrentPasswordResult = { status: "ok" } | { status: "invalid" } | { status: "locked"; retryAfterMs: number };
 
+export function currentPasswordThrottleKey(email: string): ThrottleKey {
+  return { key: `current-password:${email}`, rule: RULES.account };
+}
+
 export async function checkCurrentPassword(user: { id: string; email: string }, password: string): Promise<CurrentPasswordResult> {
-  const key = accountThrottleKey(user.email);
+  const key = currentPasswordThrottleKey(user.email);
   const decision = await reserveAttempt(key);
   if (!decision.allowed) return { status: "locked", retryAfterMs: decision.retryAfterMs };
   if (decision.delayMs > 0) await sleep(decision.delayMs);

@@ -55,27 +55,60 @@ export async function requestPasswordReset(
 }
 
 async function sendResetLink(email: string, baseUrl: string, now: Date, config: MailConfig | undefined): Promise<void> {
+  await mailResetLink(email, baseUrl, now, config, (name, link) => ({
+    subject: "Reset your Backchannel password",
+    text: [
+      `Hello ${name},`,
+      "",
+      "Someone (we hope you) asked to reset the password of your Backchannel account. To choose a new password, open this link within an hour:",
+      "",
+      link,
+      "",
+      "The link works once. Choosing a new password signs you out everywhere.",
+      "If you did not ask for this, ignore this email: your password stays as it is.",
+    ],
+  }));
+}
+
+/**
+ * Sign-in locked one client out of the account after repeated wrong passwords (decision 0035):
+ * the owner is told, and given a reset link, so she can always get in whatever the other client does.
+ */
+export async function sendLockoutNotice(
+  email: string,
+  address: string,
+  baseUrl: string,
+  { now = new Date(), mail }: { now?: Date; mail?: MailConfig } = {},
+): Promise<void> {
+  await mailResetLink(email, baseUrl, now, mail, (name, link) => ({
+    subject: "Repeated failed sign-ins to your Backchannel account",
+    text: [
+      `Hello ${name},`,
+      "",
+      `Someone at the network address ${address} typed a wrong password for your Backchannel account several times, so that device cannot try again for a while. Your account stays open: you can still sign in as usual from your own devices.`,
+      "",
+      "If this was not you, choose a new password with this link (it works once, within an hour, and signs you out everywhere):",
+      "",
+      link,
+      "",
+      "If it was you, you can ignore this email, or use the link if you have forgotten your password.",
+    ],
+  }));
+}
+
+async function mailResetLink(
+  email: string,
+  baseUrl: string,
+  now: Date,
+  config: MailConfig | undefined,
+  message: (name: string, link: string) => { subject: string; text: string[] },
+): Promise<void> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true } });
   if (!user) return;
   const token = randomBytes(32).toString("base64url");
   await db.passwordReset.create({ data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + RESET_LINK_LIFETIME_MS) } });
-  await sendMail(
-    {
-      to: email,
-      subject: "Reset your Backchannel password",
-      text: [
-        `Hello ${user.name},`,
-        "",
-        "Someone (we hope you) asked to reset the password of your Backchannel account. To choose a new password, open this link within an hour:",
-        "",
-        resetLink(baseUrl, token),
-        "",
-        "The link works once. Choosing a new password signs you out everywhere.",
-        "If you did not ask for this, ignore this email: your password stays as it is.",
-      ].join("\n"),
-    },
-    config,
-  );
+  const { subject, text } = message(user.name, resetLink(baseUrl, token));
+  await sendMail({ to: email, subject, text: text.join("\n") }, config);
 }
 
 export type ResetLinkState = "valid" | "expired-or-used";
@@ -104,6 +137,9 @@ export async function resetPassword(token: string, newPassword: string, now = ne
     const { userId } = await tx.passwordReset.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
     await tx.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { email: true } });
+    // The owner can always get in through a reset (decision 0035): every client's lock on this
+    // account ends with the old password, including the lock on her own shared address.
+    await tx.throttle.deleteMany({ where: { key: { startsWith: "signin:client:", endsWith: `:${user.email}` } } });
     return { email: user.email };
   });
 }

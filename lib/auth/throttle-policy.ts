@@ -17,9 +17,12 @@ export type ThrottleRule = {
 const MINUTE = 60_000;
 
 // A classroom often shares one public address, so the per-address limit is much looser
-// than the per-account one.
+// than the per-account one. An account as a whole is only ever slowed, never closed (decision
+// 0035): the lock applies to one client trying one account (`account`), so an attacker locks out
+// only himself.
 export const RULES = {
   account: { windowMs: 15 * MINUTE, maxFailures: 5, lockMs: 15 * MINUTE, slowAfter: 3 },
+  accountWide: { windowMs: 15 * MINUTE, maxFailures: Number.MAX_SAFE_INTEGER, lockMs: 0, slowAfter: 3 },
   address: { windowMs: 15 * MINUTE, maxFailures: 50, lockMs: 15 * MINUTE, slowAfter: 20 },
   joinCode: { windowMs: 15 * MINUTE, maxFailures: 10, lockMs: 15 * MINUTE, slowAfter: 5 },
 } as const satisfies Record<string, ThrottleRule>;

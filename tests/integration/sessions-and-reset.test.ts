@@ -123,15 +123,15 @@ describe("ending sessions", () => {
 });
 
 describe("current-password checks", () => {
-  it("count against the account's sign-in throttle and lock like sign-in", async () => {
+  it("lock like sign-in, on their own counter, so a stolen session cannot lock the owner's sign-in", async () => {
     const user = await upsertUser(db, { email: uniqueEmail("current"), password: PASSWORD });
     const statuses = [];
     for (let i = 0; i <= RULES.account.maxFailures; i++) statuses.push((await checkCurrentPassword(user, `wrong ${i}`)).status);
     expect(statuses.slice(0, RULES.account.maxFailures)).toEqual(Array(RULES.account.maxFailures).fill("invalid"));
     expect(statuses.at(-1)).toBe("locked");
-    // Locked means locked: the right password is not checked either, here or at sign-in.
+    // Locked means locked: the right password is not checked either; signing in still works (decision 0035).
     expect((await checkCurrentPassword(user, PASSWORD)).status).toBe("locked");
-    expect((await authenticate({ email: user.email, password: PASSWORD }, uniqueAddress())).status).toBe("locked");
+    expect((await authenticate({ email: user.email, password: PASSWORD }, uniqueAddress())).status).toBe("ok");
   }, 60_000);
 
   it("checks at most five of ten guesses sent at once", async () => {
@@ -145,7 +145,7 @@ describe("current-password checks", () => {
     const user = await upsertUser(db, { email: uniqueEmail("current-ok"), password: PASSWORD });
     for (let i = 0; i < RULES.account.maxFailures - 1; i++) await checkCurrentPassword(user, `wrong ${i}`);
     expect((await checkCurrentPassword(user, PASSWORD)).status).toBe("ok");
-    expect(await db.throttle.findUnique({ where: { key: `signin:account:${user.email}` } })).toBeNull();
+    expect(await db.throttle.findUnique({ where: { key: `current-password:${user.email}` } })).toBeNull();
   }, 60_000);
 });
 
