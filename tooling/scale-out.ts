@@ -233,10 +233,12 @@ export type ThrottleFacts = {
   burst: { outcomes: SignInOutcome[]; row: ThrottleRow | null };
 };
 
-async function accountRow(url: string, email: string): Promise<ThrottleRow | null> {
+// The lock-out belongs to one client trying one account (decision 0035); every attempt here comes
+// from this machine's loopback address, so both servers count into the same client row.
+async function clientRow(url: string, email: string): Promise<ThrottleRow | null> {
   const rows = await pgQuery<ThrottleRow>(
     url,
-    `SELECT key, failures, "lockedUntil" FROM "Throttle" WHERE key LIKE 'signin:account:%' AND position($1 in key) > 0`,
+    `SELECT key, failures, "lockedUntil" FROM "Throttle" WHERE key LIKE 'signin:client:%' AND position($1 in key) > 0`,
     [email],
   );
   return rows[0] ?? null;
@@ -272,12 +274,12 @@ export async function checkThrottle(
   const sequence: SignInOutcome[] = [];
   for (let i = 0; i < limit; i++) sequence.push(await attemptOn(pair, serverFor(i), email, "wrong-password-for-the-throttle-check", "wrong"));
   for (let i = limit; i < limit + 2; i++) sequence.push(await attemptOn(pair, serverFor(i), email, password, "right"));
-  const row = await accountRow(url, email);
+  const row = await clientRow(url, email);
 
   const burstOutcomes = await Promise.all(
     Array.from({ length: 2 * limit }, (_, i) => attemptOn(pair, serverFor(i), burstEmail, "wrong-password-for-the-burst", "wrong")),
   );
-  const burstRow = await accountRow(url, burstEmail);
+  const burstRow = await clientRow(url, burstEmail);
   const facts: ThrottleFacts = { limit, sequence, row, burst: { outcomes: burstOutcomes, row: burstRow } };
 
   const wrong = sequence.filter((o) => o.password === "wrong");
