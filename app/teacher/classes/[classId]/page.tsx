@@ -286,7 +286,10 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
             <h3 className="text-lg font-semibold">Invited, not yet accepted</h3>
             <ul className="space-y-2 font-sans text-sm">
               {invitations.map((invitation) => (
-                <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-rule bg-white px-3 py-2 sm:flex-nowrap">
+                <li
+                  key={invitation.id}
+                  className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-rule bg-white px-3 py-2 sm:flex-nowrap"
+                >
                   <span className="min-w-0 flex-1 break-all">
                     {invitation.email}{" "}
                     <span className="text-muted">
