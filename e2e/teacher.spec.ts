@@ -353,7 +353,7 @@ test("removing a student and deleting an assignment ask first, Cancel changes no
 });
 
 test("the owner invites co-teachers, who accept from their page; she removes one, the other leaves", async ({ newContextPage }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const owner = await person(newContextPage, "Teacher", "Olga Owner");
   await owner.getByLabel("Class name").fill("Year 12 Diplomacy");
   await owner.getByRole("button", { name: "Create class" }).click();
