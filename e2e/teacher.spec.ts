@@ -352,7 +352,7 @@ test("removing a student and deleting an assignment ask first, Cancel changes no
   await expect(teacher.getByRole("heading", { level: 2, name: "Assignments" })).toBeFocused();
 });
 
-test("the owner invites co-teachers, who accept from their page; she removes one, the other leaves", async ({ newContextPage }) => {
+test("the owner invites co-teachers, who accept (or decline) on their page; she removes one, the other leaves", async ({ newContextPage }) => {
   test.setTimeout(240_000);
   const owner = await person(newContextPage, "Teacher", "Olga Owner");
   await owner.getByLabel("Class name").fill("Year 12 Diplomacy");
@@ -457,6 +457,17 @@ test("the owner invites co-teachers, who accept from their page; she removes one
   await expect(chidi.page.getByRole("heading", { level: 1, name: "Class not found" })).toBeVisible();
   await chidi.page.getByRole("link", { name: "See your classes" }).click();
   await expect(chidi.page.getByRole("heading", { level: 1, name: "Your classes" })).toBeVisible();
+  await expect(chidi.page.getByRole("link", { name: "Year 12 Diplomacy" })).toHaveCount(0);
+
+  // Invited again, Chidi declines: he is told so and the class stays off his page.
+  await owner.getByLabel("Colleague’s email").fill(chidi.email);
+  await owner.getByRole("button", { name: "Send invitation" }).click();
+  await expect(teachers.getByRole("status").filter({ hasText: "Invitation sent to" })).toHaveText(sent(chidi.email));
+  await headerLink(chidi.page, "Classes").click();
+  await chidi.page.getByRole("button", { name: "Decline the invitation to co-teach “Year 12 Diplomacy”" }).click();
+  await expect(chidi.page).toHaveURL(/\/teacher\?declined=1$/);
+  await expect(chidi.page.getByRole("status").filter({ hasText: "Invitation declined. You have not been added to that class." })).toBeVisible();
+  await expect(chidi.page.getByRole("region", { name: "Invitations to co-teach" })).toHaveCount(0);
   await expect(chidi.page.getByRole("link", { name: "Year 12 Diplomacy" })).toHaveCount(0);
 
   // Lena leaves of her own accord, and is told the class's work stays.
