@@ -352,48 +352,90 @@ test("removing a student and deleting an assignment ask first, Cancel changes no
   await expect(teacher.getByRole("heading", { level: 2, name: "Assignments" })).toBeFocused();
 });
 
-test("the owner adds co-teachers by email and removes one; the other leaves the class", async ({ newContextPage }) => {
-  test.setTimeout(180_000);
+test("the owner invites co-teachers, who accept (or decline) on their page; she removes one, the other leaves", async ({ newContextPage }) => {
+  test.setTimeout(240_000);
   const owner = await person(newContextPage, "Teacher", "Olga Owner");
   await owner.getByLabel("Class name").fill("Year 12 Diplomacy");
   await owner.getByRole("button", { name: "Create class" }).click();
   await expect(owner.getByRole("heading", { level: 1, name: "Year 12 Diplomacy" })).toBeVisible();
 
-  // Two colleagues with teacher accounts.
-  const colleagues = [];
-  for (const name of ["Chidi Colleague", "Lena Leaver"]) {
-    const page = await newContextPage();
-    const email = uniqueEmail("coteacher");
-    await signUp(page, { name, email, password: PASSWORD, role: "Teacher" });
-    await expect(page).toHaveURL(/\/teacher$/);
-    colleagues.push({ name, email, page });
-  }
-  const [chidi, lena] = colleagues;
-  if (!chidi || !lena) throw new Error("setup");
+  // Chidi already has a teacher account; Lena has none yet when she is invited.
+  const chidi = { name: "Chidi Colleague", email: uniqueEmail("coteacher"), page: await newContextPage() };
+  await signUp(chidi.page, { name: chidi.name, email: chidi.email, password: PASSWORD, role: "Teacher" });
+  await expect(chidi.page).toHaveURL(/\/teacher$/);
+  const lena = { name: "Lena Leaver", email: uniqueEmail("coteacher"), page: await newContextPage() };
+  const colleagues = [chidi, lena];
 
+  // The owner invites by email; the answer says nothing about the account (decision 0038).
   const teachers = owner.getByRole("region", { name: "Teachers" });
-  for (const colleague of colleagues) {
-    await owner.getByLabel("Colleague’s email").fill(colleague.email);
-    await owner.getByRole("button", { name: "Add co-teacher" }).click();
-    await expect(owner.getByText(`${colleague.name} now teaches this class with you.`)).toBeVisible();
+  const sent = (email: string) => `Invitation sent to ${email}. They become a co-teacher when they accept it from their teacher page.`;
+  const startsWith = (text: string) => new RegExp(`^${text.replace(/[.]/g, "\\.")}`);
+  const answers: string[] = [];
+  const unknown = uniqueEmail("nobody");
+  for (const email of [chidi.email, unknown, lena.email]) {
+    await owner.getByLabel("Colleague’s email").fill(email);
+    await owner.getByRole("button", { name: "Send invitation" }).click();
+    const status = teachers.getByRole("status").filter({ hasText: "Invitation sent to" });
+    await expect(status).toHaveText(sent(email));
+    answers.push(((await status.textContent()) ?? "").replace(email, "<email>"));
   }
+  // A teacher's email, an unknown one and one with no account yet: the identical message.
+  expect(new Set(answers).size).toBe(1);
+  // Invited is not added: the owner alone teaches the class, three invitations wait.
+  await expect(teachers.getByRole("list").first().getByRole("listitem")).toHaveText([/^Olga Owner \(created the class\)$/]);
+  const pending = teachers.getByRole("list").nth(1);
+  await expect(pending.getByRole("listitem")).toHaveText([lena.email, unknown, chidi.email].map(startsWith));
+  await expectAccessible(owner);
+  await owner.setViewportSize({ width: 1280, height: 900 });
+  await teachers.screenshot({ path: test.info().outputPath("teachers-invited-desktop.png") });
+  await owner.setViewportSize({ width: 390, height: 844 });
+  await teachers.screenshot({ path: test.info().outputPath("teachers-invited-phone.png") });
+  await owner.setViewportSize({ width: 1280, height: 900 });
+
+  // The owner takes back the invitation to the unknown address; focus goes to the section's heading.
+  await teachers.getByRole("button", { name: `Cancel invitation to ${unknown}` }).click();
+  await expect(owner.getByRole("heading", { level: 2, name: "Teachers" })).toBeFocused();
+  await expect(pending.getByRole("listitem")).toHaveText([lena.email, chidi.email].map(startsWith));
+
+  // Chidi finds the invitation on his teacher page; Lena finds it when she signs up with that email.
+  await headerLink(chidi.page, "Classes").click();
+  await signUp(lena.page, { name: lena.name, email: lena.email, password: PASSWORD, role: "Teacher" });
+  await expect(lena.page).toHaveURL(/\/teacher$/);
+  for (const [i, colleague] of colleagues.entries()) {
+    const invitations = colleague.page.getByRole("region", { name: "Invitations to co-teach" });
+    await expect(invitations.getByRole("listitem")).toHaveCount(1);
+    await expect(invitations.getByRole("listitem")).toContainText("Year 12 Diplomacy");
+    await expect(invitations.getByRole("listitem")).toContainText("From Olga Owner");
+    // Not his class until he accepts.
+    await expect(colleague.page.getByRole("link", { name: "Year 12 Diplomacy" })).toHaveCount(0);
+    if (i === 0) {
+      await expectAccessible(colleague.page);
+      await colleague.page.setViewportSize({ width: 1280, height: 900 });
+      await invitations.screenshot({ path: test.info().outputPath("teacher-invitations-desktop.png") });
+      await colleague.page.setViewportSize({ width: 390, height: 844 });
+      await invitations.screenshot({ path: test.info().outputPath("teacher-invitations-phone.png") });
+      await colleague.page.setViewportSize({ width: 1280, height: 900 });
+    }
+    await invitations.getByRole("button", { name: "Accept the invitation to co-teach “Year 12 Diplomacy”" }).click();
+    // Accepted: straight to the class, which is now also on the home page.
+    await expect(colleague.page.getByRole("heading", { level: 1, name: "Year 12 Diplomacy" })).toBeVisible();
+    await colleague.page.getByRole("link", { name: "← All classes" }).click();
+    await expect(colleague.page.getByRole("region", { name: "Invitations to co-teach" })).toHaveCount(0);
+    await colleague.page.getByRole("link", { name: "Year 12 Diplomacy" }).click();
+    await expect(colleague.page.getByRole("heading", { level: 1, name: "Year 12 Diplomacy" })).toBeVisible();
+  }
+  await owner.reload();
   await expect(teachers.getByRole("listitem")).toHaveText([
     /^Olga Owner \(created the class\)$/,
     /^Chidi Colleague \(co-teacher\)\s*Remove$/,
     /^Lena Leaver \(co-teacher\)\s*Remove$/,
   ]);
 
-  // Each colleague now finds the class on their home page and opens it.
-  for (const colleague of colleagues) {
-    await colleague.page.reload();
-    await colleague.page.getByRole("link", { name: "Year 12 Diplomacy" }).click();
-    await expect(colleague.page.getByRole("heading", { level: 1, name: "Year 12 Diplomacy" })).toBeVisible();
-  }
   // A co-teacher may leave, but not remove anyone else.
   const lenaTeachers = lena.page.getByRole("region", { name: "Teachers" });
   await expect(lenaTeachers.getByRole("button", { name: "Leave this class" })).toBeVisible();
   await expect(lenaTeachers.getByRole("button", { name: /^Remove / })).toHaveCount(0);
-  await expect(lenaTeachers.getByText("Only the teacher who created the class can add co-teachers.")).toBeVisible();
+  await expect(lenaTeachers.getByText("Only the teacher who created the class can invite co-teachers.")).toBeVisible();
 
   // The owner removes Chidi, after a confirm step; focus lands on the section's heading.
   await teachers.getByRole("button", { name: "Remove Chidi Colleague as co-teacher" }).click();
@@ -415,6 +457,17 @@ test("the owner adds co-teachers by email and removes one; the other leaves the 
   await expect(chidi.page.getByRole("heading", { level: 1, name: "Class not found" })).toBeVisible();
   await chidi.page.getByRole("link", { name: "See your classes" }).click();
   await expect(chidi.page.getByRole("heading", { level: 1, name: "Your classes" })).toBeVisible();
+  await expect(chidi.page.getByRole("link", { name: "Year 12 Diplomacy" })).toHaveCount(0);
+
+  // Invited again, Chidi declines: he is told so and the class stays off his page.
+  await owner.getByLabel("Colleague’s email").fill(chidi.email);
+  await owner.getByRole("button", { name: "Send invitation" }).click();
+  await expect(teachers.getByRole("status").filter({ hasText: "Invitation sent to" })).toHaveText(sent(chidi.email));
+  await headerLink(chidi.page, "Classes").click();
+  await chidi.page.getByRole("button", { name: "Decline the invitation to co-teach “Year 12 Diplomacy”" }).click();
+  await expect(chidi.page).toHaveURL(/\/teacher\?declined=1$/);
+  await expect(chidi.page.getByRole("status").filter({ hasText: "Invitation declined. You have not been added to that class." })).toBeVisible();
+  await expect(chidi.page.getByRole("region", { name: "Invitations to co-teach" })).toHaveCount(0);
   await expect(chidi.page.getByRole("link", { name: "Year 12 Diplomacy" })).toHaveCount(0);
 
   // Lena leaves of her own accord, and is told the class's work stays.

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
-import { createClassAction } from "./actions";
+import { acceptInvitationAction, createClassAction, declineInvitationAction } from "./actions";
 import type { FormState } from "@/lib/actions/form-state";
 import { SubmitButton } from "@/components/submit-button";
 
@@ -24,5 +24,38 @@ export function CreateClassForm() {
         Create class
       </SubmitButton>
     </form>
+  );
+}
+
+/**
+ * Accept or decline one invitation to co-teach. Both end on another page (the class, or this page
+ * with a note), so nothing here is left without focus; a refusal (expired, cancelled) shows beside
+ * the buttons.
+ */
+export function AnswerInvitation({ invitationId, className }: { invitationId: string; className: string }) {
+  const [accepted, accept] = useActionState<FormState, FormData>(acceptInvitationAction, {});
+  const [declined, decline] = useActionState<FormState, FormData>(declineInvitationAction, {});
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        <form action={accept}>
+          <input type="hidden" name="invitationId" value={invitationId} />
+          <SubmitButton className="btn px-3 py-1.5 text-sm" aria-label={`Accept the invitation to co-teach “${className}”`} pendingLabel="Accepting…">
+            Accept
+          </SubmitButton>
+        </form>
+        <form action={decline}>
+          <input type="hidden" name="invitationId" value={invitationId} />
+          <SubmitButton
+            className="btn btn-secondary px-3 py-1.5 text-sm"
+            aria-label={`Decline the invitation to co-teach “${className}”`}
+            pendingLabel="Declining…"
+          >
+            Decline
+          </SubmitButton>
+        </form>
+      </div>
+      <FormMessage message={accepted.message ?? declined.message} />
+    </div>
   );
 }

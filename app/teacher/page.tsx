@@ -10,7 +10,8 @@ import { nameList } from "@/lib/teacher/assignment-edit";
 import { formatPercent } from "@/lib/teacher/report-math";
 import { LocalTime } from "@/components/local-time";
 import { formatJoinCode } from "@/lib/teacher/join-code";
-import { CreateClassForm } from "./forms";
+import { invitationsFor } from "@/lib/teacher/invitations";
+import { AnswerInvitation, CreateClassForm } from "./forms";
 
 export const metadata: Metadata = { title: "Your classes" };
 
@@ -19,8 +20,9 @@ export const metadata: Metadata = { title: "Your classes" };
 // own Suspense boundary instead.
 export default async function TeacherHomePage({ searchParams }: PageProps<"/teacher">) {
   const teacher = await requireRole("TEACHER", "/teacher");
-  // Set by removeCoTeacherAction when a co-teacher leaves a class: it is gone from the list below.
-  const { left } = await searchParams;
+  // Set by removeCoTeacherAction when a co-teacher leaves a class (it is gone from the list below),
+  // and by declineInvitationAction (the invitation is gone from its list).
+  const { left, declined } = await searchParams;
   return (
     <div className="space-y-10">
       <header className="space-y-2">
@@ -30,7 +32,12 @@ export default async function TeacherHomePage({ searchParams }: PageProps<"/teac
           <Link href="/teacher/questions">write your own questions</Link>.
         </p>
         {left === "1" ? <FormMessage tone="success" message="You left the class. Its work and reports stay with the class." /> : null}
+        {declined === "1" ? <FormMessage tone="success" message="Invitation declined. You have not been added to that class." /> : null}
       </header>
+
+      <Suspense fallback={null}>
+        <Invitations teacherId={teacher.id} />
+      </Suspense>
 
       <section aria-labelledby="attention-heading" className="space-y-3">
         <h2 id="attention-heading" className="text-2xl font-semibold">
@@ -53,6 +60,34 @@ export default async function TeacherHomePage({ searchParams }: PageProps<"/teac
         <CreateClassForm />
       </section>
     </div>
+  );
+}
+
+/** Invitations to co-teach addressed to this teacher's email (decision 0038); nothing when there are none. */
+async function Invitations({ teacherId }: { teacherId: string }) {
+  const invitations = await invitationsFor(teacherId);
+  if (invitations.length === 0) return null;
+  return (
+    <section aria-labelledby="invitations-heading" className="space-y-3">
+      <h2 id="invitations-heading" tabIndex={-1} className="text-2xl font-semibold outline-none">
+        Invitations to co-teach
+      </h2>
+      <p className="text-muted">Accept one to see the class, its students and its reports, and to set work for it. Until then you are not part of it.</p>
+      <ul className="space-y-3">
+        {invitations.map((invitation) => (
+          <li key={invitation.id} className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-rule bg-white p-4">
+            <div className="space-y-1">
+              <p className="text-lg font-semibold">{invitation.className}</p>
+              <p className="font-sans text-sm text-muted">
+                From {invitation.inviterName} ({invitation.inviterEmail}) · sent <LocalTime iso={invitation.sentAt.toISOString()} withTime={false} /> · open
+                until <LocalTime iso={invitation.expiresAt.toISOString()} withTime={false} />
+              </p>
+            </div>
+            <AnswerInvitation invitationId={invitation.id} className={invitation.className} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -6,11 +6,10 @@ import { db } from "@/lib/db";
 import type { ClassRole } from "@/lib/enums";
 import { checkThrottle, clearThrottle, recordFailure, reserveAttempt, sleep as realSleep, type ThrottleKey } from "@/lib/auth/throttle";
 import { describeRetry, RULES, type ThrottleRule } from "@/lib/auth/throttle-policy";
-import { fieldErrors } from "@/lib/auth/validation";
 import { fieldError, notFound } from "./errors";
 import { DomainError } from "@/lib/errors";
 import { generateJoinCode, normaliseJoinCode } from "./join-code";
-import { classNameSchema, coTeacherSchema } from "./validation";
+import { classNameSchema } from "./validation";
 
 export type { ClassRole };
 
@@ -170,25 +169,6 @@ export async function regenerateJoinCode(teacherId: string, classId: string): Pr
   return updated.joinCode;
 }
 
-/** The owner shares the class with another teacher, by the email of their teacher account. */
-export async function addCoTeacher(teacherId: string, classId: string, rawEmail: unknown): Promise<{ id: string; name: string }> {
-  const role = await requireTeaching(teacherId, classId);
-  if (role !== "OWNER") throw new DomainError("forbidden", "Only the teacher who created the class can add co-teachers.");
-  const parsed = coTeacherSchema.safeParse({ email: rawEmail });
-  if (!parsed.success) throw new DomainError("invalid_input", "Check the email address.", fieldErrors(parsed.error));
-  const colleague = await db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true, name: true, role: true } });
-  if (!colleague || colleague.role !== "TEACHER")
-    throw fieldError("email", "There is no teacher account with this email. Ask your colleague to sign up as a teacher first.");
-  if (colleague.id === teacherId) throw fieldError("email", "That is you: you already teach this class.");
-  try {
-    await db.classTeacher.create({ data: { classId, userId: colleague.id, role: "CO_TEACHER" } });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw fieldError("email", `${colleague.name} already teaches this class.`);
-    throw error;
-  }
-  return { id: colleague.id, name: colleague.name };
-}
-
 /**
  * The owner takes a co-teacher off the class, or a co-teacher leaves it. The class's work, reports
  * and assignments stay: they belong to the class, not to the teacher who set them.
@@ -224,7 +204,7 @@ export const JOIN_MESSAGES = {
   malformed: "A class code has 8 letters and digits, like ABCD-EF23. Check what your teacher gave you.",
   unknown: "No class has this code. Check it with your teacher: codes can be changed.",
   archived: "This class has been archived by its teacher and takes no new students.",
-  teacher: "Teacher accounts cannot join a class as a student. Ask the class’s teacher to add you as a co-teacher.",
+  teacher: "Teacher accounts cannot join a class as a student. Ask the class’s teacher to invite you as a co-teacher.",
 } as const;
 
 export function lockedMessage(retryAfterMs: number): string {

@@ -9,10 +9,10 @@ import { setLessonRead, saveReadingPosition } from "@/lib/progress/reading";
 import { getLessonBlocks } from "@/lib/content";
 import { attentionForTeacher } from "@/lib/teacher/attention";
 import { createAssignment, grantExtension, startAssignmentAttempt, studentAssignments, updateAssignment } from "@/lib/teacher/assignments";
-import { createClass, JOIN_MESSAGES, listClassesForTeacher, renameClass, setClassArchived, studentClasses, addCoTeacher } from "@/lib/teacher/classes";
+import { createClass, JOIN_MESSAGES, listClassesForTeacher, renameClass, setClassArchived, studentClasses } from "@/lib/teacher/classes";
 import { gradebookCsv, gradebookReport } from "@/lib/teacher/reports";
 import { studentWorkForTeacher } from "@/lib/teacher/student-work";
-import { caught, classWithStudents, inDays, join, lessonAssignment, newStudent, newTeacher } from "../support/classroom";
+import { caught, classWithStudents, coTeach, inDays, join, lessonAssignment, newStudent, newTeacher } from "../support/classroom";
 import { rightResponse, wrongResponse } from "../../tooling/answers";
 import { sentIn } from "../support/sent";
 
@@ -183,7 +183,7 @@ describe("renaming and archiving a class", () => {
     const { id } = await createAssignment(teacher.id, classId, lesson());
     await takeQuiz(amira.id, id);
     const colleague = await newTeacher("Colleague");
-    await addCoTeacher(teacher.id, classId, (await db.user.findUniqueOrThrow({ where: { id: colleague.id } })).email);
+    await coTeach(teacher.id, classId, colleague);
     expect((await caught(setClassArchived(colleague.id, classId, true))).code).toBe("forbidden");
 
     await setClassArchived(teacher.id, classId, true);

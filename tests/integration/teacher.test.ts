@@ -18,7 +18,6 @@ import {
   STUDENT_ASSIGNMENT_NOT_FOUND,
 } from "@/lib/teacher/assignments";
 import {
-  addCoTeacher,
   createClass,
   getClassForTeacher,
   getRoster,
@@ -31,6 +30,7 @@ import {
   studentClasses,
 } from "@/lib/teacher/classes";
 import { NOT_FOUND_MESSAGES } from "@/lib/teacher/errors";
+import { cancelInvitation, inviteCoTeacher, listClassInvitations } from "@/lib/teacher/invitations";
 import { formatJoinCode } from "@/lib/teacher/join-code";
 import { EMPTY_QUESTION_FORM, formToQuestion } from "@/lib/teacher/question-form";
 import {
@@ -43,7 +43,7 @@ import {
   updateQuestion,
 } from "@/lib/teacher/questions";
 import { gradebookCsv, gradebookForClass, gradebookReport, questionReport } from "@/lib/teacher/reports";
-import { caught, classWithStudents, inDays, join, lessonAssignment, newStudent, newTeacher, noSleep, now, unique } from "../support/classroom";
+import { caught, classWithStudents, coTeach, inDays, join, lessonAssignment, newStudent, newTeacher, noSleep, now, unique } from "../support/classroom";
 
 describe("classes", () => {
   it("creates a class with a join code, and refuses a second class of the same name for that teacher", async () => {
@@ -137,29 +137,24 @@ describe("classes", () => {
     expect(await caught(removeStudent(teacher.id, classId, amira.id))).toMatchObject({ code: "not_found", message: NOT_FOUND_MESSAGES.student });
   });
 
-  it("shares a class with a co-teacher by the email of a teacher account, owner only", async () => {
+  it("shares a class with a co-teacher who accepted an invitation; a co-teacher cannot invite", async () => {
     const { teacher, classId } = await classWithStudents(["Amira"]);
     const colleague = await newTeacher("Mr Okafor");
-    const student = await newStudent();
-    expect((await caught(addCoTeacher(teacher.id, classId, student.email))).fields.email?.[0]).toMatch(/no teacher account/);
-    expect((await caught(addCoTeacher(teacher.id, classId, "nobody@example.test"))).fields.email?.[0]).toMatch(/no teacher account/);
-    expect((await caught(addCoTeacher(teacher.id, classId, "not an email"))).fields.email?.length).toBeGreaterThan(0);
-    await expect(addCoTeacher(teacher.id, classId, colleague.email.toUpperCase())).resolves.toEqual({ id: colleague.id, name: "Mr Okafor" });
-    expect((await caught(addCoTeacher(teacher.id, classId, colleague.email))).fields.email?.[0]).toMatch(/already teaches/);
+    await coTeach(teacher.id, classId, colleague);
     // The co-teacher now sees the class, its roster and its gradebook…
     expect(await getClassForTeacher(colleague.id, classId)).toMatchObject({ role: "CO_TEACHER", teachers: [{ role: "OWNER" }, { name: "Mr Okafor" }] });
     expect(await getRoster(colleague.id, classId)).toHaveLength(1);
     // …but cannot share it further.
     const third = await newTeacher();
-    expect((await caught(addCoTeacher(colleague.id, classId, third.email))).code).toBe("forbidden");
+    expect((await caught(inviteCoTeacher(colleague.id, classId, third.email, { baseUrl: null }))).code).toBe("forbidden");
   });
 
   it("lets the owner remove a co-teacher and a co-teacher leave; the class's work stays", async () => {
     const { teacher: owner, classId } = await classWithStudents(["Amira"]);
     const colleague = await newTeacher("Mr Okafor");
     const other = await newTeacher("Ms Brandt");
-    await addCoTeacher(owner.id, classId, colleague.email);
-    await addCoTeacher(owner.id, classId, other.email);
+    await coTeach(owner.id, classId, colleague);
+    await coTeach(owner.id, classId, other);
     // Work a co-teacher set belongs to the class, not to them.
     const { id: assignmentId } = await createAssignment(colleague.id, classId, lessonAssignment());
 
@@ -191,7 +186,7 @@ describe("classes", () => {
   it("treats a teacher who does not teach the class as if it did not exist when removing co-teachers", async () => {
     const { teacher: owner, classId } = await classWithStudents(["Amira"]);
     const colleague = await newTeacher();
-    await addCoTeacher(owner.id, classId, colleague.email);
+    await coTeach(owner.id, classId, colleague);
     const stranger = await newTeacher();
     for (const target of [colleague.id, owner.id, stranger.id]) {
       const theirs = await caught(removeCoTeacher(stranger.id, classId, target));
@@ -217,7 +212,9 @@ describe("tenant isolation", () => {
       ["roster", (id) => getRoster(intruder.id, id)],
       ["remove student", (id) => removeStudent(intruder.id, id, amira.id)],
       ["regenerate code", (id) => regenerateJoinCode(intruder.id, id)],
-      ["add co-teacher", (id) => addCoTeacher(intruder.id, id, intruder.email)],
+      ["invite co-teacher", (id) => inviteCoTeacher(intruder.id, id, intruder.email, { baseUrl: null })],
+      ["list invitations", (id) => listClassInvitations(intruder.id, id)],
+      ["cancel invitation", (id) => cancelInvitation(intruder.id, id, "no-such-invitation")],
       ["list assignments", (id) => listAssignments(intruder.id, id)],
       ["create assignment", (id) => createAssignment(intruder.id, id, lessonAssignment())],
       ["gradebook", (id) => gradebookForClass(intruder.id, id)],

@@ -4,6 +4,8 @@
 import { db } from "@/lib/db";
 import { createClass, joinClass } from "@/lib/teacher/classes";
 import { DomainError } from "@/lib/errors";
+import { answerInvitation, inviteCoTeacher } from "@/lib/teacher/invitations";
+
 import { upsertUser } from "@/prisma/factories";
 
 let counter = 0;
@@ -13,6 +15,14 @@ export const newStudent = (name = "Student") => upsertUser(db, { email: `${uniqu
 export const noSleep = async () => {};
 /** Joins from an address of its own each time, so the join throttle never steps in. */
 export const join = (studentId: string, code: string, address = unique("addr")) => joinClass(studentId, code, { address, sleep: noSleep });
+
+/** The colleague co-teaches the owner's class the only way there is: invited, then accepting (mail to the test file's outbox). */
+export async function coTeach(ownerId: string, classId: string, colleague: { id: string; email: string }) {
+  const { delivery } = await inviteCoTeacher(ownerId, classId, colleague.email, { baseUrl: null });
+  await delivery;
+  const row = await db.classInvitation.findUniqueOrThrow({ where: { classId_email: { classId, email: colleague.email } }, select: { id: true } });
+  await answerInvitation(colleague.id, row.id, "accept");
+}
 
 const DAY = 24 * 60 * 60 * 1000;
 export const now = new Date();

@@ -18,7 +18,7 @@ export default async function JoinClassPage({ searchParams }: PageProps<"/classe
       </header>
       {user.role === "TEACHER" ? (
         <p className="rounded-md border border-rule bg-white p-4">
-          You are signed in with a teacher account, which cannot join a class as a student. To teach a class with a colleague, ask them to add you as a
+          You are signed in with a teacher account, which cannot join a class as a student. To teach a class with a colleague, ask them to invite you as a
           co-teacher. <Link href="/teacher">Go to your classes</Link>.
         </p>
       ) : (

@@ -4,15 +4,19 @@
 // checks the caller teaches it before the handler runs; those that name an assignment leave that
 // check to the domain function, which refuses anything outside the teacher's own classes.
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/define";
 import { freeText, hidden, id, many, text } from "@/lib/actions/fields";
 import { saved, type FormState } from "@/lib/actions/form-state";
 import { fieldsError } from "@/lib/errors";
+import { publicBaseUrl } from "@/lib/auth/public-url";
 import type { Consequence } from "@/lib/teacher/assignment-edit";
 import { createAssignment, deleteAssignment, grantExtension, removeExtension, updateAssignment } from "@/lib/teacher/assignments";
-import { addCoTeacher, regenerateJoinCode, removeCoTeacher, removeStudent, renameClass, setClassArchived } from "@/lib/teacher/classes";
+import { regenerateJoinCode, removeCoTeacher, removeStudent, renameClass, setClassArchived } from "@/lib/teacher/classes";
+import { cancelInvitation, inviteCoTeacher } from "@/lib/teacher/invitations";
 import { parseLocalDateTime } from "@/lib/teacher/dates";
 import { classNameSchema, parseScopeValue } from "@/lib/teacher/validation";
 
@@ -61,14 +65,28 @@ export const removeStudentAction = formAction({
   },
 });
 
-export const addCoTeacherAction = formAction({
+export const inviteCoTeacherAction = formAction({
   access: "teacher-of-class",
   returnTo,
   input: z.object({ classId: id(), email: text(320) }),
   async run({ user, input }) {
-    const added = await addCoTeacher(user.id, input.classId, input.email);
+    // The domain checks the caller owns the class; the answer is the same for every email (decision 0038).
+    const { message, delivery } = await inviteCoTeacher(user.id, input.classId, input.email, { baseUrl: publicBaseUrl(await headers()) });
+    // Sent after the answer, so an email that gets mail takes no longer to answer than one that does not.
+    after(delivery.catch((error: unknown) => console.error("co-teacher invitation mail could not be sent:", error)));
     revalidateClass(input.classId);
-    return saved(`${added.name} now teaches this class with you.`);
+    return saved(message);
+  },
+});
+
+export const cancelInvitationAction = formAction({
+  access: "teacher-of-class",
+  returnTo,
+  input: z.object({ classId: id(), invitationId: id() }),
+  async run({ user, input }) {
+    const { email } = await cancelInvitation(user.id, input.classId, input.invitationId);
+    revalidateClass(input.classId);
+    return saved(`Invitation to ${email} cancelled.`);
   },
 });
 

@@ -6,7 +6,8 @@ import { DateTimeField } from "@/components/date-time-field";
 import { Choice, ChoiceGroup, SelectField } from "@/components/form-bits";
 import type { FormState } from "@/lib/actions/form-state";
 import {
-  addCoTeacherAction,
+  cancelInvitationAction,
+  inviteCoTeacherAction,
   removeCoTeacherAction,
   createAssignmentAction,
   deleteAssignmentAction,
@@ -220,8 +221,9 @@ export function RemoveCoTeacherButton({
   );
 }
 
-export function AddCoTeacherForm({ classId }: { classId: string }) {
-  const [state, action] = useActionState<FormState, FormData>(addCoTeacherAction, {});
+/** The owner invites a colleague; the answer is the same whatever the email is (decision 0038). */
+export function InviteCoTeacherForm({ classId }: { classId: string }) {
+  const [state, action] = useActionState<FormState, FormData>(inviteCoTeacherAction, {});
   const ref = useResetOnSuccess(state);
   const email = typeof state.values?.email === "string" ? state.values.email : "";
   return (
@@ -233,15 +235,39 @@ export function AddCoTeacherForm({ classId }: { classId: string }) {
         name="email"
         id="field-coteacher-email"
         label="Colleague’s email"
-        hint="They need a teacher account on Backchannel."
+        hint="We email them an invitation. They become a co-teacher when they accept it, signed in with a teacher account."
         type="email"
         autoComplete="off"
         required
         defaultValue={email}
         errors={state.errors?.email}
       />
-      <SubmitButton className="btn btn-secondary">Add co-teacher</SubmitButton>
+      <SubmitButton className="btn btn-secondary" pendingLabel="Sending…">
+        Send invitation
+      </SubmitButton>
     </form>
+  );
+}
+
+export function CancelInvitationButton({
+  classId,
+  invitationId,
+  email,
+  focusAfterRemoval,
+}: {
+  classId: string;
+  invitationId: string;
+  email: string;
+  focusAfterRemoval: string;
+}) {
+  return (
+    <ActionButton
+      action={cancelInvitationAction}
+      fields={{ classId, invitationId }}
+      label="Cancel invitation"
+      accessibleLabel={`Cancel invitation to ${email}`}
+      focusAfterRemoval={focusAfterRemoval}
+    />
   );
 }
 

@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/auth/guards";
 import { getLessons, getPhases } from "@/lib/content";
 import { listAssignments, scopeTitle } from "@/lib/teacher/assignments";
 import { getRoster } from "@/lib/teacher/classes";
+import { listClassInvitations } from "@/lib/teacher/invitations";
 import { formatJoinCode, joinPath } from "@/lib/teacher/join-code";
 import { assignableOwnQuestions } from "@/lib/teacher/questions";
 import { gradebookForClass } from "@/lib/teacher/reports";
@@ -14,7 +15,8 @@ import { TableWrapper } from "@/components/form-bits";
 import { LocalTime } from "@/components/local-time";
 import { classForTeacher } from "./data";
 import {
-  AddCoTeacherForm,
+  CancelInvitationButton,
+  InviteCoTeacherForm,
   RemoveCoTeacherButton,
   CreateAssignmentForm,
   DeleteAssignmentButton,
@@ -55,12 +57,14 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
   const teacher = await requireRole("TEACHER", `/teacher/classes/${classId}`);
   const classroom = await classForTeacher(teacher.id, classId);
   if (!classroom) notFound();
-  const [roster, assignments, { gradebook }, ownQuestions, link] = await Promise.all([
+  const [roster, assignments, { gradebook }, ownQuestions, link, invitations] = await Promise.all([
     getRoster(teacher.id, classId),
     listAssignments(teacher.id, classId),
     gradebookForClass(teacher.id, classId),
     assignableOwnQuestions(teacher.id),
     joinUrl(classroom.joinCode),
+    // Only the owner invites, so only the owner sees who is invited.
+    classroom.role === "OWNER" ? listClassInvitations(teacher.id, classId) : Promise.resolve([]),
   ]);
   const handedIn = new Map(gradebook.columns.map((c) => [c.id, c]));
   const students = roster.map((s) => ({ id: s.id, name: s.name }));
@@ -277,10 +281,36 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
             </li>
           ))}
         </ul>
+        {invitations.length > 0 ? (
+          <div className="space-y-2">
+            <h3 className="text-lg font-semibold">Invited, not yet accepted</h3>
+            <ul className="space-y-2 font-sans text-sm">
+              {invitations.map((invitation) => (
+                <li
+                  key={invitation.id}
+                  className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-rule bg-white px-3 py-2 sm:flex-nowrap"
+                >
+                  <span className="min-w-0 flex-1 break-all">
+                    {invitation.email}{" "}
+                    <span className="text-muted">
+                      · sent <LocalTime iso={invitation.sentAt.toISOString()} withTime={false} />
+                      {invitation.expired ? " · expired: invite them again to send a new one" : ""}
+                    </span>
+                  </span>
+                  <CancelInvitationButton classId={classroom.id} invitationId={invitation.id} email={invitation.email} focusAfterRemoval="teachers-heading" />
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {classroom.role === "OWNER" ? (
-          <AddCoTeacherForm classId={classroom.id} />
+          <div className="space-y-2">
+            <h3 className="text-lg font-semibold">Invite a co-teacher</h3>
+            <p className="text-muted">A co-teacher sees the class’s students and reports and can set work. Only you can invite or remove co-teachers.</p>
+            <InviteCoTeacherForm classId={classroom.id} />
+          </div>
         ) : (
-          <p className="text-muted">Only the teacher who created the class can add co-teachers.</p>
+          <p className="text-muted">Only the teacher who created the class can invite co-teachers.</p>
         )}
       </section>
 
