@@ -8,7 +8,7 @@ import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { asShown, rightResponse, wrongResponse } from "../tooling/answers";
 import { bank, getQuestion } from "./support/bank";
-import { DEMO, expect, expectAccessible, signIn, signUp, test, TYPED_URL, uniqueEmail } from "./support/fixtures";
+import { DEMO, expect, expectAccessible, signIn, signInAsNewTeacher, signUp, test, TYPED_URL, uniqueEmail } from "./support/fixtures";
 import { joinLink, studentFromJoinLink } from "./support/join-link";
 import { createClassWithLesson } from "./support/class-setup";
 import { localDateTime } from "../tooling/local-date-time";
@@ -20,7 +20,9 @@ type ShownQuestion = Parameters<typeof asShown>[1] & { id: string };
 
 async function person(newContextPage: () => Promise<Page>, role: "Student" | "Teacher", name: string): Promise<Page> {
   const page = await newContextPage();
-  await signUp(page, { name, email: uniqueEmail(role.toLowerCase()), password: PASSWORD, role });
+  const email = uniqueEmail(role.toLowerCase());
+  if (role === "Teacher") await signInAsNewTeacher(page, { name, email, password: PASSWORD });
+  else await signUp(page, { name, email, password: PASSWORD, role });
   await expect(page).toHaveURL(role === "Teacher" ? /\/teacher$/ : /\/dashboard$/);
   return page;
 }
@@ -364,8 +366,7 @@ test("the owner adds co-teachers by email and removes one; the other leaves the 
   for (const name of ["Chidi Colleague", "Lena Leaver"]) {
     const page = await newContextPage();
     const email = uniqueEmail("coteacher");
-    await signUp(page, { name, email, password: PASSWORD, role: "Teacher" });
-    await expect(page).toHaveURL(/\/teacher$/);
+    await signInAsNewTeacher(page, { name, email, password: PASSWORD });
     colleagues.push({ name, email, page });
   }
   const [chidi, lena] = colleagues;
