@@ -29,6 +29,8 @@ let server: OwnServer;
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
+  // A server of its own: migrating, seeding and starting it takes a while on a loaded machine.
+  test.setTimeout(240_000);
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
