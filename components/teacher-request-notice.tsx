@@ -7,8 +7,8 @@ export function TeacherRequestNotice() {
         Teacher request pending
       </h2>
       <p className="text-muted">
-        You asked for a teacher account. The administrator of this Backchannel has been told and will approve it; you will find the teacher pages here when you
-        next sign in after that. Meanwhile you can use Backchannel as a student: read the lessons, take the quizzes and join classes.
+        You asked for a teacher account. The administrator of this Backchannel has been told; once they approve it, the teacher pages are yours the next time
+        you sign in. Meanwhile you can use Backchannel as a student: read the lessons, take the quizzes and join classes.
       </p>
     </section>
   );

@@ -160,3 +160,31 @@ test("an administrator's emailed invitation signs up a verified teacher, once", 
   await again.getByRole("link", { name: link! }).click();
   await expect(again.getByText("This invitation has expired or has already been used.")).toBeVisible();
 });
+
+test("signed in with the invited email, following the invitation makes the account a teacher", async ({ newContextPage }) => {
+  test.setTimeout(150_000);
+  const email = uniqueEmail("promoted");
+  const student = await newContextPage({ baseURL: server.baseURL });
+  await signUp(student, { name: "Sara Student", email, password: PASSWORD, role: "Student" });
+  await expect(student).toHaveURL(/\/dashboard$/);
+
+  const admin = await newContextPage({ baseURL: server.baseURL });
+  await signIn(admin, DEMO.teacher);
+  await header(admin).getByRole("link", { name: "Admin" }).click();
+  await admin.getByLabel("Teacher's email").fill(email);
+  await admin.getByRole("button", { name: "Send invitation" }).click();
+  await expect(admin.getByText(`Invitation sent to ${email}.`, { exact: false })).toBeVisible();
+  await expect.poll(() => inbox.filter((mail) => mail.to === email).length).toBe(1);
+  const link = new RegExp(`${server.baseURL}/teacher-invitation\\?token=[A-Za-z0-9_-]{43}`).exec(inbox.find((m) => m.to === email)?.text ?? "")?.[0];
+  expect(link).toBeDefined();
+
+  await student.setContent(`<main><h1>Your mail</h1><a href="${link}">${link}</a></main>`);
+  await student.getByRole("link", { name: link! }).click();
+  await expect(student.getByText(`You are signed in as ${email}.`)).toBeVisible();
+  await expectAccessible(student);
+  await student.getByRole("button", { name: "Accept and become a teacher" }).click();
+  await expect(student).toHaveURL(/\/teacher$/);
+  await expect(student.getByRole("heading", { level: 1, name: "Your classes" })).toBeVisible();
+  // The header follows at once: the session was read again.
+  await expect(header(student).getByRole("link", { name: "Questions" })).toBeVisible();
+});

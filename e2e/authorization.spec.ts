@@ -203,6 +203,25 @@ test("the administration actions refuse an anonymous visitor, a student, a pendi
       await close();
     }
   }
+  // The question editor's "duplicate" (issue 15, F6: it handed out the built-in keys) is a teacher
+  // action: the pending account is refused it like every other student account.
+  const pending = await requestFor(browser, "pending");
+  try {
+    const duplicate = built.get("app/teacher/questions/actions.ts#duplicateQuestionAction");
+    if (!duplicate) throw new Error("duplicateQuestionAction is not in the build");
+    const { body, contentType } = await formActionBody({}, [["questionId", "q-slovenia-summit-year"]]);
+    const response = await pending.request.fetch(duplicate.pages[0] ?? "/", {
+      method: "POST",
+      headers: { "next-action": duplicate.id, "content-type": contentType },
+      data: Buffer.from(body),
+      maxRedirects: 0,
+    });
+    expect(response.status(), "a pending teacher duplicating a built-in question").toBe(403);
+    expect(await response.text()).not.toContain("Slovenia");
+  } finally {
+    await pending.close();
+  }
+
   const state = () => {
     const db = readDatabase();
     try {
