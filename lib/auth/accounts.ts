@@ -1,6 +1,6 @@
 // Creating, changing, exporting and deleting accounts. Callers have already validated the input
 // and checked who is asking; these functions only touch the database.
-import { isUniqueViolation } from "@/lib/errors";
+import { DomainError, isUniqueViolation } from "@/lib/errors";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/enums";
 import { attemptTerms, heldQuestionIdsFor, keepRevealTerms, shownOf } from "@/lib/quiz/reveal-rule";
@@ -139,6 +139,14 @@ export async function exportAccountData(userId: string) {
  */
 export async function deleteAccount(userId: string): Promise<{ classesHandedOver: number; classesDeleted: number }> {
   return db.$transaction(async (tx) => {
+    // A deployment keeps an administrator (decision 0037): without one, the next sign-up would become it.
+    const me = await tx.user.findUnique({ where: { id: userId }, select: { isAdmin: true } });
+    if (me?.isAdmin && (await tx.user.count({ where: { isAdmin: true, id: { not: userId } } })) === 0) {
+      throw new DomainError(
+        "conflict",
+        "You are this Backchannel's only administrator. Make another account an administrator first (npm run admin:create), then delete yours.",
+      );
+    }
     const owned = await tx.classTeacher.findMany({
       where: { userId, role: "OWNER" },
       select: { classId: true, class: { select: { teachers: { where: { userId: { not: userId } }, orderBy: { addedAt: "asc" }, select: { userId: true } } } } },

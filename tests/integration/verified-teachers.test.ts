@@ -19,7 +19,7 @@ import {
   signUpByInvitation,
 } from "@/lib/admin/teachers";
 import { createOrPromoteAdmin } from "@/lib/admin/create-admin";
-import { createAccount } from "@/lib/auth/accounts";
+import { createAccount, deleteAccount } from "@/lib/auth/accounts";
 import { authenticate } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
@@ -210,5 +210,17 @@ describe("npm run admin:create", () => {
       teacherRequestedAt: null,
     });
     expect(await authenticate({ email: student.email, password: PASSWORD }, "10.9.0.3")).toMatchObject({ status: "ok" });
+  });
+});
+
+describe("keeping an administrator", () => {
+  it("refuses to delete the only administrator's account, and deletes it once there is another", async () => {
+    await db.user.updateMany({ where: { isAdmin: true }, data: { isAdmin: false } });
+    const only = await upsertUser(db, { email: email("only-admin"), role: "TEACHER", isAdmin: true });
+    await expect(deleteAccount(only.id)).rejects.toMatchObject({ code: "conflict" });
+    expect(await db.user.count({ where: { id: only.id } })).toBe(1);
+    await createOrPromoteAdmin({ email: email("next-admin"), name: "Next Admin", password: PASSWORD });
+    await deleteAccount(only.id);
+    expect(await db.user.count({ where: { id: only.id } })).toBe(0);
   });
 });
