@@ -58,7 +58,7 @@ test.afterAll(async () => {
 });
 
 test("a teacher sign-up waits as a student until the administrator approves it", async ({ newContextPage }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const email = uniqueEmail("pending");
   const page = await newContextPage({ baseURL: server.baseURL });
   await signUp(page, { name: "Petra Pending", email, password: PASSWORD, role: "Teacher" });
@@ -115,7 +115,7 @@ test("a teacher sign-up waits as a student until the administrator approves it",
 });
 
 test("an administrator's emailed invitation signs up a verified teacher, once", async ({ newContextPage }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const email = uniqueEmail("invited");
   const admin = await newContextPage({ baseURL: server.baseURL });
   await signIn(admin, DEMO.teacher);
@@ -162,7 +162,7 @@ test("an administrator's emailed invitation signs up a verified teacher, once", 
 });
 
 test("signed in with the invited email, following the invitation makes the account a teacher", async ({ newContextPage }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const email = uniqueEmail("promoted");
   const student = await newContextPage({ baseURL: server.baseURL });
   await signUp(student, { name: "Sara Student", email, password: PASSWORD, role: "Student" });
