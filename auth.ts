@@ -28,9 +28,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     async jwt(params) {
       const token = baseConfig.callbacks.jwt(params);
       if (params.trigger !== "update" || !token.sub) return token;
-      const user = await db.user.findUnique({ where: { id: token.sub }, select: { name: true, role: true, sessionVersion: true } });
+      const user = await db.user.findUnique({ where: { id: token.sub }, select: { name: true, role: true, sessionVersion: true, isAdmin: true } });
       if (!user || (token.sv ?? 0) !== user.sessionVersion) return null;
-      return { ...token, name: user.name, role: user.role };
+      return { ...token, name: user.name, role: user.role, admin: user.isAdmin };
     },
   },
   providers: [

@@ -52,6 +52,11 @@ export function AccountNav() {
           </Link>
         </>
       )}
+      {account.isAdmin ? (
+        <Link href="/admin" className={linkClass}>
+          Admin
+        </Link>
+      ) : null}
       <Link href="/account" className={linkClass}>
         <span className="sr-only">Account: </span>
         {account.name}

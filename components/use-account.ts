@@ -5,10 +5,10 @@
 import { useSession } from "next-auth/react";
 import type { Role } from "@/lib/enums";
 
-export type Account = { state: "unknown" } | { state: "signed-out" } | { state: "signed-in"; name: string; role: Role };
+export type Account = { state: "unknown" } | { state: "signed-out" } | { state: "signed-in"; name: string; role: Role; isAdmin: boolean };
 
 export function useAccount(): Account {
   const { data, status } = useSession();
-  if (data?.user) return { state: "signed-in", name: data.user.name ?? "", role: data.user.role };
+  if (data?.user) return { state: "signed-in", name: data.user.name ?? "", role: data.user.role, isAdmin: data.user.isAdmin === true };
   return status === "loading" ? { state: "unknown" } : { state: "signed-out" };
 }

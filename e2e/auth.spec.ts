@@ -43,10 +43,11 @@ test.describe("sign up", () => {
     await expect(header(page).getByRole("link", { name: "Sign in" })).toBeVisible();
   });
 
-  test("a teacher signs up and lands on the classes page", async ({ page }) => {
+  test("a teacher sign-up is a student account with a pending request until the administrator approves (decision 0037)", async ({ page }) => {
     await signUp(page, { name: "Tess Teacher", email: uniqueEmail("teacher"), password: STRONG, role: "Teacher" });
-    await expect(page).toHaveURL(/\/teacher$/);
-    await expect(page.getByRole("heading", { name: "Your classes" })).toBeVisible();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole("heading", { name: "Teacher request pending" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Questions" })).toHaveCount(0);
   });
 
   test("bad input gets messages next to the fields, keeps what was typed and creates no account", async ({ page }) => {

@@ -1,31 +1,49 @@
 // Every page of the access table and every declared route handler, as an anonymous visitor, a
-// student and a teacher. Pages are listed in tooling/access-table.ts; route handlers declare
-// their own access (lib/api/route.ts) and are read from e2e/support/declared.json.
-import type { APIRequestContext, Browser } from "@playwright/test";
+// student, someone who asked to be a teacher and waits for approval, a (verified) teacher and the
+// administrator. Pages are listed in tooling/access-table.ts; route handlers declare their own
+// access (lib/api/route.ts) and are read from e2e/support/declared.json, as are the server actions
+// whose refusals are checked below.
+import Database from "better-sqlite3";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { E2E_DATABASE_URL } from "../playwright.config";
 import { PAGES, type Access } from "../tooling/access-table";
-import { declaredRoutes } from "./support/declared";
-import { fillPattern } from "./support/build-manifest";
-import { DEMO, expect, test } from "./support/fixtures";
+import { declaredActions, declaredRoutes } from "./support/declared";
+import { builtActions, fillPattern } from "./support/build-manifest";
+import { DEMO, expect, signIn, signInAsNewTeacher, signUp, test, uniqueEmail } from "./support/fixtures";
+import { formActionBody } from "./support/fuzz";
 
-type Persona = "anonymous" | "student" | "teacher";
+/** pending: signed up as a teacher, not yet approved, so a student account (decision 0037). */
+type Persona = "anonymous" | "student" | "pending" | "teacher" | "admin";
+const PERSONAS = ["anonymous", "student", "pending", "teacher", "admin"] as const satisfies readonly Persona[];
 
-/** What each persona should get for each kind of access. */
+/** What each persona should get for each kind of access. The administrator is also a teacher. */
 function expected(access: Access, persona: Persona): "ok" | "signin" | "forbidden" {
   if (access === "public") return "ok";
   if (persona === "anonymous") return "signin";
-  if (access === "teacher" && persona !== "teacher") return "forbidden";
+  if (access === "teacher" && persona !== "teacher" && persona !== "admin") return "forbidden";
+  if (access === "admin" && persona !== "admin") return "forbidden";
   return "ok";
+}
+
+const PASSWORD = "a careful reader of Bishara";
+
+/** Signs the persona in on `page`: the demo accounts, or a new account made the way the persona's kind is. */
+async function signInAs(page: Page, persona: Exclude<Persona, "anonymous">) {
+  if (persona === "student") await signIn(page, DEMO.student);
+  else if (persona === "admin") await signIn(page, DEMO.teacher);
+  else if (persona === "teacher") await signInAsNewTeacher(page, { name: "Tomas Teacher", email: uniqueEmail("authz-teacher"), password: PASSWORD });
+  else {
+    // The real sign-up: "Teacher" files a request and the account stays a student account.
+    await signUp(page, { name: "Petra Pending", email: uniqueEmail("authz-pending"), password: PASSWORD, role: "Teacher" });
+    await expect(page.getByRole("heading", { name: "Teacher request pending" })).toBeVisible();
+  }
 }
 
 async function requestFor(browser: Browser, persona: Persona): Promise<{ request: APIRequestContext; close: () => Promise<void> }> {
   const context = await browser.newContext();
   if (persona !== "anonymous") {
     const page = await context.newPage();
-    await page.goto("/signin");
-    await page.getByLabel("Email").fill(persona === "teacher" ? DEMO.teacher : DEMO.student);
-    await page.getByLabel("Password").fill(DEMO.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+    await signInAs(page, persona);
     await page.close();
   }
   return { request: context.request, close: () => context.close() };
@@ -34,7 +52,7 @@ async function requestFor(browser: Browser, persona: Persona): Promise<{ request
 /** Ids no record has: a permitted caller gets the route's own answer (often a 404), and nothing is written. */
 const MADE_UP = { attemptId: "not-a-real-attempt", questionId: "not-a-real-question", classId: "not-a-real-class", nextauth: "session" };
 
-for (const persona of ["anonymous", "student", "teacher"] as const) {
+for (const persona of PERSONAS) {
   test(`access table, pages: ${persona}`, async ({ browser }) => {
     const { request, close } = await requestFor(browser, persona);
     try {
@@ -117,4 +135,115 @@ test("a protected server action re-checks the session when the cookie is gone", 
   await page.getByLabel("Name", { exact: true }).fill("Should Not Be Saved");
   await page.getByRole("button", { name: "Save name" }).click();
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
+});
+
+/** The SQLite file behind the shared e2e server, read-only. */
+function readDatabase() {
+  return new Database(E2E_DATABASE_URL.replace(/^file:/, ""), { readonly: true });
+}
+
+// The administration actions (access "admin"), called as the page calls them, on a real target (a
+// pending teacher request) and with a new email to invite: everyone but the administrator is
+// refused and nothing changes. The administrator's own call is the control: it approves.
+test("the administration actions refuse an anonymous visitor, a student, a pending teacher and a teacher", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const adminActions = declaredActions().filter((action) => action.access === "admin");
+  expect(adminActions.map((action) => action.id).sort()).toEqual([
+    "app/admin/actions.ts#approveTeacherAction",
+    "app/admin/actions.ts#declineTeacherAction",
+    "app/admin/actions.ts#inviteTeacherAction",
+    "app/admin/actions.ts#removeTeacherAction",
+  ]);
+  const built = new Map(builtActions().map((action) => [action.name, action]));
+
+  const requester = await browser.newContext();
+  const requesterEmail = uniqueEmail("authz-request");
+  await signUp(await requester.newPage(), { name: "Rhea Request", email: requesterEmail, password: PASSWORD, role: "Teacher" });
+  const teacherContext = await browser.newContext();
+  const teacherEmail = uniqueEmail("authz-target-teacher");
+  await signInAsNewTeacher(await teacherContext.newPage(), { name: "Tariq Target", email: teacherEmail, password: PASSWORD });
+  const idOf = (email: string) => {
+    const db = readDatabase();
+    try {
+      return (db.prepare('SELECT id FROM "User" WHERE email = ?').get(email) as { id: string }).id;
+    } finally {
+      db.close();
+    }
+  };
+  const requesterId = idOf(requesterEmail);
+  const teacherId = idOf(teacherEmail);
+  const invited = uniqueEmail("authz-invited");
+
+  const call = async (request: APIRequestContext, actionId: string) => {
+    const action = built.get(actionId);
+    if (!action) throw new Error(`${actionId} is not in the build`);
+    const userId = actionId.endsWith("#removeTeacherAction") ? teacherId : requesterId;
+    const { body, contentType } = await formActionBody({}, [
+      ["userId", userId],
+      ["email", invited],
+    ]);
+    return request.fetch(action.pages[0] ?? "/", {
+      method: "POST",
+      headers: { "next-action": action.id, "content-type": contentType },
+      data: Buffer.from(body),
+      maxRedirects: 0,
+    });
+  };
+
+  for (const persona of ["anonymous", "student", "pending", "teacher"] as const) {
+    const { request, close } = await requestFor(browser, persona);
+    try {
+      for (const action of adminActions) {
+        const response = await call(request, action.id);
+        const where = `${persona} ${action.id}`;
+        if (persona === "anonymous") expect(response.headers()["x-action-redirect"] ?? response.headers().location ?? "", where).toContain("/signin");
+        else expect(response.status(), where).toBe(403);
+      }
+    } finally {
+      await close();
+    }
+  }
+  // The question editor's "duplicate" (issue 15, F6: it handed out the built-in keys) is a teacher
+  // action: the pending account is refused it like every other student account.
+  const pending = await requestFor(browser, "pending");
+  try {
+    const duplicate = built.get("app/teacher/questions/actions.ts#duplicateQuestionAction");
+    if (!duplicate) throw new Error("duplicateQuestionAction is not in the build");
+    const { body, contentType } = await formActionBody({}, [["questionId", "q-slovenia-summit-year"]]);
+    const response = await pending.request.fetch(duplicate.pages[0] ?? "/", {
+      method: "POST",
+      headers: { "next-action": duplicate.id, "content-type": contentType },
+      data: Buffer.from(body),
+      maxRedirects: 0,
+    });
+    expect(response.status(), "a pending teacher duplicating a built-in question").toBe(403);
+    expect(await response.text()).not.toContain("Slovenia");
+  } finally {
+    await pending.close();
+  }
+
+  const state = () => {
+    const db = readDatabase();
+    try {
+      return {
+        requester: db.prepare('SELECT role, teacherRequestedAt IS NOT NULL AS pending FROM "User" WHERE id = ?').get(requesterId),
+        teacher: db.prepare('SELECT role FROM "User" WHERE id = ?').get(teacherId),
+        invitations: (db.prepare('SELECT count(*) AS n FROM "TeacherInvitation" WHERE email = ?').get(invited) as { n: number }).n,
+      };
+    } finally {
+      db.close();
+    }
+  };
+  expect(state(), "nothing changed").toEqual({ requester: { role: "STUDENT", pending: 1 }, teacher: { role: "TEACHER" }, invitations: 0 });
+
+  const admin = await requestFor(browser, "admin");
+  try {
+    const response = await call(admin.request, "app/admin/actions.ts#approveTeacherAction");
+    expect(response.status()).toBe(200);
+    expect(state().requester).toEqual({ role: "TEACHER", pending: 0 });
+  } finally {
+    await admin.close();
+    await requester.close();
+    await teacherContext.close();
+  }
 });

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import type { Question } from "../lib/quiz/schema";
 import { getQuestion } from "./support/bank";
 import { answerByClicks, attemptQuestionIds, canAnswerWrong, currentQuestion } from "./support/quiz-player";
-import { expect, expectAccessible, signUp, test, uniqueEmail } from "./support/fixtures";
+import { expect, expectAccessible, signInAsNewTeacher, signUp, test, uniqueEmail } from "./support/fixtures";
 import { LABELS } from "../lib/content/labels";
 import { createClassWithLesson } from "./support/class-setup";
 
@@ -373,7 +373,7 @@ test("an anonymous visitor tries the sample question on the home page, and /quiz
 test("assigned quizzes have their own section with the due date; the rest are practice", async ({ page, newContextPage }) => {
   test.setTimeout(120_000);
   const teacher = await newContextPage();
-  await signUp(teacher, { name: "Quiz Teacher", email: uniqueEmail("quiz-teacher"), password: PASSWORD, role: "Teacher" });
+  await signInAsNewTeacher(teacher, { name: "Quiz Teacher", email: uniqueEmail("quiz-teacher"), password: PASSWORD });
   const code = await createClassWithLesson(teacher, { className: "Quiz list class" });
 
   await newStudent(page);
@@ -396,7 +396,7 @@ test("assigned quizzes have their own section with the due date; the rest are pr
 test("a question missed in a “never” assignment stays out of Review my mistakes (issue 15, F1; decision 0032)", async ({ page, newContextPage }) => {
   test.setTimeout(240_000);
   const teacher = await newContextPage();
-  await signUp(teacher, { name: "Never Teacher", email: uniqueEmail("never-teacher"), password: PASSWORD, role: "Teacher" });
+  await signInAsNewTeacher(teacher, { name: "Never Teacher", email: uniqueEmail("never-teacher"), password: PASSWORD });
   const code = await createClassWithLesson(teacher, { className: "Never class", reveal: "Never (scores only)" });
 
   await newStudent(page);

@@ -26,7 +26,7 @@ import {
   type ForeignIds,
   type FuzzRequest,
 } from "./support/fuzz";
-import { DEMO, expect, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
+import { DEMO, expect, signIn, signInAsNewTeacher, test, uniqueEmail } from "./support/fixtures";
 import { declaredActions, declaredRoutes, type DeclaredAction, type DeclaredRoute, type FieldKind, type Method } from "./support/declared";
 import { startOwnServer } from "./support/own-server";
 
@@ -322,8 +322,7 @@ test("malformed requests to every route handler and server action: no 5xx, no st
     contexts.push(other);
     const otherPage = await other.newPage();
     const otherEmail = uniqueEmail("fuzz-teacher");
-    await signUp(otherPage, { name: "Oscar Other", email: otherEmail, password: "a careful reader of Bishara", role: "Teacher" });
-    await expect(otherPage).toHaveURL(/\/teacher$/);
+    await signInAsNewTeacher(otherPage, { name: "Oscar Other", email: otherEmail, password: "a careful reader of Bishara" }, `file:${databaseFile}`);
     await otherPage.getByLabel("Class name").fill("Oscar's class");
     await otherPage.getByRole("button", { name: "Create class" }).click();
     await expect(otherPage).toHaveURL(/\/teacher\/classes\/[a-z0-9]+$/);

@@ -5,9 +5,9 @@
 import type { APIRequestContext, Browser } from "@playwright/test";
 import { builtRoutes, fillPattern } from "./support/build-manifest";
 import { declaredRoutes, personaFor, type Method } from "./support/declared";
-import { expect, signUp, test, uniqueEmail } from "./support/fixtures";
+import { DEMO, expect, signIn, signInAsNewTeacher, signUp, test, uniqueEmail } from "./support/fixtures";
 
-type Who = "anonymous" | "student" | "teacher";
+type Who = "anonymous" | "student" | "teacher" | "admin";
 type Row = { who: Who; status: number };
 
 const PAGES: Record<string, Row> = {
@@ -16,6 +16,7 @@ const PAGES: Record<string, Row> = {
   "/signup": { who: "anonymous", status: 200 },
   "/forgot-password": { who: "anonymous", status: 200 },
   "/reset-password": { who: "anonymous", status: 200 },
+  "/teacher-invitation": { who: "anonymous", status: 200 },
   "/dev/outbox": { who: "anonymous", status: 404 },
   "/lessons": { who: "anonymous", status: 200 },
   "/lessons/[slug]": { who: "anonymous", status: 200 },
@@ -27,6 +28,7 @@ const PAGES: Record<string, Row> = {
   "/quiz": { who: "student", status: 200 },
   "/quiz/attempt/[attemptId]": { who: "student", status: 200 },
   "/teacher": { who: "teacher", status: 200 },
+  "/admin": { who: "admin", status: 200 },
   "/teacher/classes/[classId]": { who: "teacher", status: 200 },
   "/teacher/classes/[classId]/reports": { who: "teacher", status: 200 },
   "/teacher/classes/[classId]/reports/questions": { who: "teacher", status: 200 },
@@ -69,7 +71,9 @@ function expectSecurityHeaders(headers: Record<string, string>, where: string) {
 async function person(browser: Browser, role: "Student" | "Teacher") {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signUp(page, { name: `Header ${role}`, email: uniqueEmail(`headers-${role.toLowerCase()}`), password: "a careful reader of Bishara", role });
+  const account = { name: `Header ${role}`, email: uniqueEmail(`headers-${role.toLowerCase()}`), password: "a careful reader of Bishara" };
+  if (role === "Teacher") await signInAsNewTeacher(page, account);
+  else await signUp(page, { ...account, role });
   await expect(page).toHaveURL(role === "Teacher" ? /\/teacher$/ : /\/dashboard$/);
   return { context, page };
 }
@@ -122,7 +126,11 @@ test("every page and route handler sends the security headers, HSTS included", a
     assignmentId: "not-a-real-assignment",
     studentId: "not-a-real-student",
   };
-  const as: Record<Who, APIRequestContext> = { anonymous: request, student: student.context.request, teacher: teacher.context.request };
+  // The demo teacher is the deployment's administrator (decision 0037).
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, DEMO.teacher);
+  const as: Record<Who, APIRequestContext> = { anonymous: request, student: student.context.request, teacher: teacher.context.request, admin: admin.request };
   try {
     // Ids that exist nowhere, for the requests that could change something: nothing is written.
     const madeUp = { ...values, attemptId: "not-a-real-attempt", questionId: "not-a-real-question", classId: "not-a-real-class" };
@@ -175,5 +183,6 @@ test("every page and route handler sends the security headers, HSTS included", a
   } finally {
     await teacher.context.close();
     await student.context.close();
+    await admin.close();
   }
 });

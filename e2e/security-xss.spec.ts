@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { getQuestion } from "./support/bank";
-import { expect, signUp, test, TYPED_URL, uniqueEmail, watchForProblems } from "./support/fixtures";
+import { expect, signInAsNewTeacher, signUp, test, TYPED_URL, uniqueEmail, watchForProblems } from "./support/fixtures";
 import { localDateTime } from "../tooling/local-date-time";
 
 const PASSWORD = "a careful reader of Bishara";
@@ -40,7 +40,9 @@ async function person(newContextPage: () => Promise<Page>, role: "Student" | "Te
       (w.__csp ??= []).push(`${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  await signUp(page, { name, email: uniqueEmail(`xss-${role.toLowerCase()}`), password: PASSWORD, role });
+  const email = uniqueEmail(`xss-${role.toLowerCase()}`);
+  if (role === "Teacher") await signInAsNewTeacher(page, { name, email, password: PASSWORD });
+  else await signUp(page, { name, email, password: PASSWORD, role });
   await expect(page).toHaveURL(role === "Teacher" ? /\/teacher$/ : /\/dashboard$/);
   return { page, problems };
 }

@@ -1,7 +1,7 @@
 // The teacher's screens on a phone: nothing makes the page scroll sideways; wide tables scroll
 // inside their own labelled wrapper instead.
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signUp, test, uniqueEmail } from "./support/fixtures";
+import { expect, expectAccessible, signInAsNewTeacher, test, uniqueEmail } from "./support/fixtures";
 import { studentFromJoinLink } from "./support/join-link";
 
 async function pageOverflow(page: Page): Promise<number> {
@@ -10,8 +10,7 @@ async function pageOverflow(page: Page): Promise<number> {
 
 test("class, reports and questions pages fit a phone; tables scroll in their wrappers", async ({ page, newContextPage }) => {
   test.setTimeout(120_000);
-  await signUp(page, { name: "Phone Teacher", email: uniqueEmail("phone-teacher"), password: "a careful reader of Bishara", role: "Teacher" });
-  await expect(page).toHaveURL(/\/teacher$/);
+  await signInAsNewTeacher(page, { name: "Phone Teacher", email: uniqueEmail("phone-teacher"), password: "a careful reader of Bishara" });
   expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
   await page.getByLabel("Class name").fill("A class with a rather long name for a small screen");
   await page.getByRole("button", { name: "Create class" }).click();

@@ -9,23 +9,35 @@ type Db = typeof Database;
 export const DEMO_PASSWORD = "kerry-lavrov-2016";
 
 export const DEMO_ACCOUNTS = [
-  { email: "teacher@backchannel.test", name: "Ms Rivera", role: "TEACHER" },
-  { email: "amira@backchannel.test", name: "Amira Haddad", role: "STUDENT" },
-  { email: "leo@backchannel.test", name: "Leo Novak", role: "STUDENT" },
-] as const satisfies ReadonlyArray<{ email: string; name: string; role: Role }>;
+  // The demo teacher is also the deployment's administrator (decision 0037).
+  { email: "teacher@backchannel.test", name: "Ms Rivera", role: "TEACHER", isAdmin: true },
+  { email: "amira@backchannel.test", name: "Amira Haddad", role: "STUDENT", isAdmin: false },
+  { email: "leo@backchannel.test", name: "Leo Novak", role: "STUDENT", isAdmin: false },
+] as const satisfies ReadonlyArray<{ email: string; name: string; role: Role; isAdmin: boolean }>;
 
-export type UserInput = { email?: string; name?: string; role?: Role; password?: string };
+export type UserInput = {
+  email?: string;
+  name?: string;
+  /** TEACHER: a verified teacher, as an administrator's approval or invitation makes one. */
+  role?: Role;
+  password?: string;
+  isAdmin?: boolean;
+  /** A student account that asked to be a teacher and waits for an administrator. */
+  teacherRequested?: boolean;
+};
 
-/** Creates a user, or updates the name and role of an existing one with that email (idempotent). */
+/** Creates a user, or updates the name, role and administrator flag of an existing one with that email (idempotent). */
 export async function upsertUser(db: Db, input: UserInput = {}) {
   const email = (input.email ?? `user-${randomUUID()}@example.test`).toLowerCase();
   const name = input.name ?? "Test Person";
   const role = input.role ?? "STUDENT";
+  const isAdmin = input.isAdmin ?? false;
+  const teacherRequestedAt = input.teacherRequested ? new Date() : null;
   const passwordHash = await hashPassword(input.password ?? DEMO_PASSWORD);
   return db.user.upsert({
     where: { email },
-    create: { email, name, role, passwordHash },
-    update: { name, role },
-    select: { id: true, email: true, name: true, role: true },
+    create: { email, name, role, isAdmin, teacherRequestedAt, passwordHash },
+    update: { name, role, isAdmin, teacherRequestedAt },
+    select: { id: true, email: true, name: true, role: true, isAdmin: true },
   });
 }

@@ -4,8 +4,8 @@
 // each declares its own access (lib/actions/define.ts, lib/api/route.ts), and the browser suite
 // reads those declarations (e2e/support/declared.json).
 
-/** public: anyone; user: any signed-in person; teacher: signed-in teachers only. */
-export type Access = "public" | "user" | "teacher";
+/** public: anyone; user: any signed-in person; teacher: signed-in (verified) teachers only; admin: the deployment's administrators (decision 0037). */
+export type Access = "public" | "user" | "teacher" | "admin";
 
 export type PageRow = {
   /** The file that defines the page, relative to the project root. */
@@ -30,6 +30,8 @@ export const PAGES: PageRow[] = [
   { file: "app/(auth)/forgot-password/page.tsx", path: "/forgot-password", access: "public" },
   // A made-up link: the page says it has expired or been used, with a 200.
   { file: "app/(auth)/reset-password/page.tsx", path: "/reset-password?token=not-a-real-token", access: "public" },
+  // A made-up link: the page says the invitation has expired or been used, with a 200.
+  { file: "app/(auth)/teacher-invitation/page.tsx", path: "/teacher-invitation?token=not-a-real-token", access: "public" },
   { file: "app/dev/outbox/page.tsx", path: "/dev/outbox", access: "public", devOnly: true },
   { file: "app/lessons/page.tsx", path: "/lessons", access: "public" },
   { file: "app/lessons/[slug]/page.tsx", path: "/lessons/potato-diplomacy", access: "public" },
@@ -38,6 +40,7 @@ export const PAGES: PageRow[] = [
   { file: "app/dashboard/page.tsx", path: "/dashboard", access: "user" },
   { file: "app/account/page.tsx", path: "/account", access: "user" },
   { file: "app/teacher/page.tsx", path: "/teacher", access: "teacher" },
+  { file: "app/admin/page.tsx", path: "/admin", access: "admin" },
   { file: "app/quiz/(list)/page.tsx", path: "/quiz", access: "user" },
   { file: "app/quiz/attempt/[attemptId]/page.tsx", path: "/quiz/attempt/not-a-real-attempt", access: "user", signedInStatus: 404 },
   { file: "app/teacher/classes/[classId]/page.tsx", path: "/teacher/classes/not-a-real-class", access: "teacher", signedInStatus: 404 },

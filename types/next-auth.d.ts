@@ -6,9 +6,10 @@ declare module "next-auth" {
     role?: AppRole;
     /** User.sessionVersion when the person signed in (decision 0033). */
     sessionVersion?: number;
+    isAdmin?: boolean;
   }
   interface Session {
-    user: { id: string; role: AppRole } & DefaultSession["user"];
+    user: { id: string; role: AppRole; isAdmin: boolean } & DefaultSession["user"];
   }
 }
 
@@ -17,5 +18,7 @@ declare module "@auth/core/jwt" {
     role?: AppRole;
     /** User.sessionVersion at sign-in: a token with an older one is signed out (decision 0033). */
     sv?: number;
+    /** User.isAdmin at sign-in (or the last refresh): shows the header's link to /admin only. */
+    admin?: boolean;
   }
 }

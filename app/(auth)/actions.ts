@@ -1,11 +1,15 @@
 "use server";
 // Sign-up, sign-in and sign-out, declared once (lib/actions/define.ts). Anyone may call these (they
 // are how people get a session), so the guard here is the throttle and the validation.
+import { after } from "next/server";
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signIn, signOut, TooManyAttempts } from "@/auth";
 import { formAction, jsonAction } from "@/lib/actions/define";
 import { hidden, secret, text } from "@/lib/actions/fields";
+import { notifyAdminsOfRequest } from "@/lib/admin/teachers";
 import { createAccount } from "@/lib/auth/accounts";
+import { publicBaseUrl } from "@/lib/auth/public-url";
 import { getSessionUser } from "@/lib/auth/guards";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { describeRetry } from "@/lib/auth/throttle-policy";
@@ -49,8 +53,17 @@ export const signUpAction = formAction({
   async run({ input }) {
     const created = await createAccount(input);
     if (!created.ok) throw fieldError("email", created.message);
+    if (created.status === "teacher-requested") {
+      // The administrators hear of the request after the answer: the new account need not wait for mail.
+      const baseUrl = publicBaseUrl(await headers());
+      after(
+        notifyAdminsOfRequest({ name: input.name, email: input.email }, baseUrl).catch((error: unknown) =>
+          console.error("teacher request mail could not be sent:", error),
+        ),
+      );
+    }
     await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-    return { redirectTo: afterSignUpPath(input.role, input.callbackUrl) };
+    return { redirectTo: afterSignUpPath(created.status === "administrator" ? "TEACHER" : "STUDENT", input.callbackUrl) };
   },
 });
 

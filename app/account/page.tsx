@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/guards";
+import { TeacherRequestNotice } from "@/components/teacher-request-notice";
 import { ChangeNameForm, ChangePasswordForm, DeleteAccountForm, SignOutEverywhereForm } from "./forms";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -11,9 +12,11 @@ export default async function AccountPage() {
       <header>
         <h1 className="text-3xl font-semibold">Your account</h1>
         <p className="mt-2 text-muted">
-          Signed in as <strong className="text-ink">{user.email}</strong> ({user.role === "TEACHER" ? "teacher" : "student"}).
+          Signed in as <strong className="text-ink">{user.email}</strong> ({user.role === "TEACHER" ? "teacher" : "student"}
+          {user.isAdmin ? ", administrator" : ""}).
         </p>
       </header>
+      {user.teacherRequested ? <TeacherRequestNotice /> : null}
 
       <section aria-labelledby="name-heading" className="space-y-3">
         <h2 id="name-heading" className="text-xl font-semibold">

@@ -15,6 +15,7 @@ import { reviewQueueSize } from "@/lib/quiz/review";
 import { studentAssignments } from "@/lib/teacher/assignments";
 import { StudentAssignmentList } from "../classes/assignment-list";
 import { NextSteps } from "./next-steps";
+import { TeacherRequestNotice } from "@/components/teacher-request-notice";
 
 export const metadata: Metadata = { title: "Your dashboard" };
 
@@ -43,6 +44,7 @@ export default async function DashboardPage() {
           <h1 className="text-3xl font-semibold">Welcome, {user.name}</h1>
           <p className="text-muted">Backchannel teaches one article in four short lessons. Each ends with a few questions on what you read.</p>
         </header>
+        {user.teacherRequested ? <TeacherRequestNotice /> : null}
         <NextSteps steps={steps} />
         <p className="font-sans text-sm">
           Has your teacher given you a class code? <Link href="/classes/join">Join your class</Link> to see the work they set.
@@ -60,6 +62,7 @@ export default async function DashboardPage() {
           {review.due > 0 ? `${review.due} question${review.due === 1 ? " is" : "s are"} due for review.` : null}
         </p>
       </header>
+      {user.teacherRequested ? <TeacherRequestNotice /> : null}
 
       <NextSteps steps={steps} />
 

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-const access = z.enum(["public", "user", "teacher"]);
+const access = z.enum(["public", "user", "teacher", "admin"]);
 const method = z.enum(["GET", "POST", "PUT"]);
 const fieldKind = z.enum(["text", "list", "hidden", "secret", "free-text"]);
 
@@ -55,6 +55,6 @@ export const declaredActions = (): DeclaredAction[] => declared().actions;
 export const declaredRoutes = (): DeclaredRoute[] => declared().routes;
 
 /** Who may call it, in the persona terms of the browser suite (teacher-of-class is a teacher check plus the class check). */
-export function personaFor(access: DeclaredRoute["access"]): "anonymous" | "student" | "teacher" {
-  return access === "public" ? "anonymous" : access === "user" ? "student" : "teacher";
+export function personaFor(access: DeclaredRoute["access"]): "anonymous" | "student" | "teacher" | "admin" {
+  return access === "public" ? "anonymous" : access === "user" ? "student" : access === "admin" ? "admin" : "teacher";
 }

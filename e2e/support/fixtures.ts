@@ -3,6 +3,8 @@
 // is in place; `expectAccessible` runs axe on the current page.
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { E2E_DATABASE_URL } from "../../playwright.config";
+import { createAccountIn } from "../../tooling/accounts";
 
 type Fixtures = {
   pageProblems: string[];
@@ -195,6 +197,11 @@ export async function signIn(page: Page, email: string, password = DEMO.password
   await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
 }
 
+/**
+ * Sign-up through the form. "Teacher" asks to be one: the account is a student until an
+ * administrator approves (decision 0037). A test that needs a teacher and is not about how one
+ * is made uses `signInAsNewTeacher`.
+ */
 export async function signUp(page: Page, { name, email, password, role }: { name: string; email: string; password: string; role: "Student" | "Teacher" }) {
   await openFromHeader(page, "Sign up", "/signup");
   await page.getByRole("radio", { name: role }).check();
@@ -202,4 +209,19 @@ export async function signUp(page: Page, { name, email, password, role }: { name
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+}
+
+/**
+ * A new verified teacher (as an administrator's approval makes one), made through the shared
+ * factories in the test database, then signed in through the sign-in form: the page ends on the
+ * teacher's home. `databaseUrl`: a spec's own server's database (e2e/support/own-server.ts).
+ */
+export async function signInAsNewTeacher(
+  page: Page,
+  { name, email, password }: { name: string; email: string; password: string },
+  databaseUrl = E2E_DATABASE_URL,
+) {
+  await createAccountIn(databaseUrl, { name, email, password, role: "TEACHER" });
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/teacher$/);
 }

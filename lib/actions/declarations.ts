@@ -6,9 +6,10 @@ import { z } from "zod";
 
 /**
  * Who may call it. public: anyone; user: any signed-in person; teacher: signed-in teachers;
- * teacher-of-class: a teacher of the class named by the input's `classId`.
+ * teacher-of-class: a teacher of the class named by the input's `classId`; admin: the deployment's
+ * administrators (decision 0037).
  */
-export type Access = "public" | "user" | "teacher" | "teacher-of-class";
+export type Access = "public" | "user" | "teacher" | "teacher-of-class" | "admin";
 
 /** How a form field is treated: ids in hidden inputs, secrets (never echoed), free text (any printable text is valid). */
 export type FieldRole = "hidden" | "secret" | "free-text";

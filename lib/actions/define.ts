@@ -33,6 +33,7 @@ async function guard<A extends Access>(access: A, returnTo: string | undefined):
   const user = await getSessionUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo ?? "/")}`);
   if ((access === "teacher" || access === "teacher-of-class") && user.role !== "TEACHER") forbidden();
+  if (access === "admin" && !user.isAdmin) forbidden();
   return user as UserFor<A>;
 }
 

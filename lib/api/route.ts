@@ -58,6 +58,7 @@ export function route<A extends RouteAccess, B extends z.ZodObject | null, P ext
     if (spec.access !== "public") {
       if (!user) return apiError(401, "unauthenticated", "Sign in first.");
       if (spec.access === "teacher" && user.role !== "TEACHER") return apiError(403, "forbidden", "Your account cannot do this.");
+      if (spec.access === "admin" && !user.isAdmin) return apiError(403, "forbidden", "Your account cannot do this.");
     }
     let body: unknown = undefined;
     if (spec.body) {

@@ -1,6 +1,6 @@
 // Creating, changing, exporting and deleting accounts. Callers have already validated the input
 // and checked who is asking; these functions only touch the database.
-import { isUniqueViolation } from "@/lib/errors";
+import { DomainError, isUniqueViolation } from "@/lib/errors";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/enums";
 import { attemptTerms, heldQuestionIdsFor, keepRevealTerms, shownOf } from "@/lib/quiz/reveal-rule";
@@ -8,21 +8,56 @@ import { hashPassword, verifyPassword } from "./password";
 
 type NewAccount = { name: string; email: string; password: string; role: Role };
 
-export async function createAccount(input: NewAccount): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+/**
+ * What the new account is. Asking to be a teacher makes a student account with a pending request
+ * (an administrator approves it, decision 0037), except for the first account of a deployment
+ * with no administrator, which becomes its administrator and a teacher.
+ */
+export type CreatedAccount = { ok: true; id: string; status: "administrator" | "student" | "teacher-requested" } | { ok: false; message: string };
+
+const TAKEN = "An account with this email already exists. Sign in instead.";
+
+export async function createAccount(input: NewAccount, now = new Date()): Promise<CreatedAccount> {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) return { ok: false, message: "An account with this email already exists. Sign in instead." };
+  if (existing) return { ok: false, message: TAKEN };
   const passwordHash = await hashPassword(input.password);
-  try {
-    const user = await db.user.create({
-      data: { name: input.name, email: input.email, role: input.role, passwordHash },
-      select: { id: true },
-    });
-    return { ok: true, id: user.id };
-  } catch (error) {
-    // Two sign-ups racing for one email: the unique index decides, and the loser gets the same message.
-    if (isUniqueViolation(error)) return { ok: false, message: "An account with this email already exists. Sign in instead." };
-    throw error;
+  for (let tries = 0; ; tries += 1) {
+    try {
+      return await createInTransaction(input, passwordHash, now);
+    } catch (error) {
+      // Two sign-ups racing for one email: the unique index decides, and the loser gets the same message.
+      if (isUniqueViolation(error)) return { ok: false, message: TAKEN };
+      // Two first sign-ups at once on PostgreSQL: the serializable transaction lets one become the
+      // administrator and fails the other, which tries again and finds the administrator there.
+      if (isSerializationFailure(error) && tries < 3) continue;
+      throw error;
+    }
   }
+}
+
+async function createInTransaction(input: NewAccount, passwordHash: string, now: Date): Promise<CreatedAccount> {
+  // The check for an administrator and the insert are one serializable transaction (SQLite: the
+  // write lock from BEGIN IMMEDIATE), so two first accounts at once never both become administrator.
+  return db.$transaction(
+    async (tx) => {
+      const hasAdmin = (await tx.user.count({ where: { isAdmin: true } })) > 0;
+      const wantsTeacher = input.role === "TEACHER";
+      const data = hasAdmin
+        ? { role: "STUDENT" as const, isAdmin: false, teacherRequestedAt: wantsTeacher ? now : null }
+        : { role: "TEACHER" as const, isAdmin: true, teacherRequestedAt: null };
+      const user = await tx.user.create({ data: { name: input.name, email: input.email, passwordHash, ...data }, select: { id: true } });
+      const status = !hasAdmin ? "administrator" : wantsTeacher ? "teacher-requested" : "student";
+      return { ok: true as const, id: user.id, status };
+    },
+    { isolationLevel: "Serializable" },
+  );
+}
+
+/** PostgreSQL's "could not serialize access" (Prisma's P2034, or the driver's SQLSTATE 40001). */
+function isSerializationFailure(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = "code" in error ? error.code : undefined;
+  return code === "P2034" || code === "40001" || /could not serialize|40001/.test(String((error as { message?: unknown }).message ?? ""));
 }
 
 export async function checkPassword(userId: string, password: string): Promise<boolean> {
@@ -48,6 +83,8 @@ export async function exportAccountData(userId: string) {
       email: true,
       name: true,
       role: true,
+      isAdmin: true,
+      teacherRequestedAt: true,
       createdAt: true,
       updatedAt: true,
       lessonProgress: { select: { lessonSlug: true, lastParagraphId: true, readAt: true, updatedAt: true } },
@@ -102,6 +139,14 @@ export async function exportAccountData(userId: string) {
  */
 export async function deleteAccount(userId: string): Promise<{ classesHandedOver: number; classesDeleted: number }> {
   return db.$transaction(async (tx) => {
+    // A deployment keeps an administrator (decision 0037): without one, the next sign-up would become it.
+    const me = await tx.user.findUnique({ where: { id: userId }, select: { isAdmin: true } });
+    if (me?.isAdmin && (await tx.user.count({ where: { isAdmin: true, id: { not: userId } } })) === 0) {
+      throw new DomainError(
+        "conflict",
+        "You are this Backchannel's only administrator. Make another account an administrator first (npm run admin:create), then delete yours.",
+      );
+    }
     const owned = await tx.classTeacher.findMany({
       where: { userId, role: "OWNER" },
       select: { classId: true, class: { select: { teachers: { where: { userId: { not: userId } }, orderBy: { addedAt: "asc" }, select: { userId: true } } } } },

@@ -9,7 +9,7 @@ import { checkThrottle, clearThrottle, recordFailure, reserveAttempt, sleep, typ
 import { RULES, type ThrottleRule } from "./throttle-policy";
 import { signInSchema } from "./validation";
 
-export type AuthenticatedUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
+export type AuthenticatedUser = { id: string; email: string; name: string; role: Role; sessionVersion: number; isAdmin: boolean };
 
 export type AuthenticationResult =
   | { status: "ok"; user: AuthenticatedUser }
@@ -57,7 +57,7 @@ export async function authenticate(raw: unknown, address: string, { baseUrl = nu
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true, isAdmin: true },
   });
   // An unknown email costs the same hash verification as a wrong password.
   const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
@@ -68,7 +68,10 @@ export async function authenticate(raw: unknown, address: string, { baseUrl = nu
   // The account-wide count stays: it runs out with its window, and the owner's success must not
   // take the brake off an attacker guessing from elsewhere.
   await clearThrottle(keys.client.key);
-  return { status: "ok", user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+  return {
+    status: "ok",
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, isAdmin: user.isAdmin },
+  };
 }
 
 /**

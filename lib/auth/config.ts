@@ -27,12 +27,15 @@ export const baseConfig = {
         token.sub = user.id;
         token.role = user.role;
         token.sv = user.sessionVersion ?? 0;
+        // Only for the header's link to /admin: the pages and actions re-read it (decision 0037).
+        token.admin = user.isAdmin === true;
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       if (token.role) session.user.role = token.role;
+      session.user.isAdmin = token.admin === true;
       return session;
     },
   },

@@ -8,7 +8,24 @@ import { db } from "@/lib/db";
 import { sessionFromCookies, type SessionClaims } from "./session-token";
 import type { Role } from "@/lib/enums";
 
-export type SessionUser = { id: string; email: string; name: string; role: Role };
+/**
+ * `role` TEACHER means a verified teacher (decision 0037); someone who asked to be one and waits
+ * for an administrator is a STUDENT with `teacherRequested`.
+ */
+export type SessionUser = { id: string; email: string; name: string; role: Role; isAdmin: boolean; teacherRequested: boolean };
+
+/** The columns the guards read, once per request. */
+export const SESSION_USER_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  sessionVersion: true,
+  isAdmin: true,
+  teacherRequestedAt: true,
+} as const;
+
+type SessionUserRow = { id: string; email: string; name: string; role: Role; sessionVersion: number; isAdmin: boolean; teacherRequestedAt: Date | null };
 
 /**
  * The signed-in person, re-read from the database so that a deleted account or a changed
@@ -23,14 +40,14 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const claims = await sessionClaims();
   if (!claims) return null;
-  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { id: true, email: true, name: true, role: true, sessionVersion: true } });
+  const user = await db.user.findUnique({ where: { id: claims.userId }, select: SESSION_USER_SELECT });
   return user ? sessionUserFor(user, claims) : null;
 });
 
 /** The user a token's claims name, or null when the token is from a session that has been ended. */
-export function sessionUserFor(user: SessionUser & { sessionVersion: number }, claims: SessionClaims): SessionUser | null {
+export function sessionUserFor(user: SessionUserRow, claims: SessionClaims): SessionUser | null {
   if (user.id !== claims.userId || claims.sessionVersion !== user.sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, isAdmin: user.isAdmin, teacherRequested: user.teacherRequestedAt !== null };
 }
 
 /**
@@ -64,5 +81,12 @@ export async function requireUser(returnTo: string): Promise<SessionUser> {
 export async function requireRole(role: Role, returnTo: string): Promise<SessionUser> {
   const user = await requireUser(returnTo);
   if (user.role !== role) forbidden();
+  return user;
+}
+
+/** For the administration pages: people who are not administrators get a 403 page (decision 0037). */
+export async function requireAdmin(returnTo: string): Promise<SessionUser> {
+  const user = await requireUser(returnTo);
+  if (!user.isAdmin) forbidden();
   return user;
 }

@@ -105,7 +105,11 @@ export function safeCallbackPath(raw: unknown, fallback = "/dashboard"): string 
   return path;
 }
 
-/** Where a new account goes: back where it was headed (a join link from the teacher), else the role's home. */
+/**
+ * Where a new account goes: back where it was headed (a join link from the teacher), else its
+ * role's home. Only a teacher account goes to /teacher; someone who asked to be a teacher is a
+ * student until approved (decision 0037) and lands on the dashboard, which says so.
+ */
 export function afterSignUpPath(role: Role, rawCallback: unknown): string {
   return safeCallbackPath(rawCallback, role === Role.TEACHER ? "/teacher" : "/dashboard");
 }
@@ -118,3 +122,16 @@ export function authPageHref(page: "/signin" | "/signup", rawCallback: unknown):
   const callback = safeCallbackPath(rawCallback, "");
   return callback ? `${page}?callbackUrl=${encodeURIComponent(callback)}` : page;
 }
+
+/** An invitation link's token: 32 random bytes in base64url (43 characters), as a reset link's. */
+export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This invitation link is not valid. Ask the administrator for a new one.");
+
+/** Signing up through a teacher invitation: the email is the invited one, so only a name and a password. */
+export const invitationSignUpSchema = z
+  .object({ token: invitationTokenSchema, name: nameSchema, password: z.string({ error: "Choose a password." }) })
+  .superRefine((input, ctx) => {
+    const result = newPasswordSchema().safeParse(input.password);
+    if (!result.success) {
+      for (const issue of result.error.issues) ctx.addIssue({ code: "custom", path: ["password"], message: issue.message });
+    }
+  });

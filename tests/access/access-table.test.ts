@@ -29,7 +29,7 @@ describe("access table", () => {
   it("protected pages call a guard", () => {
     for (const row of PAGES.filter((r) => r.access !== "public")) {
       const source = fs.readFileSync(path.join(root, row.file), "utf8");
-      const guard = row.access === "teacher" ? /requireRole\("TEACHER"/ : /require(User|Role)\(|getSessionUser\(/;
+      const guard = row.access === "teacher" ? /requireRole\("TEACHER"/ : row.access === "admin" ? /requireAdmin\(/ : /require(User|Role)\(|getSessionUser\(/;
       expect(source, `${row.file} must call its guard`).toMatch(guard);
     }
   });

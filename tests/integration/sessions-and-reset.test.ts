@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changePassword } from "@/lib/auth/accounts";
 import { authenticate } from "@/lib/auth/authenticate";
 import { checkCurrentPassword } from "@/lib/auth/current-password";
-import { sessionUserFor } from "@/lib/auth/guards";
+import { SESSION_USER_SELECT, sessionUserFor } from "@/lib/auth/guards";
 import { hashResetToken, RESET_LINK_LIFETIME_MS, RESET_RULES, requestPasswordReset, resetLinkState, resetPassword } from "@/lib/auth/password-reset";
 import { sessionFromCookies } from "@/lib/auth/session-token";
 import { endAllSessions } from "@/lib/auth/sessions";
@@ -40,7 +40,7 @@ async function signedInCookie(email: string, password = PASSWORD): Promise<strin
 async function sessionUser(cookie: string) {
   const claims = await sessionFromCookies(cookie, { secret, secureCookie: false });
   if (!claims) return null;
-  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { id: true, email: true, name: true, role: true, sessionVersion: true } });
+  const user = await db.user.findUnique({ where: { id: claims.userId }, select: SESSION_USER_SELECT });
   return user ? sessionUserFor(user, claims) : null;
 }
 

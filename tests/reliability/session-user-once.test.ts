@@ -67,9 +67,9 @@ function takeStatements(): string[] {
   return lines.map((line) => JSON.parse(line) as string);
 }
 
-// getSessionUser's lookup: User by id, selecting exactly id, email, name, role and session version.
+// getSessionUser's lookup: User by id, selecting exactly id, email, name, role, session version, administrator flag and teacher request.
 const isSessionUserLookup = (sql: string) =>
-  /^SELECT `main`\.`User`\.`id`, `main`\.`User`\.`email`, `main`\.`User`\.`name`, `main`\.`User`\.`role`, `main`\.`User`\.`sessionVersion` FROM `main`\.`User` WHERE \(`main`\.`User`\.`id` = \?/.test(
+  /^SELECT `main`\.`User`\.`id`, `main`\.`User`\.`email`, `main`\.`User`\.`name`, `main`\.`User`\.`role`, `main`\.`User`\.`sessionVersion`, `main`\.`User`\.`isAdmin`, `main`\.`User`\.`teacherRequestedAt` FROM `main`\.`User` WHERE \(`main`\.`User`\.`id` = \?/.test(
     sql,
   );
 

@@ -13,7 +13,10 @@ export default async function SignUpPage({ searchParams }: PageProps<"/signup">)
   return (
     <section className="mx-auto max-w-md">
       <h1 className="text-3xl font-semibold">Create an account</h1>
-      <p className="mt-2 text-muted">Students keep track of their reading and quizzes; teachers run classes.</p>
+      <p className="mt-2 text-muted">
+        Students keep track of their reading and quizzes; teachers run classes. A teacher account is approved by this Backchannel&rsquo;s administrator: until
+        then you use it as a student.
+      </p>
       <SignUpForm callbackUrl={returnTo} />
       <p className="mt-6 text-sm">
         Already have an account? <Link href={authPageHref("/signin", raw)}>Sign in</Link>.
