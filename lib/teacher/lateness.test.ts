@@ -141,12 +141,12 @@ describe("labels and the notice before starting", () => {
     const counts: LatePolicy = { reveal: "IMMEDIATELY", lateWorkCounts: true, afterRevealCounts: false };
     expect(startNotice(beforeDue, dueAt, counts)).toBeNull();
     expect(startNotice(dueAt, dueAt, counts)).toBeNull();
-    expect(startNotice(afterDue, dueAt, counts)).toBe("Your due date has passed: an attempt you start now is marked late and still counts toward your grade.");
+    expect(startNotice(afterDue, dueAt, counts)).toBe("Your due date has passed. An attempt you start now is marked late and still counts toward your grade.");
     expect(startNotice(afterDue, dueAt, { ...counts, lateWorkCounts: false })).toBe(
-      "Your due date has passed: an attempt you start now is marked late and does not count toward your grade: your teacher does not count late work.",
+      "Your due date has passed. An attempt you start now is marked late and does not count toward your grade: your teacher does not count late work.",
     );
     expect(startNotice(afterDue, dueAt, { ...counts, reveal: "AFTER_DUE" })).toBe(
-      "Your due date has passed: an attempt you start now is marked late and does not count toward your grade: the answers have been shown since your due date.",
+      "Your due date has passed. An attempt you start now is marked late and does not count toward your grade: the answers have been shown since your due date.",
     );
     expect(startNotice(dueAt, dueAt, { ...counts, reveal: "AFTER_DUE" })).toBe(
       "An attempt you start now does not count toward your grade: the answers have been shown since your due date.",

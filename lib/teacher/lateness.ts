@@ -93,7 +93,7 @@ export function attemptLabel(marks: Pick<AttemptMarks, "late" | "counted">): str
 export function startNotice(now: Date, dueAt: Date, policy: LatePolicy): string | null {
   const marks = attemptMarks(now, dueAt, policy);
   if (!marks.late && marks.counted) return null;
-  const opening = marks.late ? "Your due date has passed: an attempt you start now is marked late" : "An attempt you start now";
+  const opening = marks.late ? "Your due date has passed. An attempt you start now is marked late" : "An attempt you start now";
   if (marks.counted) return `${opening} and still counts toward your grade.`;
   const why = marks.late && !policy.lateWorkCounts ? "your teacher does not count late work" : "the answers have been shown since your due date";
   return `${opening} ${marks.late ? "and does not count" : "does not count"} toward your grade: ${why}.`;

@@ -64,7 +64,7 @@ describe("late work, counted by the teacher's choice", () => {
 
     // Before she starts again she is told it is late and will not count.
     expect((await studentAssignments(amira.id))[0]?.startNotice).toBe(
-      "Your due date has passed: an attempt you start now is marked late and does not count toward your grade: the answers have been shown since your due date.",
+      "Your due date has passed. An attempt you start now is marked late and does not count toward your grade: the answers have been shown since your due date.",
     );
     const retake = await takeQuiz(amira.id, assignmentId, true);
 
@@ -128,7 +128,7 @@ describe("late work, counted by the teacher's choice", () => {
     expect((await studentAssignments(zoe.id))[0]).toMatchObject({
       status: "missing",
       startNotice:
-        "Your due date has passed: an attempt you start now is marked late and does not count toward your grade: your teacher does not count late work.",
+        "Your due date has passed. An attempt you start now is marked late and does not count toward your grade: your teacher does not count late work.",
     });
     const leoAttempt = await takeQuiz(leo.id, assignmentId, true);
     const zoeAttempt = await takeQuiz(zoe.id, assignmentId, true);

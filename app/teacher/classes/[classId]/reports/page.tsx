@@ -94,7 +94,7 @@ export default async function GradebookPage({ params }: PageProps<"/teacher/clas
         ) : (
           <TableWrapper label="Gradebook table">
             <table className="w-full text-left font-sans text-sm">
-              <caption className="px-3 py-2 text-left text-muted">Students and assignments: status and grade (best counted score)</caption>
+              <caption className="px-3 py-2 text-left text-muted">Students and assignments: status and best score (of the attempts that count)</caption>
               <thead className="bg-paper">
                 <tr>
                   <th scope="col" className="sticky left-0 bg-paper px-3 py-2">
