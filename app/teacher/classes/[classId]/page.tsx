@@ -192,7 +192,7 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
                       <dd className="inline">{a.maxAttempts}</dd>
                     </div>
                     <div className="sm:col-span-2">
-                      <dt className="inline text-muted">Late work: </dt>
+                      <dt className="inline text-muted">What counts: </dt>
                       <dd className="inline">{countingRule(a)}</dd>
                     </div>
                     <div>

@@ -67,7 +67,7 @@ export default async function StudentWorkPage({ params }: Props) {
             </div>
           ) : null}
           <div className="sm:col-span-2">
-            <dt className="inline text-muted">Late work: </dt>
+            <dt className="inline text-muted">What counts: </dt>
             <dd className="inline">{work.countingRule}</dd>
           </div>
           <div>
