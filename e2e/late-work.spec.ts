@@ -57,6 +57,7 @@ test("late work that does not count: the student is told before she starts, both
 
   // The teacher closes it early: it is now past due (the preview says her work becomes missing).
   await teacher.getByRole("link", { name: `Edit the assignment “${ASSIGNMENT}”` }).click();
+  await expect(teacher.getByLabel("Opens", { exact: true })).not.toHaveValue("");
   await expect(teacher.getByRole("group", { name: "Late work" }).getByRole("radio", { name: /^Does not count/ })).toBeChecked();
   await teacher.getByLabel("Opens", { exact: true }).fill(await localDateTime(teacher, -2));
   await teacher.getByLabel("Due", { exact: true }).fill(await localDateTime(teacher, -1));
@@ -118,6 +119,8 @@ test("late work that does not count: the student is told before she starts, both
   await teacher.getByRole("link", { name: "← Gradebook" }).click();
   await teacher.getByRole("link", { name: "Students and assignments", exact: true }).click();
   await teacher.getByRole("link", { name: `Edit the assignment “${ASSIGNMENT}”` }).click();
+  // The dates fill in once the form is live (as in teacher.spec.ts): a choice made before that is lost.
+  await expect(teacher.getByLabel("Opens", { exact: true })).not.toHaveValue("");
   await teacher
     .getByRole("group", { name: "Late work" })
     .getByRole("radio", { name: /^Counts/ })
