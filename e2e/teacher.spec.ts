@@ -169,10 +169,13 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
   const csv = fs.readFileSync(await download.path(), "utf8");
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).trimEnd().split("\r\n");
-  expect(lines[0]).toBe('"Student","Email","Lesson: Potato diplomacy: best score (%)","Lesson: Potato diplomacy: status"');
+  // Score and status first, as before; then late, counted and the best score not counted (decision 0036).
+  expect(lines[0]).toBe(
+    '"Student","Email","Lesson: Potato diplomacy: best score (%)","Lesson: Potato diplomacy: status","Lesson: Potato diplomacy: late","Lesson: Potato diplomacy: counted","Lesson: Potato diplomacy: best not counted (%)"',
+  );
   expect(lines).toHaveLength(3);
-  expect(lines.find((l) => l.startsWith('"Amira Student"'))).toMatch(new RegExp(`,"${percent}","Done"$`));
-  expect(lines.find((l) => l.startsWith('"Leo Student"'))).toMatch(/,"","Not started"$/);
+  expect(lines.find((l) => l.startsWith('"Amira Student"'))).toMatch(new RegExp(`,"${percent}","Done","no","yes",""$`));
+  expect(lines.find((l) => l.startsWith('"Leo Student"'))).toMatch(/,"","Not started","no","yes",""$/);
 
   // Another teacher cannot download this class's CSV: the same 404 as for no class at all. (Typing
   // the class's addresses is the subject of its own test below.)

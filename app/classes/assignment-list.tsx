@@ -10,6 +10,7 @@ import { formatPercent } from "@/lib/teacher/report-math";
 import { STATUS_LABELS } from "@/lib/teacher/status";
 import { LocalTime } from "@/components/local-time";
 import { StartAssignmentButton } from "./assignment-button";
+import { LateTag } from "./late-tag";
 
 export function StudentAssignmentList({ assignments, reading }: { assignments: StudentAssignment[]; reading: readonly LessonProgressView[] }) {
   if (assignments.length === 0) return <p className="text-muted">No assignments yet.</p>;
@@ -23,7 +24,10 @@ export function StudentAssignmentList({ assignments, reading }: { assignments: S
           <li key={a.id} className="space-y-3 rounded-lg border border-rule bg-white p-4">
             <div className="flex flex-wrap items-start justify-between gap-3">
               <div className="space-y-1">
-                <h3 className="text-lg font-semibold">{a.title}</h3>
+                <h3 className="text-lg font-semibold">
+                  {a.title}
+                  {a.late ? <LateTag /> : null}
+                </h3>
                 <p className="font-sans text-sm text-muted">
                   {a.className} · due <LocalTime iso={a.dueAt.toISOString()} />
                   {a.extended ? " (extended)" : ""}
@@ -33,6 +37,11 @@ export function StudentAssignmentList({ assignments, reading }: { assignments: S
                   {a.bestScore !== null ? ` · best score ${formatPercent(a.bestScore)}` : ""} · {a.attemptsUsed} of {a.attemptsAllowed}{" "}
                   {a.attemptsAllowed === 1 ? "attempt" : "attempts"} used
                 </p>
+                {a.startNotice ? (
+                  <p className="max-w-prose font-sans text-sm text-[#6b4600]" id={`late-notice-${a.id}`}>
+                    {a.startNotice}
+                  </p>
+                ) : null}
                 {!a.isOpen ? (
                   <p className="font-sans text-sm text-muted">
                     Opens <LocalTime iso={a.opensAt.toISOString()} />

@@ -92,6 +92,10 @@ export const AttemptOut = z
     finishedAt: z.iso.datetime().nullable(),
     score: z.number().nullable(),
     reveal: z.boolean(),
+    late: z.boolean().meta({ description: "Started after the learner's own due date (her extension included); false for practice." }),
+    counted: z
+      .boolean()
+      .meta({ description: "Counts toward her grade on the assignment (the teacher's late-work choices); false for practice, which counts toward none." }),
     items: z.array(AttemptItemOut),
   })
   .register(apiSchemas, { id: "Attempt" });

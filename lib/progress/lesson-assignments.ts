@@ -11,6 +11,9 @@ export type ReaderLessonAssignment = {
   canStart: boolean;
   resume: boolean;
   bestScore: number | null;
+  late: boolean;
+  /** Said before a new attempt: marked late, and whether it counts (decision 0036). */
+  startNotice: string | null;
 };
 
 type Source = {
@@ -25,6 +28,8 @@ type Source = {
   canStart: boolean;
   openAttemptId: string | null;
   bestScore: number | null;
+  late: boolean;
+  startNotice: string | null;
 };
 
 export function lessonAssignmentsForReader(assignments: readonly Source[]): ReaderLessonAssignment[] {
@@ -41,6 +46,8 @@ export function lessonAssignmentsForReader(assignments: readonly Source[]): Read
             canStart: a.canStart,
             resume: a.openAttemptId !== null,
             bestScore: a.bestScore,
+            late: a.late,
+            startNotice: a.startNotice,
           },
         ]
       : [],

@@ -83,7 +83,16 @@ describe("pendingAssignments", () => {
 
 describe("lessonAssignmentsForReader", () => {
   it("keeps open lesson assignments only, as JSON-ready values", () => {
-    const common = { className: "Y12", dueAt: day(9), status: "not-started" as const, canStart: true, openAttemptId: null, bestScore: null };
+    const common = {
+      className: "Y12",
+      dueAt: day(9),
+      status: "not-started" as const,
+      canStart: true,
+      openAttemptId: null,
+      bestScore: null,
+      late: true,
+      startNotice: "Late.",
+    };
     const list = lessonAssignmentsForReader([
       { ...common, id: "open", title: "Read one", kind: "LESSON", scopeId: "one", isOpen: true },
       { ...common, id: "closed", title: "Later", kind: "LESSON", scopeId: "one", isOpen: false },
@@ -100,6 +109,8 @@ describe("lessonAssignmentsForReader", () => {
         canStart: true,
         resume: false,
         bestScore: null,
+        late: true,
+        startNotice: "Late.",
       },
     ]);
   });

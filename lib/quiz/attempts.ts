@@ -26,6 +26,7 @@ import { seededShuffle } from "./shuffle";
 import { enemiesOf, pickQuestions } from "./pick-questions";
 import { attemptTerms, heldQuestionIdsFor, isPractice, revealedIn } from "./reveal-rule";
 import { QUIZ_LENGTH, type QuizKind } from "./quiz-length";
+import { attemptMarks, isLate } from "@/lib/teacher/lateness";
 
 export { QUIZ_LENGTH, type QuizKind } from "./quiz-length";
 export type QuizScope = { kind: QuizKind; scopeId: string | null };
@@ -159,6 +160,10 @@ export type AttemptView = {
   reveal: boolean;
   /** Practice (never an assignment, even a deleted one): may be retried freely. */
   practice: boolean;
+  /** Started after the learner's own due date (decision 0036); false for practice. */
+  late: boolean;
+  /** Counts toward her grade on the assignment; false for practice and a deleted assignment's attempts, which have none. */
+  counted: boolean;
   items: (AnsweredItem | OpenItem)[];
 };
 
@@ -168,7 +173,7 @@ function loadAssignment(userId: string, assignmentId: string | null) {
   return db.assignment.findUnique({
     where: { id: assignmentId },
     // The learner's own extension, if any: "after the due date" means after *their* due date.
-    select: { reveal: true, dueAt: true, overrides: { where: { userId }, select: { dueAt: true } } },
+    select: { reveal: true, dueAt: true, lateWorkCounts: true, afterRevealCounts: true, overrides: { where: { userId }, select: { dueAt: true } } },
   });
 }
 
@@ -235,8 +240,20 @@ async function attemptView(userId: string, attempt: Awaited<ReturnType<typeof lo
     score: reveal ? attempt.score : null,
     reveal,
     practice: isPractice(attempt),
+    ...lateAndCounted(attempt),
     items,
   };
+}
+
+/** Whether the attempt is late and counts (lib/teacher/lateness.ts), against the learner's own due date. */
+function lateAndCounted(attempt: Awaited<ReturnType<typeof loadOwnAttempt>>): { late: boolean; counted: boolean } {
+  const { assignment } = attempt;
+  if (assignment) {
+    const { late, counted } = attemptMarks(attempt.startedAt, assignment.overrides[0]?.dueAt ?? assignment.dueAt, assignment);
+    return { late, counted };
+  }
+  // A deleted assignment left her due date on its attempts; practice has none.
+  return { late: attempt.revealDueAt !== null && isLate(attempt.startedAt, attempt.revealDueAt), counted: false };
 }
 
 const NOT_ACCEPTED = "The answer is not in a form this question accepts.";

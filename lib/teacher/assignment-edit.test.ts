@@ -3,8 +3,17 @@ import { nameList, previewAssignmentEdit, previewKey, type EditableAssignment, t
 
 const t = (iso: string) => new Date(iso);
 const now = t("2026-03-05T12:00:00Z");
-const base: EditableAssignment = { opensAt: t("2026-03-01T09:00:00Z"), dueAt: t("2026-03-08T17:00:00Z"), reveal: "IMMEDIATELY", maxAttempts: 2, targetIds: [] };
-const finished = (iso: string) => ({ startedAt: t("2026-03-04T10:00:00Z"), finishedAt: t(iso) });
+const base: EditableAssignment = {
+  opensAt: t("2026-03-01T09:00:00Z"),
+  dueAt: t("2026-03-08T17:00:00Z"),
+  reveal: "IMMEDIATELY",
+  maxAttempts: 2,
+  lateWorkCounts: true,
+  afterRevealCounts: false,
+  targetIds: [],
+};
+/** An attempt of twenty minutes (lateness is by when it started). */
+const finished = (iso: string) => ({ startedAt: new Date(t(iso).getTime() - 20 * 60_000), finishedAt: t(iso) });
 const student = (id: string, name: string, attempts: StudentFacts["attempts"] = [], extra: Partial<StudentFacts> = {}): StudentFacts => ({
   id,
   name,
@@ -62,6 +71,24 @@ describe("previewAssignmentEdit", () => {
       t("2026-03-07T10:00:00Z"),
     );
     expect(late.consequences.map((c) => c.message)).toEqual(["Leo’s late attempt will count as on time."]);
+  });
+
+  it("says whose late work stops counting, or starts to, when the teacher changes the choice (decision 0036)", () => {
+    const lateBase = { ...base, dueAt: t("2026-03-05T10:00:00Z") };
+    const at = t("2026-03-07T10:00:00Z");
+    const stops = previewAssignmentEdit(lateBase, { ...lateBase, lateWorkCounts: false }, [amira, leo, sam], at).consequences.map((c) => c.message);
+    expect(stops).toEqual(["Leo’s late attempt will no longer count toward the grade (kept, marked)."]);
+    const starts = previewAssignmentEdit({ ...lateBase, lateWorkCounts: false }, lateBase, [leo], at).consequences.map((c) => c.message);
+    expect(starts).toContain("Leo’s late attempt will count toward the grade, marked late.");
+  });
+
+  it("after due: counting attempts after the answers were shown re-grades the late ones, whose status stays", () => {
+    const afterDue = { ...base, reveal: "AFTER_DUE" as const, dueAt: t("2026-03-05T10:00:00Z") };
+    const twice = student("a", "Amira", [finished("2026-03-04T10:20:00Z"), finished("2026-03-06T09:00:00Z")]);
+    const result = previewAssignmentEdit(afterDue, { ...afterDue, afterRevealCounts: true }, [twice, sam], t("2026-03-07T10:00:00Z"));
+    expect(result.consequences.map((c) => c.message)).toEqual([
+      "Which of Amira’s attempts count toward the grade changes; grades are worked out again and no attempt is deleted.",
+    ]);
   });
 
   it("ends an extension the new due date overtakes, and keeps its student's status", () => {

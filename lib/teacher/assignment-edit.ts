@@ -2,6 +2,7 @@
 // started, worked out before anything is saved, so the teacher can read it and decide. Pure: the
 // rules are table-tested in assignment-edit.test.ts; lib/teacher/assignments.ts loads the rows.
 import { createHash } from "node:crypto";
+import { attemptMarks } from "./lateness";
 import { assignmentStatus, effectiveDueAt, STATUS_LABELS, type AssignmentStatus } from "./status";
 import { REVEAL_LABELS, type RevealPolicy } from "./validation";
 
@@ -11,6 +12,9 @@ export type EditableAssignment = {
   dueAt: Date;
   reveal: RevealPolicy;
   maxAttempts: number;
+  /** Decision 0036: which attempts count toward the grade. */
+  lateWorkCounts: boolean;
+  afterRevealCounts: boolean;
   /** Empty: the whole class. */
   targetIds: readonly string[];
 };
@@ -24,7 +28,8 @@ export type StudentFacts = {
   attempts: readonly { startedAt: Date; finishedAt: Date | null }[];
 };
 
-export type ConsequenceKind = "no-attempt-left" | "status-change" | "extension-ends" | "removed-with-work" | "removed" | "added" | "reveal" | "reopens-later";
+export type ConsequenceKind =
+  "no-attempt-left" | "status-change" | "extension-ends" | "removed-with-work" | "removed" | "added" | "reveal" | "reopens-later" | "counting";
 
 export type Consequence = { kind: ConsequenceKind; studentIds: string[]; message: string };
 
@@ -117,6 +122,22 @@ export function previewAssignmentEdit(before: EditableAssignment, after: Editabl
     add("status-change", people, statusMessage(people, from, to));
   }
 
+  // Which attempts count (late work, attempts after the answers were shown, or a new due date).
+  // Those whose status changes were told above; this names the rest (a grade changes, not a status).
+  const statusChanged = new Set([...changes.values()].flat());
+  const recounted = kept.filter((s) => {
+    if (statusChanged.has(s)) return false;
+    const overrideAfter = overtaken.includes(s) ? null : s.overrideDueAt;
+    const countedBefore = s.attempts.map((a) => attemptMarks(a.startedAt, effectiveDueAt(before.dueAt, s.overrideDueAt), before).counted);
+    const countedAfter = s.attempts.map((a) => attemptMarks(a.startedAt, effectiveDueAt(after.dueAt, overrideAfter), after).counted);
+    return countedBefore.some((c, i) => c !== countedAfter[i]);
+  });
+  add(
+    "counting",
+    recounted,
+    `Which of ${nameList(recounted.map((s) => s.name))}’s attempts count toward the grade changes; grades are worked out again and no attempt is deleted.`,
+  );
+
   // Opening later than now, after some have started.
   if (after.opensAt.getTime() > now.getTime() && before.opensAt.getTime() <= now.getTime()) {
     const open = kept.filter((s) => s.attempts.length > 0);
@@ -144,7 +165,13 @@ export function previewAssignmentEdit(before: EditableAssignment, after: Editabl
 }
 
 function statusOf(assignment: EditableAssignment, student: StudentFacts, overrideDueAt: Date | null, now: Date): AssignmentStatus {
-  return assignmentStatus({ opensAt: assignment.opensAt, dueAt: effectiveDueAt(assignment.dueAt, overrideDueAt), attempts: student.attempts, now });
+  return assignmentStatus({
+    opensAt: assignment.opensAt,
+    dueAt: effectiveDueAt(assignment.dueAt, overrideDueAt),
+    policy: assignment,
+    attempts: student.attempts,
+    now,
+  });
 }
 
 function statusMessage(people: readonly StudentFacts[], from: AssignmentStatus, to: AssignmentStatus): string {
@@ -152,6 +179,8 @@ function statusMessage(people: readonly StudentFacts[], from: AssignmentStatus, 
   const their = verb(people.length, "attempt", "attempts");
   if (from === "done" && to === "late") return `Moving the due date earlier makes ${names}’s ${their} late.`;
   if (from === "late" && to === "done") return `${names}’s late ${their} will count as on time.`;
+  if (from === "late" && to === "not-counted") return `${names}’s late ${their} will no longer count toward the grade (kept, marked).`;
+  if (from === "not-counted" && to === "late") return `${names}’s late ${their} will count toward the grade, marked late.`;
   if (to === "missing") return `${names} ${verb(people.length, "has", "have")} not finished: the work becomes missing.`;
   if (from === "missing") return `${names}’s work is no longer missing (${STATUS_LABELS[to].toLowerCase()}).`;
   return `${names}: ${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}.`;

@@ -14,7 +14,7 @@ import { DomainError } from "@/lib/errors";
 import { requireTeaching } from "./classes";
 import { mayReveal } from "@/lib/quiz/reveal";
 import { keepRevealTerms } from "@/lib/quiz/reveal-rule";
-import { bestScore } from "./report-math";
+import { gradeOf, startNotice } from "./lateness";
 import { assignmentStatus, effectiveDueAt, type AssignmentStatus } from "./status";
 import { previewAssignmentEdit, previewKey, type EditPreview, type StudentFacts } from "./assignment-edit";
 import { assignmentEditSchema, assignmentInputSchema, extensionInputSchema, type AssignmentKind, type RevealPolicy } from "./validation";
@@ -29,6 +29,10 @@ export type AssignmentSummary = {
   dueAt: Date;
   reveal: RevealPolicy;
   maxAttempts: number;
+  /** Whether attempts started after a student's due date count (decision 0036). */
+  lateWorkCounts: boolean;
+  /** Whether attempts started once the answers were shown to her count. */
+  afterRevealCounts: boolean;
   /** Teacher-chosen questions; null: the scope's built-in questions. */
   questionIds: string[] | null;
   /** Empty: the whole class. */
@@ -59,6 +63,8 @@ const ASSIGNMENT_FIELDS = {
   dueAt: true,
   reveal: true,
   maxAttempts: true,
+  lateWorkCounts: true,
+  afterRevealCounts: true,
   questionIds: true,
 } as const;
 
@@ -114,6 +120,8 @@ export async function createAssignment(teacherId: string, classId: string, input
       dueAt: data.dueAt,
       reveal: data.reveal,
       maxAttempts: data.maxAttempts,
+      lateWorkCounts: data.lateWorkCounts,
+      afterRevealCounts: data.afterRevealCounts,
       ...(questionIds.length > 0 ? { questionIds } : {}),
       targets: { create: studentIds.map((userId) => ({ userId })) },
     },
@@ -153,6 +161,8 @@ export async function updateAssignment(
       dueAt: true,
       reveal: true,
       maxAttempts: true,
+      lateWorkCounts: true,
+      afterRevealCounts: true,
       targets: { select: { userId: true } },
       overrides: { select: { userId: true, dueAt: true, extraAttempts: true } },
       attempts: { select: { userId: true, startedAt: true, finishedAt: true } },
@@ -183,9 +193,19 @@ export async function updateAssignment(
     dueAt: current.dueAt,
     reveal: current.reveal,
     maxAttempts: current.maxAttempts,
+    lateWorkCounts: current.lateWorkCounts,
+    afterRevealCounts: current.afterRevealCounts,
     targetIds: current.targets.map((t) => t.userId),
   };
-  const after = { opensAt: data.opensAt, dueAt: data.dueAt, reveal: data.reveal, maxAttempts: data.maxAttempts, targetIds: studentIds };
+  const after = {
+    opensAt: data.opensAt,
+    dueAt: data.dueAt,
+    reveal: data.reveal,
+    maxAttempts: data.maxAttempts,
+    lateWorkCounts: data.lateWorkCounts ?? current.lateWorkCounts,
+    afterRevealCounts: data.afterRevealCounts ?? current.afterRevealCounts,
+    targetIds: studentIds,
+  };
   const preview = previewAssignmentEdit(before, after, students, now);
   const key = previewKey(preview);
   if (preview.consequences.length > 0 && confirmedKey !== key) return { saved: false, classId: current.classId, preview, key };
@@ -200,6 +220,9 @@ export async function updateAssignment(
         dueAt: data.dueAt,
         reveal: data.reveal,
         maxAttempts: data.maxAttempts,
+        // Grades are worked out from these when read: changing them re-grades, and deletes nothing.
+        lateWorkCounts: after.lateWorkCounts,
+        afterRevealCounts: after.afterRevealCounts,
       },
     }),
     db.assignmentTarget.deleteMany({ where: { assignmentId: current.id, userId: { notIn: studentIds } } }),
@@ -279,11 +302,17 @@ export type StudentAssignment = {
   extended: boolean;
   isOpen: boolean;
   reveal: RevealPolicy;
+  lateWorkCounts: boolean;
+  afterRevealCounts: boolean;
   status: AssignmentStatus;
   attemptsUsed: number;
   attemptsAllowed: number;
-  /** Best score of the finished attempts, 0..1; null while the reveal policy holds results back. */
+  /** Her grade: best score of the counted finished attempts, 0..1; null while the reveal policy holds results back. */
   bestScore: number | null;
+  /** Whether any of her attempts started after her due date. */
+  late: boolean;
+  /** Said before she starts an attempt now: that it is marked late, and whether it counts (null when on time). */
+  startNotice: string | null;
   /** An attempt to carry on with, if one is unfinished. */
   openAttemptId: string | null;
   /** Whether "start" (or "continue") may be offered now. */
@@ -314,6 +343,8 @@ type StudentAssignmentRow = {
   dueAt: Date;
   reveal: RevealPolicy;
   maxAttempts: number;
+  lateWorkCounts: boolean;
+  afterRevealCounts: boolean;
   questionIds: unknown;
   class: { id: string; name: string };
   overrides: { dueAt: Date | null; extraAttempts: number }[];
@@ -325,6 +356,9 @@ function toStudentAssignment(row: StudentAssignmentRow, now: Date): StudentAssig
   const attemptsAllowed = row.maxAttempts + (override?.extraAttempts ?? 0);
   const openAttempt = row.attempts.find((a) => a.finishedAt === null) ?? null;
   const isOpen = now.getTime() >= row.opensAt.getTime();
+  const dueAt = effectiveDueAt(row.dueAt, override?.dueAt ?? null);
+  const grade = gradeOf(row.attempts, dueAt, row);
+  const canStart = isOpen && (openAttempt !== null || row.attempts.length < attemptsAllowed);
   return {
     id: row.id,
     title: row.title,
@@ -333,17 +367,22 @@ function toStudentAssignment(row: StudentAssignmentRow, now: Date): StudentAssig
     classId: row.class.id,
     className: row.class.name,
     opensAt: row.opensAt,
-    dueAt: effectiveDueAt(row.dueAt, override?.dueAt ?? null),
+    dueAt,
     extended: Boolean(override?.dueAt),
     isOpen,
     reveal: row.reveal,
-    status: assignmentStatus({ opensAt: row.opensAt, dueAt: row.dueAt, overrideDueAt: override?.dueAt ?? null, attempts: row.attempts, now }),
+    lateWorkCounts: row.lateWorkCounts,
+    afterRevealCounts: row.afterRevealCounts,
+    status: assignmentStatus({ opensAt: row.opensAt, dueAt: row.dueAt, overrideDueAt: override?.dueAt ?? null, policy: row, attempts: row.attempts, now }),
     attemptsUsed: row.attempts.length,
     attemptsAllowed,
     // A student sees a score only when the assignment shows results: "answers hidden" hides the score too.
-    bestScore: mayReveal({ reveal: row.reveal, dueAt: effectiveDueAt(row.dueAt, override?.dueAt ?? null) }, now) ? bestScore(row.attempts) : null,
+    bestScore: mayReveal({ reveal: row.reveal, dueAt }, now) ? grade.counted : null,
+    late: grade.anyLate,
+    // Only for a new attempt: carrying on with an open one changes nothing about it.
+    startNotice: canStart && openAttempt === null ? startNotice(now, dueAt, row) : null,
     openAttemptId: openAttempt?.id ?? null,
-    canStart: isOpen && (openAttempt !== null || row.attempts.length < attemptsAllowed),
+    canStart,
   };
 }
 

@@ -52,7 +52,7 @@ export async function attentionForTeacher(teacherId: string, now = new Date(), l
         const cell = row.cells[index];
         if (!cell?.assigned) continue;
         if (cell.status === "missing") missing.push({ id: row.student.id, name: row.student.name });
-        if (cell.status === "late") late.push({ id: row.student.id, name: row.student.name });
+        if (cell.status === "late" || cell.status === "not-counted") late.push({ id: row.student.id, name: row.student.name });
       }
       if (missing.length + late.length > 0)
         overdue.push({ classId: classroom.id, className: classroom.name, assignmentId: column.id, title: column.title, dueAt: column.dueAt, missing, late });

@@ -37,6 +37,9 @@ const assignments: AssignmentFacts[] = [
     maxAttempts: 1,
     targetIds: ["s-amira"],
     overrides: [],
+    reveal: "NEVER",
+    lateWorkCounts: true,
+    afterRevealCounts: false,
   },
   {
     id: "a-lesson",
@@ -46,6 +49,9 @@ const assignments: AssignmentFacts[] = [
     maxAttempts: 2,
     targetIds: [],
     overrides: [{ userId: "s-zoe", dueAt: t("2026-03-12T17:00:00Z"), extraAttempts: 1 }],
+    reveal: "IMMEDIATELY",
+    lateWorkCounts: true,
+    afterRevealCounts: false,
   },
 ];
 
@@ -68,7 +74,16 @@ describe("gradebook", () => {
   it("gives each student the best finished score and the status by the status rule", () => {
     const [amira, leo, zoe] = gradebook.rows;
     expect(amira?.cells[0]).toMatchObject({ assigned: true, status: "done", bestScore: 0.9, attemptsUsed: 2, attemptsAllowed: 2, extended: false });
-    expect(leo?.cells[0]).toMatchObject({ assigned: true, status: "late", bestScore: 0.5, attemptsUsed: 1 });
+    expect(leo?.cells[0]).toMatchObject({
+      assigned: true,
+      status: "late",
+      bestScore: 0.5,
+      notCountedScore: null,
+      late: true,
+      anyNotCounted: false,
+      attemptsUsed: 1,
+    });
+    expect(amira?.cells[0]).toMatchObject({ late: false, anyNotCounted: false, notCountedScore: null });
     // Zoë's extension runs to the 12th and she has started: in progress, one extra attempt.
     expect(zoe?.cells[0]).toMatchObject({ assigned: true, status: "in-progress", bestScore: null, attemptsAllowed: 3, extended: true });
     expect(zoe?.cells[0]?.assigned && zoe.cells[0].dueAt.toISOString()).toBe("2026-03-12T17:00:00.000Z");
@@ -93,13 +108,58 @@ describe("gradebook", () => {
     });
   });
 
-  it("turns into CSV rows with one score and one status column per assignment", () => {
+  it("turns into CSV rows: score and status per assignment as before, then late, counted and the best score not counted", () => {
     expect(gradebookCsvRows(gradebook)).toEqual([
-      ["Student", "Email", "Potato diplomacy: best score (%)", "Potato diplomacy: status", "Phase 1: best score (%)", "Phase 1: status"],
-      ["Amira Haddad", "amira@example.test", "90", "Done", "", "In progress"],
-      ["Leo Novak", "leo@example.test", "50", "Late", "", "Not assigned"],
-      ["zoë Brandt", "zoe@example.test", "", "In progress", "", "Not assigned"],
+      [
+        "Student",
+        "Email",
+        "Potato diplomacy: best score (%)",
+        "Potato diplomacy: status",
+        "Phase 1: best score (%)",
+        "Phase 1: status",
+        "Potato diplomacy: late",
+        "Potato diplomacy: counted",
+        "Potato diplomacy: best not counted (%)",
+        "Phase 1: late",
+        "Phase 1: counted",
+        "Phase 1: best not counted (%)",
+      ],
+      ["Amira Haddad", "amira@example.test", "90", "Done", "", "In progress", "no", "yes", "", "no", "yes", ""],
+      ["Leo Novak", "leo@example.test", "50", "Done late", "", "Not assigned", "yes", "yes", "", "", "", ""],
+      ["zoë Brandt", "zoe@example.test", "", "In progress", "", "Not assigned", "no", "yes", "", "", "", ""],
     ]);
+  });
+
+  it("counts only the attempts the assignment's choices count (decision 0036), and keeps the others apart", () => {
+    const strict = assignments.map((a) => (a.id === "a-lesson" ? { ...a, lateWorkCounts: false } : a));
+    const [, leo] = buildGradebook({ students, assignments: strict, attempts, now }).rows;
+    expect(leo?.cells[0]).toMatchObject({ status: "not-counted", bestScore: null, notCountedScore: 0.5, late: true, anyNotCounted: true });
+    expect(gradebookCsvRows(buildGradebook({ students, assignments: strict, attempts, now }))[2]).toEqual([
+      "Leo Novak",
+      "leo@example.test",
+      "",
+      "Late, not counted",
+      "",
+      "Not assigned",
+      "yes",
+      "no",
+      "50",
+      "",
+      "",
+      "",
+    ]);
+  });
+
+  it("F3: after due, a retake after the deadline scoring 100 % leaves the grade at the on-time score", () => {
+    const afterDue = assignments.map((a) => (a.id === "a-lesson" ? { ...a, reveal: "AFTER_DUE" as const } : a));
+    const retake = { userId: "s-amira", assignmentId: "a-lesson", startedAt: t("2026-03-09T09:00:00Z"), finishedAt: t("2026-03-09T09:10:00Z"), score: 1 };
+    const [amira] = buildGradebook({ students, assignments: afterDue, attempts: [...attempts, retake], now }).rows;
+    expect(amira?.cells[0]).toMatchObject({ status: "done", bestScore: 0.9, notCountedScore: 1, late: true, anyNotCounted: true });
+    const counting = afterDue.map((a) => (a.id === "a-lesson" ? { ...a, afterRevealCounts: true } : a));
+    expect(buildGradebook({ students, assignments: counting, attempts: [...attempts, retake], now }).rows[0]?.cells[0]).toMatchObject({
+      bestScore: 1,
+      notCountedScore: null,
+    });
   });
 
   it("takes the best score of finished attempts only", () => {

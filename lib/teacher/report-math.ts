@@ -4,7 +4,10 @@
 import { LABELS } from "@/lib/content/labels";
 import { masteryByPhase, MASTERY_LEVELS, type BankQuestion, type GradedAnswer, type MasteryLevel } from "@/lib/quiz/mastery";
 import { ResponseSchema, type Question } from "@/lib/quiz/schema";
+import { gradeOf, type LatePolicy } from "./lateness";
 import { assignmentStatus, effectiveDueAt, isSubmitted, STATUS_LABELS, type AssignmentStatus } from "./status";
+
+export { bestScore } from "./lateness";
 
 // ---------------------------------------------------------------------------------------------
 // Gradebook
@@ -20,7 +23,7 @@ export type AssignmentFacts = {
   /** Empty: the whole class. */
   targetIds: readonly string[];
   overrides: readonly { userId: string; dueAt: Date | null; extraAttempts: number }[];
-};
+} & LatePolicy;
 
 export type AttemptFacts = { userId: string; assignmentId: string | null; startedAt: Date; finishedAt: Date | null; score: number | null };
 
@@ -29,8 +32,14 @@ export type GradebookCell =
   | {
       assigned: true;
       status: AssignmentStatus;
-      /** The best score of the finished attempts, 0..1; null before any is finished. */
+      /** The grade: the best score of the counted finished attempts, 0..1; null before one is finished. */
       bestScore: number | null;
+      /** The best score of finished attempts that do not count (kept, shown apart); null when none. */
+      notCountedScore: number | null;
+      /** Whether any attempt started after her due date. */
+      late: boolean;
+      /** Whether any finished attempt does not count. */
+      anyNotCounted: boolean;
       attemptsUsed: number;
       attemptsAllowed: number;
       dueAt: Date;
@@ -43,7 +52,7 @@ export type GradebookColumn = {
   dueAt: Date;
   assigned: number;
   submitted: number;
-  /** Mean of the best scores of those who finished; null when nobody has. */
+  /** Mean of the grades (counted best scores) of those who have one; null when nobody has. */
   averageScore: number | null;
 };
 
@@ -77,13 +86,18 @@ export function buildGradebook(input: {
         opensAt: assignment.opensAt,
         dueAt: assignment.dueAt,
         overrideDueAt: override?.dueAt ?? null,
+        policy: assignment,
         attempts,
         now: input.now,
       });
+      const grade = gradeOf(attempts, effectiveDueAt(assignment.dueAt, override?.dueAt ?? null), assignment);
       return {
         assigned: true,
         status,
-        bestScore: bestScore(attempts),
+        bestScore: grade.counted,
+        notCountedScore: grade.notCounted,
+        late: grade.anyLate,
+        anyNotCounted: grade.anyNotCounted,
         attemptsUsed: attempts.length,
         attemptsAllowed: assignment.maxAttempts + (override?.extraAttempts ?? 0),
         dueAt: effectiveDueAt(assignment.dueAt, override?.dueAt ?? null),
@@ -110,29 +124,31 @@ export function buildGradebook(input: {
   return { columns, rows };
 }
 
-export function bestScore(attempts: readonly Pick<AttemptFacts, "finishedAt" | "score">[]): number | null {
-  let best: number | null = null;
-  for (const attempt of attempts) {
-    if (attempt.finishedAt === null || attempt.score === null) continue;
-    if (best === null || attempt.score > best) best = attempt.score;
-  }
-  return best;
-}
-
 /** "85%" (rounded to a whole percent); an em dash for no score. */
 export function formatPercent(share: number | null): string {
   return share === null ? "—" : `${Math.round(share * 100)}%`;
 }
 
-/** The gradebook as spreadsheet rows: a header, then one row per student. */
+const percentCell = (share: number | null) => (share === null ? "" : String(Math.round(share * 100)));
+
+/**
+ * The gradebook as spreadsheet rows: a header, then one row per student. The columns files made
+ * before decision 0036 had (best score and status per assignment) keep their place; whether work
+ * was late, whether all of it counted and the best score that did not count follow, per assignment.
+ */
 export function gradebookCsvRows(gradebook: Gradebook): string[][] {
   const header = ["Student", "Email"];
   for (const column of gradebook.columns) header.push(`${column.title}: best score (%)`, `${column.title}: status`);
+  for (const column of gradebook.columns) header.push(`${column.title}: late`, `${column.title}: counted`, `${column.title}: best not counted (%)`);
   const rows = gradebook.rows.map(({ student, cells }) => {
     const row = [student.name, student.email];
     for (const cell of cells) {
       if (!cell.assigned) row.push("", "Not assigned");
-      else row.push(cell.bestScore === null ? "" : String(Math.round(cell.bestScore * 100)), STATUS_LABELS[cell.status]);
+      else row.push(percentCell(cell.bestScore), STATUS_LABELS[cell.status]);
+    }
+    for (const cell of cells) {
+      if (!cell.assigned) row.push("", "", "");
+      else row.push(cell.late ? "yes" : "no", cell.anyNotCounted ? "no" : "yes", percentCell(cell.notCountedScore));
     }
     return row;
   });

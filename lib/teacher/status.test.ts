@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assignmentStatus, effectiveDueAt, isSubmitted, type AssignmentStatus, type AttemptTimes } from "./status";
+import type { LatePolicy } from "./lateness";
+import { assignmentStatus, effectiveDueAt, isSubmitted, ASSIGNMENT_STATUSES, type AttemptTimes, type AssignmentStatus } from "./status";
 
 const opensAt = new Date("2026-03-01T09:00:00Z");
 const dueAt = new Date("2026-03-08T17:00:00Z");
@@ -9,7 +10,12 @@ const before = t("2026-03-05T10:00:00Z");
 const after = t("2026-03-09T10:00:00Z");
 const afterExtension = t("2026-03-11T10:00:00Z");
 
-type Case = [string, { attempts: AttemptTimes[]; now: Date; overrideDueAt?: Date | null }, AssignmentStatus];
+/** Today's behaviour: late work counts (marked), answers shown after each answer. */
+const counts: LatePolicy = { reveal: "IMMEDIATELY", lateWorkCounts: true, afterRevealCounts: false };
+const lateNotCounted: LatePolicy = { ...counts, lateWorkCounts: false };
+const afterDue: LatePolicy = { reveal: "AFTER_DUE", lateWorkCounts: true, afterRevealCounts: false };
+
+type Case = [string, { attempts: AttemptTimes[]; now: Date; overrideDueAt?: Date | null; policy?: LatePolicy }, AssignmentStatus];
 
 const cases: Case[] = [
   ["nothing yet, before the due date", { attempts: [], now: before }, "not-started"],
@@ -17,11 +23,12 @@ const cases: Case[] = [
   ["started, not finished, before the due date", { attempts: [{ startedAt: before, finishedAt: null }], now: before }, "in-progress"],
   ["finished before the due date", { attempts: [{ startedAt: before, finishedAt: t("2026-03-05T10:20:00Z") }], now: after }, "done"],
   ["finished exactly at the due date", { attempts: [{ startedAt: before, finishedAt: dueAt }], now: after }, "done"],
-  ["finished one second after the due date", { attempts: [{ startedAt: before, finishedAt: t("2026-03-08T17:00:01Z") }], now: after }, "late"],
+  ["started exactly at the due date: on time", { attempts: [{ startedAt: dueAt, finishedAt: after }], now: after }, "done"],
+  ["started one second after the due date: late", { attempts: [{ startedAt: t("2026-03-08T17:00:01Z"), finishedAt: after }], now: after }, "late"],
   ["nothing, due date passed", { attempts: [], now: after }, "missing"],
   ["nothing, at the due instant itself", { attempts: [], now: dueAt }, "not-started"],
   ["started but never finished, due date passed", { attempts: [{ startedAt: before, finishedAt: null }], now: after }, "missing"],
-  ["started before, finished after the due date", { attempts: [{ startedAt: before, finishedAt: after }], now: after }, "late"],
+  ["started before, finished after the due date: on time (lateness is by start)", { attempts: [{ startedAt: before, finishedAt: after }], now: after }, "done"],
   [
     "one on-time and one late attempt: on time wins",
     {
@@ -37,12 +44,44 @@ const cases: Case[] = [
     "a finished late attempt and an open one",
     {
       attempts: [
-        { startedAt: before, finishedAt: after },
+        { startedAt: after, finishedAt: after },
         { startedAt: after, finishedAt: null },
       ],
       now: after,
     },
     "late",
+  ],
+  [
+    "late work does not count: a late attempt is not counted",
+    { attempts: [{ startedAt: after, finishedAt: after }], now: after, policy: lateNotCounted },
+    "not-counted",
+  ],
+  [
+    "late work does not count, but an on-time attempt is there: done",
+    {
+      attempts: [
+        { startedAt: before, finishedAt: before },
+        { startedAt: after, finishedAt: after },
+      ],
+      now: after,
+      policy: lateNotCounted,
+    },
+    "done",
+  ],
+  [
+    "after due: a late attempt started after the answers were shown does not count",
+    { attempts: [{ startedAt: after, finishedAt: after }], now: after, policy: afterDue },
+    "not-counted",
+  ],
+  [
+    "after due, counting attempts after the reveal: done late",
+    { attempts: [{ startedAt: after, finishedAt: after }], now: after, policy: { ...afterDue, afterRevealCounts: true } },
+    "late",
+  ],
+  [
+    "late work does not count, only an open late attempt: missing",
+    { attempts: [{ startedAt: after, finishedAt: null }], now: after, policy: lateNotCounted },
+    "missing",
   ],
   ["extension: nothing yet, past the original due date only", { attempts: [], now: after, overrideDueAt: extended }, "not-started"],
   [
@@ -52,8 +91,13 @@ const cases: Case[] = [
   ],
   ["extension: finished within the extension", { attempts: [{ startedAt: after, finishedAt: after }], now: afterExtension, overrideDueAt: extended }, "done"],
   [
-    "extension: finished after the extension too",
-    { attempts: [{ startedAt: after, finishedAt: afterExtension }], now: afterExtension, overrideDueAt: extended },
+    "extension: within it, late work not counted and answers after due: still done",
+    { attempts: [{ startedAt: after, finishedAt: after }], now: afterExtension, overrideDueAt: extended, policy: { ...afterDue, lateWorkCounts: false } },
+    "done",
+  ],
+  [
+    "extension: started after the extension too",
+    { attempts: [{ startedAt: afterExtension, finishedAt: afterExtension }], now: afterExtension, overrideDueAt: extended },
     "late",
   ],
   ["extension passed with nothing", { attempts: [], now: afterExtension, overrideDueAt: extended }, "missing"],
@@ -61,8 +105,8 @@ const cases: Case[] = [
 ];
 
 describe("assignmentStatus", () => {
-  it.each(cases)("%s", (_, input, expected) => {
-    expect(assignmentStatus({ opensAt, dueAt, ...input })).toBe(expected);
+  it.each(cases)("%s", (_, { policy = counts, ...input }, expected) => {
+    expect(assignmentStatus({ opensAt, dueAt, policy, ...input })).toBe(expected);
   });
 
   it("uses the extension as the effective due date", () => {
@@ -71,7 +115,7 @@ describe("assignmentStatus", () => {
     expect(effectiveDueAt(dueAt, undefined)).toBe(dueAt);
   });
 
-  it("counts done and late as handed in", () => {
-    expect(["not-started", "in-progress", "done", "late", "missing"].filter((s) => isSubmitted(s as AssignmentStatus))).toEqual(["done", "late"]);
+  it("counts done, done late and late work that does not count as handed in", () => {
+    expect(ASSIGNMENT_STATUSES.filter((s) => isSubmitted(s))).toEqual(["done", "late", "not-counted"]);
   });
 });

@@ -12,7 +12,7 @@ import { ResponseSchema } from "@/lib/quiz/schema";
 import { scopeTitle } from "./assignments";
 import { requireTeaching } from "./classes";
 import { notFound } from "./errors";
-import { bestScore } from "./report-math";
+import { attemptLabel, attemptMarks, countingRule, gradeOf } from "./lateness";
 import { assignmentStatus, effectiveDueAt, type AssignmentStatus } from "./status";
 import { describeResponse, formatDuration, readingState, type ReadingState } from "./student-work-math";
 
@@ -31,7 +31,12 @@ export type ReviewedAttempt = {
   startedAt: Date;
   finishedAt: Date | null;
   duration: string | null;
+  /** Started after her due date (decision 0036). */
   late: boolean;
+  /** Counts toward her grade. */
+  counted: boolean;
+  /** "Late", "Late · not counted", "Not counted", or null. */
+  label: string | null;
   score: number | null;
   answeredCount: number;
   items: ReviewedItem[];
@@ -41,7 +46,12 @@ export type StudentWork = {
   student: { id: string; name: string };
   assignment: { id: string; title: string; scope: string; kind: string; dueAt: Date; extended: boolean; attemptsAllowed: number };
   status: AssignmentStatus;
+  /** The grade: best score of the counted finished attempts. */
   bestScore: number | null;
+  /** Best score of the finished attempts that do not count; null when none. */
+  notCountedScore: number | null;
+  /** What counts on this assignment, in words. */
+  countingRule: string;
   reading: ReadingState | null;
   attempts: ReviewedAttempt[];
 };
@@ -65,6 +75,9 @@ export async function studentWorkForTeacher(
         opensAt: true,
         dueAt: true,
         maxAttempts: true,
+        reveal: true,
+        lateWorkCounts: true,
+        afterRevealCounts: true,
         overrides: { where: { userId: studentId }, select: { dueAt: true, extraAttempts: true } },
       },
     }),
@@ -98,6 +111,7 @@ export async function studentWorkForTeacher(
 
   const override = assignment.overrides[0] ?? null;
   const dueAt = effectiveDueAt(assignment.dueAt, override?.dueAt ?? null);
+  const graded = gradeOf(attempts, dueAt, assignment);
   const reviewed = attempts.map((attempt, index): ReviewedAttempt => {
     const ids = Array.isArray(attempt.questionIds) ? attempt.questionIds.filter((id): id is string => typeof id === "string") : [];
     const items = ids.flatMap((questionId, position): ReviewedItem[] => {
@@ -125,13 +139,16 @@ export async function studentWorkForTeacher(
       }
       return [{ position, questionId, prompt: question.prompt, statement: question.type === "classify" ? question.statement : null, answered }];
     });
+    const marks = attemptMarks(attempt.startedAt, dueAt, assignment);
     return {
       id: attempt.id,
       number: index + 1,
       startedAt: attempt.startedAt,
       finishedAt: attempt.finishedAt,
       duration: formatDuration(attempt.startedAt, attempt.finishedAt),
-      late: attempt.finishedAt !== null && attempt.finishedAt.getTime() > dueAt.getTime(),
+      late: marks.late,
+      counted: marks.counted,
+      label: attemptLabel(marks),
       score: attempt.score,
       answeredCount: attempt.answers.length,
       items,
@@ -149,8 +166,17 @@ export async function studentWorkForTeacher(
       extended: Boolean(override?.dueAt),
       attemptsAllowed: assignment.maxAttempts + (override?.extraAttempts ?? 0),
     },
-    status: assignmentStatus({ opensAt: assignment.opensAt, dueAt: assignment.dueAt, overrideDueAt: override?.dueAt ?? null, attempts, now }),
-    bestScore: bestScore(attempts),
+    status: assignmentStatus({
+      opensAt: assignment.opensAt,
+      dueAt: assignment.dueAt,
+      overrideDueAt: override?.dueAt ?? null,
+      policy: assignment,
+      attempts,
+      now,
+    }),
+    bestScore: graded.counted,
+    notCountedScore: graded.notCounted,
+    countingRule: countingRule(assignment),
     reading:
       assignment.kind === "LESSON" && assignment.scopeId
         ? readingState(

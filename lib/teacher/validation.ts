@@ -32,6 +32,10 @@ export const REVEAL_LABELS: Readonly<Record<RevealPolicy, string>> = {
   NEVER: "Never (scores only)",
 };
 
+/** The two late-work choices as the forms' radio values (decision 0036). */
+export const LATE_WORK_CHOICES = ["counts", "not-counted"] as const;
+export const AFTER_REVEAL_CHOICES = ["count", "not-counted"] as const;
+
 export const MAX_ATTEMPTS_LIMIT = 10;
 export const MAX_EXTRA_ATTEMPTS = 10;
 
@@ -55,10 +59,18 @@ const editableAssignmentFields = {
   studentIds: z.array(z.string().min(1).max(64)).max(1000),
 };
 
+/** Attempts started after a student's due date count toward her grade (marked late): decision 0036. */
+const lateWorkCounts = z.boolean({ error: "Choose whether late work counts." });
+/** Attempts started once the answers were shown to her count (only "after the due date" shows them then). */
+const afterRevealCounts = z.boolean({ error: "Choose whether attempts after the answers were shown count." });
+
 export function assignmentInputSchema(now: Date) {
   return z
     .object({
       ...editableAssignmentFields,
+      // Unsaid: late work counts (marked), attempts after the answers were shown do not.
+      lateWorkCounts: lateWorkCounts.default(true),
+      afterRevealCounts: afterRevealCounts.default(false),
       kind: z.enum(AssignmentKind, { error: "Choose a lesson, a phase or a mixed review." }),
       scopeId: z.string().max(100).nullable(),
       /** Empty: the scope's built-in questions. */
@@ -78,7 +90,8 @@ export type AssignmentInput = z.input<ReturnType<typeof assignmentInputSchema>>;
 
 /** The fields of a set assignment a teacher may change (the scope and questions stay). */
 export const assignmentEditSchema = z
-  .object(editableAssignmentFields)
+  // Unsaid late-work choices stay as they are.
+  .object({ ...editableAssignmentFields, lateWorkCounts: lateWorkCounts.optional(), afterRevealCounts: afterRevealCounts.optional() })
   // A due date in the past is allowed here (closing work early is a teacher's call); the preview says what it does.
   .refine((input) => input.opensAt.getTime() < input.dueAt.getTime(), { path: ["dueAt"], message: "The due date must be after the opening date." });
 export type AssignmentEditInput = z.input<typeof assignmentEditSchema>;

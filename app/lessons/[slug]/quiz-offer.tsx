@@ -4,6 +4,7 @@
 // Beside its only page, since it starts quizzes through the app's actions.
 import Link from "next/link";
 import { StartAssignmentButton } from "@/app/classes/assignment-button";
+import { LateTag } from "@/app/classes/late-tag";
 import { startQuizAction } from "@/app/quiz/actions";
 import { useReaderData } from "@/components/lesson/reading-progress";
 import { LocalTime } from "@/components/local-time";
@@ -30,7 +31,11 @@ export function LessonQuizOffer({ slug, lessonTitle, questionCount }: { slug: st
             Set by {a.className} · due <LocalTime iso={a.dueAt} /> · {STATUS_LABELS[a.status]}
             {a.bestScore !== null ? ` · best score ${Math.round(a.bestScore * 100)}%` : ""}
           </p>
-          <p className="font-semibold">{a.title}</p>
+          <p className="font-semibold">
+            {a.title}
+            {a.late ? <LateTag /> : null}
+          </p>
+          {a.startNotice ? <p className="font-sans text-sm text-[#6b4600]">{a.startNotice}</p> : null}
           {a.canStart ? (
             <StartAssignmentButton assignmentId={a.id} title={a.title} label={a.resume ? "Continue the assigned quiz" : "Take the assigned quiz"} />
           ) : (

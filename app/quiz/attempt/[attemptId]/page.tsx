@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { paragraphLinks, type ParagraphLink } from "@/lib/quiz/links";
 import { masteryChangeForAttempt } from "@/lib/progress/learner";
 import { answerAction, finishQuizAction, retryMissedAction } from "@/app/quiz/actions";
+import { LateTag } from "@/app/classes/late-tag";
 
 export const metadata: Metadata = { title: "Quiz" };
 
@@ -29,9 +30,18 @@ export default async function AttemptPage({ params }: PageProps<"/quiz/attempt/[
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <header className="space-y-1">
-        <h1 className="text-3xl font-semibold">{attempt.title}</h1>
+        <h1 className="text-3xl font-semibold">
+          {attempt.title}
+          {attempt.late ? <LateTag /> : null}
+        </h1>
         {attempt.finishedAt ? (
           <p className="font-sans text-sm text-muted">Finished {new Date(attempt.finishedAt).toLocaleDateString("en-GB", { dateStyle: "long" })}</p>
+        ) : null}
+        {!attempt.practice && (attempt.late || !attempt.counted) ? (
+          <p className="font-sans text-sm text-[#6b4600]">
+            {attempt.late ? "Started after your due date. " : ""}
+            {attempt.counted ? "It counts toward your grade." : "It does not count toward your grade."}
+          </p>
         ) : null}
       </header>
       {attempt.finishedAt ? (

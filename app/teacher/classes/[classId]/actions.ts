@@ -42,6 +42,8 @@ function dateOf(input: Record<string, unknown>, name: string): Date | null {
 }
 const typed = (input: Record<string, unknown>, name: string) => Boolean(input[name] || input[`${name}Local`]);
 const attemptsNumber = (value: string) => (value === "" ? Number.NaN : Number(value));
+/** A yes/no radio group: unsent is left to the domain's default; anything else is handed on for it to refuse. */
+const yesNo = (value: string): boolean | string | undefined => (value === "yes" ? true : value === "no" ? false : value === "" ? undefined : value);
 
 export const regenerateCodeAction = formAction({
   access: "teacher-of-class",
@@ -117,6 +119,8 @@ export const createAssignmentAction = formAction({
     ...dateFields("dueAt"),
     reveal: text(40),
     maxAttempts: text(10),
+    lateWorkCounts: text(10),
+    afterRevealCounts: text(10),
     studentIds: many(),
     questionIds: many(),
   }),
@@ -141,6 +145,8 @@ export const createAssignmentAction = formAction({
       dueAt,
       reveal: input.reveal,
       maxAttempts: attemptsNumber(input.maxAttempts),
+      lateWorkCounts: yesNo(input.lateWorkCounts),
+      afterRevealCounts: yesNo(input.afterRevealCounts),
       studentIds: input.studentIds,
       questionIds: input.questionIds,
     });
@@ -229,6 +235,8 @@ const updateAssignmentInput = z.object({
   ...dateFields("dueAt"),
   reveal: text(40),
   maxAttempts: text(10),
+  lateWorkCounts: text(10),
+  afterRevealCounts: text(10),
   studentIds: many(),
   intent: hidden(text(20)),
   previewKey: hidden(text(64)),
@@ -250,7 +258,16 @@ export const updateAssignmentAction = formAction<"teacher", typeof updateAssignm
     const result = await updateAssignment(
       user.id,
       input.assignmentId,
-      { title: input.title, opensAt, dueAt, reveal: input.reveal, maxAttempts: attemptsNumber(input.maxAttempts), studentIds: input.studentIds },
+      {
+        title: input.title,
+        opensAt,
+        dueAt,
+        reveal: input.reveal,
+        maxAttempts: attemptsNumber(input.maxAttempts),
+        lateWorkCounts: yesNo(input.lateWorkCounts),
+        afterRevealCounts: yesNo(input.afterRevealCounts),
+        studentIds: input.studentIds,
+      },
       { confirmedKey: input.intent === "confirm" ? input.previewKey : "" },
     );
     if (!result.saved) {

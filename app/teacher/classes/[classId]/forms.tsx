@@ -19,6 +19,7 @@ import {
   setClassArchivedAction,
 } from "./actions";
 import { SubmitButton } from "@/components/submit-button";
+import { LateWorkFields } from "./late-work-fields";
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
 
@@ -342,6 +343,12 @@ export function CreateAssignmentForm({
           errors={state.errors?.maxAttempts}
         />
       </div>
+      <LateWorkFields
+        key={`late-${state.done ?? 0}`}
+        lateWorkCounts={value("lateWorkCounts") ?? "yes"}
+        afterRevealCounts={value("afterRevealCounts") ?? "no"}
+        errors={state.errors}
+      />
       {students.length > 0 ? (
         <ChoiceGroup
           name="studentIds"

@@ -13,6 +13,7 @@ import { gradebookForClass } from "@/lib/teacher/reports";
 import { REVEAL_LABELS, REVEAL_POLICIES, scopeValue } from "@/lib/teacher/validation";
 import { TableWrapper } from "@/components/form-bits";
 import { LocalTime } from "@/components/local-time";
+import { countingRule } from "@/lib/teacher/lateness";
 import { classForTeacher } from "./data";
 import {
   CancelInvitationButton,
@@ -193,6 +194,10 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
                     <div>
                       <dt className="inline text-muted">Attempts: </dt>
                       <dd className="inline">{a.maxAttempts}</dd>
+                    </div>
+                    <div className="sm:col-span-2">
+                      <dt className="inline text-muted">What counts: </dt>
+                      <dd className="inline">{countingRule(a)}</dd>
                     </div>
                     <div>
                       <dt className="inline text-muted">For: </dt>

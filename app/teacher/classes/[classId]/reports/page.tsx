@@ -25,6 +25,7 @@ const STATUS_STYLES: Record<AssignmentStatus, string> = {
   "in-progress": "bg-[#e4eef7] text-[#174a6e]",
   done: "bg-[#e6f2e8] text-[#1d4727]",
   late: "bg-[#fdf0d5] text-[#6b4600]",
+  "not-counted": "bg-[#f3f1ec] text-[#6b4600]",
   missing: "bg-[#fde7e5] text-[#8f1c13]",
 };
 
@@ -44,6 +45,14 @@ function Cell({ cell, href, who, reading }: { cell: GradebookCell; href: string;
       <span className="sr-only">{who}: </span>
       <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_STYLES[cell.status]}`}>{STATUS_LABELS[cell.status]}</span>
       <span className="underline">{cell.bestScore === null ? "no score" : formatPercent(cell.bestScore)}</span>
+      {cell.notCountedScore !== null ? (
+        <span className="text-xs text-[#6b4600]">
+          {cell.late ? "late · " : ""}
+          {formatPercent(cell.notCountedScore)} not counted
+        </span>
+      ) : cell.late && cell.status === "done" ? (
+        <span className="text-xs text-[#6b4600]">and a late attempt</span>
+      ) : null}
       {reading ? (
         <span className="flex w-full items-center gap-1.5 text-xs">
           <span className="block h-1.5 w-10 overflow-hidden rounded-full bg-[#e7e3da]" aria-hidden="true">
@@ -76,15 +85,16 @@ export default async function GradebookPage({ params }: PageProps<"/teacher/clas
           </a>
         </div>
         <p className="text-muted">
-          Best score of each student’s finished attempts, and where they stand with each assignment (extensions included); for a lesson, how far they have read.
-          Open a cell to see that student’s answers.
+          Each student’s grade is the best score of the finished attempts that count, and where they stand with each assignment (extensions included); for a
+          lesson, how far they have read. Attempts started after a student’s due date are marked late; each assignment says whether they count, and work that
+          does not count is shown apart, never deleted. Open a cell to see that student’s answers.
         </p>
         {gradebook.rows.length === 0 || gradebook.columns.length === 0 ? (
           <p className="text-muted">The gradebook fills in once the class has students and assignments.</p>
         ) : (
           <TableWrapper label="Gradebook table">
             <table className="w-full text-left font-sans text-sm">
-              <caption className="px-3 py-2 text-left text-muted">Students and assignments: status and best score</caption>
+              <caption className="px-3 py-2 text-left text-muted">Students and assignments: status and best score (of the attempts that count)</caption>
               <thead className="bg-paper">
                 <tr>
                   <th scope="col" className="sticky left-0 bg-paper px-3 py-2">

@@ -44,8 +44,9 @@ export default async function QuestionsPage({ params }: PageProps<"/teacher/clas
           Question analysis
         </h2>
         <p className="text-muted">
-          Answers given in this class’s assignments, hardest questions first. Discrimination compares the top and bottom 27 % of students by overall score: near
-          +1 the question separates them well, near 0 or below it may be unclear. With a small class, read it as a hint.
+          Every answer given in this class’s assignments, late ones and those in attempts that do not count toward grades included, hardest questions first.
+          Discrimination compares the top and bottom 27 % of students by overall score: near +1 the question separates them well, near 0 or below it may be
+          unclear. With a small class, read it as a hint.
         </p>
         {items.length === 0 ? (
           <p className="text-muted">No answers yet.</p>

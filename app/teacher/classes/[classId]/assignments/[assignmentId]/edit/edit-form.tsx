@@ -5,6 +5,7 @@ import { SubmitButton } from "@/components/submit-button";
 import { DateTimeField } from "@/components/date-time-field";
 import { Choice, ChoiceGroup, SelectField } from "@/components/form-bits";
 import { updateAssignmentAction, type EditAssignmentState } from "../../../actions";
+import { LateWorkFields } from "../../../late-work-fields";
 
 export type EditDefaults = {
   title: string;
@@ -12,6 +13,9 @@ export type EditDefaults = {
   dueAt: string;
   reveal: string;
   maxAttempts: string;
+  /** "yes" or "no". */
+  lateWorkCounts: string;
+  afterRevealCounts: string;
   studentIds: string[];
 };
 
@@ -71,6 +75,7 @@ export function EditAssignmentForm({
           errors={state.errors?.maxAttempts}
         />
       </div>
+      <LateWorkFields lateWorkCounts={value("lateWorkCounts")} afterRevealCounts={value("afterRevealCounts")} errors={state.errors} />
       {students.length > 0 ? (
         <ChoiceGroup
           name="studentIds"

@@ -42,8 +42,8 @@ export default async function EditAssignmentPage({ params }: Props) {
       <header className="space-y-1">
         <h2 className="text-2xl font-semibold">Edit “{assignment.title}”</h2>
         <p className="text-muted">
-          Change the dates, when answers are shown, the number of attempts or who it is for. If students have already started, you see what changes for them
-          before anything is saved.
+          Change the dates, when answers are shown, the number of attempts, whether late work counts or who it is for. If students have already started, you see
+          what changes for them before anything is saved.
         </p>
       </header>
       <EditAssignmentForm
@@ -54,6 +54,8 @@ export default async function EditAssignmentPage({ params }: Props) {
           dueAt: assignment.dueAt.toISOString(),
           reveal: assignment.reveal,
           maxAttempts: String(assignment.maxAttempts),
+          lateWorkCounts: assignment.lateWorkCounts ? "yes" : "no",
+          afterRevealCounts: assignment.afterRevealCounts ? "yes" : "no",
           studentIds: assignment.targets.map((t) => t.id),
         }}
         students={roster.map((s) => ({ id: s.id, name: s.name }))}

@@ -57,8 +57,18 @@ export default async function StudentWorkPage({ params }: Props) {
             <dd className="inline font-semibold">{STATUS_LABELS[work.status]}</dd>
           </div>
           <div>
-            <dt className="inline text-muted">Best score: </dt>
+            <dt className="inline text-muted">Grade (best counted score): </dt>
             <dd className="inline">{formatPercent(work.bestScore)}</dd>
+          </div>
+          {work.notCountedScore !== null ? (
+            <div>
+              <dt className="inline text-muted">Best not counted: </dt>
+              <dd className="inline">{formatPercent(work.notCountedScore)}</dd>
+            </div>
+          ) : null}
+          <div className="sm:col-span-2">
+            <dt className="inline text-muted">What counts: </dt>
+            <dd className="inline">{work.countingRule}</dd>
           </div>
           <div>
             <dt className="inline text-muted">Due{assignment.extended ? " (extended)" : ""}: </dt>
@@ -95,6 +105,9 @@ export default async function StudentWorkPage({ params }: Props) {
               <h3 id={`attempt-${attempt.id}`} className="text-xl font-semibold">
                 Attempt {attempt.number}
                 {attempt.score !== null ? `: ${formatPercent(attempt.score)}` : ""}
+                {attempt.label ? (
+                  <span className="ml-2 rounded bg-[#fdf0d5] px-1.5 py-0.5 align-middle font-sans text-xs font-semibold text-[#6b4600]">{attempt.label}</span>
+                ) : null}
               </h3>
               <p className="font-sans text-sm text-muted">
                 Started <LocalTime iso={attempt.startedAt.toISOString()} />
@@ -102,12 +115,12 @@ export default async function StudentWorkPage({ params }: Props) {
                   <>
                     {" "}
                     · finished <LocalTime iso={attempt.finishedAt.toISOString()} /> · took {attempt.duration}
-                    {attempt.late ? " · handed in late" : ""}
                   </>
                 ) : (
                   " · not finished yet"
-                )}{" "}
-                · {attempt.answeredCount} of {attempt.items.length} answered
+                )}
+                {attempt.late ? " · started after the due date" : ""}
+                {attempt.counted ? "" : " · does not count toward the grade"} · {attempt.answeredCount} of {attempt.items.length} answered
               </p>
             </div>
             <ol className="space-y-3">
