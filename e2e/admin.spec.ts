@@ -3,11 +3,10 @@
 // and approves it in /admin, and the new teacher reaches the teacher area; an administrator's
 // emailed invitation signs up a verified teacher. Mail goes through a real SMTP server in this
 // process to a server of this spec's own (SMTP_URL, AUTH_URL), as e2e/sessions.spec.ts does.
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import type { Page, TestInfo } from "@playwright/test";
 import { DEMO, expect, expectAccessible, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
 import { startOwnServer, type OwnServer } from "./support/own-server";
+import { startMailCatcher, type CaughtMail, type MailCatcher } from "../tooling/mail-catcher";
 
 const header = (page: Page) => page.getByRole("navigation", { name: "Main" });
 const PASSWORD = "a careful reader of Bishara";
@@ -21,9 +20,8 @@ async function screenshots(page: Page, testInfo: TestInfo, name: string) {
   if (size) await page.setViewportSize(size);
 }
 
-type Received = { to: string; subject: string; text: string };
-const inbox: Received[] = [];
-let smtp: SMTPServer;
+let smtp: MailCatcher;
+let inbox: CaughtMail[] = [];
 let server: OwnServer;
 
 test.describe.configure({ mode: "serial" });
@@ -31,30 +29,16 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   // A server of its own: migrating, seeding and starting it takes a while on a loaded machine.
   test.setTimeout(240_000);
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-          inbox.push({ to: to?.text ?? "", subject: mail.subject ?? "", text: mail.text ?? "" });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const address = smtp.server.address();
-  if (!address || typeof address === "string") throw new Error("no SMTP port");
+  smtp = await startMailCatcher();
+  inbox = smtp.inbox;
   server = await startOwnServer("e2e-admin", {
-    env: (baseURL) => ({ SMTP_URL: `smtp://127.0.0.1:${address.port}`, MAIL_FROM: "Backchannel <no-reply@example.test>", AUTH_URL: baseURL }),
+    env: (baseURL) => ({ SMTP_URL: smtp.smtpUrl, MAIL_FROM: "Backchannel <no-reply@example.test>", AUTH_URL: baseURL }),
   });
 });
 
 test.afterAll(async () => {
   await server?.stop();
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await smtp?.close();
 });
 
 test("a teacher sign-up waits as a student until the administrator approves it", async ({ newContextPage }, testInfo) => {

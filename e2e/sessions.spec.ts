@@ -3,11 +3,10 @@
 // works until the owner signs out, changes the password or signs out everywhere, and is refused
 // afterwards. The reset mail goes through a real SMTP server in this process (smtp-server) to a
 // server of this spec's own (SMTP_URL, AUTH_URL), and is read with mailparser.
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, expectAccessible, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
 import { startOwnServer, type OwnServer } from "./support/own-server";
+import { startMailCatcher, type CaughtMail, type MailCatcher } from "../tooling/mail-catcher";
 
 const header = (page: Page) => page.getByRole("navigation", { name: "Main" });
 const PASSWORD = "a walk along the Neva";
@@ -89,36 +88,21 @@ test.describe("a copied session cookie", () => {
 });
 
 test.describe("password reset by email", () => {
-  type Received = { to: string; subject: string; text: string };
-  const inbox: Received[] = [];
-  let smtp: SMTPServer;
+  let smtp: MailCatcher;
+  let inbox: CaughtMail[] = [];
   let server: OwnServer;
 
   test.beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-            inbox.push({ to: to?.text ?? "", subject: mail.subject ?? "", text: mail.text ?? "" });
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    const address = smtp.server.address();
-    if (!address || typeof address === "string") throw new Error("no SMTP port");
+    smtp = await startMailCatcher();
+    inbox = smtp.inbox;
     server = await startOwnServer("e2e-reset", {
-      env: (baseURL) => ({ SMTP_URL: `smtp://127.0.0.1:${address.port}`, MAIL_FROM: "Backchannel <no-reply@example.test>", AUTH_URL: baseURL }),
+      env: (baseURL) => ({ SMTP_URL: smtp.smtpUrl, MAIL_FROM: "Backchannel <no-reply@example.test>", AUTH_URL: baseURL }),
     });
   });
 
   test.afterAll(async () => {
     await server?.stop();
-    await new Promise<void>((resolve) => smtp.close(resolve));
+    await smtp?.close();
   });
 
   test("a forgotten password is reset through the emailed link, which ends every session", async ({ newContextPage }, testInfo) => {

@@ -1,8 +1,6 @@
 // Sign-in lock-outs that cannot be turned against the owner (issue 15, F5; decision 0035), on a real
 // SQLite file, with the owner's notice sent through a real SMTP server in this process (smtp-server)
 // and read back with mailparser.
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate, throttleKeys } from "@/lib/auth/authenticate";
 import { resetLinkState, resetPassword } from "@/lib/auth/password-reset";
@@ -10,6 +8,7 @@ import { checkThrottle, recordFailure } from "@/lib/auth/throttle";
 import { RULES } from "@/lib/auth/throttle-policy";
 import { db } from "@/lib/db";
 import type { MailConfig } from "@/lib/mail/send";
+import { startMailCatcher, type CaughtMail, type MailCatcher } from "@/tooling/mail-catcher";
 import { upsertUser } from "@/prisma/factories";
 
 const PASSWORD = "a long enough passphrase";
@@ -18,33 +17,19 @@ let counter = 0;
 const uniqueEmail = (prefix: string) => `${prefix}-${++counter}-${Date.now()}@example.test`;
 const uniqueAddress = () => `10.77.${Date.now() % 250}.${++counter % 250}`;
 
-type Received = { to: string; subject: string; text: string };
-const received: Received[] = [];
-let smtp: SMTPServer;
+// A real SMTP server on a free port (tooling/mail-catcher.ts); every message it accepts is kept.
+let smtp: MailCatcher;
+let received: CaughtMail[] = [];
 let mail: MailConfig;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
-          received.push({ to: to?.text ?? "", subject: parsed.subject ?? "", text: parsed.text ?? "" });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const address = smtp.server.address();
-  if (!address || typeof address === "string") throw new Error("no SMTP port");
-  mail = { from: "Backchannel <no-reply@example.test>", smtpUrl: `smtp://127.0.0.1:${address.port}`, outboxDir: "data/unused-outbox" };
+  smtp = await startMailCatcher();
+  received = smtp.inbox;
+  mail = { from: "Backchannel <no-reply@example.test>", smtpUrl: smtp.smtpUrl, outboxDir: "data/unused-outbox" };
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await smtp.close();
 });
 
 const signIn = (email: string, password: string, address: string) => authenticate({ email, password }, address, { baseUrl: BASE_URL, mail });

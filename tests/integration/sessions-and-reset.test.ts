@@ -5,8 +5,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changePassword } from "@/lib/auth/accounts";
 import { authenticate } from "@/lib/auth/authenticate";
@@ -18,6 +16,8 @@ import { endAllSessions } from "@/lib/auth/sessions";
 import { RULES } from "@/lib/auth/throttle-policy";
 import { db } from "@/lib/db";
 import { readOutbox, sendMail, type MailConfig } from "@/lib/mail/send";
+import { simpleParser } from "mailparser";
+import { startMailCatcher, type CaughtMail, type MailCatcher } from "@/tooling/mail-catcher";
 import { upsertUser } from "@/prisma/factories";
 
 const PASSWORD = "a long enough passphrase";
@@ -44,36 +44,21 @@ async function sessionUser(cookie: string) {
   return user ? sessionUserFor(user, claims) : null;
 }
 
-// A real SMTP server on a free port; every message it accepts is parsed and kept.
-type Received = { to: string; subject: string; text: string };
-const received: Received[] = [];
-let smtp: SMTPServer;
+// A real SMTP server on a free port (tooling/mail-catcher.ts); every message it accepts is kept.
+let smtp: MailCatcher;
+let received: CaughtMail[] = [];
 let mail: MailConfig;
 let outboxDir: string;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
-          received.push({ to: to?.text ?? "", subject: parsed.subject ?? "", text: parsed.text ?? "" });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const address = smtp.server.address();
-  if (!address || typeof address === "string") throw new Error("no SMTP port");
+  smtp = await startMailCatcher();
+  received = smtp.inbox;
   outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), "backchannel-outbox-"));
-  mail = { from: "Backchannel <no-reply@example.test>", smtpUrl: `smtp://127.0.0.1:${address.port}`, outboxDir };
+  mail = { from: "Backchannel <no-reply@example.test>", smtpUrl: smtp.smtpUrl, outboxDir };
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await smtp.close();
   fs.rmSync(outboxDir, { recursive: true, force: true });
 });
 
