@@ -2,9 +2,10 @@
 // The administration page's buttons and the invitation form. Each row's button removes its own row
 // when it succeeds, so it hands focus to its section's heading as it goes (a screen reader would
 // otherwise fall silent on <body>).
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
+import { useFocusAfterRemoval } from "@/components/use-focus-after-removal";
 import type { FormState } from "@/lib/actions/form-state";
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
@@ -23,19 +24,9 @@ export function RowButton({
   focusAfterRemoval: string;
 }) {
   const [state, run, pending] = useActionState<FormState, FormData>(action, {});
-  const submitted = useRef(false);
-  useEffect(() => {
-    if (!pending) submitted.current = false;
-  }, [pending]);
-  useEffect(() => {
-    const wasSubmitted = submitted;
-    return () => {
-      const focusLost = document.activeElement === null || document.activeElement === document.body;
-      if (wasSubmitted.current && focusLost) document.getElementById(focusAfterRemoval)?.focus();
-    };
-  }, [focusAfterRemoval]);
+  const markSubmitted = useFocusAfterRemoval(focusAfterRemoval, pending);
   return (
-    <form action={run} onSubmit={() => (submitted.current = true)} className="inline-flex flex-col gap-1">
+    <form action={run} onSubmit={markSubmitted} className="inline-flex flex-col gap-1">
       <input type="hidden" name="userId" value={userId} />
       <SubmitButton className="btn btn-secondary px-3 py-1.5 text-sm" aria-label={accessibleLabel} pendingLabel="Working…">
         {label}

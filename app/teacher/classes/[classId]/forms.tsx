@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useHydrated } from "@/components/use-hydrated";
+import { useFocusAfterRemoval } from "@/components/use-focus-after-removal";
 import { FormField, FormMessage } from "@/components/form-field";
 import { DateTimeField } from "@/components/date-time-field";
 import { Choice, ChoiceGroup, SelectField } from "@/components/form-bits";
@@ -36,9 +37,8 @@ function useResetOnSuccess(state: FormState) {
  * One button that runs one action on hidden fields, with its outcome next to it. With `confirm`,
  * the first press only asks (a student removed or an assignment deleted cannot be brought back
  * with a click), and the question offers the real button and a way back.
- * With `focusAfterRemoval`, the id of a heading: an action that removes the button's own row
- * takes the focused button away with it, so focus would fall to <body> and a screen reader would
- * go quiet. The button then hands focus to that heading when it unmounts.
+ * With `focusAfterRemoval`, the id of a heading that takes focus when an action removes the
+ * button's own row (components/use-focus-after-removal.ts).
  */
 function ActionButton({
   action,
@@ -61,26 +61,14 @@ function ActionButton({
   const [asking, setAsking] = useState(false);
   const yes = useRef<HTMLButtonElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
-  const submitted = useRef(false);
+  const markSubmitted = useFocusAfterRemoval(focusAfterRemoval, pending);
   const hydrated = useHydrated();
   useEffect(() => {
     if (asking) yes.current?.focus();
   }, [asking]);
-  useEffect(() => {
-    // An action that ended with the row still here (refused, or it failed) hands nothing over later.
-    if (!pending) submitted.current = false;
-  }, [pending]);
-  useEffect(() => {
-    const wasSubmitted = submitted;
-    return () => {
-      // Only when focus was lost: a teacher who has already moved on keeps their place.
-      const focusLost = document.activeElement === null || document.activeElement === document.body;
-      if (focusAfterRemoval && wasSubmitted.current && focusLost) document.getElementById(focusAfterRemoval)?.focus();
-    };
-  }, [focusAfterRemoval]);
   const buttonClass = `btn btn-secondary px-3 py-1.5 text-sm ${tone === "danger" ? "text-[#b42318]" : ""}`;
   return (
-    <form action={run} onSubmit={() => (submitted.current = true)} className="inline-flex flex-col gap-1">
+    <form action={run} onSubmit={markSubmitted} className="inline-flex flex-col gap-1">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
