@@ -201,3 +201,10 @@ export async function findPublishedLesson(viewer: Viewer, key: string) {
 }
 
 export { BUILT_IN_ARTICLE_ID };
+
+/** A published imported article by slug, for a viewer allowed to read it. */
+export async function findPublishedArticle(viewer: Viewer, slug: string) {
+  const article = await db.article.findUnique({ where: { slug }, select: ROW });
+  if (!article || article.builtIn || !article.publishedVersionId || !(await canRead(viewer, article))) return undefined;
+  return { article, view: await viewOfVersion(article.publishedVersionId) };
+}
