@@ -3,7 +3,7 @@
  * lessons from `content/` (prerendered pages), an imported article's from its published version
  * (cached by version). Reading progress, quizzes and assignments all ask here.
  */
-import { getLesson, getLessonBlocks, getLessons } from "@/lib/content";
+import { getBlock, getLesson, getLessonBlocks, getLessons } from "@/lib/content";
 import { db } from "@/lib/db";
 import { findPublishedLesson, listArticlesFor, viewOfVersion, type Viewer } from "./store";
 
@@ -114,4 +114,15 @@ export async function assignableImportedLessons(teacher: Viewer): Promise<{ arti
     articleTitle: article.title,
     lessons: rows.filter((r) => r.articleId === article.id).map((r) => ({ key: r.slug, title: r.title, number: r.position + 1 })),
   }));
+}
+
+/** True when every paragraph is the built-in article's: no lookup of an imported article is needed. */
+export function builtInParagraphs(ids: readonly string[]): boolean {
+  return ids.every((id) => getBlock(id) !== undefined);
+}
+
+/** The published version a question of an imported article is asked from now (recorded with each answer). */
+export async function currentVersionOfQuestion(questionId: string): Promise<string | null> {
+  const row = await db.question.findUnique({ where: { id: questionId }, select: { article: { select: { publishedVersionId: true } } } });
+  return row?.article?.publishedVersionId ?? null;
 }

@@ -5,7 +5,7 @@ import { isUniqueViolation } from "@/lib/errors";
 import { isDeepStrictEqual } from "node:util";
 import { db } from "@/lib/db";
 import { getLesson, getPhase } from "@/lib/content";
-import { findLesson, importedLessonQuestionIds, importedLessonTitles, viewerOf } from "@/lib/articles/lessons";
+import { builtInParagraphs, currentVersionOfQuestion, findLesson, importedLessonQuestionIds, importedLessonTitles, viewerOf } from "@/lib/articles/lessons";
 import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "./bank";
 import { notFound } from "./errors";
 import { DomainError } from "@/lib/errors";
@@ -328,11 +328,13 @@ export async function answerQuestion(userId: string, attemptId: string, question
     throw error;
   }
 
+  // An imported article's question records the version it was asked from (one more read, for those only).
+  const articleVersionId = builtInParagraphs(question.paragraphIds) ? null : await currentVersionOfQuestion(questionId);
   let recorded = false;
   try {
     // The answer is the only write: the review schedule is replayed from answers when it is read.
     await db.attemptAnswer.create({
-      data: { attemptId, questionId, response, score: result.score, correct: result.correct, answeredAt: now },
+      data: { attemptId, questionId, response, score: result.score, correct: result.correct, answeredAt: now, articleVersionId },
       select: { questionId: true },
     });
     recorded = true;
