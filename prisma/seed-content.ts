@@ -1,6 +1,9 @@
 // Loads the reference content (phases, key events) into the database. Idempotent: upserts by id,
 // so running it again after a content change updates the rows.
-import { getEvents, getPhases } from "../lib/content";
+import { BUILT_IN_ARTICLE_ID, BUILT_IN_ARTICLE_SLUG, fromContent } from "../lib/articles/content-bridge";
+import { ArticleDocSchema } from "../lib/articles/schema";
+import { writeVersion } from "../lib/articles/store";
+import { getContent, getEvents, getPhases } from "../lib/content";
 import type { Database } from "../lib/db";
 import { getQuestionBank } from "../lib/quiz/bank";
 
@@ -66,4 +69,25 @@ export async function seedQuestionBank(db: Database): Promise<{ questions: numbe
     data: { retiredAt: new Date() },
   });
   return { questions: bank.length, retired: retired.count };
+}
+
+/**
+ * Stores the built-in article as the first article (decision 0039) and publishes it; a new version
+ * only when `content/` changed since the last seed, so re-seeding keeps version numbers meaningful.
+ */
+export async function seedBuiltInArticle(db: Database, now = new Date()): Promise<{ version: number; changed: boolean }> {
+  const doc = fromContent(getContent());
+  return db.$transaction(async (tx) => {
+    const article = await tx.article.upsert({
+      where: { id: BUILT_IN_ARTICLE_ID },
+      create: { id: BUILT_IN_ARTICLE_ID, slug: BUILT_IN_ARTICLE_SLUG, builtIn: true, title: doc.meta.title, draft: doc },
+      update: { draft: doc, title: doc.meta.title },
+      select: { id: true, slug: true, builtIn: true, publishedVersion: { select: { number: true, doc: true } } },
+    });
+    const published = article.publishedVersion;
+    if (published && JSON.stringify(ArticleDocSchema.parse(published.doc)) === JSON.stringify(doc)) return { version: published.number, changed: false };
+    // Built-in questions are checked against content/ by the build, not flagged here.
+    const written = await writeVersion(tx, article, doc, () => false, now);
+    return { version: written.number, changed: true };
+  }, SEED_TRANSACTION);
 }

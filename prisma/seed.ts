@@ -3,12 +3,14 @@
 import { db } from "../lib/db";
 import { env } from "../lib/env";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, upsertUser } from "./factories";
-import { seedContent, seedQuestionBank } from "./seed-content";
+import { seedBuiltInArticle, seedContent, seedQuestionBank } from "./seed-content";
 
 async function main() {
   const { seedDemoData } = env();
   const content = await seedContent(db);
   console.log(`Seeded ${content.phases} phases and ${content.events} key events.`);
+  const article = await seedBuiltInArticle(db);
+  console.log(`Seeded the built-in article (version ${article.version}${article.changed ? ", new" : ", unchanged"}).`);
   const bank = await seedQuestionBank(db);
   console.log(`Seeded ${bank.questions} built-in questions${bank.retired ? ` (${bank.retired} retired)` : ""}.`);
   if (seedDemoData) {

@@ -68,12 +68,17 @@ export const DocSourceSchema = z.strictObject({
   title: short,
   url: WebUrlSchema,
   date: PartialDateSchema.nullable(),
+  publisher: short.optional(),
+  /** What the source states that supports the note. */
+  says: long.optional(),
 });
 export type DocSource = z.infer<typeof DocSourceSchema>;
 
 export const DocContextNoteSchema = z.strictObject({
   id: DocIdSchema,
   blockId: DocIdSchema,
+  /** Other blocks (a caption, say) that state the same thing. */
+  relatedBlockIds: z.array(DocIdSchema).optional(),
   claim: long,
   verdict: VerdictSchema,
   /** What the record says. */

@@ -11,7 +11,7 @@ import eventsJson from "@/content/events.json";
 import glossaryJson from "@/content/glossary.json";
 import lessonsJson from "@/content/lessons.json";
 import phasesJson from "@/content/phases.json";
-import type { Article, Block, ContextNote, GlossaryTerm, Lesson, Phase, TimelineEvent } from "./schema";
+import type { Article, Block, Content, ContextNote, GlossaryTerm, Lesson, Phase, TimelineEvent } from "./schema";
 import { validateContent } from "./validate";
 
 export type { Article, Block, ContextNote, GlossaryTerm, Label, Lesson, Objective, Phase, Section, Sentence, Source, TimelineEvent, Verdict } from "./schema";
@@ -47,6 +47,11 @@ const requireLesson = (slug: string): Lesson => {
   if (!l) throw new Error(`Unknown lesson "${slug}"`);
   return l;
 };
+
+/** Everything in `content/`, validated: what the seed stores as the built-in article (decision 0039). */
+export function getContent(): Content {
+  return content;
+}
 
 export function getArticle(): Article {
   return content.article;
