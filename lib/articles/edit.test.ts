@@ -4,7 +4,7 @@ import { getContent } from "@/lib/content";
 import { DomainError } from "@/lib/errors";
 import { fromContent } from "./content-bridge";
 import { sampleDoc } from "./doc-fixture";
-import { applyEdit, ArticleEditSchema, labellingProgress, publishProblems, type ArticleEditInput } from "./edit";
+import { applyEdit, ArticleEditSchema, labellingProgress, publishProblems, type ArticleEdit, type ArticleEditInput } from "./edit";
 import { ArticleDocSchema, BLOCK_KINDS, type ArticleDoc } from "./schema";
 
 function deepFreeze<T>(value: T): T {
@@ -55,6 +55,11 @@ describe("ArticleEditSchema", () => {
     expect(ArticleEditSchema.safeParse({ op: "label", sentenceIds: ["S 1"], label: null }).success).toBe(false);
     expect(ArticleEditSchema.safeParse({ op: "label", sentenceIds: ["s1"], label: "rumour" }).success).toBe(false);
     expect(ArticleEditSchema.safeParse({ op: "splitSentence", sentenceId: "s1", at: 1.5 }).success).toBe(false);
+  });
+
+  it("applies what it parsed, as a server action would", () => {
+    const edit: ArticleEdit = ArticleEditSchema.parse(JSON.parse('{"op":"speaker","sentenceId":"s4","speaker":"  Lavrov "}'));
+    expect(sentence(applyEdit(sampleDoc(), edit), "s4")?.speaker).toBe("Lavrov");
   });
 
   it("turns blank notes into null and trims them", () => {
