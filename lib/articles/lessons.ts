@@ -96,13 +96,21 @@ export async function describeLessons(keys: readonly (string | null)[]): Promise
     const view = await viewOfVersion(row.article.publishedVersionId);
     const lesson = view.lessonByKey(row.slug);
     if (!lesson) continue;
-    out.set(row.slug, { key: row.slug, title: lesson.title, number: lesson.number, href: importedLessonHref(row.article.slug, row.lessonId), blockIds: view.shownBlocks(lesson).map((b) => b.id) });
+    out.set(row.slug, {
+      key: row.slug,
+      title: lesson.title,
+      number: lesson.number,
+      href: importedLessonHref(row.article.slug, row.lessonId),
+      blockIds: view.shownBlocks(lesson).map((b) => b.id),
+    });
   }
   return out;
 }
 
 /** Lessons of the published imported articles a teacher may assign (her own, shared ones, her colleagues'), by article. */
-export async function assignableImportedLessons(teacher: Viewer): Promise<{ articleTitle: string; lessons: { key: string; title: string; number: number }[] }[]> {
+export async function assignableImportedLessons(
+  teacher: Viewer,
+): Promise<{ articleTitle: string; lessons: { key: string; title: string; number: number }[] }[]> {
   const articles = (await listArticlesFor(teacher)).filter((a) => !a.builtIn && a.publishedVersionId !== null);
   if (articles.length === 0) return [];
   const rows = await db.publishedLesson.findMany({

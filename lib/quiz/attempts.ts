@@ -73,8 +73,7 @@ async function chooseQuestions(userId: string, scope: QuizScope, seed: string, p
     const key = scope.scopeId ?? "";
     const imported = getLesson(key) ? undefined : await findLesson(await viewerOf(userId), key);
     ids = imported?.article ? await importedLessonQuestionIds(imported.article.id, imported.blockIds) : pool(getQuestionsForLesson(key));
-  }
-  else if (scope.kind === "PHASE") ids = pool(getQuestionsForPhase(scope.scopeId ?? ""));
+  } else if (scope.kind === "PHASE") ids = pool(getQuestionsForPhase(scope.scopeId ?? ""));
   else if (scope.kind === "MIXED") ids = pool(getQuestionBank());
   else {
     // The review queue already leaves held questions out.

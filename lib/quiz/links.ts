@@ -96,9 +96,16 @@ function importedParagraphLinks(view: ArticleView, articleSlug: string, ids: rea
  * The article version each answer of the learner's attempt was given against, for questions of
  * imported articles only (none are looked up for the built-in article's).
  */
-export async function answeredVersions(userId: string, attemptId: string, questions: readonly { id: string; paragraphIds: readonly string[] }[]): Promise<Map<string, string | null>> {
+export async function answeredVersions(
+  userId: string,
+  attemptId: string,
+  questions: readonly { id: string; paragraphIds: readonly string[] }[],
+): Promise<Map<string, string | null>> {
   const imported = questions.filter((q) => !builtInParagraphs(q.paragraphIds)).map((q) => q.id);
   if (imported.length === 0) return new Map();
-  const rows = await db.attemptAnswer.findMany({ where: { attemptId, attempt: { userId }, questionId: { in: imported } }, select: { questionId: true, articleVersionId: true } });
+  const rows = await db.attemptAnswer.findMany({
+    where: { attemptId, attempt: { userId }, questionId: { in: imported } },
+    select: { questionId: true, articleVersionId: true },
+  });
   return new Map(rows.map((r) => [r.questionId, r.articleVersionId]));
 }

@@ -155,7 +155,8 @@ export async function studentWorkForTeacher(
     };
   });
 
-  const lessonBlocks = assignment.kind === "LESSON" && assignment.scopeId ? ((await describeLessons([assignment.scopeId])).get(assignment.scopeId)?.blockIds ?? []) : null;
+  const lessonBlocks =
+    assignment.kind === "LESSON" && assignment.scopeId ? ((await describeLessons([assignment.scopeId])).get(assignment.scopeId)?.blockIds ?? []) : null;
   return {
     student: member.user,
     assignment: {

@@ -39,7 +39,12 @@ export default async function ImportedLessonPage({ params }: PageProps<"/article
   const glossary = view.glossaryFor(lesson);
   const previous = view.lessons[lesson.number - 2];
   const next = view.lessons[lesson.number];
-  const questionCount = (await importedLessonQuestionIds(article.id, blocks.map((b) => b.id))).length;
+  const questionCount = (
+    await importedLessonQuestionIds(
+      article.id,
+      blocks.map((b) => b.id),
+    )
+  ).length;
 
   return (
     <article className="mx-auto max-w-3xl space-y-8">

@@ -23,7 +23,9 @@ export default async function AttemptPage({ params }: PageProps<"/quiz/attempt/[
     if (error instanceof DomainError && error.code === "not_found") notFound();
     throw error;
   }
-  const answered = attempt.items.flatMap((item) => (item.status === "answered" && "paragraphIds" in item.question ? [{ id: item.question.id, paragraphIds: item.question.paragraphIds }] : []));
+  const answered = attempt.items.flatMap((item) =>
+    item.status === "answered" && "paragraphIds" in item.question ? [{ id: item.question.id, paragraphIds: item.question.paragraphIds }] : [],
+  );
   const links: Record<string, ParagraphLink[]> = await linksForQuestions(answered, await answeredVersions(user.id, attempt.id, answered));
   return (
     <div className="mx-auto max-w-3xl space-y-6">
