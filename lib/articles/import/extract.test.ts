@@ -107,6 +107,16 @@ describe("extractArticle: a saved web page", () => {
       expect(all, unwanted).not.toContain(unwanted);
   });
 
+  it("reads an HTML fragment without <html> or <body>", async () => {
+    const article = await extractArticle({ text: `<article><h2>Sochi</h2><p>${ARTICLE_PARAGRAPHS[0]}</p><p>${ARTICLE_PARAGRAPHS[1]}</p></article>` });
+    expect(article.format).toBe("html");
+    expect(article.blocks).toEqual([
+      { kind: "heading", text: "Sochi" },
+      { kind: "paragraph", text: ARTICLE_PARAGRAPHS[0] },
+      { kind: "paragraph", text: ARTICLE_PARAGRAPHS[1] },
+    ]);
+  });
+
   it("drops a URL that is not a web address", async () => {
     const page = PAGE.replace("https://news.example.org/opinions/2016/9/12/fatal-attraction-iv", "javascript:alert(1)");
     const article = await extractArticle({ bytes: utf8(page) });
