@@ -233,7 +233,11 @@ async function importedHeatmaps(
 ): Promise<QuestionReport["articles"]> {
   const ids = [...new Set(articleOf.values())];
   if (ids.length === 0) return [];
-  const articles = await db.article.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true, title: true, publishedVersionId: true }, orderBy: { title: "asc" } });
+  const articles = await db.article.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, slug: true, title: true, publishedVersionId: true },
+    orderBy: { title: "asc" },
+  });
   const out: QuestionReport["articles"] = [];
   for (const article of articles) {
     if (!article.publishedVersionId) continue;
