@@ -21,7 +21,9 @@ import { parseArgs } from "node:util";
 import { getLessons } from "@/lib/content";
 import { measureClientJs, type ClientJsRow } from "./client-js";
 import { runBareNodeReference, runPages, TRIVIAL_PAGE, type PagesResult, type ReferenceResult } from "./pages";
-import { GOALS as LIGHTHOUSE_GOALS, lighthouseMarkdown, runLighthouse, type LighthouseRow } from "./lighthouse";
+import { GOALS as LIGHTHOUSE_GOALS, lighthouseMarkdown, runLighthouse, sessionCookie, type LighthouseRow } from "./lighthouse";
+import { seedImportedLesson } from "./imported-lesson";
+import { DEMO_STUDENT } from "../tooling/demo-class";
 import { runScaleOut, scaleOutMarkdown, type ScaleOutResult } from "./scale-out";
 import { importMarkdown, runImportBench, type ImportBenchResult } from "./import";
 import { startSeededApp, type SeededApp } from "../tooling/seeded-app";
@@ -146,12 +148,17 @@ async function main() {
         const lesson = getLessons()[0];
         if (!lesson) throw new Error("no lessons in content/");
         console.log(`Pages: ${baseUrl}${pin ? ", server on core 0, load generator on core 1" : ""}`);
+        // Issue 16: an imported lesson, for a signed-in student, against the built-in one for her.
+        const imported = await seedImportedLesson(app.databaseUrl);
+        const cookie = await sessionCookie(baseUrl, DEMO_STUDENT);
         const pages = await runPages({
           baseUrl,
           routes: [
             { label: "home", path: "/" },
             { label: `lesson (${lesson.slug})`, path: `/lessons/${lesson.slug}` },
             { label: "timeline", path: "/timeline" },
+            { label: `lesson (${lesson.slug}), signed-in student`, path: `/lessons/${lesson.slug}`, headers: { cookie } },
+            { label: "imported lesson, signed-in student", path: imported.path, headers: { cookie } },
           ],
           seconds: opts.quick ? 3 : 8,
           rounds: opts.quick ? 2 : 3,
@@ -162,6 +169,14 @@ async function main() {
           met: (lessonRow?.ratio ?? 0) >= 0.9,
           measured: `${(lessonRow?.ratio ?? 0).toFixed(2)}×`,
         };
+        const signedInBuiltIn = pages.rows.find((r) => r.label.endsWith("signed-in student") && r.path.startsWith("/lessons/"));
+        const signedInImported = pages.rows.find((r) => r.label === "imported lesson, signed-in student");
+        const importedRatio = signedInBuiltIn && signedInImported ? signedInImported.requestsPerSecond / signedInBuiltIn.requestsPerSecond : 0;
+        results.goals.push({
+          text: "an imported lesson page serves a signed-in student at least 0.8× the built-in lesson's requests per second",
+          met: importedRatio >= 0.8,
+          measured: `${importedRatio.toFixed(2)}× (${signedInImported?.requestsPerSecond.toFixed(0) ?? "?"} vs ${signedInBuiltIn?.requestsPerSecond.toFixed(0) ?? "?"} req/s)`,
+        });
         console.log("The same bytes from a bare Node http server (the reference):");
         const reference = await runBareNodeReference({
           baseUrl,
