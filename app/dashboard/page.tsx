@@ -10,6 +10,7 @@ import { formatPartialDate } from "@/lib/content/dates";
 import { finishedQuizzes, gradedAnswers, masterySummary } from "@/lib/progress/learner";
 import { lessonHref, nextSteps } from "@/lib/progress/next-step";
 import { getReadingProgress } from "@/lib/progress/reading";
+import { describeLessons } from "@/lib/articles/lessons";
 import { MASTERY_LEVELS } from "@/lib/quiz/mastery";
 import { reviewQueueSize } from "@/lib/quiz/review";
 import { studentAssignments } from "@/lib/teacher/assignments";
@@ -34,7 +35,10 @@ export default async function DashboardPage() {
   const lessons = getLessons();
   const steps = nextSteps({ lessons, reading, assignments, reviewDue: review.due, answeredAny: answers.length > 0 });
   const brandNew = steps[0]?.kind === "first-lesson" && assignments.length === 0;
-  const read = reading.filter((l) => l.read).length;
+  const read = reading.filter((l) => l.read && lessons.some((lesson) => lesson.slug === l.slug)).length;
+  // Lessons of teachers' own articles she has opened (the built-in ones are listed above them).
+  const otherReading = reading.filter((l) => !lessons.some((lesson) => lesson.slug === l.slug));
+  const otherLessons = await describeLessons(otherReading.map((l) => l.slug));
   const startedEvents = mastery.events.filter((e) => e.mastery.level !== "not-started");
 
   if (brandNew) {
@@ -91,6 +95,19 @@ export default async function DashboardPage() {
                 <ProgressBar percent={progress?.percent ?? 0} label={`${lesson.title}: reading progress`} />
               </li>
             );
+          })}
+          {otherReading.flatMap((progress) => {
+            const lesson = otherLessons.get(progress.slug);
+            return lesson
+              ? [
+                  <li key={progress.slug} className="space-y-1 rounded-lg border border-rule bg-white p-4">
+                    <Link href={lessonHref(lesson.href, progress)} className="font-medium">
+                      {lesson.title}
+                    </Link>
+                    <ProgressBar percent={progress.percent} label={`${lesson.title}: reading progress`} />
+                  </li>,
+                ]
+              : [];
           })}
         </ul>
       </section>
