@@ -8,7 +8,7 @@ import { extractArticle } from "../lib/articles/import/extract";
 import { buildArticleDoc } from "../lib/articles/import/build-doc";
 import { checkSources } from "../lib/articles/anchor";
 import { lessonKey, writeVersion } from "../lib/articles/store";
-import { importedLessonHref } from "../lib/articles/lessons";
+import { lessonPageHref } from "../lib/articles/lessons";
 import { databaseTarget } from "../lib/database-url";
 import { createDatabaseClient } from "../lib/db";
 import { DEMO_STUDENT, DEMO_TEACHER } from "../tooling/demo-class";
@@ -40,7 +40,9 @@ export async function seedImportedLesson(databaseUrl: string): Promise<{ path: s
       data: { slug: "bench-imported", ownerId: teacher.id, title: doc.meta.title, draft: doc },
       select: { id: true, slug: true, builtIn: true },
     });
-    await db.$transaction((tx) => writeVersion(tx, article, doc, (snapshot, next) => checkSources(snapshot, next).changed.length > 0, new Date()));
+    const { versionId } = await db.$transaction((tx) =>
+      writeVersion(tx, article, doc, (snapshot, next) => checkSources(snapshot, next).changed.length > 0, new Date()),
+    );
     const classroom = await db.classroom.create({ data: { name: "Bench class", joinCode: "BENCH-IMPORTED" }, select: { id: true } });
     await db.classTeacher.create({ data: { classId: classroom.id, userId: teacher.id } });
     await db.classMember.create({ data: { classId: classroom.id, userId: student.id } });
@@ -48,7 +50,7 @@ export async function seedImportedLesson(databaseUrl: string): Promise<{ path: s
     // Its first lesson: the opening, the same paragraphs as the built-in lesson the page bench measures.
     const lesson = doc.lessons[0];
     if (!lesson) throw new Error("the imported article has no lessons");
-    return { path: importedLessonHref(article.slug, lesson.id), key: lessonKey(article, lesson.id) };
+    return { path: lessonPageHref(versionId, lesson.id), key: lessonKey(article, lesson.id) };
   } finally {
     await db.$disconnect();
   }

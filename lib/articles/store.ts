@@ -233,5 +233,18 @@ export { BUILT_IN_ARTICLE_ID };
 export async function findPublishedArticle(viewer: Viewer, slug: string) {
   const article = await db.article.findUnique({ where: { slug }, select: ROW });
   if (!article || article.builtIn || !article.publishedVersionId || !(await canRead(viewer, article))) return undefined;
-  return { article, view: await viewOfVersion(article.publishedVersionId) };
+  return { article, view: await viewOfVersion(article.publishedVersionId), versionId: article.publishedVersionId };
+}
+
+/**
+ * A published version by id, with its article, for its static lesson pages: no viewer, because
+ * those pages are the same for every reader (decision 0042). Undefined for an unknown id.
+ */
+export async function publishedVersion(versionId: string) {
+  const row = await db.articleVersion.findUnique({
+    where: { id: versionId },
+    select: { number: true, publishedAt: true, article: { select: { id: true, slug: true, title: true, builtIn: true } } },
+  });
+  if (!row || row.article.builtIn) return undefined;
+  return { article: row.article, number: row.number, publishedAt: row.publishedAt, view: await viewOfVersion(versionId) };
 }

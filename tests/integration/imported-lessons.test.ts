@@ -77,7 +77,7 @@ describe("an imported article's lessons", () => {
     const answer = await db.attemptAnswer.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId, questionId: question.id } } });
     expect(answer.articleVersionId).toBe(article.version.versionId);
     const before = await linksForQuestions([question], new Map([[question.id, answer.articleVersionId]]));
-    expect(before[question.id]?.[0]).toMatchObject({ id: "p1", place: "Lesson 1, paragraph 2", href: `/articles/${article.slug}/l1#p1` });
+    expect(before[question.id]?.[0]).toMatchObject({ id: "p1", place: "Lesson 1, paragraph 2", href: `/read/${article.version.versionId}/l1#p1` });
 
     // Version 2 rewords the sentence the question rests on: it is flagged and left out of new quizzes,
     // while the earlier answer still shows the text she saw.
@@ -91,6 +91,7 @@ describe("an imported article's lessons", () => {
     expect((await db.question.findUniqueOrThrow({ where: { id: question.id } })).sourceChangedAt).not.toBeNull();
     expect((await caught(startOrResumeAttempt(amiraId, { kind: "LESSON", scopeId: key }))).message).toMatch(/no questions yet/);
     const after = await linksForQuestions([question], new Map([[question.id, answer.articleVersionId]]));
+    expect(after[question.id]?.[0]).toMatchObject({ href: `/read/${article.version.versionId}/l1#p1` });
     expect(after[question.id]?.[0]?.text).toContain("on 9 September 2016");
 
     // A label-only change flags nothing.
@@ -125,7 +126,7 @@ describe("an imported article's lessons", () => {
     expect((await describeLessons([key])).get(key)).toMatchObject({
       title: "The meeting",
       number: 1,
-      href: `/articles/${article.slug}/l1`,
+      href: `/read/${article.version.versionId}/l1`,
       blockIds: ["h1", "p1", "p2"],
     });
 
@@ -140,7 +141,9 @@ describe("an imported article's lessons", () => {
       {
         id: article.id,
         title: article.doc.meta.title,
-        paragraphs: [expect.objectContaining({ paragraphId: "p1", wrong: 1, answered: 2, label: "reported-fact", href: `/articles/${article.slug}/l1#p1` })],
+        paragraphs: [
+          expect.objectContaining({ paragraphId: "p1", wrong: 1, answered: 2, label: "reported-fact", href: `/read/${article.version.versionId}/l1#p1` }),
+        ],
       },
     ]);
   });
