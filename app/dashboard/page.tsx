@@ -11,6 +11,7 @@ import { finishedQuizzes, gradedAnswers, masterySummary } from "@/lib/progress/l
 import { lessonHref, nextSteps } from "@/lib/progress/next-step";
 import { getReadingProgress } from "@/lib/progress/reading";
 import { describeLessons } from "@/lib/articles/lessons";
+import { importedMastery } from "@/lib/articles/mastery";
 import { MASTERY_LEVELS } from "@/lib/quiz/mastery";
 import { reviewQueueSize } from "@/lib/quiz/review";
 import { studentAssignments } from "@/lib/teacher/assignments";
@@ -38,7 +39,7 @@ export default async function DashboardPage() {
   const read = reading.filter((l) => l.read && lessons.some((lesson) => lesson.slug === l.slug)).length;
   // Lessons of teachers' own articles she has opened (the built-in ones are listed above them).
   const otherReading = reading.filter((l) => !lessons.some((lesson) => lesson.slug === l.slug));
-  const otherLessons = await describeLessons(otherReading.map((l) => l.slug));
+  const [otherLessons, articleMastery] = await Promise.all([describeLessons(otherReading.map((l) => l.slug)), importedMastery(user.id)]);
   const startedEvents = mastery.events.filter((e) => e.mastery.level !== "not-started");
 
   if (brandNew) {
@@ -131,6 +132,26 @@ export default async function DashboardPage() {
           ))}
         </ul>
       </section>
+
+      {articleMastery.map((article) => (
+        <section key={article.articleId} aria-labelledby={`article-${article.articleId}-heading`} className="space-y-3">
+          <h2 id={`article-${article.articleId}-heading`} className="text-2xl font-semibold">
+            Mastery in “{article.title}”
+          </h2>
+          <ul className="grid gap-4 md:grid-cols-2">
+            {article.lessons.map((lesson) => (
+              <li key={lesson.key} className="rounded-lg border border-rule bg-white p-4">
+                <MasteryBar mastery={lesson.mastery} label={`Lesson: ${lesson.title}`} />
+              </li>
+            ))}
+            {article.events.map((event) => (
+              <li key={event.id} className="rounded-lg border border-rule bg-white p-4">
+                <MasteryBar mastery={event.mastery} label={`${event.title} (${formatPartialDate(event.date)})`} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
 
       <section aria-labelledby="events-heading" className="space-y-3">
         <h2 id="events-heading" className="text-2xl font-semibold">

@@ -3,6 +3,7 @@
 // version they were given against, assignments and the heatmap, and "source changed".
 import { describe, expect, it } from "vitest";
 import { describeLessons, findLesson } from "@/lib/articles/lessons";
+import { importedMastery } from "@/lib/articles/mastery";
 import { findPublishedArticle, lessonKey } from "@/lib/articles/store";
 import { db } from "@/lib/db";
 import { getReadingProgress, saveReadingPosition } from "@/lib/progress/reading";
@@ -73,6 +74,9 @@ describe("an imported article's lessons", () => {
     const outcome = await answerQuestion(amiraId, attemptId, question.id, sentIn(attemptId, question, rightResponse(question)));
     expect(outcome.item.result?.correct).toBe(true);
     await finishAttempt(amiraId, attemptId);
+    // Her mastery in the article, by lesson and by event, as the dashboard shows it.
+    const [mastery] = await importedMastery(amiraId);
+    expect(mastery?.lessons).toEqual([expect.objectContaining({ key, title: "The meeting", mastery: expect.objectContaining({ answered: 1, correct: 1 }) })]);
 
     const answer = await db.attemptAnswer.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId, questionId: question.id } } });
     expect(answer.articleVersionId).toBe(article.version.versionId);
