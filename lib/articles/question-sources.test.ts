@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { testArticleDoc } from "@/tooling/test-article";
-import { attributionPattern, attributionProblems, checkArticleQuestion, NO_SOURCE, resolveSources, sentenceStart, sourceChanges } from "./question-sources";
+import { attributionPattern, attributionProblems, checkArticleQuestion, NO_SOURCE, resolveSources, sourceChanges } from "./question-sources";
+import { sentenceStart } from "./sentence-start";
 
 const doc = testArticleDoc();
 

@@ -11,17 +11,12 @@ import type { BankContent } from "@/lib/quiz/bank";
 import type { Question } from "@/lib/quiz/schema";
 import { validateTeacherQuestion } from "@/lib/teacher/question-rules";
 import type { ArticleDoc } from "./schema";
+import { sentenceStart } from "./sentence-start";
 import { toRenderBlock } from "./view";
 
 export const MAX_SOURCE_SENTENCES = 10;
 export const NO_SOURCE = "Choose the sentences this question rests on.";
 const FACTUAL: ReadonlySet<Label> = new Set<Label>(["reported-fact", "on-record-quote"]);
-
-/** The start of a sentence, to name it in a message. */
-export function sentenceStart(text: string, words = 8): string {
-  const all = text.trim().split(/\s+/);
-  return all.length <= words ? all.join(" ") : `${all.slice(0, words).join(" ")}…`;
-}
 
 type Located = { id: string; text: string; label: Label | null; blockId: string; blockIndex: number; hidden: boolean };
 

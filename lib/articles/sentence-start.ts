@@ -1,0 +1,5 @@
+/** The first words of a sentence, to name it in a message, a list or a checkbox. Pure, for both sides. */
+export function sentenceStart(text: string, words = 8): string {
+  const all = text.trim().split(/\s+/);
+  return all.length <= words ? all.join(" ") : `${all.slice(0, words).join(" ")}…`;
+}
