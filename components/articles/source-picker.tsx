@@ -6,7 +6,7 @@
 // off screen (content-visibility), so a 10,000-word article stays quick to pick from.
 import { memo, useCallback, useMemo, useState } from "react";
 import { LABEL_STYLE } from "@/components/lesson/label-styles";
-import { sentenceStart } from "@/lib/articles/sentence-start";
+import { NO_SOURCE, sentenceStart } from "@/lib/articles/sentence-start";
 import type { Label } from "@/lib/content/schema";
 
 export type PickerSentence = { id: string; text: string; label: Label | null };
@@ -178,6 +178,8 @@ export function ChosenSources({
   onRemove: (sentenceId: string) => void;
   errors?: string[];
 }) {
+  // "Choose the sentences…" is answered as soon as one is ticked; other messages stay until the next save.
+  const shown = chosen.length > 0 ? (errors ?? []).filter((message) => message !== NO_SOURCE) : (errors ?? []);
   return (
     <section aria-labelledby="chosen-sources" className="space-y-2 rounded-lg border border-rule bg-white p-4 font-sans text-sm">
       <h2 id="chosen-sources" className="font-medium">
@@ -207,9 +209,9 @@ export function ChosenSources({
           ))}
         </ul>
       ) : null}
-      {errors && errors.length > 0 ? (
+      {shown.length > 0 ? (
         <p className="field-error" id="sentenceIds-error">
-          {errors.join(" ")}
+          {shown.join(" ")}
         </p>
       ) : null}
     </section>

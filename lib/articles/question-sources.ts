@@ -11,11 +11,11 @@ import type { BankContent } from "@/lib/quiz/bank";
 import type { Question } from "@/lib/quiz/schema";
 import { validateTeacherQuestion } from "@/lib/teacher/question-rules";
 import type { ArticleDoc } from "./schema";
-import { sentenceStart } from "./sentence-start";
+import { NO_SOURCE, sentenceStart } from "./sentence-start";
 import { toRenderBlock } from "./view";
 
 export const MAX_SOURCE_SENTENCES = 10;
-export const NO_SOURCE = "Choose the sentences this question rests on.";
+export { NO_SOURCE };
 const FACTUAL: ReadonlySet<Label> = new Set<Label>(["reported-fact", "on-record-quote"]);
 
 type Located = { id: string; text: string; label: Label | null; blockId: string; blockIndex: number; hidden: boolean };
