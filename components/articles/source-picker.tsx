@@ -84,7 +84,7 @@ const BlockRow = memo(function BlockRow({ block, chosen, full, onToggle }: { blo
         <span aria-hidden="true">·</span>
         <span>{style.name}</span>
       </legend>
-      <p className={heading ? "font-semibold" : "leading-relaxed"}>
+      <p className={`font-serif text-[1.05rem] leading-relaxed ${heading ? "font-semibold" : ""}`}>
         {block.sentences.map((sentence, i) => (
           <SentenceBox
             key={sentence.id}
@@ -124,7 +124,7 @@ function SentenceBox({
     <>
       {first ? null : " "}
       <label
-        className={`cursor-pointer rounded px-0.5 decoration-2 underline-offset-4 has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-fact ${
+        className={`cursor-pointer rounded px-px decoration-2 underline-offset-4 has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-fact ${
           chosen ? "bg-[#dbe9f4] underline decoration-fact" : "hover:bg-[#f1f5f9]"
         } ${disabled ? "cursor-not-allowed text-muted" : ""}`}
         data-sentence-id={sentence.id}

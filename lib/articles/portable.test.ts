@@ -23,7 +23,14 @@ function small(): ArticleDoc {
     ],
     lessons: [{ id: "l6", title: "Talks", blockIds: ["b1", "b3"], objectives: ["Tell fact from opinion"], summary: null }],
     contextNotes: [
-      { id: "n7", blockId: "b3", claim: "The talks began in 2016.", verdict: "imprecise", verifiedFact: "They began in late 2015.", sources: [{ title: "Record", url: "https://example.org/r", date: "2015-12" }] },
+      {
+        id: "n7",
+        blockId: "b3",
+        claim: "The talks began in 2016.",
+        verdict: "imprecise",
+        verifiedFact: "They began in late 2015.",
+        sources: [{ title: "Record", url: "https://example.org/r", date: "2015-12" }],
+      },
     ],
     glossary: [{ id: "g8", term: "Talks", definition: "Negotiations.", blockIds: ["b3"] }],
     phases: [{ id: "p9", title: "Talking", startYear: 2015, endYear: 2016, summary: null, blockIds: ["b3"] }],
@@ -57,7 +64,9 @@ describe("an article as a JSON file", () => {
 
   it("names a part that points at a paragraph that is not there", () => {
     const doc = small();
-    const file = exportArticle({ ...doc, contextNotes: [{ ...doc.contextNotes[0]!, blockId: "b99" }] }, [{ type: "single", prompt: "?", sentenceIds: ["s99"] }]);
+    const file = exportArticle({ ...doc, contextNotes: [{ ...doc.contextNotes[0]!, blockId: "b99" }] }, [
+      { type: "single", prompt: "?", sentenceIds: ["s99"] },
+    ]);
     const error = (() => {
       try {
         parseArticleFile(JSON.stringify(file));

@@ -10,6 +10,7 @@ import type { FieldErrors } from "@/lib/errors";
 import type { BankContent } from "@/lib/quiz/bank";
 import type { Question } from "@/lib/quiz/schema";
 import { validateTeacherQuestion } from "@/lib/teacher/question-rules";
+import { checkSources, sourceSnapshot } from "./anchor";
 import type { ArticleDoc } from "./schema";
 import { NO_SOURCE, sentenceStart } from "./sentence-start";
 import { toRenderBlock } from "./view";
@@ -58,12 +59,6 @@ export function resolveSources(doc: ArticleDoc, sentenceIds: readonly string[]):
       texts: sentences.map((s) => s.text),
     },
   };
-}
-
-/** The text of the given sentences as the document has them now (sentence id → text). */
-function sourceSnapshot(doc: ArticleDoc, sentenceIds: readonly string[]): Record<string, string> {
-  const where = locate(doc);
-  return Object.fromEntries(sentenceIds.flatMap((id) => (where.has(id) ? [[id, where.get(id)?.text ?? ""]] : [])));
 }
 
 function escapeRegExp(text: string): string {
@@ -156,13 +151,24 @@ export function checkArticleQuestion(
   return { ok: true, question: result.question, sources: resolved.sources };
 }
 
+/** A source sentence whose text differs now; `after` is null when it is gone from the article. */
 export type SourceChange = { sentenceId: string; before: string; after: string | null };
 
 /** The saved sentences whose text differs in `doc` now (after: null when the sentence is gone). */
 export function sourceChanges(sourceText: Record<string, string>, doc: ArticleDoc): SourceChange[] {
   const where = locate(doc);
+  const { changed, missing } = checkSources(sourceText, doc);
   return Object.entries(sourceText).flatMap(([sentenceId, before]) => {
-    const now = where.get(sentenceId);
-    return now?.text === before ? [] : [{ sentenceId, before, after: now?.text ?? null }];
+    if (changed.includes(sentenceId)) return [{ sentenceId, before, after: where.get(sentenceId)?.text ?? null }];
+    return missing.includes(sentenceId) ? [{ sentenceId, before, after: null }] : [];
   });
+}
+
+/**
+ * The question's sentences after an edit: a sentence whose exact text moved to another id (a
+ * split, a join) follows its text (lib/articles/anchor.ts); a gone one stays, to be refused.
+ */
+export function reanchoredIds(sentenceIds: readonly string[], sourceText: Record<string, string>, doc: ArticleDoc): string[] {
+  const { reanchored } = checkSources(sourceText, doc);
+  return [...new Set(sentenceIds.map((id) => reanchored[id] ?? id))];
 }

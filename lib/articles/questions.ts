@@ -1,5 +1,5 @@
 /**
- * Questions about an imported article (issue 16, decision 0039). Each rests on 1 to 10 sentences
+ * Questions about an imported article (issue 16, decisions 0039 and 0041). Each rests on 1 to 10 sentences
  * of the article, chosen in the source picker; the paragraphs it cites are derived from them (in
  * article order), so "show in text" and the heatmap work as for the built-in questions. The text
  * of those sentences is kept as it was when saved (`sourceText`): a later version that changes
@@ -14,7 +14,7 @@ import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { QuestionSchema, type Question } from "@/lib/quiz/schema";
 import { newQuestionId } from "@/lib/teacher/questions";
-import { checkArticleQuestion, resolveSources, sourceChanges, type SourceChange, type Sources } from "./question-sources";
+import { checkArticleQuestion, reanchoredIds, resolveSources, sourceChanges, type SourceChange, type Sources } from "./question-sources";
 import type { ArticleDoc } from "./schema";
 import { getDraft, requireEditable, type Viewer } from "./store";
 
@@ -146,10 +146,15 @@ export async function reviewSources(viewer: Viewer, articleId: string, questionI
  */
 export async function confirmSources(viewer: Viewer, articleId: string, questionId: string): Promise<void> {
   const { doc } = await getDraft(viewer, articleId);
-  const { summary } = await getArticleQuestion(viewer, articleId, questionId);
-  const resolved = resolveSources(doc, summary.sentenceIds);
+  const { summary, sourceText, question } = await getArticleQuestion(viewer, articleId, questionId);
+  const resolved = resolveSources(doc, reanchoredIds(summary.sentenceIds, sourceText, doc));
   if (!resolved.ok) throw new DomainError("conflict", `${resolved.message} Edit the question to choose its sentences again.`);
-  await db.question.update({ where: { id: questionId }, data: { sourceText: resolved.sources.sourceText, sourceChangedAt: null } });
+  // The paragraphs follow the sentences (a re-anchored sentence may sit in another block); the body keeps them too.
+  const { paragraphIds, sentenceIds, sourceText: snapshot } = resolved.sources;
+  await db.question.update({
+    where: { id: questionId },
+    data: { sentenceIds, sourceText: snapshot, paragraphIds, body: { ...question, paragraphIds }, sourceChangedAt: null },
+  });
 }
 
 /** Retired questions stay in past attempts and reports but are no longer offered for new ones. */

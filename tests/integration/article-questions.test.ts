@@ -149,6 +149,28 @@ describe("questions on an imported article", () => {
     expect((await db.question.findUniqueOrThrow({ where: { id } })).sourceChangedAt).not.toBeNull();
   });
 
+  it("follows a sentence whose text moved to another id when the teacher confirms", async () => {
+    const { teacher, articleId } = await ownArticle();
+    const { id } = await createArticleQuestion(teacher, articleId, single(["s1", "s4"]));
+    // s4 is moved into its own new block as s10 (a split): same words, new id, new paragraph.
+    await updateDraft(teacher, articleId, (doc) => ({
+      ...doc,
+      blocks: [
+        ...doc.blocks.map((b) => ({ ...b, sentences: b.sentences.filter((s) => s.id !== "s4") })).filter((b) => b.sentences.length > 0),
+        { id: "b10", kind: "paragraph", sentences: [{ id: "s10", text: "In 2015 the two men signed a ceasefire plan in Vienna.", label: "reported-fact" }] },
+      ],
+      lessons: doc.lessons.map((l) => (l.id === "l2" ? { ...l, blockIds: [...l.blockIds, "b10"] } : l)),
+      nextId: 11,
+    }));
+    await db.question.update({ where: { id }, data: { sourceChangedAt: new Date() } });
+    // Its text is still in the article: nothing to compare, only to confirm.
+    expect(await reviewSources(teacher, articleId, id)).toEqual([]);
+    await confirmSources(teacher, articleId, id);
+    const row = await db.question.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ sentenceIds: ["s1", "s10"], paragraphIds: ["b1", "b10"], sourceChangedAt: null });
+    expect((await getArticleQuestion(teacher, articleId, id)).question.paragraphIds).toEqual(["b1", "b10"]);
+  });
+
   it("requires a question resting only on the author's opinion to say so in its prompt", async () => {
     const { teacher, articleId } = await ownArticle();
     // s3 is the author's opinion.
