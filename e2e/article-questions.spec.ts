@@ -84,6 +84,7 @@ test("a teacher writes a single-choice question by picking two sentences, sees a
   await second.focus();
   await page.keyboard.press("Space");
   await expect(second).toBeChecked();
+  await shoot(page, "keyboard-focus", false);
   await expect(sources.getByRole("heading")).toHaveText("Rests on: 2 sentences in Lesson 1, paragraph 1");
   await expect(sources.getByText("Choose the sentences this question rests on.")).toBeHidden();
   await page.getByLabel("Show").selectOption({ label: "Lesson 2: After Vienna" });
@@ -131,4 +132,16 @@ test("a teacher writes a single-choice question by picking two sentences, sees a
   await row.getByRole("button", { name: "Confirm, the question still holds" }).click();
   await expect(row).toContainText("In use");
   await expect(row).not.toContainText("Source changed");
+
+  // Opened again, it shows its sources ticked; an edit to the wording saves in place.
+  await row.getByRole("link", { name: PROMPT }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Edit a question" })).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Rests on/ }).getByRole("heading")).toHaveText("Rests on: 2 sentences in Lesson 1, paragraph 1");
+  await expect(page.getByTestId("source-picker").getByRole("checkbox", { name: /^They spoke for four hours about Syria\./ })).toBeChecked();
+  await page.getByLabel("Question", { exact: true }).fill("In which month did Kerry and Lavrov first meet in Geneva?");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /^← Questions on/ }).click();
+  await expect(page.getByRole("row", { name: /In which month did Kerry and Lavrov first meet in Geneva\?/ })).toBeVisible();
 });
