@@ -364,7 +364,15 @@ test("malformed requests to every route handler and server action: no 5xx, no st
       if (!spec) continue; // reported by the coverage test
       requests.push(...(spec.kind === "auth" ? authRequests(ids, ++salt * 100) : routeRequests(route.pattern, spec, ids, ++salt * 100)));
     }
-    const pageValues = { slug: "potato-diplomacy", attemptId, classId, questionId, assignmentId: "not-a-real-assignment", studentId: "not-a-real-student" };
+    const pageValues = {
+      slug: "potato-diplomacy",
+      attemptId,
+      classId,
+      questionId,
+      assignmentId: "not-a-real-assignment",
+      studentId: "not-a-real-student",
+      articleId: "not-a-real-article",
+    };
     for (const action of builtActions()) {
       const spec = ACTIONS[action.name];
       if (!spec) continue;

@@ -39,6 +39,10 @@ const PAGES: Record<string, Row> = {
   "/teacher/questions": { who: "teacher", status: 200 },
   "/teacher/questions/new": { who: "teacher", status: 200 },
   "/teacher/questions/[questionId]": { who: "teacher", status: 200 },
+  // Another teacher's or a made-up article: a 404 with the headers (its owner's pages: e2e/article-questions.spec.ts).
+  "/teacher/articles/[articleId]/questions": { who: "teacher", status: 404 },
+  "/teacher/articles/[articleId]/questions/new": { who: "teacher", status: 404 },
+  "/teacher/articles/[articleId]/questions/[questionId]": { who: "teacher", status: 404 },
 };
 
 /** Route handlers: from their declarations. `status` undefined: a definite answer, not an error (see below). */
@@ -125,6 +129,7 @@ test("every page and route handler sends the security headers, HSTS included", a
     nextauth: "session",
     assignmentId: "not-a-real-assignment",
     studentId: "not-a-real-student",
+    articleId: "not-a-real-article",
   };
   // The demo teacher is the deployment's administrator (decision 0037).
   const admin = await browser.newContext();

@@ -73,6 +73,25 @@ export const PAGES: PageRow[] = [
   { file: "app/teacher/questions/(list)/page.tsx", path: "/teacher/questions", access: "teacher" },
   { file: "app/teacher/questions/new/page.tsx", path: "/teacher/questions/new", access: "teacher" },
   { file: "app/teacher/questions/[questionId]/page.tsx", path: "/teacher/questions/not-a-real-question", access: "teacher", signedInStatus: 404 },
+  // An imported article's questions: its owner's only; anyone else's or a made-up article is a 404.
+  {
+    file: "app/teacher/articles/[articleId]/questions/page.tsx",
+    path: "/teacher/articles/not-a-real-article/questions",
+    access: "teacher",
+    signedInStatus: 404,
+  },
+  {
+    file: "app/teacher/articles/[articleId]/questions/new/page.tsx",
+    path: "/teacher/articles/not-a-real-article/questions/new",
+    access: "teacher",
+    signedInStatus: 404,
+  },
+  {
+    file: "app/teacher/articles/[articleId]/questions/[questionId]/page.tsx",
+    path: "/teacher/articles/not-a-real-article/questions/not-a-real-question",
+    access: "teacher",
+    signedInStatus: 404,
+  },
   { file: "app/classes/page.tsx", path: "/classes", access: "user" },
   { file: "app/classes/join/page.tsx", path: "/classes/join?code=ABCD-EF23", access: "user" },
 ];
