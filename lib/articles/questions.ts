@@ -1,5 +1,5 @@
 /**
- * Questions about an imported article (issue 16, decisions 0039 and 0041). Each rests on 1 to 10 sentences
+ * Questions about an imported article (issue 16, decisions 0039 and 0043). Each rests on 1 to 10 sentences
  * of the article, chosen in the source picker; the paragraphs it cites are derived from them (in
  * article order), so "show in text" and the heatmap work as for the built-in questions. The text
  * of those sentences is kept as it was when saved (`sourceText`): a later version that changes
