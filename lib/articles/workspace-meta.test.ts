@@ -10,7 +10,14 @@ describe("an imported article's details", () => {
       { title: "From the file", author: "A. Writer", publisher: "Test Press", date: "2015", url: "https://example.org/a" },
     );
     expect(result).toEqual({
-      meta: { title: "Talks in Geneva", author: "A. Writer", publisher: "Test Press", date: "2016-09", url: "https://example.org/a", usageNote: DEFAULT_USAGE_NOTE },
+      meta: {
+        title: "Talks in Geneva",
+        author: "A. Writer",
+        publisher: "Test Press",
+        date: "2016-09",
+        url: "https://example.org/a",
+        usageNote: DEFAULT_USAGE_NOTE,
+      },
     });
   });
 
