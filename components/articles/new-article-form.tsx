@@ -37,6 +37,8 @@ export function NewArticleForm({ action, defaultUsageNote, maxBytes }: Props) {
     setFileProblem(null);
     const file = form.get("file");
     form.delete("file");
+    // Only the chosen source travels: a pasted text and a file together could pass the body limit.
+    if (source === "file") form.set("pasted", "");
     if (source === "file" && file instanceof File && file.size > 0) {
       if (file.size > maxBytes) {
         setFileProblem(`This file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxBytes / 1024 / 1024} MB.`);

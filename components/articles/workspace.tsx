@@ -4,7 +4,7 @@
 // (j/k or arrows, 1–5, a, n), the tools panel beside the text (below it on a phone) edits the
 // focused sentence and its paragraph. State lives in one reducer (lib/articles/workspace-state.ts);
 // rows are memoised on their block, so a keypress re-renders only the rows it changes.
-import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useReducer, useRef, type KeyboardEvent, type MouseEvent } from "react";
 import { useRouter } from "next/navigation";
 import { LABEL_VALUES, type Label } from "@/lib/content/schema";
 import type { ActionResult } from "@/lib/actions/form-state";
@@ -138,14 +138,8 @@ export function Workspace({ articleId, doc, status, shared, actions }: Workspace
   const progress = useMemo(() => labellingProgress(state.shown), [state.shown]);
   const problems = useMemo(() => publishProblems(state.shown), [state.shown]);
   const firstUnlabelled = useMemo(() => nextUnlabelled(state.shown, null), [state.shown]);
-  const starts = useMemo(() => {
-    let n = 0;
-    return state.shown.blocks.map((b) => {
-      const start = n;
-      n += b.sentences.length;
-      return start;
-    });
-  }, [state.shown.blocks]);
+  // Where each block's sentences start in the article's numbering.
+  const starts = useMemo(() => sentenceStarts(state.shown.blocks), [state.shown.blocks]);
 
   const head = state.pending[0];
   const failed = head?.status === "failed" ? head : undefined;
@@ -298,6 +292,16 @@ function KeyRow({ k, text }: { k: string; text: string }) {
       <dd>{text}</dd>
     </>
   );
+}
+
+function sentenceStarts(blocks: readonly DocBlock[]): number[] {
+  const starts: number[] = [];
+  let n = 0;
+  for (const block of blocks) {
+    starts.push(n);
+    n += block.sentences.length;
+  }
+  return starts;
 }
 
 function findSentence(doc: ArticleDoc, id: string | null): FocusedSentence | null {
