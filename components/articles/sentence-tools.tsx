@@ -27,6 +27,8 @@ function focusSentence(id: string) {
 }
 
 export function SentenceTools({ focused, selection, suggestion, noteRef, dispatch, onAccept }: Props) {
+  // On a phone the panel is a strip at the bottom: labels first, the rest behind one button.
+  const [more, setMore] = useState(false);
   if (!focused) return <p className="font-sans text-sm text-muted">Choose a sentence to label it.</p>;
   const { sentence } = focused;
   const many = selection.length > 1;
@@ -76,7 +78,16 @@ export function SentenceTools({ focused, selection, suggestion, noteRef, dispatc
         </div>
       ) : null}
 
-      {!many ? <SentenceForms key={`${sentence.id}:${sentence.text.length}`} focused={focused} noteRef={noteRef} dispatch={dispatch} /> : null}
+      {!many ? (
+        <>
+          <button type="button" className={`${small} lg:hidden`} aria-expanded={more} aria-controls="sentence-forms" onClick={() => setMore(!more)}>
+            {more ? "Fewer tools" : "Note, split, hide…"}
+          </button>
+          <div id="sentence-forms" className={`space-y-3 ${more ? "" : "hidden"} lg:block`}>
+            <SentenceForms key={`${sentence.id}:${sentence.text.length}`} focused={focused} noteRef={noteRef} dispatch={dispatch} />
+          </div>
+        </>
+      ) : null}
     </div>
   );
 }

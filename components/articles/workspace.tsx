@@ -226,7 +226,7 @@ export function Workspace({ articleId, doc, status, shared, actions }: Workspace
         </div>
         <aside
           aria-label="Label and tools"
-          className="fixed inset-x-0 bottom-0 z-20 max-h-[50vh] overflow-y-auto border-t border-rule bg-white px-4 py-3 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] lg:sticky lg:top-28 lg:max-h-[calc(100vh-8rem)] lg:self-start lg:rounded-lg lg:border lg:shadow-none"
+          className="fixed inset-x-0 bottom-0 z-20 max-h-[45vh] overflow-y-auto border-t border-rule bg-white px-4 py-3 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] lg:sticky lg:top-28 lg:max-h-[calc(100vh-8rem)] lg:self-start lg:rounded-lg lg:border lg:shadow-none"
         >
           <SentenceTools
             focused={focusedSentence}
@@ -335,7 +335,7 @@ const BlockView = memo(function BlockView({ block, number, start, focusId, selec
         {KIND_NAMES[block.kind]} {number}
         {hidden ? ` · hidden from students: ${block.hiddenReason}` : ""}
       </p>
-      <div className={`space-y-2 ${block.kind === "heading" ? "text-xl font-semibold" : block.kind === "quote" ? "border-l-2 border-rule pl-4 italic" : ""}`}>
+      <div className={`space-y-2 ${block.kind === "quote" ? "border-l-2 border-rule pl-4 italic" : ""}`}>
         {block.sentences.map((sentence, i) => (
           <SentenceRow
             key={sentence.id}
@@ -344,6 +344,7 @@ const BlockView = memo(function BlockView({ block, number, start, focusId, selec
             text={sentence.text}
             label={sentence.label}
             hasNote={sentence.labelNote !== undefined}
+            heading={block.kind === "heading"}
             suggestion={sentence.label === null ? (shown[i] ?? null) : null}
             focused={focusId === sentence.id}
             selected={chosen.has(sentence.id)}
@@ -362,6 +363,7 @@ type RowProps = {
   text: string;
   label: Label | null;
   hasNote: boolean;
+  heading: boolean;
   suggestion: ShownSuggestion | null;
   focused: boolean;
   selected: boolean;
@@ -369,7 +371,7 @@ type RowProps = {
   onAccept: (id: string) => void;
 };
 
-function SentenceRow({ id, number, text, label, hasNote, suggestion, focused, selected, onFocus, onAccept }: RowProps) {
+function SentenceRow({ id, number, text, label, hasNote, heading, suggestion, focused, selected, onFocus, onAccept }: RowProps) {
   const style = label ? LABEL_STYLE[label] : null;
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     if ((event.target as HTMLElement).closest("button")) return;
@@ -395,7 +397,7 @@ function SentenceRow({ id, number, text, label, hasNote, suggestion, focused, se
         <span>{style ? style.name : "No label yet"}</span>
         {hasNote ? <span className="text-muted">· note written</span> : null}
       </p>
-      <p>{text}</p>
+      <p className={heading ? "text-xl font-semibold" : ""}>{text}</p>
       {suggestion ? (
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 font-sans text-sm text-muted">
           <span>
