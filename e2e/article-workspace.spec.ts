@@ -159,7 +159,7 @@ test("a teacher brings in an article, labels every sentence, writes a note and p
   await source.getByLabel("Web address").fill("https://example.org/briefing");
   await page.getByRole("button", { name: "Add the note" }).click();
   await expect(page.getByText("Note added.")).toBeVisible();
-  await expect(page.getByText("“They talked for thirteen hours.”")).toBeVisible();
+  await expect(page.getByText("Imprecise: “They talked for thirteen hours.”")).toBeVisible();
   await expectAccessible(page);
 
   // Published: version 1.
