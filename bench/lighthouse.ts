@@ -87,7 +87,7 @@ const median = (values: number[]): number => {
 };
 
 /** Signs in over HTTP like the form does; returns the session's Cookie header. */
-async function sessionCookie(baseUrl: string, email: string): Promise<string> {
+export async function sessionCookie(baseUrl: string, email: string): Promise<string> {
   const url = new URL(baseUrl);
   const session = new HttpSession(Number(url.port || 80), url.hostname);
   try {

@@ -8,7 +8,8 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { percentile } from "../tooling/stats";
 
-export type PageRoute = { label: string; path: string };
+/** `headers`: sent with every request (a signed-in reader's cookie). Routes are told apart by label. */
+export type PageRoute = { label: string; path: string; headers?: Record<string, string> };
 
 export type PageRow = {
   label: string;
@@ -40,11 +41,11 @@ const median = (values: number[]) =>
 /** One route for one round; `latencies` ascending. */
 type Round = { requestsPerSecond: number; latencies: number[]; requests: number; errors: number; bytes: number };
 
-function measure(url: string, connections: number, seconds: number): Promise<Round> {
+function measure(url: string, connections: number, seconds: number, headers: Record<string, string> = {}): Promise<Round> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     let errors = 0;
-    const instance = autocannon({ url, connections, duration: seconds, headers: { accept: "text/html" } }, (error, result) => {
+    const instance = autocannon({ url, connections, duration: seconds, headers: { accept: "text/html", ...headers } }, (error, result) => {
       if (error) return reject(error instanceof Error ? error : new Error(String(error)));
       resolve({
         requestsPerSecond: result.requests.total / seconds,
@@ -77,23 +78,23 @@ export async function runPages(options: {
   const { baseUrl, connections = 16, seconds = 8, rounds = 3, warmupSeconds = 3 } = options;
   const routes = [TRIVIAL_PAGE, ...options.routes.filter((r) => r.path !== TRIVIAL_PAGE.path)];
   for (const route of routes) {
-    const check = await fetch(new URL(route.path, baseUrl));
+    const check = await fetch(new URL(route.path, baseUrl), { headers: route.headers ?? {}, redirect: "manual" });
     if (check.status !== 200) throw new Error(`${route.path} answered ${check.status}; every measured page must be a 200.`);
-    await measure(new URL(route.path, baseUrl).href, connections, warmupSeconds);
+    await measure(new URL(route.path, baseUrl).href, connections, warmupSeconds, route.headers);
   }
-  const perRoute = new Map<string, Round[]>(routes.map((r) => [r.path, []]));
+  const perRoute = new Map<string, Round[]>(routes.map((r) => [r.label, []]));
   for (let round = 0; round < rounds; round++) {
     const order = routes.map((_, i) => routes[(i + round) % routes.length]).filter((r): r is PageRoute => r !== undefined);
     for (const route of order) {
-      const measured = await measure(new URL(route.path, baseUrl).href, connections, seconds);
-      perRoute.get(route.path)?.push(measured);
+      const measured = await measure(new URL(route.path, baseUrl).href, connections, seconds, route.headers);
+      perRoute.get(route.label)?.push(measured);
       console.log(
-        `  round ${round + 1}: ${route.path.padEnd(28)} ${measured.requestsPerSecond.toFixed(0).padStart(6)} req/s  p95 ${percentile(measured.latencies, 95).toFixed(1)} ms`,
+        `  round ${round + 1}: ${route.label.padEnd(36)} ${measured.requestsPerSecond.toFixed(0).padStart(6)} req/s  p95 ${percentile(measured.latencies, 95).toFixed(1)} ms`,
       );
     }
   }
   const rows = routes.map((route): PageRow => {
-    const measured = perRoute.get(route.path) ?? [];
+    const measured = perRoute.get(route.label) ?? [];
     const all = measured.flatMap((m) => m.latencies).sort((a, b) => a - b);
     const requests = measured.reduce((sum, m) => sum + m.requests, 0);
     return {

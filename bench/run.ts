@@ -10,7 +10,9 @@
 //      and the teacher gradebook, with the server idle;
 //   4. the quiz API at classroom pace for 50, 200 and 1,000 students, and at saturation, each
 //      against the floor route (bench/quiz.ts, one fresh database per run);
-//   5. scale-out: two app servers on one throwaway PostgreSQL cluster (bench/scale-out.ts).
+//   5. scale-out: two app servers on one throwaway PostgreSQL cluster (bench/scale-out.ts);
+//   6. import: extracting and segmenting a 10,000-word article as text, HTML and .docx, in
+//      process (bench/import.ts).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -19,8 +21,11 @@ import { parseArgs } from "node:util";
 import { getLessons } from "@/lib/content";
 import { measureClientJs, type ClientJsRow } from "./client-js";
 import { runBareNodeReference, runPages, TRIVIAL_PAGE, type PagesResult, type ReferenceResult } from "./pages";
-import { GOALS as LIGHTHOUSE_GOALS, lighthouseMarkdown, runLighthouse, type LighthouseRow } from "./lighthouse";
+import { GOALS as LIGHTHOUSE_GOALS, lighthouseMarkdown, runLighthouse, sessionCookie, type LighthouseRow } from "./lighthouse";
+import { seedImportedLesson } from "./imported-lesson";
+import { DEMO_STUDENT } from "../tooling/demo-class";
 import { runScaleOut, scaleOutMarkdown, type ScaleOutResult } from "./scale-out";
+import { importMarkdown, runImportBench, type ImportBenchResult } from "./import";
 import { startSeededApp, type SeededApp } from "../tooling/seeded-app";
 import { roundsText, type BenchResults, type Goal } from "./lib/report";
 import * as server from "../tooling/next-server";
@@ -32,7 +37,7 @@ async function settle(seconds: number): Promise<void> {
   while (Date.now() < deadline && (os.loadavg()[0] ?? 0) >= 1) await new Promise((resolve) => setTimeout(resolve, 2000));
 }
 
-const SECTIONS = ["client-js", "pages", "lighthouse", "quiz", "scale-out"] as const;
+const SECTIONS = ["client-js", "pages", "lighthouse", "quiz", "scale-out", "import"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const HELP = `Usage: npm run bench -- [options]
@@ -76,6 +81,7 @@ type Results = {
   lighthouse?: { rows: LighthouseRow[]; goals: Goal[] };
   quiz?: { classroom: QuizRun[]; saturation?: BenchResults; goals: Goal[] };
   scaleOut?: ScaleOutResult;
+  import?: ImportBenchResult;
   goals: Goal[];
   warnings: string[];
 };
@@ -106,7 +112,8 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stop().finally(() => process.exit(130)));
 
   try {
-    const check = server.checkBuild();
+    // The import bench runs in process: it needs no build.
+    const check = [...opts.only].some((section) => section !== "import") ? server.checkBuild() : { reuse: true, reason: "not needed: only the import bench" };
     if (!check.reuse) {
       console.log(`Build needed: ${check.reason}.`);
       await server.build(opts.wait);
@@ -141,12 +148,17 @@ async function main() {
         const lesson = getLessons()[0];
         if (!lesson) throw new Error("no lessons in content/");
         console.log(`Pages: ${baseUrl}${pin ? ", server on core 0, load generator on core 1" : ""}`);
+        // Issue 16: an imported lesson, for a signed-in student, against the built-in one for her.
+        const imported = await seedImportedLesson(app.databaseUrl);
+        const cookie = await sessionCookie(baseUrl, DEMO_STUDENT);
         const pages = await runPages({
           baseUrl,
           routes: [
             { label: "home", path: "/" },
             { label: `lesson (${lesson.slug})`, path: `/lessons/${lesson.slug}` },
             { label: "timeline", path: "/timeline" },
+            { label: `lesson (${lesson.slug}), signed-in student`, path: `/lessons/${lesson.slug}`, headers: { cookie } },
+            { label: "imported lesson, signed-in student", path: imported.path, headers: { cookie } },
           ],
           seconds: opts.quick ? 3 : 8,
           rounds: opts.quick ? 2 : 3,
@@ -157,6 +169,14 @@ async function main() {
           met: (lessonRow?.ratio ?? 0) >= 0.9,
           measured: `${(lessonRow?.ratio ?? 0).toFixed(2)}×`,
         };
+        const signedInBuiltIn = pages.rows.find((r) => r.label.endsWith("signed-in student") && r.path.startsWith("/lessons/"));
+        const signedInImported = pages.rows.find((r) => r.label === "imported lesson, signed-in student");
+        const importedRatio = signedInBuiltIn && signedInImported ? signedInImported.requestsPerSecond / signedInBuiltIn.requestsPerSecond : 0;
+        results.goals.push({
+          text: "an imported lesson page serves a signed-in student at least 0.8× the built-in lesson's requests per second",
+          met: importedRatio >= 0.8,
+          measured: `${importedRatio.toFixed(2)}× (${signedInImported?.requestsPerSecond.toFixed(0) ?? "?"} vs ${signedInBuiltIn?.requestsPerSecond.toFixed(0) ?? "?"} req/s)`,
+        });
         console.log("The same bytes from a bare Node http server (the reference):");
         const reference = await runBareNodeReference({
           baseUrl,
@@ -279,6 +299,13 @@ async function main() {
           measured: `${scaleOut.ratio.toFixed(2)}×`,
         });
       } else results.warnings.push(`Scale-out skipped: ${scaleOut.reason}`);
+    }
+
+    // 6. Import, in process.
+    if (opts.only.has("import")) {
+      console.log("\nImport: a 10,000-word article as text, HTML and .docx (bench/import.ts)");
+      results.import = await runImportBench({ runs: opts.quick ? 3 : 7 });
+      results.goals.push(results.import.goal);
     }
   } finally {
     await stop();
@@ -406,6 +433,7 @@ function toMarkdown(r: Results, seconds: number): string {
     for (const x of all) for (const warning of x.warnings) r.warnings.push(`quiz (${x.setup.students} students): ${warning}`);
   }
   if (r.scaleOut?.status === "done") lines.push(scaleOutMarkdown(r.scaleOut, 2).replace(/^## /, "## 5. "), "");
+  if (r.import) lines.push(importMarkdown(r.import, 2).replace(/^## /, "## 6. "), "");
   if (r.warnings.length > 0) lines.push("## Warnings", "", ...r.warnings.map((w) => `- ${w}`), "");
   return `${lines.join("\n")}\n`;
 }

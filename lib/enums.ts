@@ -4,4 +4,4 @@
 // with no Prisma runtime, so client components may import this file. The SQLite client's copy is
 // the canonical one (lib/db.ts types the app against it); the PostgreSQL client is generated from
 // the same model, and lib/enums.test.ts checks that the two agree.
-export { AssignmentKind, ClassRole, QuestionSource, QuizKind, RevealPolicy, Role } from "./generated/sqlite/enums";
+export { ArticleStatus, AssignmentKind, ClassRole, QuestionSource, QuizKind, RevealPolicy, Role } from "./generated/sqlite/enums";

@@ -43,6 +43,9 @@ export const PAGES: PageRow[] = [
   { file: "app/admin/page.tsx", path: "/admin", access: "admin" },
   { file: "app/quiz/(list)/page.tsx", path: "/quiz", access: "user" },
   { file: "app/quiz/attempt/[attemptId]/page.tsx", path: "/quiz/attempt/not-a-real-attempt", access: "user", signedInStatus: 404 },
+  // An imported article and its lessons: only for readers it is shared with (decision 0039), so a made-up one is a 404.
+  { file: "app/articles/[slug]/page.tsx", path: "/articles/not-a-real-article", access: "user", signedInStatus: 404 },
+  { file: "app/articles/[slug]/[lesson]/page.tsx", path: "/articles/not-a-real-article/l1", access: "user", signedInStatus: 404 },
   { file: "app/teacher/classes/[classId]/page.tsx", path: "/teacher/classes/not-a-real-class", access: "teacher", signedInStatus: 404 },
   { file: "app/teacher/classes/[classId]/reports/page.tsx", path: "/teacher/classes/not-a-real-class/reports", access: "teacher", signedInStatus: 404 },
   {

@@ -7,7 +7,8 @@ import * as server from "./next-server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-export type SeededApp = { baseUrl: string; build: string; stop: () => Promise<void> };
+/** `databaseUrl`: the server's SQLite file, for a bench that adds its own data before measuring. */
+export type SeededApp = { baseUrl: string; build: string; databaseUrl: string; stop: () => Promise<void> };
 
 export type SeededAppOptions = {
   /** Names the SQLite file, bench/tmp/<name>-<pid>.db. */
@@ -57,5 +58,5 @@ export async function startSeededApp({ name, port, build = "auto", buildWait = 3
     await stop();
     throw error;
   }
-  return { baseUrl: `http://127.0.0.1:${running.port}`, build: buildNote, stop };
+  return { baseUrl: `http://127.0.0.1:${running.port}`, build: buildNote, databaseUrl, stop };
 }

@@ -2,7 +2,7 @@
 // assignment is read-then-quiz: the card links to the lesson and says how far the reading is.
 import Link from "next/link";
 import { ProgressBar } from "@/components/lesson/reading-progress";
-import { getLesson, getLessons } from "@/lib/content";
+import { describeLessons } from "@/lib/articles/lessons";
 import { lessonHref } from "@/lib/progress/next-step";
 import type { LessonProgressView } from "@/lib/progress/reading";
 import type { StudentAssignment } from "@/lib/teacher/assignments";
@@ -12,14 +12,14 @@ import { LocalTime } from "@/components/local-time";
 import { StartAssignmentButton } from "./assignment-button";
 import { LateTag } from "./late-tag";
 
-export function StudentAssignmentList({ assignments, reading }: { assignments: StudentAssignment[]; reading: readonly LessonProgressView[] }) {
+export async function StudentAssignmentList({ assignments, reading }: { assignments: StudentAssignment[]; reading: readonly LessonProgressView[] }) {
   if (assignments.length === 0) return <p className="text-muted">No assignments yet.</p>;
+  const lessons = await describeLessons(assignments.map((a) => (a.kind === "LESSON" ? a.scopeId : null)));
   return (
     <ul className="space-y-3">
       {assignments.map((a) => {
-        const lesson = a.kind === "LESSON" && a.scopeId ? getLesson(a.scopeId) : undefined;
-        const progress = lesson ? reading.find((r) => r.slug === lesson.slug) : undefined;
-        const lessonNumber = lesson ? getLessons().indexOf(lesson) + 1 : 0;
+        const lesson = a.kind === "LESSON" && a.scopeId ? lessons.get(a.scopeId) : undefined;
+        const progress = lesson ? reading.find((r) => r.slug === lesson.key) : undefined;
         return (
           <li key={a.id} className="space-y-3 rounded-lg border border-rule bg-white p-4">
             <div className="flex flex-wrap items-start justify-between gap-3">
@@ -60,8 +60,8 @@ export function StudentAssignmentList({ assignments, reading }: { assignments: S
               <div className="space-y-1 border-t border-rule pt-3 font-sans text-sm">
                 <p>
                   Read{" "}
-                  <Link href={lessonHref(lesson.slug, progress)}>
-                    Lesson {lessonNumber}: {lesson.title}
+                  <Link href={lessonHref(lesson.href, progress)}>
+                    Lesson {lesson.number}: {lesson.title}
                   </Link>
                   {progress?.read ? " (read)" : progress?.lastParagraphId ? " (where you left off)" : ""}, then take its quiz.
                 </p>

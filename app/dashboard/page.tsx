@@ -85,7 +85,7 @@ export default async function DashboardPage() {
             const progress = reading.find((r) => r.slug === lesson.slug);
             return (
               <li key={lesson.slug} className="space-y-1 rounded-lg border border-rule bg-white p-4">
-                <Link href={lessonHref(lesson.slug, progress)} className="font-medium">
+                <Link href={lessonHref(`/lessons/${lesson.slug}`, progress)} className="font-medium">
                   Lesson {index + 1}: {lesson.title}
                 </Link>
                 <ProgressBar percent={progress?.percent ?? 0} label={`${lesson.title}: reading progress`} />

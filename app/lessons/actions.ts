@@ -15,7 +15,7 @@ export const saveReadingPositionAction = jsonAction({
   invalid: "That reading position is not valid.",
   input: z.object({ slug, paragraphId: z.string().min(1).max(100) }),
   async run({ user, input }) {
-    return { progress: await saveReadingPosition(user.id, input.slug, input.paragraphId) };
+    return { progress: await saveReadingPosition(user, input.slug, input.paragraphId) };
   },
 });
 
@@ -25,7 +25,7 @@ export const setLessonReadAction = jsonAction({
   invalid: "That request is not valid.",
   input: z.object({ slug, read: z.boolean() }),
   async run({ user, input }) {
-    await setLessonRead(user.id, input.slug, input.read);
+    await setLessonRead(user, input.slug, input.read);
     revalidatePath("/dashboard");
     return {};
   },

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { formAction, jsonAction } from "@/lib/actions/define";
 import { hidden, id, text } from "@/lib/actions/fields";
 import { answerQuestion, finishAttempt, startOrResumeAttempt, startRetryOfMissed } from "@/lib/quiz/attempts";
-import { paragraphLinks } from "@/lib/quiz/links";
+import { linksForQuestions } from "@/lib/quiz/links";
 import { QuizKindSchema } from "@/lib/quiz/schema";
 
 const returnTo = "/quiz";
@@ -36,7 +36,8 @@ export const answerAction = jsonAction({
   async run({ user, input }) {
     const outcome = await answerQuestion(user.id, input.attemptId, input.questionId, input.response);
     const ids = "paragraphIds" in outcome.item.question ? outcome.item.question.paragraphIds : [];
-    return { outcome, links: paragraphLinks(ids) };
+    const links = await linksForQuestions([{ id: input.questionId, paragraphIds: ids }]);
+    return { outcome, links: links[input.questionId] ?? [] };
   },
 });
 

@@ -1,11 +1,11 @@
 // One block of the article: its text exactly as published, its statement kind, a link anchor,
 // and any context note that corrects or qualifies it.
-import type { Block, ContextNote } from "@/lib/content/schema";
+import type { ReaderNote, RenderBlock } from "@/lib/articles/view";
 import { LABEL_STYLE } from "./label-styles";
 import { MixedSentences } from "./mixed-sentences";
 import { ConfirmedChecks, ContextNoteAside } from "./context-note";
 
-export function ArticleBlock({ block, notes }: { block: Block; notes: ContextNote[] }) {
+export function ArticleBlock({ block, notes }: { block: RenderBlock; notes: readonly ReaderNote[] }) {
   const style = LABEL_STYLE[block.label];
   if (block.kind === "heading") {
     return (

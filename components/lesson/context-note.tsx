@@ -1,6 +1,6 @@
-import type { ContextNote } from "@/lib/content/schema";
+import type { ReaderNote } from "@/lib/articles/view";
 
-const VERDICT_TEXT: Record<ContextNote["verdict"], string> = {
+const VERDICT_TEXT: Record<ReaderNote["verdict"], string> = {
   confirmed: "Checked: the record agrees",
   imprecise: "Context: the article is imprecise here",
   disputed: "Context: this is disputed",
@@ -12,7 +12,7 @@ function shorten(text: string, max: number): string {
 }
 
 /** A clearly marked note beside a paragraph: the verified fact and where it comes from. */
-export function ContextNoteAside({ note }: { note: ContextNote }) {
+export function ContextNoteAside({ note }: { note: ReaderNote }) {
   return (
     // Named after its claim: several notes on one page must each have a distinct landmark name.
     <aside
@@ -31,8 +31,7 @@ export function ContextNoteAside({ note }: { note: ContextNote }) {
             <a href={source.url} rel="noopener noreferrer">
               {source.title}
             </a>{" "}
-            ({source.publisher}
-            {source.date ? `, ${source.date}` : ""})
+            {source.publisher || source.date ? `(${[source.publisher, source.date].filter(Boolean).join(", ")})` : null}
           </li>
         ))}
       </ul>
@@ -41,7 +40,7 @@ export function ContextNoteAside({ note }: { note: ContextNote }) {
 }
 
 /** Claims checked and confirmed: quiet, folded away, but there for anyone who wants the source. */
-export function ConfirmedChecks({ notes }: { notes: ContextNote[] }) {
+export function ConfirmedChecks({ notes }: { notes: readonly ReaderNote[] }) {
   if (notes.length === 0) return null;
   return (
     <details className="mt-1 ml-4 font-sans text-sm text-muted">
@@ -54,7 +53,7 @@ export function ConfirmedChecks({ notes }: { notes: ContextNote[] }) {
               <span key={source.url}>
                 {index > 0 ? "; " : ""}
                 <a href={source.url} rel="noopener noreferrer">
-                  {source.publisher}
+                  {source.publisher ?? source.title}
                 </a>
               </span>
             ))}

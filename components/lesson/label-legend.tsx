@@ -1,8 +1,9 @@
-import { LABEL_VALUES } from "@/lib/content/schema";
+import { LABEL_VALUES, type Label } from "@/lib/content/schema";
 import { LABEL_DESCRIPTIONS } from "@/lib/content/labels";
 import { LABEL_STYLE } from "./label-styles";
 
-export function LabelLegend() {
+/** `descriptions`: an imported article's (labelDescriptionsFor its author); the built-in article's by default. */
+export function LabelLegend({ descriptions = LABEL_DESCRIPTIONS }: { descriptions?: Readonly<Record<Label, string>> }) {
   return (
     <details className="rounded-lg border border-rule bg-white p-4 font-sans text-sm">
       <summary className="cursor-pointer font-semibold">What the labels mean</summary>
@@ -10,7 +11,7 @@ export function LabelLegend() {
         {LABEL_VALUES.map((label) => (
           <div key={label} className={`border-l-[3px] pl-3 ${LABEL_STYLE[label].rule}`}>
             <dt className={`font-semibold ${LABEL_STYLE[label].text}`}>{LABEL_STYLE[label].name}</dt>
-            <dd className="text-muted">{LABEL_DESCRIPTIONS[label]}</dd>
+            <dd className="text-muted">{descriptions[label]}</dd>
           </div>
         ))}
       </dl>

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { LABEL_VALUES } from "@/lib/content/schema";
+import { getContent } from "@/lib/content";
 import { DomainError } from "@/lib/errors";
+import { fromContent } from "./content-bridge";
 import { sampleDoc } from "./doc-fixture";
-import { applyEdit, ArticleEditSchema, labellingProgress, publishProblems, type ArticleEditInput } from "./edit";
+import { applyEdit, ArticleEditSchema, labellingProgress, publishProblems, type ArticleEdit, type ArticleEditInput } from "./edit";
 import { ArticleDocSchema, BLOCK_KINDS, type ArticleDoc } from "./schema";
 
 function deepFreeze<T>(value: T): T {
@@ -53,6 +55,11 @@ describe("ArticleEditSchema", () => {
     expect(ArticleEditSchema.safeParse({ op: "label", sentenceIds: ["S 1"], label: null }).success).toBe(false);
     expect(ArticleEditSchema.safeParse({ op: "label", sentenceIds: ["s1"], label: "rumour" }).success).toBe(false);
     expect(ArticleEditSchema.safeParse({ op: "splitSentence", sentenceId: "s1", at: 1.5 }).success).toBe(false);
+  });
+
+  it("applies what it parsed, as a server action would", () => {
+    const edit: ArticleEdit = ArticleEditSchema.parse(JSON.parse('{"op":"speaker","sentenceId":"s4","speaker":"  Lavrov "}'));
+    expect(sentence(applyEdit(sampleDoc(), edit), "s4")?.speaker).toBe("Lavrov");
   });
 
   it("turns blank notes into null and trims them", () => {
@@ -214,6 +221,24 @@ describe("splitting and joining blocks", () => {
     expect(doc.contextNotes.map((n) => n.blockId)).toEqual(["p1", "p1"]);
   });
 
+  it("follows a join in a note's related blocks, never repeating the note's own block", () => {
+    const withNote = apply(sampleDoc(), {
+      op: "upsertNote",
+      note: {
+        blockId: "p1",
+        relatedBlockIds: ["p2", "p1", "p2"],
+        claim: "The plan",
+        verdict: "disputed",
+        verifiedFact: "Unclear.",
+        sources: [{ title: "Report", url: "https://example.org/r", date: null }],
+      },
+    });
+    expect(withNote.contextNotes[1]).toMatchObject({ blockId: "p1", relatedBlockIds: ["p2"] });
+    const joined = apply(withNote, { op: "joinBlocks", blockId: "p1" });
+    expect(joined.contextNotes[1]).not.toHaveProperty("relatedBlockIds");
+    expect(joined.contextNotes[1]?.blockId).toBe("p1");
+  });
+
   it("refuses to join across a heading, across lessons, the last block, or shown with hidden", () => {
     expect(refusal(sampleDoc(), { op: "joinBlocks", blockId: "h1" }).message).toContain("a heading starts a section");
     expect(refusal(sampleDoc(), { op: "joinBlocks", blockId: "c1" }).message).toContain("heading");
@@ -296,6 +321,12 @@ describe("notes, glossary, phases, events, meta", () => {
       "invalid_input",
     );
     expect(refusal(sampleDoc(), { op: "upsertNote", note: { ...note, id: "p1" } }).code).toBe("conflict");
+    expect(refusal(sampleDoc(), { op: "upsertNote", note: { ...note, relatedBlockIds: ["c9"] } }).message).toBe(
+      "The context note points at paragraph c9, which is not in this article.",
+    );
+    const invalid = refusal(sampleDoc(), { op: "upsertNote", note: { ...note, sources: [{ title: "x", url: "ftp://example.org", date: null }] } });
+    expect(invalid.fields).toHaveProperty(["note.sources.0.url"]);
+    expect(invalid.message).toContain("note.sources.0.url");
     expect(refusal(sampleDoc(), { op: "upsertTerm", term: { term: "X", definition: "Y", blockIds: ["p1", "nope"] } }).message).toContain("paragraph nope");
   });
 
@@ -366,6 +397,26 @@ describe("labellingProgress and publishProblems", () => {
   });
 });
 
+describe("the built-in article as a document", () => {
+  const builtIn = fromContent(getContent());
+
+  it("can publish as it is, every shown sentence labelled", () => {
+    expect(publishProblems(builtIn)).toEqual([]);
+    const progress = labellingProgress(builtIn);
+    expect(progress.labelled).toBe(progress.total);
+    expect(progress.total).toBeGreaterThan(70);
+  });
+
+  it("edits like any other: a split block's new id joins its lesson, and clearing a label stops publishing", () => {
+    const paragraph = builtIn.blocks.find((b) => b.sentences.length > 1 && b.hiddenReason === undefined)!;
+    const split = apply(builtIn, { op: "splitBlock", blockId: paragraph.id, beforeSentenceId: paragraph.sentences[1]!.id });
+    expect(split.blocks.some((b) => b.id === "b1")).toBe(true);
+    expect(publishProblems(split)).toEqual([]);
+    const cleared = apply(split, { op: "label", sentenceIds: [paragraph.sentences[1]!.id], label: null });
+    expect(publishProblems(cleared)).toEqual([expect.stringMatching(/^1 sentence has no label yet, in paragraph \d+: “/)]);
+  });
+});
+
 describe("any sequence of edits keeps the document valid", () => {
   /** A small deterministic generator, so a failure reproduces. */
   function rng(seed: number) {
@@ -396,7 +447,14 @@ describe("any sequence of edits keeps the document valid", () => {
       () => ({ op: "mergeLessons", lessonId: l.id }),
       () => ({
         op: "upsertNote",
-        note: { blockId: b.id, claim: "c", verdict: "disputed", verifiedFact: "f", sources: [{ title: "t", url: "https://example.org", date: null }] },
+        note: {
+          blockId: b.id,
+          relatedBlockIds: [pick(doc.blocks).id],
+          claim: "c",
+          verdict: "disputed",
+          verifiedFact: "f",
+          sources: [{ title: "t", url: "https://example.org", date: null }],
+        },
       }),
       () => ({ op: "upsertTerm", term: { term: "w", definition: "d", blockIds: [b.id] } }),
       () => ({ op: "upsertEvent", event: { title: "e", date: "2016", phaseId: null, description: null, blockIds: [b.id] } }),
@@ -405,9 +463,15 @@ describe("any sequence of edits keeps the document valid", () => {
     return pick(ops)();
   }
 
-  it.each([1, 2, 3, 4])("seed %i: 400 random edits, each result valid, consistent and the words unchanged", (seed) => {
+  it.each([
+    [1, "sample"],
+    [2, "sample"],
+    [3, "sample"],
+    [4, "sample"],
+    [5, "built-in"],
+  ] as const)("seed %i, %s article: 400 random edits, each result valid, consistent and the words unchanged", (seed, start) => {
     const random = rng(seed);
-    let doc = sampleDoc();
+    let doc = start === "sample" ? sampleDoc() : fromContent(getContent());
     // Joins put one space where a split cut, so compare the text without its whitespace.
     const letters = (d: ArticleDoc) => words(d).replace(/\s/g, "");
     const originalLetters = letters(doc);

@@ -83,7 +83,11 @@ export type ArticleEditOp = ArticleEdit["op"];
 export function applyEdit(doc: ArticleDoc, edit: ArticleEditInput): ArticleDoc {
   const parsed = ArticleEditSchema.safeParse(edit);
   if (!parsed.success) {
-    throw new DomainError("invalid_input", `This change is not valid: ${z.prettifyError(parsed.error).replace(/\n+/g, " ")}`);
+    // Named by field ("note.sources.0.url"), so the workspace can show each message beside its input.
+    const fields: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fields[issue.path.join(".") || "op"] ??= []).push(issue.message);
+    const list = Object.entries(fields).map(([field, messages]) => `${field}: ${messages.join("; ")}`);
+    throw new DomainError("invalid_input", `This change is not valid (${list.join(", ")}).`, fields);
   }
   const e = parsed.data;
   switch (e.op) {
@@ -128,8 +132,12 @@ export function applyEdit(doc: ArticleDoc, edit: ArticleEditInput): ArticleDoc {
       return { ...doc, lessons };
     }
     case "upsertNote": {
-      requireBlocks(doc, [e.note.blockId], "The context note");
-      return upsert(doc, "contextNotes", "n", e.note, "context note");
+      const related = e.note.relatedBlockIds?.filter((blockId) => blockId !== e.note.blockId);
+      requireBlocks(doc, [e.note.blockId, ...(related ?? [])], "The context note");
+      const note = { ...e.note };
+      delete note.relatedBlockIds;
+      if (related && related.length > 0) note.relatedBlockIds = unique(related);
+      return upsert(doc, "contextNotes", "n", note, "context note");
     }
     case "deleteNote":
       return remove(doc, "contextNotes", e.noteId, "context note");
@@ -230,7 +238,8 @@ export function publishProblems(doc: ArticleDoc): string[] {
 
   const exists = (blockId: string) => position.has(blockId);
   for (const note of doc.contextNotes) {
-    if (!exists(note.blockId)) problems.push(`The context note “${excerpt(note.claim)}” points at a paragraph that no longer exists.`);
+    if (!exists(note.blockId) || !(note.relatedBlockIds ?? []).every(exists))
+      problems.push(`The context note “${excerpt(note.claim)}” points at a paragraph that no longer exists.`);
   }
   for (const term of doc.glossary) {
     if (!term.blockIds.every(exists)) problems.push(`The glossary term “${term.term}” points at a paragraph that no longer exists.`);
@@ -344,7 +353,14 @@ function joinBlocks(doc: ArticleDoc, blockId: string): ArticleDoc {
     ...doc,
     blocks,
     lessons: doc.lessons.map((l) => (l.blockIds.includes(b.id) ? { ...l, blockIds: follow(l.blockIds) } : l)),
-    contextNotes: doc.contextNotes.map((n) => (n.blockId === b.id ? { ...n, blockId: a.id } : n)),
+    contextNotes: doc.contextNotes.map((n) => {
+      if (n.blockId !== b.id && !n.relatedBlockIds?.includes(b.id)) return n;
+      const { relatedBlockIds, ...rest } = n;
+      const blockId = n.blockId === b.id ? a.id : n.blockId;
+      // A note's related blocks never repeat its own block.
+      const related = follow(relatedBlockIds ?? []).filter((x) => x !== blockId);
+      return related.length > 0 ? { ...rest, blockId, relatedBlockIds: related } : { ...rest, blockId };
+    }),
     glossary: doc.glossary.map((t) => (t.blockIds.includes(b.id) ? { ...t, blockIds: follow(t.blockIds) } : t)),
     phases: doc.phases.map((p) => (p.blockIds.includes(b.id) ? { ...p, blockIds: follow(p.blockIds) } : p)),
     events: doc.events.map((ev) => (ev.blockIds.includes(b.id) ? { ...ev, blockIds: follow(ev.blockIds) } : ev)),

@@ -16,7 +16,10 @@ const nonEmpty = z.string().trim().min(1);
 const short = nonEmpty.max(300);
 const long = nonEmpty.max(5000);
 /** Ids inside a document: lowercase slugs, as in `content/`. */
-export const DocIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug (a-z, 0-9, single hyphens)").max(80);
+export const DocIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug (a-z, 0-9, single hyphens)")
+  .max(80);
 /** Only web addresses: never `javascript:` or `data:`, so a link can never run script. */
 export const WebUrlSchema = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2000);
 

@@ -194,7 +194,7 @@ describe("splitSentences", () => {
       }),
       { numRuns: 2000, seed: 16 },
     );
-  });
+  }, 30_000);
 
   it("keeps the invariant for arbitrary text", () => {
     fc.assert(
@@ -203,7 +203,7 @@ describe("splitSentences", () => {
       }),
       { numRuns: 2000, seed: 16 },
     );
-  });
+  }, 30_000);
 
   it("segments 10,000 words well under the time budget", () => {
     const paragraph = CASES.map(([, text]) => text).join(" ");
@@ -214,6 +214,7 @@ describe("splitSentences", () => {
     for (const p of text) count += splitSentences(p).length;
     const ms = performance.now() - start;
     expect(count).toBeGreaterThan(100);
-    expect(ms).toBeLessThan(1000);
+    // The import goal is 2 s for the whole article; quadratic work would take far longer.
+    expect(ms).toBeLessThan(2000);
   });
 });

@@ -13,7 +13,16 @@ import { ArticleView } from "./view";
 export type Viewer = { id: string; role: Role };
 type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
-export type ArticleRow = { id: string; slug: string; builtIn: boolean; ownerId: string | null; status: "DRAFT" | "PUBLISHED"; sharedWithTeachers: boolean; publishedVersionId: string | null; title: string };
+export type ArticleRow = {
+  id: string;
+  slug: string;
+  builtIn: boolean;
+  ownerId: string | null;
+  status: "DRAFT" | "PUBLISHED";
+  sharedWithTeachers: boolean;
+  publishedVersionId: string | null;
+  title: string;
+};
 const ROW = { id: true, slug: true, builtIn: true, ownerId: true, status: true, sharedWithTeachers: true, publishedVersionId: true, title: true } as const;
 
 const NOT_FOUND = "There is no such article, or it is not shared with you.";
@@ -79,7 +88,11 @@ export async function requireEditable(viewer: Viewer, articleId: string): Promis
 /** The articles a teacher may use: her own (drafts too), shared ones, and those of teachers she teaches with. */
 export async function listArticlesFor(viewer: Viewer) {
   if (viewer.role !== "TEACHER") throw new DomainError("forbidden", "Only teachers manage articles.");
-  const colleagues = await db.classTeacher.findMany({ where: { class: { teachers: { some: { userId: viewer.id } } } }, select: { userId: true }, distinct: ["userId"] });
+  const colleagues = await db.classTeacher.findMany({
+    where: { class: { teachers: { some: { userId: viewer.id } } } },
+    select: { userId: true },
+    distinct: ["userId"],
+  });
   const colleagueIds = colleagues.map((c) => c.userId).filter((id) => id !== viewer.id);
   return db.article.findMany({
     where: {
@@ -157,10 +170,21 @@ export async function writeVersion(
   await tx.article.update({ where: { id: article.id }, data: { status: "PUBLISHED", publishedVersionId: version.id, title: doc.meta.title } });
   await tx.publishedLesson.deleteMany({ where: { articleId: article.id } });
   await tx.publishedLesson.createMany({
-    data: doc.lessons.map((lesson, position) => ({ slug: lessonKey(article, lesson.id), articleId: article.id, lessonId: lesson.id, position, title: lesson.title })),
+    data: doc.lessons.map((lesson, position) => ({
+      slug: lessonKey(article, lesson.id),
+      articleId: article.id,
+      lessonId: lesson.id,
+      position,
+      title: lesson.title,
+    })),
   });
-  const questions = await tx.question.findMany({ where: { articleId: article.id, retiredAt: null, sourceChangedAt: null }, select: { id: true, sourceText: true } });
-  const changed = questions.filter((q) => q.sourceText !== null && typeof q.sourceText === "object" && sourceChanged(q.sourceText as Record<string, string>, doc)).map((q) => q.id);
+  const questions = await tx.question.findMany({
+    where: { articleId: article.id, retiredAt: null, sourceChangedAt: null },
+    select: { id: true, sourceText: true },
+  });
+  const changed = questions
+    .filter((q) => q.sourceText !== null && typeof q.sourceText === "object" && sourceChanged(q.sourceText as Record<string, string>, doc))
+    .map((q) => q.id);
   if (changed.length > 0) await tx.question.updateMany({ where: { id: { in: changed } }, data: { sourceChangedAt: now } });
   return { versionId: version.id, number, flagged: changed.length };
 }
@@ -180,7 +204,10 @@ export async function viewOfVersion(versionId: string): Promise<ArticleView> {
     views.set(versionId, cached);
     return cached;
   }
-  const version = await db.articleVersion.findUniqueOrThrow({ where: { id: versionId }, select: { doc: true, article: { select: { slug: true, builtIn: true } } } });
+  const version = await db.articleVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: { doc: true, article: { select: { slug: true, builtIn: true } } },
+  });
   const view = new ArticleView(ArticleDocSchema.parse(version.doc), (lessonId) => lessonKey(version.article, lessonId));
   views.set(versionId, view);
   if (views.size > VIEWS_KEPT) {
@@ -201,3 +228,10 @@ export async function findPublishedLesson(viewer: Viewer, key: string) {
 }
 
 export { BUILT_IN_ARTICLE_ID };
+
+/** A published imported article by slug, for a viewer allowed to read it. */
+export async function findPublishedArticle(viewer: Viewer, slug: string) {
+  const article = await db.article.findUnique({ where: { slug }, select: ROW });
+  if (!article || article.builtIn || !article.publishedVersionId || !(await canRead(viewer, article))) return undefined;
+  return { article, view: await viewOfVersion(article.publishedVersionId) };
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import articleJson from "@/content/article.json";
 import { ArticleSchema, LABEL_VALUES, type Label } from "@/lib/content/schema";
-import { SUGGESTION_RULES, suggestLabel, type SuggestionContext } from "./suggest";
+import { sampleDoc } from "./doc-fixture";
+import { SUGGESTION_RULES, suggestionsFor, suggestLabel, type SuggestionContext } from "./suggest";
 
 const paragraph: SuggestionContext = { blockKind: "paragraph" };
 const suggest = (sentence: string, context: SuggestionContext = paragraph) => suggestLabel(sentence, context);
@@ -115,6 +116,20 @@ describe("suggestLabel", () => {
     });
     expect(suggest("The views expressed in this article are the author’s own.")?.ruleId).toBe("furniture-phrase");
     expect(suggest("Editor’s note: This article is the fourth piece of a five-part series.")?.label).toBe("editorial-note");
+  });
+});
+
+describe("suggestionsFor", () => {
+  it("suggests for the shown unlabelled sentences by id, or for every sentence on request", () => {
+    // s4 "Nobody else was in the room." triggers no rule; s6 has "failed"; s7 is hidden.
+    expect(suggestionsFor(sampleDoc())).toEqual({ s6: { label: "opinion", ruleId: "evaluative-word", reason: "the judging word “failed”" } });
+    const all = suggestionsFor(sampleDoc(), { all: true });
+    expect(all.s2?.label).toBe("reported-fact");
+    expect(all.s5).toMatchObject({ label: "on-record-quote", speaker: "Kerry" });
+    expect(all.s9).toMatchObject({ label: "imagined-dialogue", speaker: "Lavrov" });
+    expect(all.s1?.ruleId).toBe("page-furniture");
+    expect(all).not.toHaveProperty("s4");
+    expect(JSON.parse(JSON.stringify(all))).toEqual(all);
   });
 });
 

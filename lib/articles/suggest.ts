@@ -9,6 +9,7 @@
  * the hand labels of the built-in article, per label.
  */
 import type { Label } from "@/lib/content/schema";
+import type { ArticleDoc } from "./schema";
 
 export type SuggestionContext = {
   /** The kind of the block the sentence is in (`paragraph`, `speech`, `heading`, …). */
@@ -356,6 +357,25 @@ export function suggestLabel(sentence: string, context: SuggestionContext): Sugg
     }
   }
   return null;
+}
+
+/**
+ * Suggestions for a whole document, by sentence id (a plain object, so a page can pass it to the
+ * workspace). By default only the shown sentences that have no label yet; `all` adds labelled and
+ * hidden ones, so the workspace can show where a rule and the teacher disagree.
+ */
+export function suggestionsFor(doc: ArticleDoc, options: { all?: boolean } = {}): Record<string, Suggestion> {
+  const result: Record<string, Suggestion> = {};
+  for (const block of doc.blocks) {
+    if (!options.all && block.hiddenReason !== undefined) continue;
+    block.sentences.forEach((sentence, i) => {
+      if (!options.all && sentence.label !== null) return;
+      const previous = block.sentences[i - 1]?.text;
+      const found = suggestLabel(sentence.text, previous === undefined ? { blockKind: block.kind } : { blockKind: block.kind, previousSentence: previous });
+      if (found !== null) result[sentence.id] = found;
+    });
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------

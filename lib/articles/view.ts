@@ -3,7 +3,7 @@
  * glossary terms beside them, where a paragraph sits. Built once per published version and kept
  * (`viewOfVersion`), so a lesson page never re-reads or re-walks the whole article per request.
  */
-import type { Label } from "@/lib/content/schema";
+import type { Label, Verdict } from "@/lib/content/schema";
 import type { ArticleDoc, DocBlock, DocContextNote, DocGlossaryTerm, DocLesson } from "./schema";
 
 /** The fields of a block the reading components render (the built-in `content/` blocks have them too). */
@@ -14,6 +14,15 @@ export type RenderBlock = {
   text: string;
   labelNote?: string;
   sentences?: { text: string; label: Label }[];
+};
+
+/** The fields of a context note the reading components render (the built-in notes have them too). */
+export type ReaderNote = {
+  id: string;
+  claim: string;
+  verdict: Verdict;
+  verifiedFact: string;
+  sources: readonly { title: string; url: string; date?: string | null; publisher?: string }[];
 };
 
 export type ViewLesson = DocLesson & { key: string; number: number };

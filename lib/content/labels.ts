@@ -43,3 +43,12 @@ export const VERDICTS: Readonly<Record<Verdict, { name: string; description: str
   disputed: { name: "Disputed", description: "The people involved or the sources disagree about it." },
   incorrect: { name: "Incorrect", description: "The public record contradicts the claim." },
 };
+
+/** The legend for any article: the built-in descriptions name Bishara, Kerry and Lavrov; these name the article's author. */
+export function labelDescriptionsFor(author: string): Readonly<Record<Label, string>> {
+  return {
+    ...LABEL_DESCRIPTIONS,
+    opinion: `${author}’s own judgement or interpretation. Not a fact, even when it is phrased like one.`,
+    "imagined-dialogue": "A conversation the author made up. The people in it never said these words.",
+  };
+}

@@ -5,6 +5,7 @@ import { getEvents, getPhases } from "@/lib/content";
 import { getQuestion, getQuestionBank } from "@/lib/quiz/bank";
 import { masteryByEvent, masteryByPhase, type GradedAnswer, type Mastery } from "@/lib/quiz/mastery";
 import { quizTitle } from "@/lib/quiz/attempts";
+import { importedLessonTitles } from "@/lib/articles/lessons";
 import { attemptTerms, heldQuestionIdsFor, shownOf } from "@/lib/quiz/reveal-rule";
 
 export async function gradedAnswers(userId: string, options: { excludeAttemptId?: string } = {}): Promise<GradedAnswer[]> {
@@ -89,13 +90,14 @@ export async function finishedQuizzes(userId: string, limit = 20, now = new Date
     }),
     heldQuestionIdsFor(userId, now),
   ]);
+  const importedTitles = await importedLessonTitles(attempts.map((a) => (a.kind === "LESSON" ? a.scopeId : null)));
   return attempts
     .flatMap((a) => {
       if (!a.finishedAt) return [];
       const ids = Array.isArray(a.questionIds) ? a.questionIds.filter((id): id is string => typeof id === "string") : [];
       const shown = shownOf(attemptTerms(a), held, ids, now);
       if (!ids.every((id) => shown.has(id))) return [];
-      const title = quizTitle({ kind: a.kind, scopeId: a.scopeId });
+      const title = quizTitle({ kind: a.kind, scopeId: a.scopeId }, importedTitles);
       return [{ id: a.id, title: a.retryOfId ? `Retry of missed questions: ${title}` : title, finishedAt: a.finishedAt, score: a.score ?? 0 }];
     })
     .reverse();

@@ -37,8 +37,9 @@ export type NextStepInput = {
 };
 
 /** Where to pick a lesson up: the paragraph the learner reached, or its top. */
-export function lessonHref(slug: string, progress: LessonProgressView | undefined): string {
-  return progress?.lastParagraphId && !progress.read ? `/lessons/${slug}#${progress.lastParagraphId}` : `/lessons/${slug}`;
+/** The lesson's page (`/lessons/<slug>` or an imported article's lesson page), at the reader's place when she has one. */
+export function lessonHref(page: string, progress: LessonProgressView | undefined): string {
+  return progress?.lastParagraphId && !progress.read ? `${page}#${progress.lastParagraphId}` : page;
 }
 
 /** Assignments still to do, soonest due first (late ones are still worth doing: they come first). */
@@ -58,7 +59,7 @@ export function nextSteps({ lessons, reading, assignments, reviewDue, answeredAn
     const progress = lesson ? progressOf(lesson.slug) : undefined;
     // A lesson assignment is read-then-quiz; an attempt already under way goes straight to the quiz.
     if (lesson && !progress?.read && !assignment.openAttemptId) {
-      steps.push({ kind: "read-for-assignment", assignment, lesson, href: lessonHref(lesson.slug, progress), percent: progress?.percent ?? 0 });
+      steps.push({ kind: "read-for-assignment", assignment, lesson, href: lessonHref(`/lessons/${lesson.slug}`, progress), percent: progress?.percent ?? 0 });
     } else {
       steps.push({ kind: "quiz-for-assignment", assignment, resume: assignment.openAttemptId !== null });
     }
@@ -68,7 +69,7 @@ export function nextSteps({ lessons, reading, assignments, reviewDue, answeredAn
   for (const progress of reading) {
     const lesson = refs.get(progress.slug);
     if (lesson && progress.lastParagraphId && !progress.read && !assignedLessons.has(lesson.slug)) {
-      steps.push({ kind: "continue-reading", lesson, href: lessonHref(lesson.slug, progress), percent: progress.percent });
+      steps.push({ kind: "continue-reading", lesson, href: lessonHref(`/lessons/${lesson.slug}`, progress), percent: progress.percent });
     }
   }
 

@@ -1,7 +1,9 @@
 // Reading progress: where a learner left off in each lesson, and which lessons they marked read.
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { getLesson, getLessonBlocks, getLessons } from "@/lib/content";
+import { getLessonBlocks, getLessons } from "@/lib/content";
+import { findLesson } from "@/lib/articles/lessons";
+import { viewOfVersion, type Viewer } from "@/lib/articles/store";
 import { percentRead, reachesEnd } from "./percent";
 
 export type LessonProgressView = {
@@ -14,30 +16,54 @@ export type LessonProgressView = {
 
 export async function getReadingProgress(userId: string): Promise<LessonProgressView[]> {
   const rows = await db.lessonProgress.findMany({ where: { userId } });
-  return getLessons().map((lesson) => {
+  const builtIn = getLessons().map((lesson) => {
     const row = rows.find((r) => r.lessonSlug === lesson.slug);
     const blockIds = getLessonBlocks(lesson.slug).map((b) => b.id);
     const read = Boolean(row?.readAt);
     const lastParagraphId = row?.lastParagraphId ?? null;
     return { slug: lesson.slug, percent: percentRead(blockIds, lastParagraphId, read), read, lastParagraphId };
   });
+  return [...builtIn, ...(await importedProgress(rows.filter((r) => !builtIn.some((l) => l.slug === r.lessonSlug))))];
 }
 
-function assertLessonBlock(slug: string, paragraphId: string | null) {
-  const lesson = getLesson(slug);
+/** Progress in imported lessons the learner has opened, measured against their published version. */
+async function importedProgress(rows: { lessonSlug: string; lastParagraphId: string | null; readAt: Date | null }[]): Promise<LessonProgressView[]> {
+  if (rows.length === 0) return [];
+  const lessons = await db.publishedLesson.findMany({
+    where: { slug: { in: rows.map((r) => r.lessonSlug) } },
+    select: { slug: true, article: { select: { publishedVersionId: true } } },
+  });
+  const out: LessonProgressView[] = [];
+  for (const row of rows) {
+    const versionId = lessons.find((l) => l.slug === row.lessonSlug)?.article.publishedVersionId;
+    if (!versionId) continue;
+    const view = await viewOfVersion(versionId);
+    const lesson = view.lessonByKey(row.lessonSlug);
+    if (!lesson) continue;
+    const blockIds = view.shownBlocks(lesson).map((b) => b.id);
+    const read = row.readAt !== null;
+    out.push({ slug: row.lessonSlug, percent: percentRead(blockIds, row.lastParagraphId, read), read, lastParagraphId: row.lastParagraphId });
+  }
+  return out;
+}
+
+/** The lesson's shown blocks, if the reader may read it and the paragraph (when given) is one of them. */
+async function lessonBlocks(reader: Viewer, slug: string, paragraphId: string | null): Promise<string[]> {
+  const lesson = await findLesson(reader, slug);
   if (!lesson) throw new DomainError("invalid_input", `There is no lesson “${slug}”.`);
-  if (paragraphId !== null && !getLessonBlocks(slug).some((b) => b.id === paragraphId)) {
+  if (paragraphId !== null && !lesson.blockIds.includes(paragraphId)) {
     throw new DomainError("invalid_input", `Paragraph “${paragraphId}” is not part of this lesson.`);
   }
+  return lesson.blockIds;
 }
 
 /**
  * Remembers the furthest paragraph reached; scrolling back up never loses the place. Reaching the
  * last paragraph marks the lesson read (the learner has read it all), unless it already is.
  */
-export async function saveReadingPosition(userId: string, slug: string, paragraphId: string): Promise<LessonProgressView> {
-  assertLessonBlock(slug, paragraphId);
-  const blockIds = getLessonBlocks(slug).map((b) => b.id);
+export async function saveReadingPosition(reader: Viewer, slug: string, paragraphId: string): Promise<LessonProgressView> {
+  const blockIds = await lessonBlocks(reader, slug, paragraphId);
+  const userId = reader.id;
   const key = { userId_lessonSlug: { userId, lessonSlug: slug } };
   const existing = await db.lessonProgress.findUnique({ where: key });
   const further = !existing?.lastParagraphId || blockIds.indexOf(paragraphId) > blockIds.indexOf(existing.lastParagraphId);
@@ -51,8 +77,9 @@ export async function saveReadingPosition(userId: string, slug: string, paragrap
   return { slug, percent: percentRead(blockIds, lastParagraphId, read), read, lastParagraphId };
 }
 
-export async function setLessonRead(userId: string, slug: string, read: boolean): Promise<void> {
-  assertLessonBlock(slug, null);
+export async function setLessonRead(reader: Viewer, slug: string, read: boolean): Promise<void> {
+  await lessonBlocks(reader, slug, null);
+  const userId = reader.id;
   const readAt = read ? new Date() : null;
   await db.lessonProgress.upsert({
     where: { userId_lessonSlug: { userId, lessonSlug: slug } },

@@ -5,6 +5,7 @@ import { isUniqueViolation } from "@/lib/errors";
 import { isDeepStrictEqual } from "node:util";
 import { db } from "@/lib/db";
 import { getLesson, getPhase } from "@/lib/content";
+import { builtInParagraphs, currentVersionOfQuestion, findLesson, importedLessonQuestionIds, importedLessonTitles, viewerOf } from "@/lib/articles/lessons";
 import { getQuestionBank, getQuestionsForLesson, getQuestionsForPhase } from "./bank";
 import { notFound } from "./errors";
 import { DomainError } from "@/lib/errors";
@@ -31,8 +32,9 @@ import { attemptMarks, isLate } from "@/lib/teacher/lateness";
 export { QUIZ_LENGTH, type QuizKind } from "./quiz-length";
 export type QuizScope = { kind: QuizKind; scopeId: string | null };
 
-export function quizTitle({ kind, scopeId }: QuizScope): string {
-  if (kind === "LESSON") return `Lesson quiz: ${getLesson(scopeId ?? "")?.title ?? scopeId}`;
+/** `importedTitles`: titles of imported lessons by key (importedLessonTitles), for their lesson quizzes. */
+export function quizTitle({ kind, scopeId }: QuizScope, importedTitles: ReadonlyMap<string, string> = new Map()): string {
+  if (kind === "LESSON") return `Lesson quiz: ${getLesson(scopeId ?? "")?.title ?? importedTitles.get(scopeId ?? "") ?? scopeId}`;
   if (kind === "PHASE") {
     const phase = getPhase(scopeId ?? "");
     return phase ? `Phase ${phase.position} quiz: ${phase.title}` : `Phase quiz`;
@@ -41,9 +43,11 @@ export function quizTitle({ kind, scopeId }: QuizScope): string {
   return "Review my mistakes";
 }
 
-/** Throws unless the scope names a real lesson or phase (or none, for mixed and review). */
-export function assertScope({ kind, scopeId }: QuizScope): void {
-  if (kind === "LESSON" && !getLesson(scopeId ?? "")) throw new DomainError("invalid_input", `There is no lesson “${scopeId}”.`);
+/** Throws unless the scope names a real lesson the learner may read or a phase (or none, for mixed and review). */
+export async function assertScope(userId: string, { kind, scopeId }: QuizScope): Promise<void> {
+  if (kind === "LESSON" && !getLesson(scopeId ?? "") && !(await findLesson(await viewerOf(userId), scopeId ?? ""))) {
+    throw new DomainError("invalid_input", `There is no lesson “${scopeId}”.`);
+  }
   if (kind === "PHASE" && !getPhase(scopeId ?? "")) throw new DomainError("invalid_input", `There is no phase “${scopeId}”.`);
   if ((kind === "MIXED" || kind === "REVIEW") && scopeId !== null) throw new DomainError("invalid_input", "A mixed or review quiz has no scope.");
 }
@@ -65,8 +69,11 @@ export const ALL_HELD = "Every question of this quiz is in an assignment whose a
 async function chooseQuestions(userId: string, scope: QuizScope, seed: string, practice: boolean, now: Date): Promise<string[]> {
   const pool = (list: readonly Question[]) => list.map((q) => q.id);
   let ids: string[];
-  if (scope.kind === "LESSON") ids = pool(getQuestionsForLesson(scope.scopeId ?? ""));
-  else if (scope.kind === "PHASE") ids = pool(getQuestionsForPhase(scope.scopeId ?? ""));
+  if (scope.kind === "LESSON") {
+    const key = scope.scopeId ?? "";
+    const imported = getLesson(key) ? undefined : await findLesson(await viewerOf(userId), key);
+    ids = imported?.article ? await importedLessonQuestionIds(imported.article.id, imported.blockIds) : pool(getQuestionsForLesson(key));
+  } else if (scope.kind === "PHASE") ids = pool(getQuestionsForPhase(scope.scopeId ?? ""));
   else if (scope.kind === "MIXED") ids = pool(getQuestionBank());
   else {
     // The review queue already leaves held questions out.
@@ -97,7 +104,7 @@ const ATTEMPT_COLUMNS = {
 
 /** The learner's unfinished attempt at this quiz (its id), or a new one as it was written. */
 async function openOrNewAttempt(userId: string, scope: QuizScope, assignmentId: string | null, now = new Date()) {
-  assertScope(scope);
+  await assertScope(userId, scope);
   const open = await db.attempt.findFirst({
     // A retry of missed questions is not this quiz: starting the quiz never resumes one. Nor is
     // the attempt of a deleted assignment (revealPolicy set): it stays under that assignment's rule.
@@ -232,7 +239,7 @@ async function attemptView(userId: string, attempt: Awaited<ReturnType<typeof lo
   });
   return {
     id: attempt.id,
-    title: quizTitle({ kind: attempt.kind, scopeId: attempt.scopeId }),
+    title: quizTitle({ kind: attempt.kind, scopeId: attempt.scopeId }, await importedLessonTitles([attempt.kind === "LESSON" ? attempt.scopeId : null])),
     kind: attempt.kind,
     scopeId: attempt.scopeId,
     startedAt: attempt.startedAt.toISOString(),
@@ -320,11 +327,13 @@ export async function answerQuestion(userId: string, attemptId: string, question
     throw error;
   }
 
+  // An imported article's question records the version it was asked from (one more read, for those only).
+  const articleVersionId = builtInParagraphs(question.paragraphIds) ? null : await currentVersionOfQuestion(questionId);
   let recorded = false;
   try {
     // The answer is the only write: the review schedule is replayed from answers when it is read.
     await db.attemptAnswer.create({
-      data: { attemptId, questionId, response, score: result.score, correct: result.correct, answeredAt: now },
+      data: { attemptId, questionId, response, score: result.score, correct: result.correct, answeredAt: now, articleVersionId },
       select: { questionId: true },
     });
     recorded = true;

@@ -3,6 +3,10 @@
 // comes from the content module on the server: quiz code in the browser never bundles the article.
 import { getBlock, getParagraphPlace } from "@/lib/content";
 import type { Label } from "@/lib/content/schema";
+import { db } from "@/lib/db";
+import { builtInParagraphs, importedLessonHref } from "@/lib/articles/lessons";
+import { viewOfVersion } from "@/lib/articles/store";
+import { toRenderBlock, type ArticleView } from "@/lib/articles/view";
 
 export type ParagraphLink = {
   id: string;
@@ -39,4 +43,69 @@ export function paragraphLinks(ids: readonly string[]): ParagraphLink[] {
       },
     ];
   });
+}
+
+/**
+ * "Show in text" for questions of any article, by question id. The built-in article's paragraphs
+ * come from `content/` with no query; an imported article's from the version the answer was given
+ * against (`versionOf`, so an answer keeps pointing at the text the student saw), else the one
+ * published now.
+ */
+export async function linksForQuestions(
+  questions: readonly { id: string; paragraphIds: readonly string[] }[],
+  versionOf: ReadonlyMap<string, string | null> = new Map(),
+): Promise<Record<string, ParagraphLink[]>> {
+  const out: Record<string, ParagraphLink[]> = {};
+  const imported = questions.filter((q) => !builtInParagraphs(q.paragraphIds));
+  for (const q of questions) if (!imported.includes(q)) out[q.id] = paragraphLinks(q.paragraphIds);
+  if (imported.length === 0) return out;
+  const rows = await db.question.findMany({
+    where: { id: { in: imported.map((q) => q.id) }, articleId: { not: null } },
+    select: { id: true, article: { select: { slug: true, publishedVersionId: true } } },
+  });
+  for (const q of imported) {
+    const article = rows.find((r) => r.id === q.id)?.article;
+    const versionId = versionOf.get(q.id) ?? article?.publishedVersionId;
+    out[q.id] = article && versionId ? importedParagraphLinks(await viewOfVersion(versionId), article.slug, q.paragraphIds) : [];
+  }
+  return out;
+}
+
+function importedParagraphLinks(view: ArticleView, articleSlug: string, ids: readonly string[]): ParagraphLink[] {
+  return ids.flatMap((id) => {
+    const docBlock = view.block(id);
+    const place = view.paragraphPlace(id);
+    if (!docBlock || !place) return [];
+    const block = toRenderBlock(docBlock);
+    return [
+      {
+        id,
+        href: `${importedLessonHref(articleSlug, place.lesson.id)}#${id}`,
+        lessonTitle: place.lesson.title,
+        place: place.label,
+        label: block.label,
+        text: block.text,
+        ...(block.sentences ? { sentences: block.sentences } : {}),
+        ...(block.labelNote ? { labelNote: block.labelNote } : {}),
+      },
+    ];
+  });
+}
+
+/**
+ * The article version each answer of the learner's attempt was given against, for questions of
+ * imported articles only (none are looked up for the built-in article's).
+ */
+export async function answeredVersions(
+  userId: string,
+  attemptId: string,
+  questions: readonly { id: string; paragraphIds: readonly string[] }[],
+): Promise<Map<string, string | null>> {
+  const imported = questions.filter((q) => !builtInParagraphs(q.paragraphIds)).map((q) => q.id);
+  if (imported.length === 0) return new Map();
+  const rows = await db.attemptAnswer.findMany({
+    where: { attemptId, attempt: { userId }, questionId: { in: imported } },
+    select: { questionId: true, articleVersionId: true },
+  });
+  return new Map(rows.map((r) => [r.questionId, r.articleVersionId]));
 }

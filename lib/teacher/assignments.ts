@@ -17,6 +17,7 @@ import { keepRevealTerms } from "@/lib/quiz/reveal-rule";
 import { gradeOf, startNotice } from "./lateness";
 import { assignmentStatus, effectiveDueAt, type AssignmentStatus } from "./status";
 import { previewAssignmentEdit, previewKey, type EditPreview, type StudentFacts } from "./assignment-edit";
+import { findLesson } from "@/lib/articles/lessons";
 import { assignmentEditSchema, assignmentInputSchema, extensionInputSchema, type AssignmentKind, type RevealPolicy } from "./validation";
 
 export type AssignmentSummary = {
@@ -97,6 +98,10 @@ export async function createAssignment(teacherId: string, classId: string, input
   if (!parsed.success) throw new DomainError("invalid_input", "Check the assignment.", fieldErrors(parsed.error));
   const data = parsed.data;
 
+  // A lesson must be one the teacher may use: built in, or an imported article she can see.
+  const lesson = data.kind === "LESSON" && data.scopeId ? await findLesson({ id: teacherId, role: "TEACHER" }, data.scopeId) : undefined;
+  if (data.kind === "LESSON" && !lesson) throw fieldError("scope", "Choose one of the lessons.");
+
   const studentIds = [...new Set(data.studentIds)];
   if (studentIds.length > 0) {
     const members = await db.classMember.count({ where: { classId, userId: { in: studentIds } } });
@@ -115,7 +120,7 @@ export async function createAssignment(teacherId: string, classId: string, input
       classId,
       kind: data.kind,
       scopeId: data.scopeId,
-      title: data.title || scopeTitle(data.kind, data.scopeId),
+      title: data.title || (lesson ? `Lesson: ${lesson.title}` : scopeTitle(data.kind, data.scopeId)),
       opensAt: data.opensAt,
       dueAt: data.dueAt,
       reveal: data.reveal,

@@ -8,6 +8,10 @@
 // reads the answers given in the class's assignments instead of the attempts.
 import { db } from "@/lib/db";
 import { getBlocks, getPhases } from "@/lib/content";
+import type { Label } from "@/lib/content/schema";
+import { importedLessonHref } from "@/lib/articles/lessons";
+import { viewOfVersion } from "@/lib/articles/store";
+import { toRenderBlock } from "@/lib/articles/view";
 import { getQuestion, getQuestionBank } from "@/lib/quiz/bank";
 import type { GradedAnswer } from "@/lib/quiz/mastery";
 import { QuestionSchema, type Question } from "@/lib/quiz/schema";
@@ -92,7 +96,15 @@ async function questionFacts(questionIds: string[]) {
       ? []
       : await db.question.findMany({
           where: { id: { in: teacherQuestionIds } },
-          select: { id: true, difficulty: true, body: true, paragraphIds: true, phases: { select: { phaseId: true } }, events: { select: { eventId: true } } },
+          select: {
+            id: true,
+            difficulty: true,
+            body: true,
+            paragraphIds: true,
+            articleId: true,
+            phases: { select: { phaseId: true } },
+            events: { select: { eventId: true } },
+          },
         });
 
   const questions = new Map<string, Question>();
@@ -114,7 +126,8 @@ async function questionFacts(questionIds: string[]) {
       ? { difficulty: builtIn.difficulty, phaseIds: builtIn.phaseIds, eventIds: builtIn.eventIds, paragraphIds: builtIn.paragraphIds }
       : meta.get(id);
   };
-  return { questions, metaOf };
+  const articleOf = new Map(teacherRows.flatMap((row) => (row.articleId ? [[row.id, row.articleId] as const] : [])));
+  return { questions, metaOf, articleOf };
 }
 
 export type GradebookReport = {
@@ -170,7 +183,16 @@ export async function gradebookReport(teacherId: string, classId: string, now = 
   };
 }
 
-export type QuestionReport = { className: string; items: ItemStats[]; paragraphs: ParagraphErrors[] };
+/** A paragraph of an imported article on the heatmap, with what the page shows of it. */
+export type ImportedParagraphErrors = ParagraphErrors & { excerpt: string; label: Label; href: string | null };
+export type QuestionReport = {
+  className: string;
+  items: ItemStats[];
+  /** The built-in article's paragraphs. */
+  paragraphs: ParagraphErrors[];
+  /** Each imported article the class answered questions on, with its own heatmap in its own order. */
+  articles: { id: string; title: string; paragraphs: ImportedParagraphErrors[] }[];
+};
 
 /**
  * The question analysis page: item analysis and where in the article mistakes happen. At most 4 queries.
@@ -185,7 +207,7 @@ export async function questionReport(teacherId: string, classId: string): Promis
     orderBy: { answeredAt: "asc" },
     select: { questionId: true, response: true, score: true, correct: true, answeredAt: true, attempt: { select: { userId: true } } },
   });
-  const { questions, metaOf } = await questionFacts(answers.map((a) => a.questionId));
+  const { questions, metaOf, articleOf } = await questionFacts(answers.map((a) => a.questionId));
 
   const classAnswers: AnswerFacts[] = answers
     .filter((a) => metaOf(a.questionId))
@@ -195,9 +217,51 @@ export async function questionReport(teacherId: string, classId: string): Promis
     className: classroom.name,
     items: analyseItems(classAnswers, questions),
     paragraphs: buildArticleHeatmap(
-      classAnswers,
+      classAnswers.filter((a) => !articleOf.has(a.questionId)),
       paragraphsOf,
       getBlocks().map((b) => b.id),
     ),
+    articles: await importedHeatmaps(classAnswers, paragraphsOf, articleOf),
   };
+}
+
+/** The heatmap of each imported article, over the version published now (one read for the articles). */
+async function importedHeatmaps(
+  answers: readonly AnswerFacts[],
+  paragraphsOf: ReadonlyMap<string, readonly string[]>,
+  articleOf: ReadonlyMap<string, string>,
+): Promise<QuestionReport["articles"]> {
+  const ids = [...new Set(articleOf.values())];
+  if (ids.length === 0) return [];
+  const articles = await db.article.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, slug: true, title: true, publishedVersionId: true },
+    orderBy: { title: "asc" },
+  });
+  const out: QuestionReport["articles"] = [];
+  for (const article of articles) {
+    if (!article.publishedVersionId) continue;
+    const view = await viewOfVersion(article.publishedVersionId);
+    const heatmap = buildArticleHeatmap(
+      answers.filter((a) => articleOf.get(a.questionId) === article.id),
+      paragraphsOf,
+      view.doc.blocks.map((b) => b.id),
+    );
+    out.push({
+      id: article.id,
+      title: article.title,
+      paragraphs: heatmap.map((p) => {
+        const block = view.block(p.paragraphId);
+        const shown = block ? toRenderBlock(block) : undefined;
+        const lesson = view.lessonOf(p.paragraphId);
+        return {
+          ...p,
+          excerpt: shown ? (shown.text.length > 160 ? `${shown.text.slice(0, 157)}…` : shown.text) : p.paragraphId,
+          label: shown?.label ?? "editorial-note",
+          href: lesson ? `${importedLessonHref(article.slug, lesson.id)}#${p.paragraphId}` : null,
+        };
+      }),
+    });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
 // governs what students see. Another teacher's class, an assignment of another class, or a
 // student who is not in the class: not found, in the same words as one that does not exist.
 import { db } from "@/lib/db";
-import { getLessonBlocks } from "@/lib/content";
+import { describeLessons } from "@/lib/articles/lessons";
 import { grade } from "@/lib/quiz/grading";
 import { paragraphLinks, type ParagraphLink } from "@/lib/quiz/links";
 import { findQuestions } from "@/lib/quiz/questions";
@@ -155,6 +155,8 @@ export async function studentWorkForTeacher(
     };
   });
 
+  const lessonBlocks =
+    assignment.kind === "LESSON" && assignment.scopeId ? ((await describeLessons([assignment.scopeId])).get(assignment.scopeId)?.blockIds ?? []) : null;
   return {
     student: member.user,
     assignment: {
@@ -177,13 +179,7 @@ export async function studentWorkForTeacher(
     bestScore: graded.counted,
     notCountedScore: graded.notCounted,
     countingRule: countingRule(assignment),
-    reading:
-      assignment.kind === "LESSON" && assignment.scopeId
-        ? readingState(
-            getLessonBlocks(assignment.scopeId).map((b) => b.id),
-            progress ?? undefined,
-          )
-        : null,
+    reading: lessonBlocks ? readingState(lessonBlocks, progress ?? undefined) : null,
     attempts: reviewed,
   };
 }
@@ -199,7 +195,8 @@ export async function readingForClass(studentIds: readonly string[], lessonSlugs
     where: { userId: { in: [...studentIds] }, lessonSlug: { in: [...new Set(lessonSlugs)] } },
     select: { userId: true, lessonSlug: true, readAt: true, lastParagraphId: true },
   });
-  const bySlug = new Map(lessonSlugs.map((slug) => [slug, getLessonBlocks(slug).map((b) => b.id)]));
+  const lessons = await describeLessons(lessonSlugs);
+  const bySlug = new Map(lessonSlugs.map((slug) => [slug, lessons.get(slug)?.blockIds ?? []]));
   const rowByKey = new Map(rows.map((r) => [`${r.userId}:${r.lessonSlug}`, r]));
   for (const studentId of studentIds) {
     for (const [slug, blockIds] of bySlug) {

@@ -1,7 +1,7 @@
 // Input rules for classes, assignments and extensions, shared by the domain functions (which
 // validate whatever they are given) and the server actions (which turn form fields into input).
 import { z } from "zod";
-import { getLesson, getPhase } from "@/lib/content";
+import { getPhase } from "@/lib/content";
 import { emailSchema } from "@/lib/auth/validation";
 import { AssignmentKind, RevealPolicy } from "@/lib/enums";
 import { isShowableText } from "@/lib/security/hidden-characters";
@@ -77,7 +77,8 @@ export function assignmentInputSchema(now: Date) {
       questionIds: z.array(z.string().min(1).max(64)).max(50, "Choose at most 50 questions."),
     })
     .superRefine((input, ctx) => {
-      if (input.kind === "LESSON" && !getLesson(input.scopeId ?? "")) ctx.addIssue({ code: "custom", path: ["scope"], message: "Choose one of the lessons." });
+      // An imported article's lesson (any other key) is looked up when the assignment is written.
+      if (input.kind === "LESSON" && !input.scopeId) ctx.addIssue({ code: "custom", path: ["scope"], message: "Choose one of the lessons." });
       if (input.kind === "PHASE" && !getPhase(input.scopeId ?? "")) ctx.addIssue({ code: "custom", path: ["scope"], message: "Choose one of the phases." });
       if (input.kind === "MIXED" && input.scopeId !== null)
         ctx.addIssue({ code: "custom", path: ["scope"], message: "A mixed review covers the whole article." });

@@ -30,7 +30,7 @@ describe("accounts", () => {
 
   it("exports everything about the person and nothing secret, and deletion removes their progress", async () => {
     const user = await upsertUser(db, { email: email("export"), password: PASSWORD });
-    await saveReadingPosition(user.id, "potato-diplomacy", "opening-p03");
+    await saveReadingPosition({ id: user.id, role: "STUDENT" }, "potato-diplomacy", "opening-p03");
     const data = await exportAccountData(user.id);
     expect(data.account.lessonProgress).toHaveLength(1);
     expect(JSON.stringify(data)).not.toMatch(/argon2|passwordHash/);
@@ -65,22 +65,22 @@ describe("authenticate", () => {
 describe("reading progress", () => {
   it("keeps the furthest paragraph reached and marks lessons read", async () => {
     const user = await upsertUser(db, { email: email("reader") });
-    await saveReadingPosition(user.id, "potato-diplomacy", "opening-p05");
-    await saveReadingPosition(user.id, "potato-diplomacy", "opening-p02"); // scrolling back up
+    await saveReadingPosition({ id: user.id, role: "STUDENT" }, "potato-diplomacy", "opening-p05");
+    await saveReadingPosition({ id: user.id, role: "STUDENT" }, "potato-diplomacy", "opening-p02"); // scrolling back up
     let progress = await getReadingProgress(user.id);
     const potato = progress.find((l) => l.slug === "potato-diplomacy");
     expect(potato?.lastParagraphId).toBe("opening-p05");
     expect(potato?.percent).toBeGreaterThan(0);
     expect(potato?.percent).toBeLessThan(100);
-    await setLessonRead(user.id, "potato-diplomacy", true);
+    await setLessonRead({ id: user.id, role: "STUDENT" }, "potato-diplomacy", true);
     progress = await getReadingProgress(user.id);
     expect(progress.find((l) => l.slug === "potato-diplomacy")).toMatchObject({ read: true, percent: 100 });
   });
 
   it("refuses a paragraph from another lesson or an unknown lesson", async () => {
     const user = await upsertUser(db, { email: email("bad-reader") });
-    await expect(saveReadingPosition(user.id, "potato-diplomacy", "eye-p03")).rejects.toBeInstanceOf(DomainError);
-    await expect(setLessonRead(user.id, "no-such-lesson", true)).rejects.toBeInstanceOf(DomainError);
+    await expect(saveReadingPosition({ id: user.id, role: "STUDENT" }, "potato-diplomacy", "eye-p03")).rejects.toBeInstanceOf(DomainError);
+    await expect(setLessonRead({ id: user.id, role: "STUDENT" }, "no-such-lesson", true)).rejects.toBeInstanceOf(DomainError);
     expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(0);
   });
 });

@@ -49,8 +49,8 @@ describe("a student's work, opened from the gradebook", () => {
     const { id: assignmentId } = await createAssignment(teacher.id, classId, lesson());
     const { questionIds } = await takeQuiz(amira.id, assignmentId);
     const blocks = getLessonBlocks("potato-diplomacy");
-    await saveReadingPosition(leo.id, "potato-diplomacy", blocks[Math.floor(blocks.length / 2) - 1]?.id ?? "");
-    await setLessonRead(amira.id, "potato-diplomacy", true);
+    await saveReadingPosition({ id: leo.id, role: "STUDENT" }, "potato-diplomacy", blocks[Math.floor(blocks.length / 2) - 1]?.id ?? "");
+    await setLessonRead({ id: amira.id, role: "STUDENT" }, "potato-diplomacy", true);
 
     const work = await studentWorkForTeacher(teacher.id, classId, assignmentId, amira.id);
     expect(work.student.name).toBe("Amira");

@@ -107,6 +107,16 @@ describe("extractArticle: a saved web page", () => {
       expect(all, unwanted).not.toContain(unwanted);
   });
 
+  it("reads an HTML fragment without <html> or <body>", async () => {
+    const article = await extractArticle({ text: `<article><h2>Sochi</h2><p>${ARTICLE_PARAGRAPHS[0]}</p><p>${ARTICLE_PARAGRAPHS[1]}</p></article>` });
+    expect(article.format).toBe("html");
+    expect(article.blocks).toEqual([
+      { kind: "heading", text: "Sochi" },
+      { kind: "paragraph", text: ARTICLE_PARAGRAPHS[0] },
+      { kind: "paragraph", text: ARTICLE_PARAGRAPHS[1] },
+    ]);
+  });
+
   it("drops a URL that is not a web address", async () => {
     const page = PAGE.replace("https://news.example.org/opinions/2016/9/12/fatal-attraction-iv", "javascript:alert(1)");
     const article = await extractArticle({ bytes: utf8(page) });
@@ -163,7 +173,7 @@ describe("extractArticle: a Word document", () => {
     const error = await refusal(() => extractArticle({ bytes: bomb }));
     expect(error.message).toMatch(/decompresses to 30\.\d MB; the limit is 20\.0 MB/);
     expect(error.message).toMatch(/zip bomb/);
-  });
+  }, 30_000);
 
   it("refuses a ZIP bomb whose directory lies about its sizes, while inflating it", async () => {
     const name = "word/bomb.xml";
@@ -171,7 +181,7 @@ describe("extractArticle: a Word document", () => {
     lieAboutSize(bomb, name, 1000);
     const error = await refusal(() => extractArticle({ bytes: bomb }));
     expect(error.message).toMatch(/decompresses to more than \d+\.\d MB; the limit is 20\.0 MB/);
-  });
+  }, 30_000);
 });
 
 /** Rewrites the uncompressed size of one entry in both its local header and the central directory. */

@@ -117,7 +117,8 @@ export function countWords(text: string): number {
 
 /** A saved web page: the article found by Readability, its metadata, and its blocks as text. */
 function readHtml(html: string): { meta: ExtractedMeta; blocks: ExtractedBlock[] } {
-  const { document } = parseHTML(html);
+  // linkedom gives a fragment (no <html> or <body>) no body, and Readability needs one.
+  const { document } = parseHTML(/<body[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
   // Read before Readability, which rewrites the document.
   const url =
     document.querySelector('meta[property="og:url"]')?.getAttribute("content") ??

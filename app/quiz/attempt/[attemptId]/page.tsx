@@ -5,7 +5,7 @@ import { QuizResults } from "@/components/quiz/quiz-results";
 import { requireUser } from "@/lib/auth/guards";
 import { getAttemptView } from "@/lib/quiz/attempts";
 import { DomainError } from "@/lib/errors";
-import { paragraphLinks, type ParagraphLink } from "@/lib/quiz/links";
+import { answeredVersions, linksForQuestions, type ParagraphLink } from "@/lib/quiz/links";
 import { masteryChangeForAttempt } from "@/lib/progress/learner";
 import { answerAction, finishQuizAction, retryMissedAction } from "@/app/quiz/actions";
 import { LateTag } from "@/app/classes/late-tag";
@@ -23,10 +23,10 @@ export default async function AttemptPage({ params }: PageProps<"/quiz/attempt/[
     if (error instanceof DomainError && error.code === "not_found") notFound();
     throw error;
   }
-  const links: Record<string, ParagraphLink[]> = {};
-  for (const item of attempt.items) {
-    if (item.status === "answered" && "paragraphIds" in item.question) links[item.question.id] = paragraphLinks(item.question.paragraphIds);
-  }
+  const answered = attempt.items.flatMap((item) =>
+    item.status === "answered" && "paragraphIds" in item.question ? [{ id: item.question.id, paragraphIds: item.question.paragraphIds }] : [],
+  );
+  const links: Record<string, ParagraphLink[]> = await linksForQuestions(answered, await answeredVersions(user.id, attempt.id, answered));
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <header className="space-y-1">

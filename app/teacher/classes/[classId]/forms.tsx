@@ -260,7 +260,8 @@ export function CancelInvitationButton({
   );
 }
 
-export type ScopeOption = { value: string; label: string; group: "Lessons" | "Phases" | "Whole article" };
+/** `group`: "Lessons", "Phases", "Whole article", or "Article: <title>" for an imported article's lessons. */
+export type ScopeOption = { value: string; label: string; group: string };
 
 export function CreateAssignmentForm({
   classId,
@@ -282,7 +283,8 @@ export function CreateAssignmentForm({
     const v = state.values?.[name];
     return Array.isArray(v) ? v : [];
   };
-  const groups = (["Lessons", "Phases", "Whole article"] as const).map((group) => ({ group, options: scopes.filter((s) => s.group === group) }));
+  // In the order given: the built-in lessons, the imported articles' lessons, phases, the whole article.
+  const groups = [...new Set(scopes.map((s) => s.group))].map((group) => ({ group, options: scopes.filter((s) => s.group === group) }));
   return (
     <form ref={ref} action={action} className="space-y-4" noValidate>
       <FormMessage message={state.message} />

@@ -10,6 +10,8 @@ import { listClassInvitations } from "@/lib/teacher/invitations";
 import { formatJoinCode, joinPath } from "@/lib/teacher/join-code";
 import { assignableOwnQuestions } from "@/lib/teacher/questions";
 import { gradebookForClass } from "@/lib/teacher/reports";
+import { assignableImportedLessons } from "@/lib/articles/lessons";
+import type { Viewer } from "@/lib/articles/store";
 import { REVEAL_LABELS, REVEAL_POLICIES, scopeValue } from "@/lib/teacher/validation";
 import { TableWrapper } from "@/components/form-bits";
 import { LocalTime } from "@/components/local-time";
@@ -45,9 +47,13 @@ async function joinUrl(code: string): Promise<string> {
   return `${proto}://${host}${joinPath(code)}`;
 }
 
-function scopeOptions(): ScopeOption[] {
+async function scopeOptions(teacher: Viewer): Promise<ScopeOption[]> {
+  const imported = await assignableImportedLessons(teacher);
   return [
     ...getLessons().map((l): ScopeOption => ({ value: scopeValue("LESSON", l.slug), label: scopeTitle("LESSON", l.slug), group: "Lessons" })),
+    ...imported.flatMap(({ articleTitle, lessons }) =>
+      lessons.map((l): ScopeOption => ({ value: scopeValue("LESSON", l.key), label: `Lesson ${l.number}: ${l.title}`, group: `Article: ${articleTitle}` })),
+    ),
     ...getPhases().map((p): ScopeOption => ({ value: scopeValue("PHASE", p.id), label: scopeTitle("PHASE", p.id), group: "Phases" })),
     { value: scopeValue("MIXED", null), label: scopeTitle("MIXED", null), group: "Whole article" },
   ];
@@ -246,7 +252,7 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
         </h2>
         <CreateAssignmentForm
           classId={classroom.id}
-          scopes={scopeOptions()}
+          scopes={await scopeOptions(teacher)}
           students={students}
           ownQuestions={ownQuestions}
           reveals={REVEAL_POLICIES.map((value) => ({ value, label: REVEAL_LABELS[value] }))}

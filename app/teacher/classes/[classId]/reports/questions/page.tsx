@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/guards";
-import { getBlock, getLessonForBlock, LABELS } from "@/lib/content";
+import { getArticle, getBlock, getLessonForBlock, LABELS } from "@/lib/content";
 import { formatPercent, MIN_STUDENTS_FOR_DISCRIMINATION, type ItemStats } from "@/lib/teacher/report-math";
 import { questionReport } from "@/lib/teacher/reports";
 import { classForTeacher } from "../../data";
@@ -34,8 +34,8 @@ export default async function QuestionsPage({ params }: PageProps<"/teacher/clas
   const teacher = await requireRole("TEACHER", `/teacher/classes/${classId}/reports/questions`);
   const classroom = await classForTeacher(teacher.id, classId);
   if (!classroom) notFound();
-  const { items, paragraphs } = await questionReport(teacher.id, classId);
-  const maxWrong = Math.max(1, ...paragraphs.map((p) => p.wrong));
+  const { items, paragraphs, articles } = await questionReport(teacher.id, classId);
+  const maxWrong = Math.max(1, ...paragraphs.map((p) => p.wrong), ...articles.flatMap((a) => a.paragraphs.map((p) => p.wrong)));
 
   return (
     <div className="space-y-12">
@@ -89,33 +89,59 @@ export default async function QuestionsPage({ params }: PageProps<"/teacher/clas
           Where in the article mistakes happen
         </h2>
         <p className="text-muted">For each paragraph the class was asked about: wrong answers to questions that rest on it, in article order.</p>
-        {paragraphs.length === 0 ? (
-          <p className="text-muted">No answers yet.</p>
-        ) : (
-          <ol className="space-y-2">
-            {paragraphs.map((p) => {
+        {paragraphs.length === 0 && articles.length === 0 ? <p className="text-muted">No answers yet.</p> : null}
+        {paragraphs.length > 0 ? (
+          <HeatmapList
+            title={articles.length > 0 ? getArticle().meta.title : null}
+            maxWrong={maxWrong}
+            rows={paragraphs.map((p) => {
               const block = getBlock(p.paragraphId);
-              const link = getLessonForBlock(p.paragraphId);
-              const excerpt = block ? (block.text.length > 160 ? `${block.text.slice(0, 157)}…` : block.text) : p.paragraphId;
-              return (
-                <li key={p.paragraphId} className="space-y-1 rounded-lg border border-rule bg-white p-3">
-                  <div className="flex flex-wrap items-baseline justify-between gap-2 font-sans text-sm">
-                    <span className="font-semibold">
-                      {link ? <a href={link.href}>Paragraph {p.paragraphId}</a> : `Paragraph ${p.paragraphId}`}
-                      {block ? <span className="font-normal text-muted"> · {LABELS[block.label].name}</span> : null}
-                    </span>
-                    <span>
-                      {p.wrong} wrong of {p.answered}
-                    </span>
-                  </div>
-                  <Bar share={p.wrong / maxWrong} label={`${p.wrong} wrong`} tone="bg-[#b42318]" />
-                  <p className="font-serif text-sm text-muted">{excerpt}</p>
-                </li>
-              );
+              return {
+                ...p,
+                excerpt: block ? (block.text.length > 160 ? `${block.text.slice(0, 157)}…` : block.text) : p.paragraphId,
+                labelName: block ? LABELS[block.label].name : null,
+                href: getLessonForBlock(p.paragraphId)?.href ?? null,
+              };
             })}
-          </ol>
-        )}
+          />
+        ) : null}
+        {articles.map((article) => (
+          <HeatmapList
+            key={article.id}
+            title={article.title}
+            maxWrong={maxWrong}
+            rows={article.paragraphs.map((p) => ({ ...p, labelName: LABELS[p.label].name }))}
+          />
+        ))}
       </section>
+    </div>
+  );
+}
+
+type HeatmapRow = { paragraphId: string; wrong: number; answered: number; excerpt: string; labelName: string | null; href: string | null };
+
+/** One article's paragraphs, in its order, each with its wrong answers as a bar. */
+function HeatmapList({ title, rows, maxWrong }: { title: string | null; rows: HeatmapRow[]; maxWrong: number }) {
+  return (
+    <div className="space-y-2">
+      {title ? <h3 className="text-xl font-semibold">{title}</h3> : null}
+      <ol className="space-y-2">
+        {rows.map((p) => (
+          <li key={p.paragraphId} className="space-y-1 rounded-lg border border-rule bg-white p-3">
+            <div className="flex flex-wrap items-baseline justify-between gap-2 font-sans text-sm">
+              <span className="font-semibold">
+                {p.href ? <a href={p.href}>Paragraph {p.paragraphId}</a> : `Paragraph ${p.paragraphId}`}
+                {p.labelName ? <span className="font-normal text-muted"> · {p.labelName}</span> : null}
+              </span>
+              <span>
+                {p.wrong} wrong of {p.answered}
+              </span>
+            </div>
+            <Bar share={p.wrong / maxWrong} label={`${p.wrong} wrong`} tone="bg-[#b42318]" />
+            <p className="font-serif text-sm text-muted">{p.excerpt}</p>
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }
