@@ -168,8 +168,27 @@ test("a teacher brings in an article, labels every sentence, writes a note and p
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published version 1.")).toBeVisible();
   await expect(page.getByText(/Published version 1 on .*; the draft is the same\./)).toBeVisible();
+
+  // Downloaded as JSON and brought in again: the same text, labels and note, as a new draft.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download as JSON" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^talks-by-the-lake.*\.json$/);
+  const exported = await download.path();
   await page.getByRole("link", { name: "← Articles" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: TITLE })).toContainText("Published v1");
+  await page.getByRole("link", { name: "Bring in an article" }).click();
+  await page.getByRole("radio", { name: "A Backchannel .json file" }).check();
+  await page.getByLabel("File", { exact: true }).setInputFiles(exported);
+  await page.getByRole("button", { name: "Bring it in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  await expect(page.getByText("Not published yet")).toBeVisible();
+  await expect(progress(page)).toHaveAttribute("aria-valuenow", String(total + 1));
+  await expect(sentence(page, "I think the plan")).toContainText("note written");
+  await page.getByRole("link", { name: "Details, lessons and notes" }).click();
+  await expect(page.getByText("Imprecise: “They talked for thirteen hours.”")).toBeVisible();
+  await page.getByRole("link", { name: "← Articles" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: TITLE })).toHaveCount(2);
 
   // Another teacher, not a colleague, does not see it.
   const other = await newContextPage();

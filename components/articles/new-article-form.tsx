@@ -29,7 +29,9 @@ function readAsBase64(file: File): Promise<string> {
 
 export function NewArticleForm({ action, defaultUsageNote, maxBytes }: Props) {
   const [state, dispatch, pending] = useActionState(action, {});
-  const [source, setSource] = useState<"paste" | "file">(value(state, "source") === "file" ? "file" : "paste");
+  const echoed = value(state, "source");
+  const [source, setSource] = useState<"paste" | "file" | "json">(echoed === "file" || echoed === "json" ? echoed : "paste");
+  const isFile = source !== "paste";
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
 
@@ -38,8 +40,8 @@ export function NewArticleForm({ action, defaultUsageNote, maxBytes }: Props) {
     const file = form.get("file");
     form.delete("file");
     // Only the chosen source travels: a pasted text and a file together could pass the body limit.
-    if (source === "file") form.set("pasted", "");
-    if (source === "file" && file instanceof File && file.size > 0) {
+    if (isFile) form.set("pasted", "");
+    if (isFile && file instanceof File && file.size > 0) {
       if (file.size > maxBytes) {
         setFileProblem(`This file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxBytes / 1024 / 1024} MB.`);
         return;
@@ -60,7 +62,11 @@ export function NewArticleForm({ action, defaultUsageNote, maxBytes }: Props) {
   }
 
   const fileErrors = fileProblem ? [fileProblem] : state.errors?.file;
-  const file = fieldIds({ name: "file", label: "File", errors: fileErrors, hint: "A .txt, .md, .html (a saved web page) or .docx file, up to 10 MB." });
+  const fileHint =
+    source === "json"
+      ? "A file downloaded from an article’s page in Backchannel (“Download as JSON”). It keeps its own details, labels, notes and lessons; its questions are not brought in."
+      : "A .txt, .md, .html (a saved web page) or .docx file, up to 10 MB.";
+  const file = fieldIds({ name: "file", label: "File", errors: fileErrors, hint: fileHint });
   const busy = pending || reading;
   return (
     <form action={submit} className="space-y-6" noValidate>
@@ -72,6 +78,7 @@ export function NewArticleForm({ action, defaultUsageNote, maxBytes }: Props) {
             [
               ["paste", "Paste the text"],
               ["file", "Upload a file"],
+              ["json", "A Backchannel .json file"],
             ] as const
           ).map(([v, text]) => (
             <label key={v} className="flex items-center gap-2">
@@ -90,18 +97,17 @@ export function NewArticleForm({ action, defaultUsageNote, maxBytes }: Props) {
             errors={state.errors?.pasted}
           />
         </div>
-        <div hidden={source !== "file"}>
-          <FieldFrame
-            label="File"
-            hint={file.hintId ? "A .txt, .md, .html (a saved web page) or .docx file, up to 10 MB." : undefined}
-            errors={fileErrors}
-            {...file}
-          >
+        <div hidden={!isFile}>
+          <FieldFrame label="File" hint={fileHint} errors={fileErrors} {...file}>
             <input
               id={file.fieldId}
               name="file"
               type="file"
-              accept=".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              accept={
+                source === "json"
+                  ? ".json,application/json"
+                  : ".txt,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              }
               className="field"
               aria-invalid={file.invalid}
               aria-describedby={file.describedBy}
@@ -110,7 +116,7 @@ export function NewArticleForm({ action, defaultUsageNote, maxBytes }: Props) {
         </div>
       </fieldset>
 
-      <fieldset className="space-y-4">
+      <fieldset className="space-y-4" hidden={source === "json"}>
         <legend className="text-xl font-semibold">Its details</legend>
         <p className="text-sm text-muted">Shown with the article, as on the built-in one. Leave a field empty to use what the file says.</p>
         <FormField name="title" label="Title" defaultValue={value(state, "title")} errors={state.errors?.title} maxLength={300} />

@@ -5,15 +5,18 @@
  */
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { checkSources } from "./anchor";
 import { publishProblems } from "./edit";
 import { ArticleDocSchema, type ArticleDoc } from "./schema";
 import { requireEditable, writeVersion, type Viewer } from "./store";
 
-/** A question's saved source text changed when any of its sentences now reads differently or is gone. */
+/**
+ * A question's saved source text changed when any of its sentences now reads differently or is
+ * gone; a sentence whose exact text moved under another id (a join undone, say) still stands.
+ */
 export function sourceChanged(sourceText: Record<string, string>, doc: ArticleDoc): boolean {
-  const text = new Map<string, string>();
-  for (const block of doc.blocks) for (const s of block.sentences) text.set(s.id, s.text);
-  return Object.entries(sourceText).some(([id, was]) => text.get(id) !== was);
+  const check = checkSources(sourceText, doc);
+  return check.changed.length > 0 || check.missing.length > 0;
 }
 
 export async function publishArticle(viewer: Viewer, articleId: string, now: Date): Promise<{ number: number; flagged: number }> {

@@ -9,8 +9,9 @@ import { freeText, hidden, id, text } from "@/lib/actions/fields";
 import { ArticleEditSchema, applyEdit } from "@/lib/articles/edit";
 import { buildArticleDoc } from "@/lib/articles/import/build-doc";
 import { extractArticle, LIMITS } from "@/lib/articles/import/extract";
+import { parseArticleFile } from "@/lib/articles/portable";
 import { publishArticle } from "@/lib/articles/publish";
-import { createArticle, setShared, updateDraft } from "@/lib/articles/store";
+import { createArticle, setShared, updateDraft, type Viewer } from "@/lib/articles/store";
 import { articleMetaFrom } from "@/lib/articles/workspace-meta";
 import { DomainError, fieldError } from "@/lib/errors";
 
@@ -26,7 +27,7 @@ export const createArticleAction = formAction({
   shows: ["file"],
   input: z.object({
     // Paste or upload: a choice on the form, so no request that leaves it out stores anything.
-    source: z.enum(["paste", "file"], "Choose whether you paste the text or upload a file."),
+    source: z.enum(["paste", "file", "json"], "Choose whether you paste the text or upload a file."),
     pasted: text(LIMITS.uploadBytes),
     fileData: hidden(z.string().max(MAX_FILE_FIELD)),
     fileName: hidden(z.string().max(300)),
@@ -39,6 +40,7 @@ export const createArticleAction = formAction({
   }),
   async run({ user, input }) {
     // The typed details are checked before the text is read, so a mistake there is said at once.
+    if (input.source === "json") return importJson(user, input.fileData);
     const typed = articleMetaFrom(input, {}, true);
     if (typed.errors) throw new DomainError("invalid_input", "Some details need a change.", typed.errors);
     let extracted;
@@ -57,6 +59,23 @@ export const createArticleAction = formAction({
     redirect(`/teacher/articles/${articleId}`);
   },
 });
+
+/** A file exported from a Backchannel (lib/articles/portable.ts): its own details, read as they are. */
+async function importJson(user: Viewer, fileData: string): Promise<never> {
+  if (fileData === "") throw fieldError("file", "Choose the .json file to bring in.");
+  const bytes = Buffer.from(fileData, "base64");
+  if (bytes.length > LIMITS.uploadBytes) throw fieldError("file", `This file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB.`);
+  let parsed;
+  try {
+    parsed = parseArticleFile(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch (error) {
+    if (error instanceof TypeError) throw fieldError("file", "This file is not text in UTF-8: it is not a file Backchannel exported.");
+    onField("file", error);
+  }
+  const { id: articleId } = await createArticle(user, parsed.doc);
+  revalidatePath(returnTo);
+  redirect(`/teacher/articles/${articleId}`);
+}
 
 /** A refusal about the text (too long, not a file we read) goes beside the input it came from. */
 function onField(field: string, error: unknown): never {

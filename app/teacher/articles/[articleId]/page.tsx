@@ -22,12 +22,18 @@ export default async function ArticleWorkspacePage({ params }: PageProps<"/teach
       <p className="font-sans text-sm">
         <Link href="/teacher/articles">← Articles</Link>
       </p>
-      <header className="space-y-1">
-        <h1 className="text-3xl font-semibold">{meta.title}</h1>
-        <p className="font-sans text-sm text-muted">
-          {meta.author} · {meta.publisher}
-          {meta.date ? ` · ${meta.date}` : ""}
-        </p>
+      <header className="flex flex-wrap items-end justify-between gap-x-6 gap-y-2">
+        <div className="space-y-1">
+          <h1 className="text-3xl font-semibold">{meta.title}</h1>
+          <p className="font-sans text-sm text-muted">
+            {meta.author} · {meta.publisher}
+            {meta.date ? ` · ${meta.date}` : ""}
+          </p>
+        </div>
+        {/* A plain link: a download, never prefetched. */}
+        <a href={`/teacher/articles/${articleId}/export`} download className="font-sans text-sm">
+          Download as JSON
+        </a>
       </header>
       <ArticleTabs articleId={articleId} current="label" />
       <Workspace
