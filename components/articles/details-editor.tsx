@@ -13,7 +13,7 @@ import { FormField, FormMessage } from "@/components/form-field";
 import { SelectField, TextAreaField } from "@/components/form-bits";
 
 export type Paragraph = { id: string; label: string };
-type EditAction = (input: { articleId: string; edit: ArticleEditInput }) => Promise<ActionResult>;
+type EditAction = (input: { articleId: string; edits: ArticleEditInput[] }) => Promise<ActionResult>;
 type Props = { articleId: string; doc: ArticleDoc; paragraphs: Paragraph[]; edit: EditAction };
 
 const VERDICT_NAMES: Record<(typeof VERDICT_VALUES)[number], string> = {
@@ -40,7 +40,7 @@ function useSave(articleId: string, edit: EditAction) {
     setErrors({});
     setPending(true);
     try {
-      const answer = await edit({ articleId, edit: built.edit });
+      const answer = await edit({ articleId, edits: [built.edit] });
       if (!answer.ok) {
         setMessage({ tone: "error", text: answer.message });
         return;

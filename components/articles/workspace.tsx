@@ -25,7 +25,7 @@ export type WorkspaceProps = {
   status: PublishStatus;
   shared: boolean;
   actions: PublishActions & {
-    edit: (input: { articleId: string; edit: ArticleEditInput }) => Promise<ActionResult>;
+    edit: (input: { articleId: string; edits: ArticleEditInput[] }) => Promise<ActionResult>;
   };
 };
 
@@ -39,22 +39,27 @@ export function Workspace({ articleId, doc, status, shared, actions }: Workspace
   const noteRef = useRef<HTMLTextAreaElement>(null);
   // Set when the keyboard or a link moves the focus, so the effect below moves the browser's focus too.
   const focusWanted = useRef(false);
-  const inFlight = useRef<number | null>(null);
+  const inFlight = useRef(false);
 
-  // Saves go one at a time, in order: each edit was applied to the draft the one before left.
-  const next = nextToSend(state);
+  // Saves go in order, one request at a time: each batch was applied to the draft the one before left.
+  const batch = nextToSend(state);
   useEffect(() => {
-    if (!next || inFlight.current === next.key) return;
-    inFlight.current = next.key;
-    dispatch({ type: "sending", key: next.key });
-    actions
-      .edit({ articleId, edit: next.edit })
-      .then((result) => dispatch(result.ok ? { type: "saved", key: next.key } : { type: "failed", key: next.key, message: result.message }))
-      .catch(() => dispatch({ type: "failed", key: next.key, message: FAILED_SAVE }))
-      .finally(() => {
-        inFlight.current = null;
-      });
-  }, [next, actions, articleId]);
+    if (batch.length === 0 || inFlight.current) return;
+    const keys = batch.map((p) => p.key);
+    inFlight.current = true;
+    dispatch({ type: "sending", keys });
+    // The flag is cleared before the dispatch, so the render it causes may send the next batch.
+    actions.edit({ articleId, edits: batch.map((p) => p.edit) }).then(
+      (result) => {
+        inFlight.current = false;
+        dispatch(result.ok ? { type: "saved", keys } : { type: "failed", keys, message: result.message });
+      },
+      () => {
+        inFlight.current = false;
+        dispatch({ type: "failed", keys, message: FAILED_SAVE });
+      },
+    );
+  }, [batch, actions, articleId]);
 
   useEffect(() => {
     if (!focusWanted.current || state.focus === null) return;
@@ -162,7 +167,7 @@ export function Workspace({ articleId, doc, status, shared, actions }: Workspace
         onGoTo={goTo}
       />
 
-      <div className="sticky top-0 z-10 -mx-4 space-y-2 border-b border-rule bg-paper/95 px-4 py-2 backdrop-blur-sm">
+      <div className="sticky top-0 z-10 -mx-4 space-y-2 border-b border-rule bg-paper px-4 py-2">
         <LabelledBar labelled={progress.labelled} total={progress.total} label="Sentences labelled" />
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1 font-sans text-sm">
           <p role="status" className="text-muted">

@@ -33,13 +33,13 @@ describe("the labelling workspace's state", () => {
   it("shows an edit at once, and keeps it until the server has it", () => {
     let state = reduce(initialState(sampleDoc()), { type: "focus", id: "s4" });
     state = reduce(state, { type: "label", label: "reported-fact" });
-    const sent = nextToSend(state);
+    const sent = nextToSend(state)[0];
     expect(sent?.status).toBe("waiting");
-    state = reduce(state, { type: "sending", key: sent!.key });
-    expect(nextToSend(state)).toBeUndefined();
+    state = reduce(state, { type: "sending", keys: [sent!.key] });
+    expect(nextToSend(state)).toEqual([]);
     expect(label(state, "s4")).toBe("reported-fact");
     expect(state.confirmed.blocks[1]?.sentences[2]?.label).toBeNull();
-    state = reduce(state, { type: "saved", key: sent!.key });
+    state = reduce(state, { type: "saved", keys: [sent!.key] });
     expect(state.pending).toEqual([]);
     expect(state.confirmed.blocks[1]?.sentences[2]?.label).toBe("reported-fact");
     expect(state.savedSinceLoad).toBe(true);
@@ -51,19 +51,40 @@ describe("the labelling workspace's state", () => {
     state = reduce(state, { type: "focus", id: "s6" });
     state = reduce(state, { type: "label", label: "reported-fact" });
     const first = state.pending[0]!.key;
-    state = reduce(state, { type: "sending", key: first });
-    state = reduce(state, { type: "failed", key: first, message: "The network is down." });
-    expect(nextToSend(state)).toBeUndefined();
+    state = reduce(state, { type: "sending", keys: [first] });
+    state = reduce(state, { type: "failed", keys: [first], message: "The network is down." });
+    expect(nextToSend(state)).toEqual([]);
     expect(label(state, "s4")).toBe("opinion");
     expect(state.pending.map((p) => p.status)).toEqual(["failed", "waiting"]);
 
     const retried = reduce(state, { type: "retry" });
-    expect(nextToSend(retried)?.key).toBe(first);
+    expect(nextToSend(retried).map((p) => p.key)).toEqual([first, first + 1]);
 
     const discarded = reduce(state, { type: "discard" });
     expect(label(discarded, "s4")).toBeNull();
     expect(label(discarded, "s6")).toBe("reported-fact");
     expect(discarded.pending).toHaveLength(1);
+  });
+
+  it("sends the edits made while a save was in flight together, in order", () => {
+    let state = reduce(initialState(sampleDoc()), { type: "focus", id: "s4" });
+    state = reduce(state, { type: "label", label: "opinion" });
+    const first = nextToSend(state).map((p) => p.key);
+    state = reduce(state, { type: "sending", keys: first });
+    state = reduce(state, { type: "focus", id: "s6" });
+    state = reduce(state, { type: "label", label: "reported-fact" });
+    state = reduce(state, { type: "label", label: "opinion" });
+    expect(nextToSend(state)).toEqual([]);
+    state = reduce(state, { type: "saved", keys: first });
+    const batch = nextToSend(state);
+    expect(batch.map((p) => p.edit)).toEqual([
+      { op: "label", sentenceIds: ["s6"], label: "reported-fact" },
+      { op: "label", sentenceIds: ["s6"], label: "opinion" },
+    ]);
+    state = reduce(state, { type: "sending", keys: batch.map((p) => p.key) });
+    state = reduce(state, { type: "saved", keys: batch.map((p) => p.key) });
+    expect(state.pending).toEqual([]);
+    expect(state.confirmed).toEqual(state.shown);
   });
 
   it("refuses an impossible edit without queueing it, and says why", () => {

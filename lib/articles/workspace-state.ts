@@ -35,9 +35,9 @@ export type WorkspaceAction =
   | { type: "focus"; id: string; extend?: boolean }
   | { type: "edit"; edit: ArticleEditInput }
   | { type: "label"; label: Label | null }
-  | { type: "sending"; key: number }
-  | { type: "saved"; key: number }
-  | { type: "failed"; key: number; message: string }
+  | { type: "sending"; keys: number[] }
+  | { type: "saved"; keys: number[] }
+  | { type: "failed"; keys: number[]; message: string }
   | { type: "retry" }
   | { type: "discard" }
   | { type: "dismiss" }
@@ -129,22 +129,29 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       if (sentenceIds.length === 0) return state;
       return addEdit(state, { op: "label", sentenceIds, label: action.label });
     }
-    case "sending":
-      return { ...state, pending: state.pending.map((p) => (p.key === action.key ? { ...p, status: "saving" } : p)) };
-    case "saved": {
-      const head = state.pending[0];
-      if (!head || head.key !== action.key) return state;
-      // The server ran the same applyEdit on the same draft, so this is what it stored.
-      return { ...state, confirmed: applyEdit(state.confirmed, head.edit), pending: state.pending.slice(1), savedSinceLoad: true };
+    case "sending": {
+      const keys = new Set(action.keys);
+      return { ...state, pending: state.pending.map((p) => (keys.has(p.key) ? { ...p, status: "saving" } : p)) };
     }
-    case "failed":
-      return { ...state, pending: state.pending.map((p) => (p.key === action.key ? { ...p, status: "failed", message: action.message } : p)) };
+    case "saved": {
+      const keys = new Set(action.keys);
+      const done = state.pending.filter((p) => keys.has(p.key));
+      // The server ran the same applyEdits on the same draft, so this is what it stored.
+      const confirmed = done.reduce((doc, p) => applyEdit(doc, p.edit), state.confirmed);
+      return { ...state, confirmed, pending: state.pending.filter((p) => !keys.has(p.key)), savedSinceLoad: true };
+    }
+    case "failed": {
+      const keys = new Set(action.keys);
+      return { ...state, pending: state.pending.map((p) => (keys.has(p.key) ? { ...p, status: "failed", message: action.message } : p)) };
+    }
     case "retry":
       return { ...state, pending: state.pending.map((p) => (p.status === "failed" ? { key: p.key, edit: p.edit, status: "waiting" } : p)) };
     case "discard": {
-      const failed = state.pending[0];
-      if (!failed || failed.status !== "failed") return state;
-      const { shown, pending } = rebuild(state.confirmed, state.pending.slice(1));
+      if (state.pending[0]?.status !== "failed") return state;
+      const { shown, pending } = rebuild(
+        state.confirmed,
+        state.pending.filter((p) => p.status !== "failed"),
+      );
       const order = sentenceOrder(shown);
       const focus = state.focus !== null && order.includes(state.focus) ? state.focus : (order[0] ?? null);
       return { ...state, shown, pending, order, focus, anchor: focus };
@@ -156,10 +163,20 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
   }
 }
 
-/** The next edit to send, when none is on its way and none has failed. */
-export function nextToSend(state: WorkspaceState): PendingEdit | undefined {
-  const head = state.pending[0];
-  return head && head.status === "waiting" ? head : undefined;
+/** Edits sent together at most: one request, one transaction. */
+export const BATCH = 100;
+
+/**
+ * The next edits to send, in order, when none is on its way and none has failed: every edit made
+ * while the last save was in flight goes in one request, so fast typing costs few requests.
+ */
+export function nextToSend(state: WorkspaceState): PendingEdit[] {
+  const batch: PendingEdit[] = [];
+  for (const p of state.pending) {
+    if (p.status !== "waiting" || batch.length === BATCH) break;
+    batch.push(p);
+  }
+  return state.pending[0]?.status === "waiting" ? batch : [];
 }
 
 /** The first shown sentence without a label, after `from` (wrapping round), for "next unlabelled". */

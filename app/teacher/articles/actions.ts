@@ -87,9 +87,10 @@ export const editArticleAction = jsonAction({
   access: "teacher",
   returnTo,
   invalid: "That change could not be read. Reload the page and try again.",
-  input: z.object({ articleId: id(), edit: ArticleEditSchema }),
+  // Several edits in order, made while the last save was on its way: one transaction for them all.
+  input: z.object({ articleId: id(), edits: z.array(ArticleEditSchema).min(1).max(100) }),
   async run({ user, input }) {
-    await updateDraft(user, input.articleId, (doc) => applyEdit(doc, input.edit));
+    await updateDraft(user, input.articleId, (doc) => input.edits.reduce(applyEdit, doc));
     return {};
   },
 });
