@@ -57,7 +57,7 @@ export function NewArticleForm({ action, defaultUsageNote, maxBytes }: Props) {
         setReading(false);
       }
     }
-    // After the await the form's own transition has ended: the dispatch needs one of its own.
+    // useActionState's dispatch runs in a transition (it is not a form action here).
     startTransition(() => dispatch(form));
   }
 
@@ -69,7 +69,16 @@ export function NewArticleForm({ action, defaultUsageNote, maxBytes }: Props) {
   const file = fieldIds({ name: "file", label: "File", errors: fileErrors, hint: fileHint });
   const busy = pending || reading;
   return (
-    <form action={submit} className="space-y-6" noValidate>
+    // onSubmit, not action: React resets a form after its action, which would undo the choice of
+    // paste or file and empty the file input; here everything typed or chosen stays as it was.
+    <form
+      className="space-y-6"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!busy) void submit(new FormData(event.currentTarget));
+      }}
+    >
       <FormMessage message={state.message} />
       <fieldset className="space-y-4">
         <legend className="text-xl font-semibold">The text</legend>
