@@ -14,7 +14,9 @@ const nextConfig = {
   // The build type-checks the app only; `npm run typecheck` covers tests, scripts and benchmarks too.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // forbidden() renders app/forbidden.tsx with a 403 status.
-  experimental: { authInterrupts: true },
+  // serverActions.bodySizeLimit: an article upload is up to 10 MB, sent as base64 (a third more) in
+  // a server action's form; the default 1 MB would refuse it before our own clear message could.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "14mb" } },
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
   // The benchmark's page and route are named page.bench.tsx and route.bench.ts: only a build made
   // with BENCH_ROUTES=1 reads those extensions, so any other build has no /bench/static or

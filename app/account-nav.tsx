@@ -35,6 +35,9 @@ export function AccountNav() {
           <Link href="/teacher" className={linkClass}>
             Classes
           </Link>
+          <Link href="/teacher/articles" className={linkClass}>
+            Articles
+          </Link>
           <Link href="/teacher/questions" className={linkClass}>
             Questions
           </Link>

@@ -2,7 +2,8 @@
 // Builds if needed, starts the production server on a fresh SQLite file with the demo accounts,
 // plays a class through the browser (tooling/demo-class.ts), then photographs the student
 // dashboard, a lesson (desktop and phone), the timeline, a quiz question with its feedback and the
-// teacher's gradebook and question analysis into docs/screenshots/. Options: --build auto|always|never, --port P.
+// teacher's gradebook and question analysis, and the labelling workspace of an article the teacher
+// brings in, into docs/screenshots/. Options: --build auto|always|never, --port P.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -63,6 +64,42 @@ async function quizWithFeedback(page: Page): Promise<void> {
   await page.locator("#answer-feedback").waitFor();
   // The feedback takes the focus (for screen readers); the picture needs no focus ring.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
+/** A short article written for the picture (not a real one): a heading, a quotation, an opinion, an imagined line. */
+const SAMPLE_ARTICLE = [
+  "Talks by the lake",
+  "The two foreign ministers arrived in Geneva on 9 September 2016. They talked for thirteen hours, with two short breaks.",
+  "“We have agreed on a plan that can reduce the violence,” Kerry said at the press conference. The plan was meant to stop the fighting around Aleppo.",
+  "I think the plan was a mistake from the start: it asked the two men to trust each other more than their governments did.",
+  "The second day",
+  "Reporters waited outside the hotel until midnight.",
+  "I imagine Lavrov leaning back in his chair, smiling at his old friend across the table.",
+  "The ceasefire collapsed within a week. Both men would meet again in Lausanne.",
+].join("\n");
+
+/**
+ * The teacher brings in an article and labels its first paragraphs with the keyboard, so the
+ * picture shows labels, suggestions waiting to be accepted, the tools panel and the progress bar.
+ */
+async function articleWorkspace(page: Page): Promise<void> {
+  await page.goto("/teacher/articles/new");
+  await page.getByLabel("Article text").fill(SAMPLE_ARTICLE);
+  await page.getByLabel("Author").fill("A. Writer");
+  await page.getByLabel("Publisher").fill("The Example Gazette");
+  await page.getByLabel("Date").fill("2016-09");
+  await page.getByRole("button", { name: "Bring it in" }).click();
+  await page.getByRole("meter", { name: "Sentences labelled" }).waitFor();
+  await page.locator("[data-sid]").first().click();
+  await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("1");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("a");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("1");
+  await page.keyboard.press("ArrowDown");
+  await page.getByText("All changes saved.").waitFor();
+  await page.evaluate(() => window.scrollTo(0, 330));
 }
 
 async function main() {
@@ -131,6 +168,8 @@ async function main() {
     await teacher.page.goBack();
     await teacher.page.goto(`${reportsPath}/questions`);
     await shoot(teacher.page, "teacher-question-analysis");
+    await articleWorkspace(teacher.page);
+    await shoot(teacher.page, "article-workspace");
     await teacher.context.close();
   } finally {
     await browser.close();

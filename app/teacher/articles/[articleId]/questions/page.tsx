@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ArticleTabs } from "@/components/articles/article-tabs";
 import { FormMessage } from "@/components/form-field";
 import { TableWrapper } from "@/components/form-bits";
 import { requireRole } from "@/lib/auth/guards";
@@ -44,6 +45,7 @@ export default async function ArticleQuestionsPage({ params, searchParams }: Pag
         </p>
         <h1 className="text-3xl font-semibold">Questions</h1>
         <p className="text-muted">Questions on “{doc.meta.title}”. Each rests on sentences you choose in the text; students are shown them after answering.</p>
+        <ArticleTabs articleId={articleId} current="questions" />
         {query.saved ? <FormMessage tone="success" message="Saved. The question is in the list below." /> : null}
         <p>
           <Link href={`/teacher/articles/${articleId}/questions/new`} className="btn">
