@@ -16,7 +16,7 @@ import { QuestionSchema, type Question } from "@/lib/quiz/schema";
 import { newQuestionId } from "@/lib/teacher/questions";
 import { checkArticleQuestion, reanchoredIds, resolveSources, sourceChanges, type SourceChange, type Sources } from "./question-sources";
 import type { ArticleDoc } from "./schema";
-import { getDraft, requireEditable, type Viewer } from "./store";
+import { createArticle, getDraft, requireEditable, type Viewer } from "./store";
 
 export { MAX_SOURCE_SENTENCES, NO_SOURCE } from "./question-sources";
 export type { SourceChange } from "./question-sources";
@@ -161,4 +161,27 @@ export async function confirmSources(viewer: Viewer, articleId: string, question
 export async function setArticleQuestionRetired(viewer: Viewer, articleId: string, questionId: string, retired: boolean, now = new Date()): Promise<void> {
   await getArticleQuestion(viewer, articleId, questionId);
   await db.question.update({ where: { id: questionId }, data: { retiredAt: retired ? now : null } });
+}
+
+/**
+ * A new draft from an exported file, with its questions: every question is checked against the
+ * file's own article first, and a file with any problem stores nothing (each problem is named).
+ */
+export async function importArticleFile(
+  viewer: Viewer,
+  file: { doc: ArticleDoc; questions: readonly Record<string, unknown>[] },
+): Promise<{ id: string; questions: number }> {
+  const checked = file.questions.map((candidate, index) => ({ index, candidate, result: checkArticleQuestion(file.doc, candidate, newQuestionId()) }));
+  const problems = checked.flatMap(({ index, candidate, result }) =>
+    result.ok ? [] : [`questions[${index}] (“${String(candidate.prompt ?? "").slice(0, 60)}”): ${Object.values(result.errors).flat().join(" ")}`],
+  );
+  if (problems.length > 0)
+    throw new DomainError("invalid_input", `The file's questions need changes before it can be brought in: ${problems.slice(0, 5).join("; ")}`);
+  const { id } = await createArticle(viewer, file.doc, async (tx, articleId) => {
+    const rows = checked.flatMap(({ result }) =>
+      result.ok ? [{ id: result.question.id, source: "TEACHER" as const, ownerId: viewer.id, articleId, ...columns(result.question, result.sources) }] : [],
+    );
+    if (rows.length > 0) await tx.question.createMany({ data: rows });
+  });
+  return { id, questions: checked.length };
 }

@@ -7,13 +7,15 @@ import {
   confirmSources,
   createArticleQuestion,
   getArticleQuestion,
+  importArticleFile,
   listArticleQuestions,
   NO_SOURCE,
   reviewSources,
   setArticleQuestionRetired,
   updateArticleQuestion,
 } from "@/lib/articles/questions";
-import { createArticle, updateDraft } from "@/lib/articles/store";
+import { exportArticle, parseArticleFile } from "@/lib/articles/portable";
+import { createArticle, getDraft, updateDraft } from "@/lib/articles/store";
 import { testArticleDoc } from "../../tooling/test-article";
 import { caught, newTeacher } from "../support/classroom";
 
@@ -186,5 +188,31 @@ describe("questions on an imported article", () => {
     // An imagined line must be called imagined.
     const imagined = await caught(createArticleQuestion(teacher, articleId, single(["s6"], "What did Lavrov say to Kerry?")));
     expect(imagined.fields.prompt?.[0]).toMatch(/imagined dialogue/);
+  });
+});
+
+describe("an article file with its questions", () => {
+  it("comes back as a new draft with the same questions, all or nothing", async () => {
+    const { teacher, articleId } = await ownArticle();
+    await createArticleQuestion(teacher, articleId, single(["s1"]));
+    const { doc } = await getDraft(teacher, articleId);
+    const exported = (await db.question.findMany({ where: { articleId }, select: { body: true, sentenceIds: true } })).map((row) => {
+      const { id: _id, ...body } = row.body as Record<string, unknown>;
+      return { ...body, type: String(body.type), prompt: String(body.prompt), sentenceIds: row.sentenceIds as string[] };
+    });
+    const file = parseArticleFile(JSON.stringify(exportArticle(doc, exported)));
+
+    const copy = await importArticleFile(teacher, file);
+    expect(copy.questions).toBe(1);
+    expect(await db.question.findMany({ where: { articleId: copy.id }, select: { prompt: true, sentenceIds: true, paragraphIds: true } })).toEqual([
+      { prompt: "When did the two ministers first meet in Geneva?", sentenceIds: ["s1"], paragraphIds: ["b1"] },
+    ]);
+
+    // One bad question (no sources left in this copy of the file): the file is refused, nothing is stored.
+    const articles = await db.article.count({ where: { ownerId: teacher.id } });
+    const broken = { ...file, questions: [...file.questions, { ...file.questions[0]!, prompt: "Another question?", sentenceIds: ["s9999"] }] };
+    const refused = await caught(importArticleFile(teacher, broken));
+    expect(refused.message).toMatch(/questions\[1\] \(“Another question\?”\)/);
+    expect(await db.article.count({ where: { ownerId: teacher.id } })).toBe(articles);
   });
 });
