@@ -197,7 +197,8 @@ describe("an article file with its questions", () => {
     await createArticleQuestion(teacher, articleId, single(["s1"]));
     const { doc } = await getDraft(teacher, articleId);
     const exported = (await db.question.findMany({ where: { articleId }, select: { body: true, sentenceIds: true } })).map((row) => {
-      const { id: _id, ...body } = row.body as Record<string, unknown>;
+      // The id is this deployment's, left out as the download leaves it out.
+      const body = Object.fromEntries(Object.entries(row.body as Record<string, unknown>).filter(([key]) => key !== "id"));
       return { ...body, type: String(body.type), prompt: String(body.prompt), sentenceIds: row.sentenceIds as string[] };
     });
     const file = parseArticleFile(JSON.stringify(exportArticle(doc, exported)));
