@@ -98,7 +98,13 @@ test("the fuzz tables cover every route handler and server action in the build",
 
 function routeRequests(pattern: string, spec: RouteSpec, ids: ForeignIds, salt: number): FuzzRequest[] {
   const out: FuzzRequest[] = [];
-  const sampleValues = { attemptId: ids.attemptId, questionId: "q-slovenia-summit-year", classId: ids.classId, nextauth: "session" };
+  const sampleValues = {
+    attemptId: ids.attemptId,
+    questionId: "q-slovenia-summit-year",
+    classId: ids.classId,
+    articleId: "not-a-real-article",
+    nextauth: "session",
+  };
   const path = fillPattern(pattern, sampleValues);
   const kind = spec.kind;
   // Every method, the wrong ones included.
@@ -364,7 +370,16 @@ test("malformed requests to every route handler and server action: no 5xx, no st
       if (!spec) continue; // reported by the coverage test
       requests.push(...(spec.kind === "auth" ? authRequests(ids, ++salt * 100) : routeRequests(route.pattern, spec, ids, ++salt * 100)));
     }
-    const pageValues = { slug: "potato-diplomacy", attemptId, classId, questionId, assignmentId: "not-a-real-assignment", studentId: "not-a-real-student" };
+    const pageValues = {
+      slug: "potato-diplomacy",
+      attemptId,
+      classId,
+      questionId,
+      assignmentId: "not-a-real-assignment",
+      studentId: "not-a-real-student",
+      articleId: "not-a-real-article",
+      lesson: "l1",
+    };
     for (const action of builtActions()) {
       const spec = ACTIONS[action.name];
       if (!spec) continue;

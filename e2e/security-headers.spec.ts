@@ -39,6 +39,11 @@ const PAGES: Record<string, Row> = {
   "/teacher/questions": { who: "teacher", status: 200 },
   "/teacher/questions/new": { who: "teacher", status: 200 },
   "/teacher/questions/[questionId]": { who: "teacher", status: 200 },
+  "/teacher/articles": { who: "teacher", status: 200 },
+  "/teacher/articles/new": { who: "teacher", status: 200 },
+  // A made-up article: the not-found page, with the same headers.
+  "/teacher/articles/[articleId]": { who: "teacher", status: 404 },
+  "/teacher/articles/[articleId]/details": { who: "teacher", status: 404 },
 };
 
 /** Route handlers: from their declarations. `status` undefined: a definite answer, not an error (see below). */
@@ -52,6 +57,8 @@ const ROUTES: Record<string, RouteRow> = {
   ),
   // Built by Next from app/icon.svg, not declared by us.
   "/icon.svg": { who: "anonymous", method: "GET", status: 200, body: [] },
+  // Read with a made-up article: the owner-only refusal.
+  "/api/v1/teacher/articles/[articleId]/export": { who: "teacher", method: "GET", status: 404, body: [] },
 };
 
 function expectSecurityHeaders(headers: Record<string, string>, where: string) {
@@ -125,6 +132,7 @@ test("every page and route handler sends the security headers, HSTS included", a
     nextauth: "session",
     assignmentId: "not-a-real-assignment",
     studentId: "not-a-real-student",
+    articleId: "not-a-real-article",
   };
   // The demo teacher is the deployment's administrator (decision 0037).
   const admin = await browser.newContext();
