@@ -90,6 +90,7 @@ export const config = {
     "/quiz/:path*",
     "/review/:path*",
     "/classes/:path*",
+    "/articles/:path*",
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     { source: "/:path(.*%.*)" },
     {

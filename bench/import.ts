@@ -101,6 +101,11 @@ export function generateArticle(words: number, seed = 16): Block[] {
 
 const TITLE = "Kerry and Lavrov: a benchmark article";
 
+/** The generated article as pasted text, `words` long. */
+export function generateArticleText(words: number): string {
+  return asText(generateArticle(words));
+}
+
 function asText(blocks: Block[]): string {
   return `${TITLE}\n\n${blocks.map((b) => b.text).join("\n\n")}\n`;
 }

@@ -8,21 +8,19 @@ import { extractArticle } from "../lib/articles/import/extract";
 import { buildArticleDoc } from "../lib/articles/import/build-doc";
 import { checkSources } from "../lib/articles/anchor";
 import { lessonKey, writeVersion } from "../lib/articles/store";
-import { importedLessonHref } from "../lib/articles/lessons";
+import { lessonPageHref } from "../lib/articles/lessons";
 import { databaseTarget } from "../lib/database-url";
 import { createDatabaseClient } from "../lib/db";
-import { DEMO_ACCOUNTS } from "../prisma/factories";
+import { DEMO_STUDENT, DEMO_TEACHER } from "../tooling/demo-class";
+import { generateArticleText } from "./import";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 export async function seedImportedLesson(databaseUrl: string): Promise<{ path: string; key: string }> {
   const db = createDatabaseClient(databaseTarget(databaseUrl));
   try {
-    const teacherEmail = DEMO_ACCOUNTS.find((a) => a.role === "TEACHER")?.email;
-    const studentEmail = DEMO_ACCOUNTS.find((a) => a.role === "STUDENT")?.email;
-    if (!teacherEmail || !studentEmail) throw new Error("the demo accounts need a teacher and a student");
-    const teacher = await db.user.findUniqueOrThrow({ where: { email: teacherEmail }, select: { id: true } });
-    const student = await db.user.findUniqueOrThrow({ where: { email: studentEmail }, select: { id: true } });
+    const teacher = await db.user.findUniqueOrThrow({ where: { email: DEMO_TEACHER }, select: { id: true } });
+    const student = await db.user.findUniqueOrThrow({ where: { email: DEMO_STUDENT }, select: { id: true } });
 
     const text = fs.readFileSync(path.join(ROOT, "content/source/fatal-attraction-iv.txt"), "utf8");
     const extracted = await extractArticle({ text });
@@ -42,7 +40,9 @@ export async function seedImportedLesson(databaseUrl: string): Promise<{ path: s
       data: { slug: "bench-imported", ownerId: teacher.id, title: doc.meta.title, draft: doc },
       select: { id: true, slug: true, builtIn: true },
     });
-    await db.$transaction((tx) => writeVersion(tx, article, doc, (snapshot, next) => checkSources(snapshot, next).changed.length > 0, new Date()));
+    const { versionId } = await db.$transaction((tx) =>
+      writeVersion(tx, article, doc, (snapshot, next) => checkSources(snapshot, next).changed.length > 0, new Date()),
+    );
     const classroom = await db.classroom.create({ data: { name: "Bench class", joinCode: "BENCH-IMPORTED" }, select: { id: true } });
     await db.classTeacher.create({ data: { classId: classroom.id, userId: teacher.id } });
     await db.classMember.create({ data: { classId: classroom.id, userId: student.id } });
@@ -50,7 +50,34 @@ export async function seedImportedLesson(databaseUrl: string): Promise<{ path: s
     // Its first lesson: the opening, the same paragraphs as the built-in lesson the page bench measures.
     const lesson = doc.lessons[0];
     if (!lesson) throw new Error("the imported article has no lessons");
-    return { path: importedLessonHref(article.slug, lesson.id), key: lessonKey(article, lesson.id) };
+    return { path: lessonPageHref(versionId, lesson.id), key: lessonKey(article, lesson.id) };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * A 10,000-word draft for the demo teacher (the import bench's generated article), every sentence
+ * still to label: the labelling workspace's heaviest case. Returns the workspace's path.
+ */
+export async function seedLargeDraft(databaseUrl: string): Promise<string> {
+  const db = createDatabaseClient(databaseTarget(databaseUrl));
+  try {
+    const teacher = await db.user.findUniqueOrThrow({ where: { email: DEMO_TEACHER }, select: { id: true } });
+    const extracted = await extractArticle({ text: generateArticleText(10_000) });
+    const doc = buildArticleDoc(extracted, {
+      title: "A 10,000-word article",
+      author: "A. Writer",
+      publisher: "The Bench",
+      date: "2016",
+      url: null,
+      usageNote: "Generated for the bench.",
+    });
+    const article = await db.article.create({
+      data: { slug: "bench-large-draft", ownerId: teacher.id, title: doc.meta.title, draft: doc },
+      select: { id: true },
+    });
+    return `/teacher/articles/${article.id}`;
   } finally {
     await db.$disconnect();
   }

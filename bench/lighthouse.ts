@@ -78,6 +78,8 @@ export type LighthouseOptions = {
   saveReports?: string;
   /** Only these pages (by name: home, lesson, timeline, quiz, gradebook); all by default. */
   only?: string[];
+  /** Measure these pages instead of the five (a bench section with pages of its own). */
+  pages?: LighthousePage[];
 };
 
 const median = (values: number[]): number => {
@@ -241,20 +243,23 @@ export async function runLighthouse({
   log = console.log,
   saveReports,
   only,
+  pages: ownPages,
 }: LighthouseOptions): Promise<LighthouseRow[]> {
   const base = baseUrl.replace(/\/$/, "");
   log("Signing in the demo student and teacher over HTTP…");
   const student = await sessionCookie(base, DEMO_STUDENT);
   const teacher = await sessionCookie(base, DEMO_TEACHER);
   const wanted = (name: string) => !only || only.some((word) => name.includes(word));
-  const pages: LighthousePage[] = [
-    { name: "home", path: "/", as: "anonymous" },
-    { name: "lesson", path: `/lessons/${LESSON_SLUG}`, as: "anonymous" },
-    { name: "timeline", path: "/timeline", as: "anonymous" },
-  ];
+  const pages: LighthousePage[] = ownPages
+    ? [...ownPages]
+    : [
+        { name: "home", path: "/", as: "anonymous" },
+        { name: "lesson", path: `/lessons/${LESSON_SLUG}`, as: "anonymous" },
+        { name: "timeline", path: "/timeline", as: "anonymous" },
+      ];
   // The signed-in pages need data first: made only when they are measured.
-  if (wanted("quiz")) pages.push({ name: "quiz", path: await studentQuizPath(base, student), as: "student" });
-  if (wanted("teacher gradebook")) pages.push({ name: "teacher gradebook", path: await gradebookPath(base, log), as: "teacher" });
+  if (!ownPages && wanted("quiz")) pages.push({ name: "quiz", path: await studentQuizPath(base, student), as: "student" });
+  if (!ownPages && wanted("teacher gradebook")) pages.push({ name: "teacher gradebook", path: await gradebookPath(base, log), as: "teacher" });
   const cookies = { anonymous: null, student, teacher };
   const rows: LighthouseRow[] = [];
   if (saveReports) fs.mkdirSync(saveReports, { recursive: true });

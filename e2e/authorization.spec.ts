@@ -75,7 +75,7 @@ for (const persona of PERSONAS) {
           expect([303, 307], where).toContain(response.status());
           expect(response.headers().location, where).toContain(row.signedInRedirect);
         } else if (outcome === "ok") {
-          expect(response.status(), where).toBe(persona === "anonymous" ? 200 : (row.signedInStatus ?? 200));
+          expect(response.status(), where).toBe(persona === "anonymous" ? (row.anonymousStatus ?? 200) : (row.signedInStatus ?? 200));
         } else if (outcome === "signin") {
           expect([303, 307, 308], where).toContain(response.status());
           expect(response.headers().location, where).toContain(`/signin?callbackUrl=${encodeURIComponent(row.path)}`);

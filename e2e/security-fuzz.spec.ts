@@ -378,7 +378,6 @@ test("malformed requests to every route handler and server action: no 5xx, no st
       assignmentId: "not-a-real-assignment",
       studentId: "not-a-real-student",
       articleId: "not-a-real-article",
-      lesson: "l1",
     };
     for (const action of builtActions()) {
       const spec = ACTIONS[action.name];

@@ -41,9 +41,15 @@ const PAGES: Record<string, Row> = {
   "/teacher/questions/[questionId]": { who: "teacher", status: 200 },
   "/teacher/articles": { who: "teacher", status: 200 },
   "/teacher/articles/new": { who: "teacher", status: 200 },
-  // A made-up article: the not-found page, with the same headers.
+  // Another teacher's or a made-up article: a 404 with the headers (its owner's pages: e2e/article-workspace.spec.ts, e2e/article-questions.spec.ts).
   "/teacher/articles/[articleId]": { who: "teacher", status: 404 },
   "/teacher/articles/[articleId]/details": { who: "teacher", status: 404 },
+  // An article not shared with the student, and a made-up version's lesson (e2e/article-journey.spec.ts reads real ones).
+  "/articles/[slug]": { who: "student", status: 404 },
+  "/read/[version]/[lesson]": { who: "anonymous", status: 404 },
+  "/teacher/articles/[articleId]/questions": { who: "teacher", status: 404 },
+  "/teacher/articles/[articleId]/questions/new": { who: "teacher", status: 404 },
+  "/teacher/articles/[articleId]/questions/[questionId]": { who: "teacher", status: 404 },
 };
 
 /** Route handlers: from their declarations. `status` undefined: a definite answer, not an error (see below). */
@@ -133,6 +139,8 @@ test("every page and route handler sends the security headers, HSTS included", a
     assignmentId: "not-a-real-assignment",
     studentId: "not-a-real-student",
     articleId: "not-a-real-article",
+    version: "not-a-real-version",
+    lesson: "l1",
   };
   // The demo teacher is the deployment's administrator (decision 0037).
   const admin = await browser.newContext();

@@ -15,6 +15,8 @@ export type PageRow = {
   access: Access;
   /** The status a permitted person gets when it is not 200 (e.g. 404 for a made-up id). */
   signedInStatus?: number;
+  /** The same for an anonymous visitor of a public page (a made-up link). */
+  anonymousStatus?: number;
   /** Pages for signed-out people (sign-in) send a signed-in person on to this path instead. */
   signedInRedirect?: string;
   /** A benchmark page (page.bench.tsx, app/bench/enabled.ts): not in a build without BENCH_ROUTES=1, so a 404 for everyone. */
@@ -45,7 +47,8 @@ export const PAGES: PageRow[] = [
   { file: "app/quiz/attempt/[attemptId]/page.tsx", path: "/quiz/attempt/not-a-real-attempt", access: "user", signedInStatus: 404 },
   // An imported article and its lessons: only for readers it is shared with (decision 0039), so a made-up one is a 404.
   { file: "app/articles/[slug]/page.tsx", path: "/articles/not-a-real-article", access: "user", signedInStatus: 404 },
-  { file: "app/articles/[slug]/[lesson]/page.tsx", path: "/articles/not-a-real-article/l1", access: "user", signedInStatus: 404 },
+  // A published version's lesson pages are static pages behind an unguessable link (decision 0042): a made-up one is a 404 for everyone.
+  { file: "app/read/[version]/[lesson]/page.tsx", path: "/read/not-a-real-version/l1", access: "public", anonymousStatus: 404, signedInStatus: 404 },
   { file: "app/teacher/classes/[classId]/page.tsx", path: "/teacher/classes/not-a-real-class", access: "teacher", signedInStatus: 404 },
   { file: "app/teacher/classes/[classId]/reports/page.tsx", path: "/teacher/classes/not-a-real-class/reports", access: "teacher", signedInStatus: 404 },
   {
@@ -79,6 +82,25 @@ export const PAGES: PageRow[] = [
   { file: "app/teacher/questions/(list)/page.tsx", path: "/teacher/questions", access: "teacher" },
   { file: "app/teacher/questions/new/page.tsx", path: "/teacher/questions/new", access: "teacher" },
   { file: "app/teacher/questions/[questionId]/page.tsx", path: "/teacher/questions/not-a-real-question", access: "teacher", signedInStatus: 404 },
+  // An imported article's questions: its owner's only; anyone else's or a made-up article is a 404.
+  {
+    file: "app/teacher/articles/[articleId]/questions/page.tsx",
+    path: "/teacher/articles/not-a-real-article/questions",
+    access: "teacher",
+    signedInStatus: 404,
+  },
+  {
+    file: "app/teacher/articles/[articleId]/questions/new/page.tsx",
+    path: "/teacher/articles/not-a-real-article/questions/new",
+    access: "teacher",
+    signedInStatus: 404,
+  },
+  {
+    file: "app/teacher/articles/[articleId]/questions/[questionId]/page.tsx",
+    path: "/teacher/articles/not-a-real-article/questions/not-a-real-question",
+    access: "teacher",
+    signedInStatus: 404,
+  },
   { file: "app/classes/page.tsx", path: "/classes", access: "user" },
   { file: "app/classes/join/page.tsx", path: "/classes/join?code=ABCD-EF23", access: "user" },
 ];

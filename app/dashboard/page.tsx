@@ -10,6 +10,8 @@ import { formatPartialDate } from "@/lib/content/dates";
 import { finishedQuizzes, gradedAnswers, masterySummary } from "@/lib/progress/learner";
 import { lessonHref, nextSteps } from "@/lib/progress/next-step";
 import { getReadingProgress } from "@/lib/progress/reading";
+import { describeLessons } from "@/lib/articles/lessons";
+import { importedMastery } from "@/lib/articles/mastery";
 import { MASTERY_LEVELS } from "@/lib/quiz/mastery";
 import { reviewQueueSize } from "@/lib/quiz/review";
 import { studentAssignments } from "@/lib/teacher/assignments";
@@ -34,7 +36,10 @@ export default async function DashboardPage() {
   const lessons = getLessons();
   const steps = nextSteps({ lessons, reading, assignments, reviewDue: review.due, answeredAny: answers.length > 0 });
   const brandNew = steps[0]?.kind === "first-lesson" && assignments.length === 0;
-  const read = reading.filter((l) => l.read).length;
+  const read = reading.filter((l) => l.read && lessons.some((lesson) => lesson.slug === l.slug)).length;
+  // Lessons of teachers' own articles she has opened (the built-in ones are listed above them).
+  const otherReading = reading.filter((l) => !lessons.some((lesson) => lesson.slug === l.slug));
+  const [otherLessons, articleMastery] = await Promise.all([describeLessons(otherReading.map((l) => l.slug)), importedMastery(user.id)]);
   const startedEvents = mastery.events.filter((e) => e.mastery.level !== "not-started");
 
   if (brandNew) {
@@ -92,6 +97,19 @@ export default async function DashboardPage() {
               </li>
             );
           })}
+          {otherReading.flatMap((progress) => {
+            const lesson = otherLessons.get(progress.slug);
+            return lesson
+              ? [
+                  <li key={progress.slug} className="space-y-1 rounded-lg border border-rule bg-white p-4">
+                    <Link href={lessonHref(lesson.href, progress)} className="font-medium">
+                      {lesson.title}
+                    </Link>
+                    <ProgressBar percent={progress.percent} label={`${lesson.title}: reading progress`} />
+                  </li>,
+                ]
+              : [];
+          })}
         </ul>
       </section>
 
@@ -114,6 +132,26 @@ export default async function DashboardPage() {
           ))}
         </ul>
       </section>
+
+      {articleMastery.map((article) => (
+        <section key={article.articleId} aria-labelledby={`article-${article.articleId}-heading`} className="space-y-3">
+          <h2 id={`article-${article.articleId}-heading`} className="text-2xl font-semibold">
+            Mastery in “{article.title}”
+          </h2>
+          <ul className="grid gap-4 md:grid-cols-2">
+            {article.lessons.map((lesson) => (
+              <li key={lesson.key} className="rounded-lg border border-rule bg-white p-4">
+                <MasteryBar mastery={lesson.mastery} label={`Lesson: ${lesson.title}`} />
+              </li>
+            ))}
+            {article.events.map((event) => (
+              <li key={event.id} className="rounded-lg border border-rule bg-white p-4">
+                <MasteryBar mastery={event.mastery} label={`${event.title} (${formatPartialDate(event.date)})`} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
 
       <section aria-labelledby="events-heading" className="space-y-3">
         <h2 id="events-heading" className="text-2xl font-semibold">

@@ -1,9 +1,10 @@
-// The two pages of one article in the teacher's area: labelling the text, and its details.
+// The pages of one article in the teacher's area: labelling the text, its details, its questions.
 import Link from "next/link";
 
 const TABS = [
   { key: "label", href: (id: string) => `/teacher/articles/${id}`, text: "Label the text" },
   { key: "details", href: (id: string) => `/teacher/articles/${id}/details`, text: "Details, lessons and notes" },
+  { key: "questions", href: (id: string) => `/teacher/articles/${id}/questions`, text: "Questions on this article" },
 ] as const;
 
 export function ArticleTabs({ articleId, current }: { articleId: string; current: (typeof TABS)[number]["key"] }) {

@@ -136,6 +136,10 @@ export function Workspace({ articleId, doc, status, shared, actions }: Workspace
   const goTo = useCallback(
     (id: string) => {
       move({ type: "focus", id });
+      // Already the current sentence: the focus effect will not run again, so focus it here.
+      const element = listRef.current?.querySelector<HTMLElement>(`[data-sid="${id}"]`);
+      element?.focus({ preventScroll: true });
+      element?.scrollIntoView({ block: "nearest" });
     },
     [move],
   );

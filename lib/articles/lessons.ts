@@ -28,13 +28,17 @@ export async function findLesson(viewer: Viewer, key: string): Promise<LessonRef
     key,
     title: lesson.title,
     blockIds: view.shownBlocks(lesson).map((b) => b.id),
-    href: importedLessonHref(article.slug, lesson.id),
+    href: lessonPageHref(versionId, lesson.id),
     article: { id: article.id, slug: article.slug, title: article.title, versionId },
   };
 }
 
-export function importedLessonHref(articleSlug: string, lessonId: string): string {
-  return `/articles/${articleSlug}/${lessonId}`;
+/**
+ * An imported lesson's page: one per published version, rendered once and then served as a static
+ * page (decision 0042), so a link given with an answer keeps showing the text the student saw.
+ */
+export function lessonPageHref(versionId: string, lessonId: string): string {
+  return `/read/${versionId}/${lessonId}`;
 }
 
 /** Titles of imported lessons by key, in one read (built-in keys are left out: `content/` has them). */
@@ -89,7 +93,7 @@ export async function describeLessons(keys: readonly (string | null)[]): Promise
   if (imported.length === 0) return out;
   const rows = await db.publishedLesson.findMany({
     where: { slug: { in: imported } },
-    select: { slug: true, lessonId: true, article: { select: { slug: true, publishedVersionId: true } } },
+    select: { slug: true, lessonId: true, article: { select: { publishedVersionId: true } } },
   });
   for (const row of rows) {
     if (!row.article.publishedVersionId) continue;
@@ -100,7 +104,7 @@ export async function describeLessons(keys: readonly (string | null)[]): Promise
       key: row.slug,
       title: lesson.title,
       number: lesson.number,
-      href: importedLessonHref(row.article.slug, row.lessonId),
+      href: lessonPageHref(row.article.publishedVersionId, row.lessonId),
       blockIds: view.shownBlocks(lesson).map((b) => b.id),
     });
   }

@@ -11,7 +11,7 @@ import { ArticleDocSchema, type ArticleDoc } from "./schema";
 import { ArticleView } from "./view";
 
 export type Viewer = { id: string; role: Role };
-type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
 export type ArticleRow = {
   id: string;
@@ -111,15 +111,29 @@ export async function listArticlesFor(viewer: Viewer) {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-/** Stores a new draft. The slug comes from the title, with a number when it is taken. */
-export async function createArticle(viewer: Viewer, doc: ArticleDoc): Promise<{ id: string; slug: string }> {
+/**
+ * Stores a new draft. The slug comes from the title, with a number when it is taken. `alongside`
+ * writes what comes with it (an imported file's questions) in the same transaction: all or nothing.
+ */
+export async function createArticle(
+  viewer: Viewer,
+  doc: ArticleDoc,
+  alongside?: (tx: Tx, articleId: string) => Promise<void>,
+): Promise<{ id: string; slug: string }> {
   if (viewer.role !== "TEACHER") throw new DomainError("forbidden", "Only teachers create articles.");
   const parsed = ArticleDocSchema.parse(doc);
   const base = slugify(parsed.meta.title);
   for (let n = 1; n <= 50; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
     try {
-      return await db.article.create({ data: { slug, ownerId: viewer.id, title: parsed.meta.title, draft: parsed }, select: { id: true, slug: true } });
+      return await db.$transaction(async (tx) => {
+        const created = await tx.article.create({
+          data: { slug, ownerId: viewer.id, title: parsed.meta.title, draft: parsed },
+          select: { id: true, slug: true },
+        });
+        await alongside?.(tx, created.id);
+        return created;
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
@@ -233,5 +247,18 @@ export { BUILT_IN_ARTICLE_ID };
 export async function findPublishedArticle(viewer: Viewer, slug: string) {
   const article = await db.article.findUnique({ where: { slug }, select: ROW });
   if (!article || article.builtIn || !article.publishedVersionId || !(await canRead(viewer, article))) return undefined;
-  return { article, view: await viewOfVersion(article.publishedVersionId) };
+  return { article, view: await viewOfVersion(article.publishedVersionId), versionId: article.publishedVersionId };
+}
+
+/**
+ * A published version by id, with its article, for its static lesson pages: no viewer, because
+ * those pages are the same for every reader (decision 0042). Undefined for an unknown id.
+ */
+export async function publishedVersion(versionId: string) {
+  const row = await db.articleVersion.findUnique({
+    where: { id: versionId },
+    select: { number: true, publishedAt: true, article: { select: { id: true, slug: true, title: true, builtIn: true } } },
+  });
+  if (!row || row.article.builtIn) return undefined;
+  return { article: row.article, number: row.number, publishedAt: row.publishedAt, view: await viewOfVersion(versionId) };
 }

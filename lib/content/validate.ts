@@ -36,7 +36,7 @@ export class ContentValidationError extends Error {
 const FACTUAL_LABELS: ReadonlySet<Label> = new Set<Label>(["reported-fact", "on-record-quote"]);
 
 /** True when a block (or one of its sentences) states something as reported fact or on-record quote. */
-export function hasFactualContent(block: Block): boolean {
+export function hasFactualContent(block: Pick<Block, "label" | "sentences">): boolean {
   return FACTUAL_LABELS.has(block.label) || (block.sentences ?? []).some((s) => FACTUAL_LABELS.has(s.label));
 }
 

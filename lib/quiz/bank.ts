@@ -28,12 +28,26 @@ import { QUESTION_TYPES, QuestionBankSchema, type Question, type QuestionType } 
 
 export const QUESTIONS_FILE = "content/questions.json";
 
-/** The content the bank refers to (by default the validated content from lib/content). */
+/**
+ * The content the bank refers to (by default the validated content from lib/content). Only the
+ * fields the checks read, so an imported article's document can be checked too
+ * (lib/articles/questions.ts); its events may have no phase.
+ */
+export type BankBlock = Pick<Block, "id" | "kind" | "label" | "text" | "display" | "sentences">;
 export type BankContent = {
-  blocks: readonly Block[];
-  phases: readonly Phase[];
-  events: readonly TimelineEvent[];
-  contextNotes: readonly ContextNote[];
+  blocks: readonly BankBlock[];
+  phases: readonly Pick<Phase, "id">[];
+  events: readonly (Pick<TimelineEvent, "id" | "date" | "position"> & { phaseId: string | null })[];
+  contextNotes: readonly Pick<ContextNote, "id">[];
+};
+
+export type IntegrityOptions = {
+  /**
+   * Whether to apply the paragraph-level rule for non-classify questions (rests on a fact or a
+   * context note; says so when it cites opinion or imagined lines). Article questions apply it
+   * per sentence instead (lib/articles/questions.ts), which is finer than a mixed paragraph.
+   */
+  paragraphSourceRule?: boolean;
 };
 
 export class QuestionBankError extends Error {
@@ -46,7 +60,7 @@ export class QuestionBankError extends Error {
 }
 
 /** The content from lib/content, in the shape checkBankIntegrity takes. */
-export function bankContent(): BankContent {
+export function bankContent() {
   return { blocks: getBlocks(), phases: getPhases(), events: getEvents(), contextNotes: getContextNotes() };
 }
 
@@ -73,7 +87,7 @@ const MONTH_ID = /^m(\d{4}-\d{2})$/;
  * "SL:" or "JK:" and the form alone would give the answer. Likewise a sentence of a quotation
  * without its quotation marks: otherwise only quotes would come in them.
  */
-function classifiable(block: Block): { text: string; label: Label; whole: boolean }[] {
+function classifiable(block: BankBlock): { text: string; label: Label; whole: boolean }[] {
   const out = [{ text: block.text, label: block.label, whole: true }];
   for (const s of block.sentences ?? []) out.push({ text: s.text, label: s.label, whole: false });
   if (block.kind === "speech") {
@@ -97,7 +111,7 @@ function duplicates(ids: readonly string[]): string[] {
 }
 
 /** Every integrity problem in the bank (empty when all is well). */
-export function checkBankIntegrity(questions: readonly Question[], content: BankContent): string[] {
+export function checkBankIntegrity(questions: readonly Question[], content: BankContent, options: IntegrityOptions = {}): string[] {
   const problems: string[] = [];
   const blockById = new Map(content.blocks.map((b) => [b.id, b]));
   const phaseIds = new Set(content.phases.map((p) => p.id));
@@ -123,7 +137,7 @@ export function checkBankIntegrity(questions: readonly Question[], content: Bank
     else firstWithText.set(key, q.id);
 
     // References.
-    const blocks: Block[] = [];
+    const blocks: BankBlock[] = [];
     for (const id of q.paragraphIds) {
       const block = blockById.get(id);
       if (!block) report(`cites paragraph "${id}", which does not exist`);
@@ -143,7 +157,7 @@ export function checkBankIntegrity(questions: readonly Question[], content: Bank
     for (const id of q.eventIds) {
       const event = eventById.get(id);
       if (!event) report(`names event "${id}", which does not exist`);
-      else if (!q.phaseIds.includes(event.phaseId)) {
+      else if (event.phaseId !== null && !q.phaseIds.includes(event.phaseId)) {
         report(`names event "${id}" but not its phase "${event.phaseId}" in phaseIds`);
       }
     }
@@ -165,7 +179,7 @@ export function checkBankIntegrity(questions: readonly Question[], content: Bank
           }
         }
       }
-    } else {
+    } else if (options.paragraphSourceRule !== false) {
       const factual = blocks.some(hasFactualContent);
       if (!factual && q.contextNoteIds.length === 0) {
         report("rests only on opinion, imagined dialogue or editorial notes; cite a reported fact, an on-record quote or a context note");

@@ -4,7 +4,7 @@
 import { getBlock, getParagraphPlace } from "@/lib/content";
 import type { Label } from "@/lib/content/schema";
 import { db } from "@/lib/db";
-import { builtInParagraphs, importedLessonHref } from "@/lib/articles/lessons";
+import { builtInParagraphs, lessonPageHref } from "@/lib/articles/lessons";
 import { viewOfVersion } from "@/lib/articles/store";
 import { toRenderBlock, type ArticleView } from "@/lib/articles/view";
 
@@ -61,17 +61,17 @@ export async function linksForQuestions(
   if (imported.length === 0) return out;
   const rows = await db.question.findMany({
     where: { id: { in: imported.map((q) => q.id) }, articleId: { not: null } },
-    select: { id: true, article: { select: { slug: true, publishedVersionId: true } } },
+    select: { id: true, article: { select: { publishedVersionId: true } } },
   });
   for (const q of imported) {
     const article = rows.find((r) => r.id === q.id)?.article;
     const versionId = versionOf.get(q.id) ?? article?.publishedVersionId;
-    out[q.id] = article && versionId ? importedParagraphLinks(await viewOfVersion(versionId), article.slug, q.paragraphIds) : [];
+    out[q.id] = versionId ? importedParagraphLinks(await viewOfVersion(versionId), versionId, q.paragraphIds) : [];
   }
   return out;
 }
 
-function importedParagraphLinks(view: ArticleView, articleSlug: string, ids: readonly string[]): ParagraphLink[] {
+function importedParagraphLinks(view: ArticleView, versionId: string, ids: readonly string[]): ParagraphLink[] {
   return ids.flatMap((id) => {
     const docBlock = view.block(id);
     const place = view.paragraphPlace(id);
@@ -80,7 +80,7 @@ function importedParagraphLinks(view: ArticleView, articleSlug: string, ids: rea
     return [
       {
         id,
-        href: `${importedLessonHref(articleSlug, place.lesson.id)}#${id}`,
+        href: `${lessonPageHref(versionId, place.lesson.id)}#${id}`,
         lessonTitle: place.lesson.title,
         place: place.label,
         label: block.label,

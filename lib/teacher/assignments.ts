@@ -426,8 +426,14 @@ export async function startAssignmentAttempt(studentId: string, assignmentId: st
   if (chosen && chosen.length > 0) {
     // A built-in question retired since the assignment was set is not asked again.
     const found = await findQuestions(chosen, { retiredBuiltIn: false });
+    // Nor is a question whose source sentences changed, until its teacher confirms it (decision 0040).
+    const written = chosen.filter((id) => !getQuestion(id));
+    const changed =
+      written.length === 0
+        ? new Set<string>()
+        : new Set((await db.question.findMany({ where: { id: { in: written }, sourceChangedAt: { not: null } }, select: { id: true } })).map((q) => q.id));
     const ids = seededShuffle(
-      chosen.filter((id) => found.has(id)),
+      chosen.filter((id) => found.has(id) && !changed.has(id)),
       `${studentId}:${row.id}:${now.getTime()}:${Math.random()}`,
     );
     if (ids.length === 0) throw new DomainError("conflict", "This assignment has no questions left. Tell your teacher.");

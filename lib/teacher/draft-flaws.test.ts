@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftFlaws } from "./draft-flaws";
+import { draftFlaws, draftPreview } from "./draft-flaws";
 import { EMPTY_QUESTION_FORM } from "./question-form";
 
 const form = (over: Partial<typeof EMPTY_QUESTION_FORM>) => ({ ...EMPTY_QUESTION_FORM, ...over });
@@ -32,5 +32,35 @@ describe("draftFlaws", () => {
     const classifySurface = { "speaker-prefix": { label: "imagined-dialogue" as const, count: 3 } };
     expect(draftFlaws(draft, { classifySurface }).map((f) => f.code)).toEqual(["classify-surface"]);
     expect(draftFlaws({ ...draft, label: "opinion" }, { classifySurface })).toEqual([]);
+  });
+});
+
+describe("draftPreview", () => {
+  it("waits for a prompt and what the type needs", () => {
+    expect(draftPreview(form({ options: "* a\nb" }))).toBeNull();
+    expect(draftPreview(form({ prompt: "Which?", options: "only one" }))).toBeNull();
+  });
+
+  it("shows the options without a key, even before the right one is marked", () => {
+    const preview = draftPreview(form({ prompt: "Which year?", options: "1999\n2001\n2003" }));
+    expect(preview).toMatchObject({ type: "single", prompt: "Which year?" });
+    expect(preview && "options" in preview ? preview.options.map((o) => o.text).sort() : []).toEqual(["1999", "2001", "2003"]);
+    const marked = draftPreview(form({ prompt: "Which year?", options: "1999\n* 2001\n2003" }));
+    expect(JSON.stringify(marked)).not.toMatch(/answer|explanation|\*/);
+  });
+
+  it("never shows an order question in its answer order", () => {
+    const preview = draftPreview(form({ type: "order", prompt: "Put in order.", items: "first\nsecond\nthird" }));
+    expect(preview?.type).toBe("order");
+    if (preview?.type === "order") expect(preview.items.map((i) => i.text)).not.toEqual(["first", "second", "third"]);
+  });
+
+  it("shows a classify statement with the four kinds to choose from", () => {
+    const preview = draftPreview(form({ type: "classify", prompt: "What kind of statement is this?", statement: "It was doomed.", label: "opinion" }));
+    expect(preview).toMatchObject({
+      type: "classify",
+      statement: "It was doomed.",
+      choices: ["reported-fact", "on-record-quote", "opinion", "imagined-dialogue"],
+    });
   });
 });

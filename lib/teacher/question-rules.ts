@@ -2,7 +2,7 @@
 // checks (lib/quiz/bank.ts), with each problem filed under the field it is about. Pure.
 import type { FieldErrors } from "@/lib/auth/validation";
 import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE } from "@/lib/security/hidden-characters";
-import { bankContent, checkBankIntegrity, QUESTIONS_FILE } from "@/lib/quiz/bank";
+import { bankContent, checkBankIntegrity, QUESTIONS_FILE, type BankContent, type IntegrityOptions } from "@/lib/quiz/bank";
 import { QuestionSchema, type Question } from "@/lib/quiz/schema";
 
 /** Which question field an integrity problem is about (see lib/quiz/bank.ts checkBankIntegrity). */
@@ -27,8 +27,15 @@ function strings(value: unknown): string[] {
   return [];
 }
 
-/** Schema and integrity problems, by question field; a valid question otherwise. */
-export function validateTeacherQuestion(candidate: unknown): { ok: true; question: Question } | { ok: false; errors: FieldErrors } {
+/**
+ * Schema and integrity problems, by question field; a valid question otherwise. `content` is the
+ * built-in article unless given (an imported article's questions: lib/articles/questions.ts).
+ */
+export function validateTeacherQuestion(
+  candidate: unknown,
+  content: BankContent = bankContent(),
+  options: IntegrityOptions = {},
+): { ok: true; question: Question } | { ok: false; errors: FieldErrors } {
   const parsed = QuestionSchema.safeParse(candidate);
   if (!parsed.success) {
     const errors: FieldErrors = {};
@@ -48,7 +55,7 @@ export function validateTeacherQuestion(candidate: unknown): { ok: true; questio
   }
   if (Object.keys(hidden).length > 0) return { ok: false, errors: hidden };
   const prefix = `${QUESTIONS_FILE}: questions[0] (${JSON.stringify(question.id)}) `;
-  const problems = checkBankIntegrity([question], bankContent()).map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p));
+  const problems = checkBankIntegrity([question], content, options).map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p));
   if (problems.length === 0) return { ok: true, question };
   const errors: FieldErrors = {};
   for (const problem of problems) (errors[fieldOfProblem(problem)] ??= []).push(`This question ${problem}.`);

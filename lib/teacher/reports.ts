@@ -9,7 +9,7 @@
 import { db } from "@/lib/db";
 import { getBlocks, getPhases } from "@/lib/content";
 import type { Label } from "@/lib/content/schema";
-import { importedLessonHref } from "@/lib/articles/lessons";
+import { lessonPageHref } from "@/lib/articles/lessons";
 import { viewOfVersion } from "@/lib/articles/store";
 import { toRenderBlock } from "@/lib/articles/view";
 import { getQuestion, getQuestionBank } from "@/lib/quiz/bank";
@@ -241,7 +241,8 @@ async function importedHeatmaps(
   const out: QuestionReport["articles"] = [];
   for (const article of articles) {
     if (!article.publishedVersionId) continue;
-    const view = await viewOfVersion(article.publishedVersionId);
+    const versionId = article.publishedVersionId;
+    const view = await viewOfVersion(versionId);
     const heatmap = buildArticleHeatmap(
       answers.filter((a) => articleOf.get(a.questionId) === article.id),
       paragraphsOf,
@@ -258,7 +259,7 @@ async function importedHeatmaps(
           ...p,
           excerpt: shown ? (shown.text.length > 160 ? `${shown.text.slice(0, 157)}…` : shown.text) : p.paragraphId,
           label: shown?.label ?? "editorial-note",
-          href: lesson ? `${importedLessonHref(article.slug, lesson.id)}#${p.paragraphId}` : null,
+          href: lesson ? `${lessonPageHref(versionId, lesson.id)}#${p.paragraphId}` : null,
         };
       }),
     });

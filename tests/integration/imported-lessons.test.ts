@@ -3,6 +3,7 @@
 // version they were given against, assignments and the heatmap, and "source changed".
 import { describe, expect, it } from "vitest";
 import { describeLessons, findLesson } from "@/lib/articles/lessons";
+import { importedMastery } from "@/lib/articles/mastery";
 import { findPublishedArticle, lessonKey } from "@/lib/articles/store";
 import { db } from "@/lib/db";
 import { getReadingProgress, saveReadingPosition } from "@/lib/progress/reading";
@@ -73,11 +74,14 @@ describe("an imported article's lessons", () => {
     const outcome = await answerQuestion(amiraId, attemptId, question.id, sentIn(attemptId, question, rightResponse(question)));
     expect(outcome.item.result?.correct).toBe(true);
     await finishAttempt(amiraId, attemptId);
+    // Her mastery in the article, by lesson and by event, as the dashboard shows it.
+    const [mastery] = await importedMastery(amiraId);
+    expect(mastery?.lessons).toEqual([expect.objectContaining({ key, title: "The meeting", mastery: expect.objectContaining({ answered: 1, correct: 1 }) })]);
 
     const answer = await db.attemptAnswer.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId, questionId: question.id } } });
     expect(answer.articleVersionId).toBe(article.version.versionId);
     const before = await linksForQuestions([question], new Map([[question.id, answer.articleVersionId]]));
-    expect(before[question.id]?.[0]).toMatchObject({ id: "p1", place: "Lesson 1, paragraph 2", href: `/articles/${article.slug}/l1#p1` });
+    expect(before[question.id]?.[0]).toMatchObject({ id: "p1", place: "Lesson 1, paragraph 2", href: `/read/${article.version.versionId}/l1#p1` });
 
     // Version 2 rewords the sentence the question rests on: it is flagged and left out of new quizzes,
     // while the earlier answer still shows the text she saw.
@@ -91,6 +95,7 @@ describe("an imported article's lessons", () => {
     expect((await db.question.findUniqueOrThrow({ where: { id: question.id } })).sourceChangedAt).not.toBeNull();
     expect((await caught(startOrResumeAttempt(amiraId, { kind: "LESSON", scopeId: key }))).message).toMatch(/no questions yet/);
     const after = await linksForQuestions([question], new Map([[question.id, answer.articleVersionId]]));
+    expect(after[question.id]?.[0]).toMatchObject({ href: `/read/${article.version.versionId}/l1#p1` });
     expect(after[question.id]?.[0]?.text).toContain("on 9 September 2016");
 
     // A label-only change flags nothing.
@@ -125,7 +130,7 @@ describe("an imported article's lessons", () => {
     expect((await describeLessons([key])).get(key)).toMatchObject({
       title: "The meeting",
       number: 1,
-      href: `/articles/${article.slug}/l1`,
+      href: `/read/${article.version.versionId}/l1`,
       blockIds: ["h1", "p1", "p2"],
     });
 
@@ -140,7 +145,9 @@ describe("an imported article's lessons", () => {
       {
         id: article.id,
         title: article.doc.meta.title,
-        paragraphs: [expect.objectContaining({ paragraphId: "p1", wrong: 1, answered: 2, label: "reported-fact", href: `/articles/${article.slug}/l1#p1` })],
+        paragraphs: [
+          expect.objectContaining({ paragraphId: "p1", wrong: 1, answered: 2, label: "reported-fact", href: `/read/${article.version.versionId}/l1#p1` }),
+        ],
       },
     ]);
   });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LessonListProgress } from "@/components/lesson/reading-progress";
-import { importedLessonHref } from "@/lib/articles/lessons";
+import { lessonPageHref } from "@/lib/articles/lessons";
 import { findPublishedArticle } from "@/lib/articles/store";
 import { requireUser } from "@/lib/auth/guards";
 import { formatPartialDate } from "@/lib/content/dates";
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: PageProps<"/articles/[slug]">
 export default async function ArticlePage({ params }: PageProps<"/articles/[slug]">) {
   const found = await load(params);
   if (!found) notFound();
-  const { article, view } = found;
+  const { view, versionId } = found;
   const { meta } = view.doc;
   return (
     <div className="mx-auto max-w-3xl space-y-8">
@@ -55,7 +55,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[slug
                 Lesson {lesson.number} · {view.readingMinutes(lesson)} min read
               </p>
               <h3 className="text-xl font-semibold">
-                <Link href={importedLessonHref(article.slug, lesson.id)}>{lesson.title}</Link>
+                <Link href={lessonPageHref(versionId, lesson.id)}>{lesson.title}</Link>
               </h3>
               {lesson.summary ? <p className="mt-1 text-muted">{lesson.summary}</p> : null}
               <LessonListProgress slug={lesson.key} title={lesson.title} />

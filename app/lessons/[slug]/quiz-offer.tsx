@@ -11,13 +11,15 @@ import { LocalTime } from "@/components/local-time";
 import { StartQuizButton } from "@/components/quiz/start-quiz-button";
 import { STATUS_LABELS } from "@/lib/teacher/status";
 
-export function LessonQuizOffer({ slug, lessonTitle, questionCount }: { slug: string; lessonTitle: string; questionCount: number }) {
+/** `questionCount`: null on an imported lesson's page, which is the same for the life of its version while its questions change. */
+export function LessonQuizOffer({ slug, lessonTitle, questionCount }: { slug: string; lessonTitle: string; questionCount: number | null }) {
+  const questions = questionCount === null ? "the questions" : `${questionCount} questions`;
   const { account, data } = useReaderData();
   if (account.state === "unknown") return <div className="h-24" aria-hidden="true" />;
   if (account.state === "signed-out") {
     return (
       <p>
-        Check what you have read with {questionCount} questions on this lesson.{" "}
+        Check what you have read with {questions} on this lesson.{" "}
         <Link href={`/signin?callbackUrl=${encodeURIComponent(`/lessons/${slug}`)}`}>Sign in to take the quiz</Link> and keep your score.
       </p>
     );
@@ -46,7 +48,8 @@ export function LessonQuizOffer({ slug, lessonTitle, questionCount }: { slug: st
       <div className="space-y-2">
         <p>
           {assigned.length > 0 ? "Or practise on your own: " : ""}
-          {questionCount} questions on “{lessonTitle}”, each pointing back to its paragraph. Practice does not count towards any assignment.
+          {questionCount === null ? "Questions" : `${questionCount} questions`} on “{lessonTitle}”, each pointing back to its paragraph. Practice does not count
+          towards any assignment.
         </p>
         <StartQuizButton action={startQuizAction} kind="LESSON" scopeId={slug} label="Practice quiz on this lesson" secondary={assigned.length > 0} />
       </div>

@@ -11,6 +11,7 @@ import { buildArticleDoc } from "@/lib/articles/import/build-doc";
 import { extractArticle, LIMITS } from "@/lib/articles/import/extract";
 import { parseArticleFile } from "@/lib/articles/portable";
 import { publishArticle } from "@/lib/articles/publish";
+import { importArticleFile } from "@/lib/articles/questions";
 import { createArticle, setShared, updateDraft, type Viewer } from "@/lib/articles/store";
 import { articleMetaFrom } from "@/lib/articles/workspace-meta";
 import { DomainError, fieldError } from "@/lib/errors";
@@ -72,7 +73,7 @@ async function importJson(user: Viewer, fileData: string): Promise<never> {
     if (error instanceof TypeError) throw fieldError("file", "This file is not text in UTF-8: it is not a file Backchannel exported.");
     onField("file", error);
   }
-  const { id: articleId } = await createArticle(user, parsed.doc);
+  const { id: articleId } = await importArticleFile(user, parsed).catch((error: unknown) => onField("file", error));
   revalidatePath(returnTo);
   redirect(`/teacher/articles/${articleId}`);
 }

@@ -5,44 +5,15 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/define";
-import { hidden, id, many, text } from "@/lib/actions/fields";
+import { hidden, id } from "@/lib/actions/fields";
 import { saved } from "@/lib/actions/form-state";
-import { DomainError, type FieldErrors } from "@/lib/errors";
-import { fieldForPath, formToQuestion, type QuestionFormValues } from "@/lib/teacher/question-form";
+import { DomainError } from "@/lib/errors";
+import { QUESTION_SHOWS as shows, onFormFields, questionFields } from "@/lib/teacher/question-fields";
+import { formToQuestion, type QuestionFormValues } from "@/lib/teacher/question-form";
 import { createQuestion, duplicateBuiltIn, getOwnQuestion, setQuestionRetired, updateQuestion } from "@/lib/teacher/questions";
 
 const returnTo = "/teacher/questions";
 const NOT_YOURS = "That question does not exist, or it is not one of yours.";
-
-const questionFields = {
-  type: text(40),
-  prompt: text(),
-  explanation: text(),
-  difficulty: text(10),
-  paragraphIds: many(),
-  phaseIds: many(),
-  eventIds: many(),
-  options: text(),
-  trueFalse: text(10),
-  items: text(),
-  pairs: text(),
-  statement: text(),
-  label: text(40),
-};
-
-/** Files the domain's problems with the question under the form fields that show them. */
-function onFormFields(type: string, error: unknown): never {
-  if (!(error instanceof DomainError) || Object.keys(error.fields).length === 0) throw error;
-  const fields: FieldErrors = {};
-  for (const [key, messages] of Object.entries(error.fields)) {
-    const field = fieldForPath(type, key);
-    fields[field] = [...(fields[field] ?? []), ...(messages ?? [])];
-  }
-  throw new DomainError(error.code, error.message, fields);
-}
-
-// Problems with the question as a whole have no input of their own: the editor shows them under "form".
-const shows = ["form"];
 
 export const createQuestionAction = formAction({
   access: "teacher",

@@ -1,8 +1,9 @@
 "use client";
-import { useActionState, useMemo, useState, type FormEvent } from "react";
+import { useActionState, useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { FormMessage } from "@/components/form-field";
+import { QuestionPreview } from "@/components/quiz/question-preview";
 import type { FlawContext } from "@/lib/quiz/item-flaws";
-import { draftFlaws } from "@/lib/teacher/draft-flaws";
+import { draftFlaws, draftPreview } from "@/lib/teacher/draft-flaws";
 import type { QuestionFormValues } from "@/lib/teacher/question-form";
 import { Choice, ChoiceGroup, SelectField, TextAreaField } from "@/components/form-bits";
 import type { FormState } from "@/lib/actions/form-state";
@@ -17,11 +18,25 @@ type Props = {
   initial: QuestionFormValues;
   typeLabels: Record<string, string>;
   labelChoices: Pick[];
-  paragraphs: PickGroup[];
   phases: Pick[];
   events: Pick[];
   /** What the item-writing checks compare the draft with (tags, the bank's classify patterns). */
   flawContext: FlawContext;
+  /** The built-in article: the teacher picks paragraphs from a list, and saves with ./actions. */
+  paragraphs?: PickGroup[];
+  /**
+   * An imported article (app/teacher/articles/[articleId]/questions): its own save action and
+   * hidden fields, and its sources (the chosen sentences) shown at the top of the form in place of
+   * the paragraph list, with the paragraphs they derive for the checks and the preview.
+   */
+  article?: {
+    action: (state: FormState, data: FormData) => Promise<FormState>;
+    hidden: Record<string, string>;
+    /** The chosen sources with the messages about them (the `sentenceIds` field). */
+    sources: (errors: string[] | undefined) => ReactNode;
+    paragraphIds: string[];
+    phaseHint: string;
+  };
 };
 
 /** The form as typed so far, in the shape formToQuestion reads (like readForm in ./actions). */
@@ -49,15 +64,18 @@ function typedValues(form: HTMLFormElement): QuestionFormValues {
   };
 }
 
-export function QuestionEditor({ questionId, initial, typeLabels, labelChoices, paragraphs, phases, events, flawContext }: Props) {
-  const [state, action] = useActionState<FormState, FormData>(questionId ? updateQuestionAction : createQuestionAction, {});
+export function QuestionEditor({ questionId, initial, typeLabels, labelChoices, paragraphs, phases, events, flawContext, article }: Props) {
+  const [state, action] = useActionState<FormState, FormData>(article?.action ?? (questionId ? updateQuestionAction : createQuestionAction), {});
   const values = { ...initial, ...(state.values as Partial<QuestionFormValues> | undefined) };
   const [type, setType] = useState(values.type);
   const errors = state.errors ?? {};
   const show = (...types: string[]) => types.includes(type);
   // Item-writing warnings follow the typing; they advise and never block saving.
   const [typed, setTyped] = useState(values);
-  const flaws = useMemo(() => draftFlaws(typed, flawContext), [typed, flawContext]);
+  const sourceParagraphs = article?.paragraphIds;
+  const draft = useMemo(() => (sourceParagraphs ? { ...typed, paragraphIds: sourceParagraphs } : typed), [typed, sourceParagraphs]);
+  const flaws = useMemo(() => draftFlaws(draft, flawContext), [draft, flawContext]);
+  const preview = useMemo(() => draftPreview(draft), [draft]);
   const retype = (event: FormEvent<HTMLFormElement>) => setTyped(typedValues(event.currentTarget));
 
   return (
@@ -65,6 +83,10 @@ export function QuestionEditor({ questionId, initial, typeLabels, labelChoices, 
       <FormMessage message={state.message} />
       <FormMessage message={state.success} tone="success" />
       {questionId ? <input type="hidden" name="questionId" value={questionId} /> : null}
+      {Object.entries(article?.hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {article?.sources(errors.sentenceIds)}
 
       {questionId ? (
         <p>
@@ -163,47 +185,60 @@ export function QuestionEditor({ questionId, initial, typeLabels, labelChoices, 
         <option value="3">3: analysis</option>
       </SelectField>
 
-      <SelectField
-        name="paragraphIds"
-        label="Paragraphs it rests on"
-        multiple
-        size={10}
-        defaultValue={values.paragraphIds}
-        errors={errors.paragraphIds}
-        hint="Choose one or more (Ctrl or ⌘ to pick several). Students are shown them after answering."
-      >
-        {paragraphs.map((group) => (
-          <optgroup key={group.group} label={group.group}>
-            {group.options.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </SelectField>
+      {paragraphs ? (
+        <SelectField
+          name="paragraphIds"
+          label="Paragraphs it rests on"
+          multiple
+          size={10}
+          defaultValue={values.paragraphIds}
+          errors={errors.paragraphIds}
+          hint="Choose one or more (Ctrl or ⌘ to pick several). Students are shown them after answering."
+        >
+          {paragraphs.map((group) => (
+            <optgroup key={group.group} label={group.group}>
+              {group.options.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </SelectField>
+      ) : null}
 
-      <ChoiceGroup name="phaseIds" legend="Phases" hint="The phases of US–Russian relations it is about (for the mastery reports)." errors={errors.phaseIds}>
-        {phases.map((p) => (
-          <Choice key={p.id} name="phaseIds" value={p.id} label={p.label} defaultChecked={values.phaseIds.includes(p.id)} />
-        ))}
-      </ChoiceGroup>
+      {phases.length > 0 ? (
+        <ChoiceGroup
+          name="phaseIds"
+          legend="Phases"
+          hint={article?.phaseHint ?? "The phases of US–Russian relations it is about (for the mastery reports)."}
+          errors={errors.phaseIds}
+        >
+          {phases.map((p) => (
+            <Choice key={p.id} name="phaseIds" value={p.id} label={p.label} defaultChecked={values.phaseIds.includes(p.id)} />
+          ))}
+        </ChoiceGroup>
+      ) : null}
 
-      <SelectField
-        name="eventIds"
-        label="Key events (optional)"
-        multiple
-        size={6}
-        defaultValue={values.eventIds}
-        errors={errors.eventIds}
-        hint="An event’s phase must be ticked above too."
-      >
-        {events.map((e) => (
-          <option key={e.id} value={e.id}>
-            {e.label}
-          </option>
-        ))}
-      </SelectField>
+      {events.length > 0 ? (
+        <SelectField
+          name="eventIds"
+          label="Key events (optional)"
+          multiple
+          size={6}
+          defaultValue={values.eventIds}
+          errors={errors.eventIds}
+          hint="An event’s phase must be ticked above too."
+        >
+          {events.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.label}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+
+      <QuestionPreview question={preview} />
 
       <div aria-live="polite">
         {flaws.length > 0 ? (

@@ -4,47 +4,48 @@ import { notFound } from "next/navigation";
 import { ArticleBlock } from "@/components/lesson/article-block";
 import { LabelLegend } from "@/components/lesson/label-legend";
 import { ResumeLink } from "@/components/lesson/reading-progress";
-import { importedLessonHref, importedLessonQuestionIds } from "@/lib/articles/lessons";
-import { findPublishedLesson, lessonKey } from "@/lib/articles/store";
+import { lessonPageHref } from "@/lib/articles/lessons";
+import { publishedVersion } from "@/lib/articles/store";
 import { toRenderBlock } from "@/lib/articles/view";
-import { requireUser } from "@/lib/auth/guards";
 import { formatPartialDate } from "@/lib/content/dates";
 import { labelDescriptionsFor } from "@/lib/content/labels";
-import { QUIZ_LENGTH } from "@/lib/quiz/quiz-length";
 import { LessonQuizOffer } from "@/app/lessons/[slug]/quiz-offer";
 import { LessonReadingTracker } from "@/app/lessons/[slug]/reading-tracker";
 
-// A lesson of an imported article: rendered per request for a reader allowed to see it, from the
-// published version's cached view (lib/articles/store.ts viewOfVersion), with the same components
-// as the built-in lessons.
+// A lesson of one published version of an imported article (decision 0042). A version never
+// changes, so its pages are rendered on the first visit and then served as static pages, like the
+// built-in lessons; who is reading is asked from the browser, as there. The address holds the
+// version's random id and is handed only to readers the article is shared with
+// (lib/articles/store.ts canRead): an unlisted link, as the built-in lessons are public pages.
 
-async function load(params: PageProps<"/articles/[slug]/[lesson]">["params"]) {
-  const { slug, lesson: lessonId } = await params;
-  const user = await requireUser(`/articles/${slug}/${lessonId}`);
-  const found = await findPublishedLesson(user, lessonKey({ builtIn: false, slug }, lessonId));
-  return found ? { user, ...found } : undefined;
+export const dynamicParams = true;
+
+// None at build time (there is no database then): each is rendered on its first request.
+export function generateStaticParams(): { version: string; lesson: string }[] {
+  return [];
 }
 
-export async function generateMetadata({ params }: PageProps<"/articles/[slug]/[lesson]">): Promise<Metadata> {
+async function load(params: PageProps<"/read/[version]/[lesson]">["params"]) {
+  const { version, lesson: lessonId } = await params;
+  const found = await publishedVersion(version);
+  const lesson = found?.view.lessons.find((l) => l.id === lessonId);
+  return found && lesson ? { ...found, lesson, versionId: version } : undefined;
+}
+
+export async function generateMetadata({ params }: PageProps<"/read/[version]/[lesson]">): Promise<Metadata> {
   const found = await load(params);
   return found ? { title: found.lesson.title } : {};
 }
 
-export default async function ImportedLessonPage({ params }: PageProps<"/articles/[slug]/[lesson]">) {
+export default async function ImportedLessonPage({ params }: PageProps<"/read/[version]/[lesson]">) {
   const found = await load(params);
   if (!found) notFound();
-  const { article, view, lesson } = found;
+  const { article, view, lesson, versionId, number, publishedAt } = found;
   const { meta } = view.doc;
   const blocks = view.shownBlocks(lesson);
   const glossary = view.glossaryFor(lesson);
   const previous = view.lessons[lesson.number - 2];
   const next = view.lessons[lesson.number];
-  const questionCount = (
-    await importedLessonQuestionIds(
-      article.id,
-      blocks.map((b) => b.id),
-    )
-  ).length;
 
   return (
     <article className="mx-auto max-w-3xl space-y-8">
@@ -55,7 +56,7 @@ export default async function ImportedLessonPage({ params }: PageProps<"/article
         <h1 className="text-4xl font-semibold">{lesson.title}</h1>
         <p className="font-sans text-sm text-muted">
           {view.readingMinutes(lesson)} min read · From {meta.author}, “{meta.title}”, <cite>{meta.publisher}</cite>
-          {meta.date ? `, ${formatPartialDate(meta.date)}` : ""}
+          {meta.date ? `, ${formatPartialDate(meta.date)}` : ""} · Version {number}, published {publishedAt.toLocaleDateString("en-GB", { dateStyle: "long" })}
         </p>
         <ResumeLink slug={lesson.key} />
       </header>
@@ -91,11 +92,8 @@ export default async function ImportedLessonPage({ params }: PageProps<"/article
         <h2 id="quiz-heading" className="text-xl font-semibold">
           Check your reading
         </h2>
-        {questionCount > 0 ? (
-          <LessonQuizOffer slug={lesson.key} lessonTitle={lesson.title} questionCount={Math.min(questionCount, QUIZ_LENGTH.LESSON)} />
-        ) : (
-          <p>This lesson has no questions yet.</p>
-        )}
+        {/* The number of questions can change without a new version: this page does not say it. */}
+        <LessonQuizOffer slug={lesson.key} lessonTitle={lesson.title} questionCount={null} />
       </section>
 
       {glossary.length > 0 ? (
@@ -117,14 +115,14 @@ export default async function ImportedLessonPage({ params }: PageProps<"/article
       <footer className="space-y-4 border-t border-rule pt-6">
         <nav aria-label="Lessons" className="no-print flex flex-wrap justify-between gap-4 font-sans">
           {previous ? (
-            <Link href={importedLessonHref(article.slug, previous.id)} rel="prev">
+            <Link href={lessonPageHref(versionId, previous.id)} rel="prev">
               ← Previous: {previous.title}
             </Link>
           ) : (
             <span />
           )}
           {next ? (
-            <Link href={importedLessonHref(article.slug, next.id)} rel="next">
+            <Link href={lessonPageHref(versionId, next.id)} rel="next">
               Next: {next.title} →
             </Link>
           ) : null}
