@@ -168,6 +168,12 @@ test("a teacher brings in an article, labels every sentence, writes a note and p
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published version 1.")).toBeVisible();
   await expect(page.getByText(/Published version 1 on .*; the draft is the same\./)).toBeVisible();
+  // A change after publishing stays in the draft until it is published again.
+  await sentence(page, "Both men would meet").click();
+  await page.keyboard.press("3");
+  await expect(page.getByText(/Published version 1 on .*, draft has unpublished changes\./)).toBeVisible();
+  await page.keyboard.press("1");
+  await expect(page.getByText("All changes saved.")).toBeVisible();
 
   // Downloaded as JSON and brought in again: the same text, labels and note, as a new draft.
   const downloading = page.waitForEvent("download");

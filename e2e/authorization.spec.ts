@@ -50,7 +50,13 @@ async function requestFor(browser: Browser, persona: Persona): Promise<{ request
 }
 
 /** Ids no record has: a permitted caller gets the route's own answer (often a 404), and nothing is written. */
-const MADE_UP = { attemptId: "not-a-real-attempt", questionId: "not-a-real-question", classId: "not-a-real-class", nextauth: "session" };
+const MADE_UP = {
+  attemptId: "not-a-real-attempt",
+  questionId: "not-a-real-question",
+  classId: "not-a-real-class",
+  articleId: "not-a-real-article",
+  nextauth: "session",
+};
 
 for (const persona of PERSONAS) {
   test(`access table, pages: ${persona}`, async ({ browser }) => {

@@ -98,7 +98,13 @@ test("the fuzz tables cover every route handler and server action in the build",
 
 function routeRequests(pattern: string, spec: RouteSpec, ids: ForeignIds, salt: number): FuzzRequest[] {
   const out: FuzzRequest[] = [];
-  const sampleValues = { attemptId: ids.attemptId, questionId: "q-slovenia-summit-year", classId: ids.classId, nextauth: "session" };
+  const sampleValues = {
+    attemptId: ids.attemptId,
+    questionId: "q-slovenia-summit-year",
+    classId: ids.classId,
+    articleId: "not-a-real-article",
+    nextauth: "session",
+  };
   const path = fillPattern(pattern, sampleValues);
   const kind = spec.kind;
   // Every method, the wrong ones included.

@@ -63,6 +63,8 @@ const ROUTES: Record<string, RouteRow> = {
   ),
   // Built by Next from app/icon.svg, not declared by us.
   "/icon.svg": { who: "anonymous", method: "GET", status: 200, body: [] },
+  // Read with a made-up article: the owner-only refusal.
+  "/api/v1/teacher/articles/[articleId]/export": { who: "teacher", method: "GET", status: 404, body: [] },
 };
 
 function expectSecurityHeaders(headers: Record<string, string>, where: string) {

@@ -31,7 +31,7 @@ export default async function ArticleWorkspacePage({ params }: PageProps<"/teach
           </p>
         </div>
         {/* A plain link: a download, never prefetched. */}
-        <a href={`/teacher/articles/${articleId}/export`} download className="font-sans text-sm">
+        <a href={`/api/v1/teacher/articles/${articleId}/export`} download className="font-sans text-sm">
           Download as JSON
         </a>
       </header>
