@@ -64,7 +64,7 @@ export function NewArticleForm({ action, defaultUsageNote, maxBytes }: Props) {
   const fileErrors = fileProblem ? [fileProblem] : state.errors?.file;
   const fileHint =
     source === "json"
-      ? "A file downloaded from an article’s page in Backchannel (“Download as JSON”). It keeps its own details, labels, notes and lessons; its questions are not brought in."
+      ? "A file downloaded from an article’s page in Backchannel (“Download as JSON”). It keeps its own details, labels, notes, lessons and questions; a file with a question that does not fit its article is refused whole."
       : "A .txt, .md, .html (a saved web page) or .docx file, up to 10 MB.";
   const file = fieldIds({ name: "file", label: "File", errors: fileErrors, hint: fileHint });
   const busy = pending || reading;
