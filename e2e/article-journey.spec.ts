@@ -4,7 +4,7 @@
 // (its labels and the note beside the paragraph), takes the assigned quiz, misses one question;
 // the teacher finds that paragraph on the question analysis' heatmap. After each person's first
 // page, everything is a click.
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { createClassWithLesson } from "./support/class-setup";
 import { expect, expectAccessible, signInAsNewTeacher, signUp, test, uniqueEmail } from "./support/fixtures";
 
@@ -70,7 +70,6 @@ const MISSED = QUESTIONS[1]!;
 
 const headerLink = (page: Page, name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
 const focusedSentence = (page: Page) => page.locator('[data-sid][tabindex="0"]');
-const sentence = (page: Page, text: string): Locator => page.locator("[data-sid]").filter({ hasText: text });
 
 test("a teacher's own article, from import to the heatmap, by clicks", async ({ page: teacher, newContextPage }) => {
   test.setTimeout(300_000);
