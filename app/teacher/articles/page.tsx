@@ -79,7 +79,13 @@ function ArticleRow({ article }: { article: ListedArticle }) {
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1 font-sans text-sm text-muted">
         <span>{article.builtIn ? "Built into Backchannel" : `By ${article.group === "own" ? "you" : (article.owner?.name ?? "a former teacher")}`}</span>
         {article.sharedWithTeachers ? <span className="rounded-full bg-accent-soft px-2 py-0.5 text-xs text-accent">Shared with all teachers</span> : null}
-        {article.builtIn ? <Link href="/lessons">Read its lessons</Link> : null}
+        {article.builtIn ? (
+          <Link href="/lessons">Read its lessons</Link>
+        ) : version ? (
+          <Link href={`/articles/${article.slug}`} aria-label={`Read the lessons of “${article.title}”`}>
+            Read its lessons
+          </Link>
+        ) : null}
       </p>
       {article.progress ? (
         <div className="max-w-xs">
