@@ -19,8 +19,8 @@ import {
 } from "@/lib/content";
 import { getQuestionsForLesson } from "@/lib/quiz/bank";
 import { QUIZ_LENGTH } from "@/lib/quiz/quiz-length";
-import { LessonQuizOffer } from "./quiz-offer";
-import { LessonReadingTracker } from "./reading-tracker";
+import { LessonGlossary } from "@/components/lesson/lesson-glossary";
+import { LessonEnd } from "./lesson-end";
 
 // Every lesson is prerendered at build time; an unknown slug is a 404, never a render.
 export const dynamicParams = false;
@@ -91,43 +91,14 @@ export default async function LessonPage({ params }: PageProps<"/lessons/[slug]"
         ) : null}
       </div>
 
-      <section id="lesson-end" className="no-print rounded-lg border border-rule bg-white p-5">
-        <h2 className="sr-only">Your progress</h2>
-        <LessonReadingTracker slug={slug} blockIds={blocks.map((block) => block.id)} endMarker="lesson-end" />
-      </section>
+      <LessonEnd
+        lessonKey={slug}
+        lessonTitle={lesson.title}
+        blockIds={blocks.map((block) => block.id)}
+        questionCount={Math.min(getQuestionsForLesson(slug).length, QUIZ_LENGTH.LESSON)}
+      />
 
-      <section aria-labelledby="quiz-heading" className="no-print space-y-3 rounded-lg border border-rule bg-white p-5">
-        <h2 id="quiz-heading" className="text-xl font-semibold">
-          Check your reading
-        </h2>
-        <LessonQuizOffer slug={slug} lessonTitle={lesson.title} questionCount={Math.min(getQuestionsForLesson(slug).length, QUIZ_LENGTH.LESSON)} />
-      </section>
-
-      {glossary.length > 0 ? (
-        <section aria-labelledby="glossary-heading" className="space-y-3">
-          <h2 id="glossary-heading" className="text-2xl font-semibold">
-            Key terms
-          </h2>
-          <dl className="space-y-4">
-            {glossary.map((term) => (
-              <div key={term.id} id={`term-${term.id}`} className="border-l-[3px] border-rule pl-4">
-                <dt className="font-semibold">{term.term}</dt>
-                <dd className="text-[1.02rem]">
-                  {term.definition}
-                  {term.note ? <span className="block text-sm text-muted">{term.note}</span> : null}
-                  <span className="block font-sans text-sm text-muted">
-                    Source:{" "}
-                    <a href={term.source.url} rel="noopener noreferrer">
-                      {term.source.title}
-                    </a>{" "}
-                    ({term.source.publisher})
-                  </span>
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ) : null}
+      <LessonGlossary terms={glossary} />
 
       <footer className="space-y-4 border-t border-rule pt-6">
         <nav aria-label="Lessons" className="no-print flex flex-wrap justify-between gap-4 font-sans">

@@ -9,8 +9,8 @@ import { publishedVersion } from "@/lib/articles/store";
 import { toRenderBlock } from "@/lib/articles/view";
 import { formatPartialDate } from "@/lib/content/dates";
 import { labelDescriptionsFor } from "@/lib/content/labels";
-import { LessonQuizOffer } from "@/app/lessons/[slug]/quiz-offer";
-import { LessonReadingTracker } from "@/app/lessons/[slug]/reading-tracker";
+import { LessonGlossary } from "@/components/lesson/lesson-glossary";
+import { LessonEnd } from "@/app/lessons/[slug]/lesson-end";
 
 // A lesson of one published version of an imported article (decision 0042). A version never
 // changes, so its pages are rendered on the first visit and then served as static pages, like the
@@ -83,34 +83,10 @@ export default async function ImportedLessonPage({ params }: PageProps<"/read/[v
         ))}
       </div>
 
-      <section id="lesson-end" className="no-print rounded-lg border border-rule bg-white p-5">
-        <h2 className="sr-only">Your progress</h2>
-        <LessonReadingTracker slug={lesson.key} blockIds={blocks.map((block) => block.id)} endMarker="lesson-end" />
-      </section>
+      {/* The number of questions can change without a new version: this page does not say it. */}
+      <LessonEnd lessonKey={lesson.key} lessonTitle={lesson.title} blockIds={blocks.map((block) => block.id)} questionCount={null} />
 
-      <section aria-labelledby="quiz-heading" className="no-print space-y-3 rounded-lg border border-rule bg-white p-5">
-        <h2 id="quiz-heading" className="text-xl font-semibold">
-          Check your reading
-        </h2>
-        {/* The number of questions can change without a new version: this page does not say it. */}
-        <LessonQuizOffer slug={lesson.key} lessonTitle={lesson.title} questionCount={null} />
-      </section>
-
-      {glossary.length > 0 ? (
-        <section aria-labelledby="glossary-heading" className="space-y-3">
-          <h2 id="glossary-heading" className="text-2xl font-semibold">
-            Key terms
-          </h2>
-          <dl className="space-y-4">
-            {glossary.map((term) => (
-              <div key={term.id} id={`term-${term.id}`} className="border-l-[3px] border-rule pl-4">
-                <dt className="font-semibold">{term.term}</dt>
-                <dd className="text-[1.02rem]">{term.definition}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ) : null}
+      <LessonGlossary terms={glossary} />
 
       <footer className="space-y-4 border-t border-rule pt-6">
         <nav aria-label="Lessons" className="no-print flex flex-wrap justify-between gap-4 font-sans">
