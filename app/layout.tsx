@@ -49,9 +49,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <footer role="contentinfo" className="border-t border-rule text-sm text-muted">
           <div className="mx-auto max-w-5xl space-y-1 px-4 py-6">
             <p>
-              Source: Marwan Bishara, “John Kerry and Sergey Lavrov: Fatal attraction IV”, <cite>Al Jazeera</cite>, 2016.
+              The built-in article: Marwan Bishara, “John Kerry and Sergey Lavrov: Fatal attraction IV”, <cite>Al Jazeera</cite>, 2016. Teachers’ own articles
+              name their source on their pages.
             </p>
-            <p>Quoted text is used for teaching. Backchannel is not affiliated with the author or Al Jazeera.</p>
+            <p>Quoted text is used for teaching. Backchannel is not affiliated with the authors or their publishers.</p>
           </div>
         </footer>
       </body>
