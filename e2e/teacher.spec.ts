@@ -32,6 +32,9 @@ function headerLink(page: Page, name: string) {
   return page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
 }
 
+/** The question types whose wrong answers the item analysis counts as "wrong choices". */
+const CHOICE_TYPES = new Set(["single", "multiple", "true-false", "classify"]);
+
 test("a teacher sets a lesson, students join and work, the teacher reads the reports", async ({ newContextPage }) => {
   test.setTimeout(240_000);
 
@@ -99,9 +102,10 @@ test("a teacher sets a lesson, students join and work, the teacher reads the rep
   for (const [i, id] of ids.entries()) {
     const question = getQuestion(id);
     if (!question) throw new Error(`unknown question ${id}`);
-    // The first answer is wrong, whatever the question's type (a ten-question draw from the lesson's
-    // pool may hold no single-choice question), so the reports have a miss to show.
-    const wrong = missed ? null : wrongResponse(question);
+    // One answer is wrong, to the first question whose wrong choice the item analysis lists (any
+    // choice type: a ten-question draw from the lesson's pool may hold no single-choice question; a
+    // wrong match or order has no "wrong choice" to show), so the reports have a miss to show.
+    const wrong = missed || !CHOICE_TYPES.has(question.type) ? null : wrongResponse(question);
     if (wrong) missed = true;
     // Option ids are the attempt's tokens: the answer is picked by text from what the API showed.
     const answer = await amira.request.put(`/api/v1/attempts/${attemptId}/answers/${id}`, {
