@@ -196,7 +196,7 @@ export function publishProblems(doc: ArticleDoc): string[] {
   for (const block of shown) for (const sentence of block.sentences) if (sentence.label === null) unlabelled.push({ block, sentence });
   const first = unlabelled[0];
   if (first) {
-    const where = `paragraph ${shownNumber.get(first.block.id) ?? "?"}: “${excerpt(first.sentence.text)}”`;
+    const where = `paragraph ${shownNumber.get(first.block.id) ?? "?"}: ${quoted(first.sentence.text)}`;
     problems.push(
       unlabelled.length === 1 ? `1 sentence has no label yet, in ${where}` : `${unlabelled.length} sentences have no label yet, the first in ${where}`,
     );
@@ -239,7 +239,7 @@ export function publishProblems(doc: ArticleDoc): string[] {
   const exists = (blockId: string) => position.has(blockId);
   for (const note of doc.contextNotes) {
     if (!exists(note.blockId) || !(note.relatedBlockIds ?? []).every(exists))
-      problems.push(`The context note “${excerpt(note.claim)}” points at a paragraph that no longer exists.`);
+      problems.push(`The context note ${quoted(note.claim)} points at a paragraph that no longer exists.`);
   }
   for (const term of doc.glossary) {
     if (!term.blockIds.every(exists)) problems.push(`The glossary term “${term.term}” points at a paragraph that no longer exists.`);
@@ -479,6 +479,12 @@ function at<T>(list: readonly T[], index: number): T {
 
 function unique<T>(list: readonly T[]): T[] {
   return [...new Set(list)];
+}
+
+/** The excerpt in quotation marks, unless it already starts with one (a quote's sentence): never “““. */
+function quoted(text: string): string {
+  const shown = excerpt(text);
+  return /^[“"‘']/.test(shown) ? shown : `“${shown}”`;
 }
 
 function excerpt(text: string, max = 60): string {
