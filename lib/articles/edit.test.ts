@@ -374,7 +374,11 @@ describe("labellingProgress and publishProblems", () => {
     const one = apply(sampleDoc(), { op: "label", sentenceIds: ["s4"], label: "reported-fact" });
     expect(publishProblems(one)).toEqual(["1 sentence has no label yet, in paragraph 3: “The plan failed within a week.”"]);
     // A sentence that is itself a quotation keeps its own marks, not doubled ones.
-    const quote = applyEdit(applyEdit(sampleDoc(), { op: "label", sentenceIds: ["s4", "s6"], label: "reported-fact" }), { op: "label", sentenceIds: ["s5"], label: null });
+    const quote = applyEdit(applyEdit(sampleDoc(), { op: "label", sentenceIds: ["s4", "s6"], label: "reported-fact" }), {
+      op: "label",
+      sentenceIds: ["s5"],
+      label: null,
+    });
     expect(publishProblems(quote)).toEqual(["1 sentence has no label yet, in paragraph 3: “We have a plan,” Kerry said."]);
     const ready = apply(one, { op: "label", sentenceIds: ["s6"], label: "opinion" });
     expect(publishProblems(ready)).toEqual([]);
