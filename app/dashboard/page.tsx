@@ -39,7 +39,7 @@ export default async function DashboardPage() {
   const read = reading.filter((l) => l.read && lessons.some((lesson) => lesson.slug === l.slug)).length;
   // Lessons of teachers' own articles she has opened (the built-in ones are listed above them).
   const otherReading = reading.filter((l) => !lessons.some((lesson) => lesson.slug === l.slug));
-  const [otherLessons, articleMastery] = await Promise.all([describeLessons(otherReading.map((l) => l.slug)), importedMastery(user.id)]);
+  const [otherLessons, articleMastery] = await Promise.all([describeLessons(otherReading.map((l) => l.slug)), importedMastery(answers)]);
   const startedEvents = mastery.events.filter((e) => e.mastery.level !== "not-started");
 
   if (brandNew) {

@@ -45,18 +45,14 @@ const difficultyOf = (value: number): 1 | 2 | 3 => (value >= 3 ? 3 : value <= 1 
 
 /**
  * The learner's mastery in each imported article she has answered questions of, over the version
- * published now. Two reads (her answers there, the articles' questions), plus each version's view.
+ * published now, from the answers the dashboard already read (lib/progress/learner.ts gradedAnswers):
+ * one more read for the articles' questions, plus each version's view.
  */
-export async function importedMastery(userId: string): Promise<({ articleId: string; title: string } & ArticleMastery)[]> {
-  // Filtered here, not in the query: a condition on Question there can make SQLite walk that table.
-  const answered = (
-    await db.attemptAnswer.findMany({
-      where: { attempt: { userId } },
-      select: { questionId: true, score: true, answeredAt: true, question: { select: { difficulty: true, articleId: true } } },
-      orderBy: { answeredAt: "asc" },
-    })
-  ).filter((a) => a.question.articleId !== null);
-  const articleIds = [...new Set(answered.flatMap((a) => (a.question.articleId ? [a.question.articleId] : [])))];
+export async function importedMastery(
+  learnerAnswers: readonly (GradedAnswer & { articleId: string | null })[],
+): Promise<({ articleId: string; title: string } & ArticleMastery)[]> {
+  const answered = learnerAnswers.filter((a) => a.articleId !== null);
+  const articleIds = [...new Set(answered.flatMap((a) => (a.articleId ? [a.articleId] : [])))];
   if (articleIds.length === 0) return [];
   const questions = await db.question.findMany({
     where: { articleId: { in: articleIds }, retiredAt: null },
@@ -74,16 +70,7 @@ export async function importedMastery(userId: string): Promise<({ articleId: str
       paragraphIds: strings(q.paragraphIds),
       eventIds: strings(typeof q.body === "object" && q.body !== null && "eventIds" in q.body ? q.body.eventIds : []),
     }));
-    const answers: GradedAnswer[] = answered
-      .filter((a) => a.question.articleId === articleId)
-      .map((a) => ({
-        questionId: a.questionId,
-        score: a.score,
-        answeredAt: a.answeredAt,
-        difficulty: difficultyOf(a.question.difficulty),
-        phaseIds: [],
-        eventIds: [],
-      }));
+    const answers = answered.filter((a) => a.articleId === articleId);
     out.push({ articleId, title: article.title, ...masteryInArticle(view, facts, answers) });
   }
   return out;

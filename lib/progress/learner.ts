@@ -8,14 +8,17 @@ import { quizTitle } from "@/lib/quiz/attempts";
 import { importedLessonTitles } from "@/lib/articles/lessons";
 import { attemptTerms, heldQuestionIdsFor, shownOf } from "@/lib/quiz/reveal-rule";
 
-export async function gradedAnswers(userId: string, options: { excludeAttemptId?: string } = {}): Promise<GradedAnswer[]> {
+/** `articleId`: the imported article a question is about (null for the built-in bank), for mastery there (lib/articles/mastery.ts). */
+export type LearnerAnswer = GradedAnswer & { articleId: string | null };
+
+export async function gradedAnswers(userId: string, options: { excludeAttemptId?: string } = {}): Promise<LearnerAnswer[]> {
   const rows = await db.attemptAnswer.findMany({
     where: options.excludeAttemptId ? { attempt: { userId }, attemptId: { not: options.excludeAttemptId } } : { attempt: { userId } },
     select: {
       questionId: true,
       score: true,
       answeredAt: true,
-      question: { select: { difficulty: true, phases: { select: { phaseId: true } }, events: { select: { eventId: true } } } },
+      question: { select: { difficulty: true, articleId: true, phases: { select: { phaseId: true } }, events: { select: { eventId: true } } } },
     },
     orderBy: { answeredAt: "asc" },
   });
@@ -28,6 +31,7 @@ export async function gradedAnswers(userId: string, options: { excludeAttemptId?
       difficulty: builtIn?.difficulty ?? clampDifficulty(row.question.difficulty),
       phaseIds: builtIn?.phaseIds ?? row.question.phases.map((p) => p.phaseId),
       eventIds: builtIn?.eventIds ?? row.question.events.map((e) => e.eventId),
+      articleId: row.question.articleId,
     };
   });
 }
