@@ -1,7 +1,8 @@
 /**
  * The built-in article (`content/`) as an article document, so the seed stores it in the same
  * tables as imported articles (decision 0039). Lesson 1 takes the front matter and the last lesson
- * the back matter, as their pages show them; hidden blocks keep their reason.
+ * the back matter (marked as such, so pages show it apart and reading progress leaves it out);
+ * hidden blocks keep their reason, mixed paragraphs their hand-chosen label.
  */
 import type { Content } from "@/lib/content/schema";
 import { ArticleDocSchema, type ArticleDoc, type DocBlock } from "./schema";
@@ -22,7 +23,16 @@ export function fromContent(content: Content): ArticleDoc {
       ...(i === 0 && block.labelNote ? { labelNote: block.labelNote } : {}),
       ...(speaker ? { speaker } : {}),
     }));
-    return { id: block.id, kind: block.kind, ...(block.display === false ? { hiddenReason: block.hiddenReason ?? "Hidden" } : {}), sentences };
+    const matter = block.section === "front-matter" ? "front" : block.section === "back-matter" ? "back" : undefined;
+    return {
+      id: block.id,
+      kind: block.kind,
+      ...(block.display === false ? { hiddenReason: block.hiddenReason ?? "Hidden" } : {}),
+      sentences,
+      // A mixed paragraph's label was chosen by hand; a paragraph of one sentence has it already.
+      ...(block.sentences ? { label: block.label } : {}),
+      ...(matter ? { matter } : {}),
+    };
   });
   const front = article.blocks.filter((b) => b.section === "front-matter").map((b) => b.id);
   const back = article.blocks.filter((b) => b.section === "back-matter").map((b) => b.id);
@@ -33,6 +43,8 @@ export function fromContent(content: Content): ArticleDoc {
     blockIds: [...(i === 0 ? front : []), ...lesson.blockIds, ...(i === last ? back : [])],
     objectives: lesson.objectives.map((o) => o.text),
     summary: lesson.summary,
+    titleSource: lesson.titleSource,
+    glossaryIds: lesson.glossaryTermIds,
   }));
   return ArticleDocSchema.parse({
     meta: {
@@ -54,7 +66,14 @@ export function fromContent(content: Content): ArticleDoc {
       verifiedFact: note.verifiedFact,
       sources: note.sources.map((s) => ({ title: s.title, url: s.url, date: s.date ?? null, publisher: s.publisher, says: s.says })),
     })),
-    glossary: content.glossary.map((term) => ({ id: term.id, term: term.term, definition: term.definition, blockIds: term.occurrences })),
+    glossary: content.glossary.map((term) => ({
+      id: term.id,
+      term: term.term,
+      definition: term.definition,
+      blockIds: term.occurrences,
+      ...(term.note ? { note: term.note } : {}),
+      source: { title: term.source.title, url: term.source.url, publisher: term.source.publisher },
+    })),
     phases: content.phases.map((phase) => ({
       id: phase.id,
       title: phase.title,

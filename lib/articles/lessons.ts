@@ -1,16 +1,16 @@
 /**
  * One way to find a lesson by its key, whichever article it comes from: the built-in article's
- * lessons from `content/` (prerendered pages), an imported article's from its published version
- * (cached by version). Reading progress, quizzes and assignments all ask here.
+ * lessons from its view (prerendered pages), an imported article's from its published version's
+ * view (cached by version). Reading progress, quizzes and assignments all ask here.
  */
-import { getBlock, getLesson, getLessonBlocks, getLessons } from "@/lib/content";
 import { db } from "@/lib/db";
+import { builtInView } from "./built-in";
 import { findPublishedLesson, listArticlesFor, viewOfVersion, type Viewer } from "./store";
 
 export type LessonRef = {
   key: string;
   title: string;
-  /** The blocks the lesson page shows, in order: what reading progress counts. */
+  /** The lesson's own blocks the page shows, in order: what reading progress counts. */
   blockIds: string[];
   href: string;
   /** Null for the built-in article. */
@@ -19,18 +19,23 @@ export type LessonRef = {
 
 /** The lesson, if it exists and the viewer may read it (the built-in lessons are everyone's). */
 export async function findLesson(viewer: Viewer, key: string): Promise<LessonRef | undefined> {
-  const builtIn = getLesson(key);
-  if (builtIn) return { key, title: builtIn.title, blockIds: getLessonBlocks(key).map((b) => b.id), href: `/lessons/${key}`, article: null };
+  const builtIn = builtInView().lessonByKey(key);
+  if (builtIn) return { key, title: builtIn.title, blockIds: builtInView().readingBlockIds(builtIn), href: builtInLessonHref(key), article: null };
   const found = await findPublishedLesson(viewer, key);
   if (!found) return undefined;
   const { article, view, lesson, versionId } = found;
   return {
     key,
     title: lesson.title,
-    blockIds: view.shownBlocks(lesson).map((b) => b.id),
+    blockIds: view.readingBlockIds(lesson),
     href: lessonPageHref(versionId, lesson.id),
     article: { id: article.id, slug: article.slug, title: article.title, versionId },
   };
+}
+
+/** A built-in lesson's page, prerendered at build time. */
+export function builtInLessonHref(key: string): string {
+  return `/lessons/${key}`;
 }
 
 /**
@@ -43,7 +48,7 @@ export function lessonPageHref(versionId: string, lessonId: string): string {
 
 /** Titles of imported lessons by key, in one read (built-in keys are left out: `content/` has them). */
 export async function importedLessonTitles(keys: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(keys.filter((key): key is string => key !== null && getLesson(key) === undefined))];
+  const wanted = [...new Set(keys.filter((key): key is string => key !== null && builtInView().lessonByKey(key) === undefined))];
   if (wanted.length === 0) return new Map();
   const rows = await db.publishedLesson.findMany({ where: { slug: { in: wanted } }, select: { slug: true, title: true } });
   return new Map(rows.map((r) => [r.slug, r.title]));
@@ -82,13 +87,12 @@ export async function describeLessons(keys: readonly (string | null)[]): Promise
   const imported: string[] = [];
   for (const key of new Set(keys)) {
     if (key === null) continue;
-    const lesson = getLesson(key);
+    const lesson = builtInView().lessonByKey(key);
     if (!lesson) {
       imported.push(key);
       continue;
     }
-    const number = getLessons().indexOf(lesson) + 1;
-    out.set(key, { key, title: lesson.title, number, href: `/lessons/${key}`, blockIds: getLessonBlocks(key).map((b) => b.id) });
+    out.set(key, { key, title: lesson.title, number: lesson.number, href: builtInLessonHref(key), blockIds: builtInView().readingBlockIds(lesson) });
   }
   if (imported.length === 0) return out;
   const rows = await db.publishedLesson.findMany({
@@ -105,7 +109,7 @@ export async function describeLessons(keys: readonly (string | null)[]): Promise
       title: lesson.title,
       number: lesson.number,
       href: lessonPageHref(row.article.publishedVersionId, row.lessonId),
-      blockIds: view.shownBlocks(lesson).map((b) => b.id),
+      blockIds: view.readingBlockIds(lesson),
     });
   }
   return out;
@@ -130,7 +134,8 @@ export async function assignableImportedLessons(
 
 /** True when every paragraph is the built-in article's: no lookup of an imported article is needed. */
 export function builtInParagraphs(ids: readonly string[]): boolean {
-  return ids.every((id) => getBlock(id) !== undefined);
+  const view = builtInView();
+  return ids.every((id) => view.block(id) !== undefined);
 }
 
 /** The published version a question of an imported article is asked from now (recorded with each answer). */

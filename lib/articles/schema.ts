@@ -43,6 +43,16 @@ export const DocBlockSchema = z.strictObject({
   /** Set when the block is kept but not shown to students (page furniture, a photo credit). */
   hiddenReason: short.optional(),
   sentences: z.array(DocSentenceSchema).min(1),
+  /**
+   * The label a paragraph shows when its sentences differ, chosen by an editor (the built-in
+   * article has them). Without it, or when no sentence carries it any more, the commonest.
+   */
+  label: LabelSchema.optional(),
+  /**
+   * The article's headline and introduction ("front") or its end matter ("back"): shown apart
+   * from the lesson's text and not counted as reading it.
+   */
+  matter: z.enum(["front", "back"]).optional(),
 });
 export type DocBlock = z.infer<typeof DocBlockSchema>;
 
@@ -64,6 +74,10 @@ export const DocLessonSchema = z.strictObject({
   blockIds: z.array(DocIdSchema).min(1),
   objectives: z.array(short).max(8),
   summary: long.nullable(),
+  /** "editorial" when the title is not the article's own heading but an editor's. */
+  titleSource: z.enum(["article", "editorial"]).optional(),
+  /** The key terms the lesson lists, in its order; without it, those that occur in its blocks. */
+  glossaryIds: z.array(DocIdSchema).optional(),
 });
 export type DocLesson = z.infer<typeof DocLessonSchema>;
 
@@ -95,6 +109,10 @@ export const DocGlossaryTermSchema = z.strictObject({
   term: short,
   definition: long,
   blockIds: z.array(DocIdSchema),
+  /** A usage note shown under the definition. */
+  note: long.optional(),
+  /** Where the definition comes from. */
+  source: z.strictObject({ title: short, url: WebUrlSchema, publisher: short }).optional(),
 });
 export type DocGlossaryTerm = z.infer<typeof DocGlossaryTermSchema>;
 

@@ -27,12 +27,17 @@ export type ReaderNote = {
 
 export type ViewLesson = DocLesson & { key: string; number: number };
 
-/** The label a block shows: its sentences' label, or the commonest one when they are mixed (each sentence then shows its own). */
+/**
+ * The label a block shows: its sentences' label or, when they are mixed (each sentence then shows
+ * its own), the one an editor chose for the paragraph, else the commonest. An editor's choice no
+ * sentence carries any more (after relabelling) is ignored rather than shown wrongly.
+ */
 export function toRenderBlock(block: DocBlock): RenderBlock {
   const labels = block.sentences.map((s) => s.label ?? "editorial-note");
   const counts = new Map<Label, number>();
   for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
-  const label = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "editorial-note";
+  const commonest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "editorial-note";
+  const label = block.label !== undefined && counts.has(block.label) ? block.label : commonest;
   const notes = [...new Set(block.sentences.flatMap((s) => (s.labelNote ? [s.labelNote] : [])))];
   const text = block.sentences.map((s) => s.text).join(" ");
   return {
@@ -84,11 +89,30 @@ export class ArticleView {
     });
   }
 
+  /**
+   * What the lesson page shows, in three parts: the article's headline and introduction, the
+   * lesson's own text (what reading progress counts), and the article's end matter.
+   */
+  lessonParts(lesson: DocLesson): { front: DocBlock[]; body: DocBlock[]; back: DocBlock[] } {
+    const shown = this.shownBlocks(lesson);
+    return {
+      front: shown.filter((b) => b.matter === "front"),
+      body: shown.filter((b) => b.matter === undefined),
+      back: shown.filter((b) => b.matter === "back"),
+    };
+  }
+
+  /** The blocks a reader must reach for the lesson to count as read: its own text, not the front or end matter. */
+  readingBlockIds(lesson: DocLesson): string[] {
+    return this.lessonParts(lesson).body.map((b) => b.id);
+  }
+
   notesFor(blockId: string): readonly DocContextNote[] {
     return this.notesByBlock.get(blockId) ?? [];
   }
 
   glossaryFor(lesson: DocLesson): DocGlossaryTerm[] {
+    if (lesson.glossaryIds) return lesson.glossaryIds.flatMap((id) => this.doc.glossary.filter((t) => t.id === id));
     const ids = new Set(lesson.blockIds);
     return this.doc.glossary.filter((t) => t.blockIds.some((id) => ids.has(id)));
   }

@@ -1,7 +1,7 @@
 // Reading progress: where a learner left off in each lesson, and which lessons they marked read.
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { getLessonBlocks, getLessons } from "@/lib/content";
+import { builtInView } from "@/lib/articles/built-in";
 import { findLesson } from "@/lib/articles/lessons";
 import { viewOfVersion, type Viewer } from "@/lib/articles/store";
 import { percentRead, reachesEnd } from "./percent";
@@ -16,12 +16,13 @@ export type LessonProgressView = {
 
 export async function getReadingProgress(userId: string): Promise<LessonProgressView[]> {
   const rows = await db.lessonProgress.findMany({ where: { userId } });
-  const builtIn = getLessons().map((lesson) => {
-    const row = rows.find((r) => r.lessonSlug === lesson.slug);
-    const blockIds = getLessonBlocks(lesson.slug).map((b) => b.id);
+  const view = builtInView();
+  const builtIn = view.lessons.map((lesson) => {
+    const row = rows.find((r) => r.lessonSlug === lesson.key);
+    const blockIds = view.readingBlockIds(lesson);
     const read = Boolean(row?.readAt);
     const lastParagraphId = row?.lastParagraphId ?? null;
-    return { slug: lesson.slug, percent: percentRead(blockIds, lastParagraphId, read), read, lastParagraphId };
+    return { slug: lesson.key, percent: percentRead(blockIds, lastParagraphId, read), read, lastParagraphId };
   });
   return [...builtIn, ...(await importedProgress(rows.filter((r) => !builtIn.some((l) => l.slug === r.lessonSlug))))];
 }
@@ -40,7 +41,7 @@ async function importedProgress(rows: { lessonSlug: string; lastParagraphId: str
     const view = await viewOfVersion(versionId);
     const lesson = view.lessonByKey(row.lessonSlug);
     if (!lesson) continue;
-    const blockIds = view.shownBlocks(lesson).map((b) => b.id);
+    const blockIds = view.readingBlockIds(lesson);
     const read = row.readAt !== null;
     out.push({ slug: row.lessonSlug, percent: percentRead(blockIds, row.lastParagraphId, read), read, lastParagraphId: row.lastParagraphId });
   }
