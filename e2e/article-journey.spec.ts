@@ -1,9 +1,9 @@
 // Issue 16's whole journey, by clicks: a teacher brings in a short article written for this test,
-// labels every sentence, writes a context note and five questions that rest on sentences she
-// picks, publishes, and sets its first lesson for a new class; a student joins, reads the lesson
-// (its labels and the note beside the paragraph), takes the assigned quiz, misses one question;
-// the teacher finds that paragraph on the question analysis' heatmap. After each person's first
-// page, everything is a click.
+// labels every sentence, writes a context note, two dated events and five questions that rest on
+// sentences she picks, publishes, and sets its first lesson for a new class; a student joins,
+// reads the lesson (its labels and the note beside the paragraph), finds the events on the
+// article's timeline, takes the assigned quiz, misses one question; the teacher finds that
+// paragraph on the question analysis' heatmap. After each person's first page, everything is a click.
 import type { Page } from "@playwright/test";
 import { createClassWithLesson } from "./support/class-setup";
 import { expect, expectAccessible, signInAsNewTeacher, signUp, test, uniqueEmail } from "./support/fixtures";
@@ -112,6 +112,20 @@ test("a teacher's own article, from import to the heatmap, by clicks", async ({ 
   await teacher.getByRole("button", { name: "Add the note" }).click();
   await expect(teacher.getByText("Note added.")).toBeVisible();
 
+  // Two dated events: one the article reports, one it only imagines.
+  const eventForm = teacher.locator("form").filter({ has: teacher.getByRole("heading", { name: "Add an event" }) });
+  const addEvent = async (title: string, date: string, paragraph: RegExp) => {
+    await eventForm.getByLabel("Title").fill(title);
+    await eventForm.getByLabel("Date").fill(date);
+    const select = eventForm.getByLabel("Paragraphs that tell of it");
+    const value = await select.locator("option").filter({ hasText: paragraph }).getAttribute("value");
+    await select.selectOption(value ?? "");
+    await eventForm.getByRole("button", { name: "Add the event" }).click();
+    await expect(teacher.getByText("Event added.")).toBeVisible();
+  };
+  await addEvent("Talks in Vienna", "2015-10-30", /The two ministers met in Vienna/);
+  await addEvent("Kerry smiles for the cameras", "2016-02", /I imagine Kerry/);
+
   // Five questions, each resting on a sentence picked in the text.
   await teacher.getByRole("link", { name: "Label the text" }).click();
   await teacher.getByRole("link", { name: "Questions on this article" }).click();
@@ -163,6 +177,19 @@ test("a teacher's own article, from import to the heatmap, by clicks", async ({ 
   await student.locator("#lesson-end").scrollIntoViewIfNeeded();
   await expect(bar).toHaveAttribute("aria-valuenow", "100");
   await expectAccessible(student);
+
+  // The article's page has its timeline, drawn as the built-in one is: the imagined event says so.
+  await student.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: TITLE }).click();
+  const timeline = student.getByRole("region", { name: "Timeline" });
+  const reported = timeline.getByRole("listitem").filter({ hasText: "Talks in Vienna" });
+  await expect(reported).toContainText("30 October 2015");
+  await expect(reported).not.toContainText("The article mentions this only");
+  await expect(timeline.getByRole("listitem").filter({ hasText: "Kerry smiles for the cameras" })).toContainText(
+    "The article mentions this only in the imagined dialogue",
+  );
+  await expectAccessible(student);
+  await reported.getByRole("link", { name: /^Lesson 1, paragraph \d+$/ }).click();
+  await expect(student.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
 
   // The assigned quiz: five questions, one missed on purpose.
   await student.getByRole("button", { name: `Take the assigned quiz: Lesson: ${TITLE}` }).click();

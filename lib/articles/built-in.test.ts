@@ -5,12 +5,15 @@ import { describe, expect, it } from "vitest";
 import {
   getBackMatterBlocks,
   getBlocks,
+  getContextNotes,
   getContextNotesFor,
+  getEventsForPhase,
   getFrontMatterBlocks,
   getGlossaryForLesson,
   getLessonBlocks,
   getLessons,
   getParagraphPlace,
+  getPhases,
   readingMinutes,
 } from "@/lib/content";
 import { builtInView } from "./built-in";
@@ -73,5 +76,23 @@ describe("the built-in article's view", () => {
       const place = getParagraphPlace(block.id);
       expect(view.paragraphPlace(block.id)?.label).toBe(place?.label);
     }
+  });
+
+  it("gives the timeline content/'s phases and events, their notes, and flags the same events as told only in opinion or dialogue", () => {
+    expect(view.doc.phases.map((p) => p.id)).toEqual(getPhases().map((p) => p.id));
+    const notes = getContextNotes();
+    for (const phase of getPhases()) {
+      const events = getEventsForPhase(phase.id);
+      expect(view.doc.events.filter((e) => e.phaseId === phase.id).map((e) => e.id)).toEqual(events.map((e) => e.id));
+      for (const event of events) {
+        const docEvent = view.doc.events.find((e) => e.id === event.id);
+        if (!docEvent) throw new Error(`no event ${event.id}`);
+        // content/ states the flag by hand; the view derives it from the labels: they must agree.
+        expect(view.mentionedOnlyIn(docEvent)).toBe(event.mentionedOnlyIn ?? null);
+        expect(view.notesForEvent(docEvent).map((n) => n.id)).toEqual(notes.filter((n) => event.contextNoteIds.includes(n.id)).map((n) => n.id));
+        expect([docEvent.place, docEvent.people ?? []]).toEqual([event.place, event.people]);
+      }
+    }
+    expect(view.doc.events.filter((e) => view.mentionedOnlyIn(e) !== null).length).toBeGreaterThan(0);
   });
 });

@@ -89,6 +89,9 @@ export function fromContent(content: Content): ArticleDoc {
       phaseId: event.phaseId,
       description: event.description,
       blockIds: event.paragraphIds,
+      place: event.place,
+      ...(event.people.length > 0 ? { people: event.people } : {}),
+      contextNoteIds: event.contextNoteIds,
     })),
     nextId: 1,
   });

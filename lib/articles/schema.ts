@@ -133,6 +133,10 @@ export const DocEventSchema = z.strictObject({
   phaseId: DocIdSchema.nullable(),
   description: long.nullable(),
   blockIds: z.array(DocIdSchema).min(1),
+  place: short.optional(),
+  people: z.array(short).max(20).optional(),
+  /** The context notes about the event; without it, the notes on its paragraphs. */
+  contextNoteIds: z.array(DocIdSchema).optional(),
 });
 export type DocEvent = z.infer<typeof DocEventSchema>;
 

@@ -4,7 +4,7 @@
  * (`viewOfVersion`), so a lesson page never re-reads or re-walks the whole article per request.
  */
 import type { Label, Verdict } from "@/lib/content/schema";
-import type { ArticleDoc, DocBlock, DocContextNote, DocGlossaryTerm, DocLesson } from "./schema";
+import type { ArticleDoc, DocBlock, DocContextNote, DocEvent, DocGlossaryTerm, DocLesson } from "./schema";
 
 /** The fields of a block the reading components render (the built-in `content/` blocks have them too). */
 export type RenderBlock = {
@@ -128,6 +128,28 @@ export class ArticleView {
     const index = this.shownBlocks(lesson).findIndex((b) => b.id === blockId);
     if (index < 0) return undefined;
     return { lesson, paragraphNumber: index + 1, label: `Lesson ${lesson.number}, paragraph ${index + 1}` };
+  }
+
+  /** The context notes about a dated event: those named for it, else those on its paragraphs. */
+  notesForEvent(event: DocEvent): DocContextNote[] {
+    if (event.contextNoteIds) {
+      const ids = new Set(event.contextNoteIds);
+      return this.doc.contextNotes.filter((n) => ids.has(n.id));
+    }
+    const blocks = new Set(event.blockIds);
+    return this.doc.contextNotes.filter((n) => blocks.has(n.blockId));
+  }
+
+  /**
+   * When every sentence that mentions an event is the author's opinion or imagined dialogue, the
+   * timeline says so, so an event the record may not support is never shown as plain fact.
+   */
+  mentionedOnlyIn(event: DocEvent): "opinion" | "imagined-dialogue" | null {
+    const labels = new Set(event.blockIds.flatMap((id) => this.blockById.get(id)?.sentences.map((s) => s.label) ?? []));
+    if (labels.size === 0) return null;
+    if ([...labels].every((l) => l === "imagined-dialogue")) return "imagined-dialogue";
+    if ([...labels].every((l) => l === "opinion" || l === "imagined-dialogue")) return "opinion";
+    return null;
   }
 
   readingMinutes(lesson: DocLesson): number {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LessonListProgress } from "@/components/lesson/reading-progress";
+import { ArticleTimeline } from "@/components/timeline/article-timeline";
 import { lessonPageHref } from "@/lib/articles/lessons";
 import { findPublishedArticle } from "@/lib/articles/store";
 import { requireUser } from "@/lib/auth/guards";
@@ -63,6 +64,14 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[slug
           ))}
         </ol>
       </section>
+      {view.doc.phases.length + view.doc.events.length > 0 ? (
+        <section aria-labelledby="timeline-heading" className="space-y-6">
+          <h2 id="timeline-heading" className="text-2xl font-semibold">
+            Timeline
+          </h2>
+          <ArticleTimeline view={view} lessonHref={(lesson) => lessonPageHref(versionId, lesson.id)} level={3} />
+        </section>
+      ) : null}
     </div>
   );
 }
