@@ -59,7 +59,8 @@ export function ArticleTimeline({ view, lessonHref, level }: Props) {
         </div>
         <div className="flex justify-between font-sans text-xs text-muted" aria-hidden="true">
           <span>{first}</span>
-          <span>{Math.round((first + last) / 2)}</span>
+          {/* A middle year only when it differs from both ends (a short timeline has none). */}
+          {last - first >= 2 ? <span>{Math.round((first + last) / 2)}</span> : null}
           <span>{last}</span>
         </div>
         {phases.length > 0 ? (
