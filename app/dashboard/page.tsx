@@ -5,7 +5,7 @@ import { ProgressBar } from "@/components/lesson/reading-progress";
 import { MasteryBar } from "@/components/charts/mastery-bar";
 import { ScoreChart } from "@/components/charts/score-chart";
 import { requireUser } from "@/lib/auth/guards";
-import { getLessons } from "@/lib/content";
+import { builtInView } from "@/lib/articles/built-in";
 import { formatPartialDate } from "@/lib/content/dates";
 import { finishedQuizzes, gradedAnswers, masterySummary } from "@/lib/progress/learner";
 import { lessonHref, nextSteps } from "@/lib/progress/next-step";
@@ -33,7 +33,7 @@ export default async function DashboardPage() {
     studentAssignments(user.id),
   ]);
   const mastery = masterySummary(answers);
-  const lessons = getLessons();
+  const lessons = builtInView().lessons.map((lesson) => ({ slug: lesson.key, title: lesson.title, number: lesson.number }));
   const steps = nextSteps({ lessons, reading, assignments, reviewDue: review.due, answeredAny: answers.length > 0 });
   const brandNew = steps[0]?.kind === "first-lesson" && assignments.length === 0;
   const read = reading.filter((l) => l.read && lessons.some((lesson) => lesson.slug === l.slug)).length;
@@ -86,12 +86,12 @@ export default async function DashboardPage() {
           Reading
         </h2>
         <ul className="grid gap-3 md:grid-cols-2">
-          {lessons.map((lesson, index) => {
+          {lessons.map((lesson) => {
             const progress = reading.find((r) => r.slug === lesson.slug);
             return (
               <li key={lesson.slug} className="space-y-1 rounded-lg border border-rule bg-white p-4">
                 <Link href={lessonHref(`/lessons/${lesson.slug}`, progress)} className="font-medium">
-                  Lesson {index + 1}: {lesson.title}
+                  Lesson {lesson.number}: {lesson.title}
                 </Link>
                 <ProgressBar percent={progress?.percent ?? 0} label={`${lesson.title}: reading progress`} />
               </li>

@@ -1,12 +1,13 @@
 // "Show in text": where a paragraph lives, named as a reader would ("Lesson 4, paragraph 5"), and
 // the paragraph itself, so the quiz can show it in place without leaving the question. The text
-// comes from the content module on the server: quiz code in the browser never bundles the article.
-import { getBlock, getParagraphPlace } from "@/lib/content";
+// comes from the article's view on the server, the same for the built-in article and imported
+// ones: quiz code in the browser never bundles the article.
 import type { Label } from "@/lib/content/schema";
 import { db } from "@/lib/db";
-import { builtInParagraphs, lessonPageHref } from "@/lib/articles/lessons";
+import { builtInView } from "@/lib/articles/built-in";
+import { builtInLessonHref, builtInParagraphs, lessonPageHref } from "@/lib/articles/lessons";
 import { viewOfVersion } from "@/lib/articles/store";
-import { toRenderBlock, type ArticleView } from "@/lib/articles/view";
+import { toRenderBlock, type ArticleView, type ViewLesson } from "@/lib/articles/view";
 
 export type ParagraphLink = {
   id: string;
@@ -24,30 +25,14 @@ export type ParagraphLink = {
   labelNote?: string;
 };
 
+/** "Show in text" for paragraphs of the built-in article (no query: its view is built from `content/`). */
 export function paragraphLinks(ids: readonly string[]): ParagraphLink[] {
-  return ids.flatMap((id) => {
-    const place = getParagraphPlace(id);
-    const block = getBlock(id);
-    if (!place || !block) return [];
-    return [
-      {
-        id,
-        href: place.href,
-        lessonTitle: place.lesson.title,
-        place: place.label,
-        label: block.label,
-        text: block.text,
-        ...(block.sentences ? { sentences: block.sentences.map((s) => ({ text: s.text, label: s.label })) } : {}),
-        ...(block.speaker ? { speaker: block.speaker } : {}),
-        ...(block.labelNote ? { labelNote: block.labelNote } : {}),
-      },
-    ];
-  });
+  return viewParagraphLinks(builtInView(), (lesson) => builtInLessonHref(lesson.key), ids);
 }
 
 /**
  * "Show in text" for questions of any article, by question id. The built-in article's paragraphs
- * come from `content/` with no query; an imported article's from the version the answer was given
+ * come from its view with no query; an imported article's from the version the answer was given
  * against (`versionOf`, so an answer keeps pointing at the text the student saw), else the one
  * published now.
  */
@@ -66,26 +51,29 @@ export async function linksForQuestions(
   for (const q of imported) {
     const article = rows.find((r) => r.id === q.id)?.article;
     const versionId = versionOf.get(q.id) ?? article?.publishedVersionId;
-    out[q.id] = versionId ? importedParagraphLinks(await viewOfVersion(versionId), versionId, q.paragraphIds) : [];
+    out[q.id] = versionId ? viewParagraphLinks(await viewOfVersion(versionId), (lesson) => lessonPageHref(versionId, lesson.id), q.paragraphIds) : [];
   }
   return out;
 }
 
-function importedParagraphLinks(view: ArticleView, versionId: string, ids: readonly string[]): ParagraphLink[] {
+/** The same for any article: where each paragraph sits in its lesson pages, and its text and labels as they show it. */
+function viewParagraphLinks(view: ArticleView, lessonHref: (lesson: ViewLesson) => string, ids: readonly string[]): ParagraphLink[] {
   return ids.flatMap((id) => {
     const docBlock = view.block(id);
     const place = view.paragraphPlace(id);
     if (!docBlock || !place) return [];
     const block = toRenderBlock(docBlock);
+    const speaker = docBlock.sentences[0]?.speaker;
     return [
       {
         id,
-        href: `${lessonPageHref(versionId, place.lesson.id)}#${id}`,
+        href: `${lessonHref(place.lesson)}#${id}`,
         lessonTitle: place.lesson.title,
         place: place.label,
         label: block.label,
         text: block.text,
         ...(block.sentences ? { sentences: block.sentences } : {}),
+        ...(speaker ? { speaker } : {}),
         ...(block.labelNote ? { labelNote: block.labelNote } : {}),
       },
     ];

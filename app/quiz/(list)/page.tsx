@@ -3,7 +3,8 @@ import { StudentAssignmentList } from "@/app/classes/assignment-list";
 import { StartQuizButton } from "@/components/quiz/start-quiz-button";
 import { startQuizAction } from "@/app/quiz/actions";
 import { requireUser } from "@/lib/auth/guards";
-import { getLessons, getPhases } from "@/lib/content";
+import { builtInView } from "@/lib/articles/built-in";
+import { getPhases } from "@/lib/content";
 import { db } from "@/lib/db";
 import { getQuestionsForLesson, getQuestionsForPhase } from "@/lib/quiz/bank";
 import { QUIZ_LENGTH, type QuizKind } from "@/lib/quiz/attempts";
@@ -81,15 +82,15 @@ export default async function QuizzesPage() {
             By lesson
           </h3>
           <ul className="grid gap-4 md:grid-cols-2">
-            {getLessons().map((lesson, index) => (
+            {builtInView().lessons.map((lesson) => (
               <QuizCard
-                key={lesson.slug}
+                key={lesson.key}
                 kind="LESSON"
-                scopeId={lesson.slug}
+                scopeId={lesson.key}
                 title={lesson.title}
                 attempts={attempts}
-                meta={`Lesson ${index + 1} · ${count(getQuestionsForLesson(lesson.slug).length, QUIZ_LENGTH.LESSON)}`}
-                label={`${verb("LESSON", lesson.slug)} the quiz`}
+                meta={`Lesson ${lesson.number} · ${count(getQuestionsForLesson(lesson.key).length, QUIZ_LENGTH.LESSON)}`}
+                label={`${verb("LESSON", lesson.key)} the quiz`}
               />
             ))}
           </ul>

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/guards";
-import { getLessons, getPhases } from "@/lib/content";
+import { builtInView } from "@/lib/articles/built-in";
+import { getPhases } from "@/lib/content";
 import { listAssignments, scopeTitle } from "@/lib/teacher/assignments";
 import { getRoster } from "@/lib/teacher/classes";
 import { listClassInvitations } from "@/lib/teacher/invitations";
@@ -50,7 +51,7 @@ async function joinUrl(code: string): Promise<string> {
 async function scopeOptions(teacher: Viewer): Promise<ScopeOption[]> {
   const imported = await assignableImportedLessons(teacher);
   return [
-    ...getLessons().map((l): ScopeOption => ({ value: scopeValue("LESSON", l.slug), label: scopeTitle("LESSON", l.slug), group: "Lessons" })),
+    ...builtInView().lessons.map((l): ScopeOption => ({ value: scopeValue("LESSON", l.key), label: scopeTitle("LESSON", l.key), group: "Lessons" })),
     ...imported.flatMap(({ articleTitle, lessons }) =>
       lessons.map((l): ScopeOption => ({ value: scopeValue("LESSON", l.key), label: `Lesson ${l.number}: ${l.title}`, group: `Article: ${articleTitle}` })),
     ),

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/guards";
-import { getLessons } from "@/lib/content";
+import { builtInView } from "@/lib/articles/built-in";
 import { getCrossLessonQuestions, getQuestionsForLesson } from "@/lib/quiz/bank";
 import { QUESTION_TYPE_LABELS } from "@/lib/teacher/question-form";
 import { listOwnQuestions } from "@/lib/teacher/questions";
@@ -94,7 +94,7 @@ export default async function QuestionsPage() {
         {/* Questions that cite paragraphs of more than one lesson belong to no lesson quiz (they
             come in phase and mixed quizzes), so they get a group of their own. */}
         {[
-          ...getLessons().map((lesson) => ({ key: lesson.slug, title: lesson.title, questions: getQuestionsForLesson(lesson.slug) })),
+          ...builtInView().lessons.map((lesson) => ({ key: lesson.key, title: lesson.title, questions: getQuestionsForLesson(lesson.key) })),
           { key: "across-lessons", title: "Across lessons (phase and mixed quizzes)", questions: getCrossLessonQuestions() },
         ].map(({ key, title, questions }) => {
           return (
