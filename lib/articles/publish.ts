@@ -25,10 +25,37 @@ export async function publishArticle(viewer: Viewer, articleId: string, now: Dat
     // Read inside the transaction: what is checked is exactly what is published.
     const row = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { draft: true } });
     const doc = ArticleDocSchema.parse(row.draft);
-    const problems = publishProblems(doc);
+    const problems = [...publishProblems(doc), ...(await droppedAssignedLessons(tx, articleId, doc))];
     if (problems.length > 0) throw new DomainError("invalid_input", `The article can’t be published yet: ${problems.join(" ")}`);
     const { number, flagged } = await writeVersion(tx, article, doc, sourceChanged, now);
     return { number, flagged };
+  });
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/**
+ * A lesson set for a class must still exist in the new version: its assignment, the students'
+ * reading and their attempts all name it by key. So removing (or merging away) an assigned
+ * lesson is refused, naming the lesson and the classes, rather than breaking their work.
+ */
+async function droppedAssignedLessons(tx: Tx, articleId: string, doc: ArticleDoc): Promise<string[]> {
+  const kept = new Set(doc.lessons.map((l) => l.id));
+  const published = await tx.publishedLesson.findMany({ where: { articleId }, select: { slug: true, lessonId: true, title: true } });
+  const dropped = published.filter((l) => !kept.has(l.lessonId));
+  if (dropped.length === 0) return [];
+  const assigned = await tx.assignment.findMany({
+    where: { kind: "LESSON", scopeId: { in: dropped.map((l) => l.slug) } },
+    select: { scopeId: true, class: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return dropped.flatMap((lesson) => {
+    const classes = [...new Set(assigned.filter((a) => a.scopeId === lesson.slug).map((a) => a.class.name))];
+    if (classes.length === 0) return [];
+    const list = classes.map((name) => `“${name}”`).join(", ");
+    return [
+      `The lesson “${lesson.title}” is set for ${list}, and this version no longer has it: keep that lesson, or remove the assignment from the class first.`,
+    ];
   });
 }
 

@@ -10,7 +10,9 @@ import { db } from "@/lib/db";
 import { getReadingProgress, saveReadingPosition } from "@/lib/progress/reading";
 import { answerQuestion, finishAttempt, getAttemptView, startOrResumeAttempt } from "@/lib/quiz/attempts";
 import { linksForQuestions } from "@/lib/quiz/links";
-import { createAssignment, startAssignmentAttempt, studentAssignments } from "@/lib/teacher/assignments";
+import { createAssignment, deleteAssignment, startAssignmentAttempt, studentAssignments } from "@/lib/teacher/assignments";
+import { publishArticle } from "@/lib/articles/publish";
+import { updateDraft } from "@/lib/articles/store";
 import { questionReport } from "@/lib/teacher/reports";
 import { rightResponse, wrongResponse } from "../../tooling/answers";
 import { articleQuestion, labelledDoc, publish, publishedArticle } from "../support/articles";
@@ -151,5 +153,30 @@ describe("an imported article's lessons", () => {
         ],
       },
     ]);
+  });
+
+  it("can't lose a lesson that is set for a class: publishing a version without it is refused, naming both", async () => {
+    const { teacher, classId } = await classWithStudents(["Amira"]);
+    const article = await publishedArticle(teacher.id);
+    const owner = asTeacher(teacher.id);
+    const key = lessonKey({ builtIn: false, slug: article.slug }, "l2");
+    const { id: assignmentId } = await createAssignment(teacher.id, classId, lessonAssignment({ scopeId: key }));
+    const className = (await db.classroom.findUniqueOrThrow({ where: { id: classId } })).name;
+    // The teacher merges lesson 2 into lesson 1.
+    await updateDraft(owner, article.id, (doc) => ({
+      ...doc,
+      lessons: [{ ...doc.lessons[0]!, blockIds: doc.lessons.flatMap((l) => l.blockIds) }],
+    }));
+
+    const refused = await caught(publishArticle(owner, article.id, new Date()));
+    expect(refused.code).toBe("invalid_input");
+    expect(refused.message).toContain(`The lesson “Imagined” is set for “${className}”`);
+    expect(await db.articleVersion.count({ where: { articleId: article.id } })).toBe(1);
+    expect((await findLesson(owner, key))?.title).toBe("Imagined");
+
+    // Once the assignment is gone, the merge publishes.
+    await deleteAssignment(teacher.id, assignmentId);
+    expect(await publishArticle(owner, article.id, new Date())).toMatchObject({ number: 2 });
+    expect(await findLesson(owner, key)).toBeUndefined();
   });
 });
