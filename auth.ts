@@ -31,7 +31,11 @@ function schoolProvider(config: SchoolSignInConfig): OIDCConfig<SchoolProfile> {
     clientSecret: config.clientSecret,
     authorization: { params: { scope: "openid email profile" } },
     // Only what the sign-in uses; the picture URL would only grow the session cookie.
-    profile: (profile) => ({ id: profile.sub, email: typeof profile.email === "string" ? profile.email : null, name: typeof profile.name === "string" ? profile.name : null }),
+    profile: (profile) => ({
+      id: profile.sub,
+      email: typeof profile.email === "string" ? profile.email : null,
+      name: typeof profile.name === "string" ? profile.name : null,
+    }),
   };
 }
 

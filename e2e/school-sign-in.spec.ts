@@ -58,7 +58,13 @@ test.describe("school sign-in", () => {
       env: (baseURL) => {
         // The provider is listening before the server starts (it reads the discovery document on sign-in).
         provider = startTestProvider(providerPort, `${baseURL}/api/auth/callback/school`);
-        return { AUTH_URL: baseURL, OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, OIDC_NAME: SCHOOL };
+        return {
+          AUTH_URL: baseURL,
+          OIDC_ISSUER: provider.issuer,
+          OIDC_CLIENT_ID: provider.clientId,
+          OIDC_CLIENT_SECRET: provider.clientSecret,
+          OIDC_NAME: SCHOOL,
+        };
       },
     });
   });
@@ -72,9 +78,11 @@ test.describe("school sign-in", () => {
   function identitiesOf(email: string): { issuer: string; subject: string; role: string }[] {
     const database = new Database(server.databaseFile, { readonly: true });
     try {
-      return database
-        .prepare('SELECT i.issuer, i.subject, u.role FROM "SchoolIdentity" i JOIN "User" u ON u.id = i.userId WHERE u.email = ?')
-        .all(email) as { issuer: string; subject: string; role: string }[];
+      return database.prepare('SELECT i.issuer, i.subject, u.role FROM "SchoolIdentity" i JOIN "User" u ON u.id = i.userId WHERE u.email = ?').all(email) as {
+        issuer: string;
+        subject: string;
+        role: string;
+      }[];
     } finally {
       database.close();
     }

@@ -35,11 +35,20 @@ const schema = z
     const given = Object.entries(oidc).filter(([, value]) => value !== undefined);
     if (given.length > 0 && given.length < 3) {
       for (const [key, value] of Object.entries(oidc)) {
-        if (value === undefined) ctx.addIssue({ code: "custom", path: [key], message: "is required for school sign-in (set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together)" });
+        if (value === undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "is required for school sign-in (set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together)",
+          });
       }
     }
     if (env.OIDC_NAME !== undefined && given.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["OIDC_NAME"], message: "names the school sign-in button, but OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are not set" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_NAME"],
+        message: "names the school sign-in button, but OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are not set",
+      });
     }
   });
 

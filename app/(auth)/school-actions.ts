@@ -56,7 +56,8 @@ export const linkSchoolAccountAction = formAction({
         `Too many wrong passwords from this device. Try again ${describeRetry(result.retryAfterMs)}, or choose a new password with “Forgot your password?”.`,
       );
     }
-    if (result.status === "invalid") throw fieldError("password", "That is not this account's password. Try again, or choose a new one with “Forgot your password?”.");
+    if (result.status === "invalid")
+      throw fieldError("password", "That is not this account's password. Try again, or choose a new one with “Forgot your password?”.");
     // Linked: back through the provider, which knows the person already, and in as the linked account.
     return { redirectTo: await toSchoolProvider("/dashboard") };
   },

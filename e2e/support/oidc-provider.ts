@@ -19,7 +19,9 @@ export function startTestProvider(port: number, redirectUri: string): TestProvid
   const clientId = "backchannel-e2e";
   const clientSecret = randomBytes(24).toString("base64url");
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      { client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ["authorization_code"], response_types: ["code"] },
+    ],
     async findAccount(_ctx, login) {
       const email = login.includes("@") ? login.toLowerCase() : undefined;
       return {

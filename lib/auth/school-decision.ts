@@ -43,7 +43,12 @@ export function normalisedEmail(raw: unknown): string | null {
 
 /** The provider's name for the person if it is a usable one, else the email's local part. */
 export function displayName(raw: unknown, email: string): string {
-  const name = typeof raw === "string" ? raw.replace(/[\p{Cc}\p{Cf}]/gu, "").trim().slice(0, 80) : "";
+  const name =
+    typeof raw === "string"
+      ? raw
+          .replace(/[\p{Cc}\p{Cf}]/gu, "")
+          .trim()
+          .slice(0, 80)
+      : "";
   return name || email.split("@")[0] || email;
 }
-

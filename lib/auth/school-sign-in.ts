@@ -22,7 +22,10 @@ const USER_SELECT = { id: true, email: true, name: true, role: true, sessionVers
 
 /** Runs the decision against the database: signs in, creates the student account, or starts a link. */
 export async function resolveSchoolSignIn(claims: SchoolClaims, now = new Date()): Promise<SchoolOutcome> {
-  const linked = await db.schoolIdentity.findUnique({ where: { issuer_subject: { issuer: claims.issuer, subject: claims.subject } }, select: { userId: true } });
+  const linked = await db.schoolIdentity.findUnique({
+    where: { issuer_subject: { issuer: claims.issuer, subject: claims.subject } },
+    select: { userId: true },
+  });
   const email = normalisedEmail(claims.email);
   const owner = linked || !email ? null : await db.user.findUnique({ where: { email }, select: { id: true } });
   const decision = decideSchoolSignIn(claims, linked?.userId ?? null, owner?.id ?? null);
@@ -63,7 +66,10 @@ async function createSchoolAccount(claims: SchoolClaims, email: string, name: st
       select: USER_SELECT,
     });
   } catch (error) {
-    const linked = await db.schoolIdentity.findUnique({ where: { issuer_subject: { issuer: claims.issuer, subject: claims.subject } }, select: { user: { select: USER_SELECT } } });
+    const linked = await db.schoolIdentity.findUnique({
+      where: { issuer_subject: { issuer: claims.issuer, subject: claims.subject } },
+      select: { user: { select: USER_SELECT } },
+    });
     if (linked) return linked.user;
     throw error;
   }
@@ -72,7 +78,10 @@ async function createSchoolAccount(claims: SchoolClaims, email: string, name: st
 /** The link page's request, if its token is current: whose account, and which school identity. */
 export async function findLinkRequest(token: string, now = new Date()): Promise<{ id: string; email: string; issuer: string } | null> {
   if (!token) return null;
-  const request = await db.schoolLinkRequest.findUnique({ where: { tokenHash: hashLinkToken(token) }, select: { id: true, email: true, issuer: true, expiresAt: true } });
+  const request = await db.schoolLinkRequest.findUnique({
+    where: { tokenHash: hashLinkToken(token) },
+    select: { id: true, email: true, issuer: true, expiresAt: true },
+  });
   if (!request || request.expiresAt <= now) return null;
   return { id: request.id, email: request.email, issuer: request.issuer };
 }

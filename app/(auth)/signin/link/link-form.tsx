@@ -15,7 +15,14 @@ export function LinkSchoolAccountForm({ token, email }: { token: string; email: 
       <input type="hidden" name="token" value={token} />
       {/* For password managers: the account the password belongs to. */}
       <input type="hidden" name="username" autoComplete="username" value={email} />
-      <FormField name="password" label="Password of your Backchannel account" type="password" autoComplete="current-password" required errors={state.errors?.password} />
+      <FormField
+        name="password"
+        label="Password of your Backchannel account"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state.errors?.password}
+      />
       <SubmitButton className="btn w-full" pendingLabel="Checking…">
         Link and sign in
       </SubmitButton>

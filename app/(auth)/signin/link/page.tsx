@@ -26,7 +26,9 @@ export default async function LinkSchoolAccountPage({ searchParams }: PageProps<
           <p className="mt-3">
             You signed in with {school} as <strong className="break-all">{request.email}</strong>, and Backchannel already has an account with this email.
           </p>
-          <p className="mt-2 text-muted">Enter that account’s password once to link the two. From then on, signing in with {school} opens this account directly.</p>
+          <p className="mt-2 text-muted">
+            Enter that account’s password once to link the two. From then on, signing in with {school} opens this account directly.
+          </p>
           <LinkSchoolAccountForm token={token} email={request.email} />
           <p className="mt-4 text-sm">
             <Link href="/forgot-password">Forgot your password?</Link>
