@@ -155,7 +155,7 @@ test.describe("school sign-in", () => {
     await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/interaction\//);
     await page.getByRole("link", { name: "[ Cancel ]" }).click();
     await expect(page).toHaveURL(/\/signin\?error=OAuthCallbackError$/);
-    await expect(page.getByRole("alert")).toHaveText(/did not finish: it was cancelled or refused at your school's sign-in page/);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(/did not finish: it was cancelled or refused at your school's sign-in page/);
     await expect(header(page).getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
     await expectAccessible(page);
     await screenshots(page, testInfo, "signin-school-cancelled");
@@ -167,6 +167,6 @@ test.describe("school sign-in", () => {
     await schoolButton(page).click();
     await logInAtProvider(page, `no-email-${Date.now()}`);
     await expect(page).toHaveURL(/\/signin\?error=SchoolEmailMissing$/);
-    await expect(page.getByRole("alert")).toHaveText(/did not share an email address/);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(/did not share an email address/);
   });
 });

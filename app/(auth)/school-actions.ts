@@ -3,6 +3,7 @@
 // way out to the provider is guarded by Auth.js (state, PKCE, nonce), the link form by the account's
 // password and the sign-in throttle.
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AuthError } from "next-auth";
 import { SCHOOL_PROVIDER_ID, signIn } from "@/auth";
@@ -39,7 +40,7 @@ export const schoolSignInAction = formAction({
   access: "public",
   input: z.object({ callbackUrl: hidden(text(2000)) }),
   async run({ input }) {
-    return { redirectTo: await toSchoolProvider(input.callbackUrl) };
+    redirect(await toSchoolProvider(input.callbackUrl));
   },
 });
 
@@ -59,6 +60,8 @@ export const linkSchoolAccountAction = formAction({
     if (result.status === "invalid")
       throw fieldError("password", "That is not this account's password. Try again, or choose a new one with “Forgot your password?”.");
     // Linked: back through the provider, which knows the person already, and in as the linked account.
-    return { redirectTo: await toSchoolProvider("/dashboard") };
+    // A redirect, not the form's redirectTo: the page re-rendered with the request used up would
+    // take the form (and its redirect) away first.
+    redirect(await toSchoolProvider("/dashboard"));
   },
 });

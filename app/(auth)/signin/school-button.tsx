@@ -1,7 +1,6 @@
 "use client";
 import { useActionState } from "react";
 import { FormMessage } from "@/components/form-field";
-import { useFullPageRedirect } from "@/components/full-page-redirect";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/actions/form-state";
 import { schoolSignInAction } from "../school-actions";
@@ -9,7 +8,6 @@ import { schoolSignInAction } from "../school-actions";
 /** "Sign in with <name>": off to the school's OpenID provider (decision 0047). */
 export function SchoolSignInButton({ name, callbackUrl }: { name: string; callbackUrl: string }) {
   const [state, action] = useActionState<FormState, FormData>(schoolSignInAction, {});
-  useFullPageRedirect(state.redirectTo);
   return (
     <form action={action} className="mt-6 space-y-3">
       <FormMessage message={state.message} />

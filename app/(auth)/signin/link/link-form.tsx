@@ -1,14 +1,12 @@
 "use client";
 import { useActionState } from "react";
 import { FormField, FormMessage } from "@/components/form-field";
-import { useFullPageRedirect } from "@/components/full-page-redirect";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/actions/form-state";
 import { linkSchoolAccountAction } from "../../school-actions";
 
 export function LinkSchoolAccountForm({ token, email }: { token: string; email: string }) {
   const [state, action] = useActionState<FormState, FormData>(linkSchoolAccountAction, {});
-  useFullPageRedirect(state.redirectTo);
   return (
     <form action={action} className="mt-6 space-y-4" noValidate>
       <FormMessage message={state.message} />

@@ -22,6 +22,8 @@ function usedOnly(method: keyof typeof USED, handler: (request: NextRequest) => 
   };
 }
 
+const SCHOOL_CALLBACK = "/api/auth/callback/school";
+
 /** The session cookie, by the names Auth.js gives it (with the __Secure- prefix in production). */
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?=/;
 
@@ -33,6 +35,8 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?=/;
  */
 async function getWithoutRenewal(request: NextRequest): Promise<Response> {
   const response = await handlers.GET(request);
+  // The school provider's callback is a GET too, and its whole point is the new session cookie.
+  if (request.nextUrl.pathname.replace(/\/$/, "") === SCHOOL_CALLBACK) return response;
   const setCookies = response.headers.getSetCookie();
   if (!setCookies.some((cookie) => SESSION_COOKIE.test(cookie))) return response;
   const headers = new Headers(response.headers);
