@@ -2,6 +2,7 @@
 // and linking to a password account only with its password, throttled like signing in.
 import { describe, expect, it } from "vitest";
 import { completeLink, findLinkRequest, LINK_REQUEST_LIFETIME_MS, resolveSchoolSignIn, type SchoolClaims } from "@/lib/auth/school-sign-in";
+import { exportAccountData } from "@/lib/auth/accounts";
 import { authenticate } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db";
 import { upsertUser } from "@/prisma/factories";
@@ -73,6 +74,8 @@ describe("completeLink", () => {
     ]);
     expect(await completeLink(outcome.token, PASSWORD, address), "a request works once").toEqual({ status: "expired" });
     expect(await resolveSchoolSignIn(identity)).toMatchObject({ kind: "user", user: { id: owner.id } });
+    // "Download my data" lists the link.
+    expect((await exportAccountData(owner.id)).account.schoolIdentities).toEqual([expect.objectContaining({ issuer: ISSUER, subject: identity.subject })]);
 
     const other = await upsertUser(db, { email: `${unique("locked")}@school.example`, password: PASSWORD });
     const second = await resolveSchoolSignIn(claims(other.email));
