@@ -104,9 +104,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
         ? {
-            // The issuer exactly as given: the provider's tokens must name it character for character
-            // (Google's has no trailing slash, Keycloak's realm URL neither; Entra's ends in /v2.0).
-            issuer: env.OIDC_ISSUER,
+            // Without a trailing slash: the discovery document's issuer must match the configured one
+            // exactly, and Entra ID's (…/v2.0) and Keycloak's (…/realms/name) have none, while guides
+            // often print one. The issuer is also half of a linked identity's key (SchoolIdentity).
+            issuer: env.OIDC_ISSUER.replace(/\/+$/, ""),
             clientId: env.OIDC_CLIENT_ID,
             clientSecret: env.OIDC_CLIENT_SECRET,
             name: env.OIDC_NAME ?? DEFAULT_OIDC_NAME,
