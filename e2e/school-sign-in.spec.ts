@@ -48,7 +48,8 @@ test("a deployment without school sign-in shows no school button", async ({ page
 });
 
 test.describe("school sign-in", () => {
-  test.describe.configure({ mode: "serial" });
+  // Two sign-ins through the provider, axe and screenshots: slow on two shared cores.
+  test.describe.configure({ mode: "serial", timeout: 120_000 });
   let provider: TestProvider | undefined;
   let server: OwnServer;
 
