@@ -54,6 +54,8 @@ test.describe("school sign-in", () => {
   let server: OwnServer;
 
   test.beforeAll(async () => {
+    // Migrating, seeding and starting a production server: over a minute while other specs run.
+    test.setTimeout(180_000);
     const providerPort = await freePort();
     server = await startOwnServer("e2e-oidc", {
       env: (baseURL) => {
