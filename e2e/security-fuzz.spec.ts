@@ -179,6 +179,9 @@ function authRequests(ids: ForeignIds, salt: number): FuzzRequest[] {
     "error",
     "callback/credentials",
     "signin/credentials",
+    // School sign-in's callback (decision 0047): on this server no provider is configured.
+    "callback/school",
+    "signin/school",
     "nonsense",
     "callback/nonsense",
   ];
@@ -205,6 +208,11 @@ function authRequests(ids: ForeignIds, salt: number): FuzzRequest[] {
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
   });
+  // A forged return from a school provider: made-up code, state and error.
+  for (const text of sample(hostileString(ids), 4, salt + 2)) {
+    const query = new URLSearchParams({ code: text, state: text, error: text, iss: text }).toString();
+    out.push({ label: "auth forged school callback", kind: "auth", method: "GET", path: `/api/auth/callback/school?${query}` });
+  }
   for (const text of sample(hostileString(ids), 6, salt + 1))
     out.push({ label: "auth bad path", kind: "auth", method: "GET", path: `/api/auth/${encodeURIComponent(text)}?error=${encodeURIComponent(text)}` });
   return out;

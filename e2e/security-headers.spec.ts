@@ -13,6 +13,7 @@ type Row = { who: Who; status: number };
 const PAGES: Record<string, Row> = {
   "/": { who: "anonymous", status: 200 },
   "/signin": { who: "anonymous", status: 200 },
+  "/signin/link": { who: "anonymous", status: 200 },
   "/signup": { who: "anonymous", status: 200 },
   "/forgot-password": { who: "anonymous", status: 200 },
   "/reset-password": { who: "anonymous", status: 200 },

@@ -39,6 +39,20 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ SMTP_URL: "https://mail.example.org" })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
   });
 
+  it("has no school sign-in unless issuer, client id and secret are all set", () => {
+    expect(parseEnv({}).oidc).toBeNull();
+    const oidc = { OIDC_ISSUER: "https://login.example.org/realms/school", OIDC_CLIENT_ID: "backchannel", OIDC_CLIENT_SECRET: "s3cret" };
+    expect(parseEnv(oidc).oidc).toEqual({ issuer: oidc.OIDC_ISSUER, clientId: "backchannel", clientSecret: "s3cret", name: "your school account" });
+    expect(parseEnv({ ...oidc, OIDC_NAME: "Northfield School" }).oidc?.name).toBe("Northfield School");
+    // Entra ID's issuer as guides print it, with a slash its discovery document does not have.
+    expect(parseEnv({ ...oidc, OIDC_ISSUER: "https://login.microsoftonline.com/0000-tenant/v2.0/" }).oidc?.issuer).toBe(
+      "https://login.microsoftonline.com/0000-tenant/v2.0",
+    );
+    expect(() => parseEnv({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID: is required for school sign-in.*OIDC_CLIENT_SECRET: is required/);
+    expect(() => parseEnv({ ...oidc, OIDC_ISSUER: "login.example.org" })).toThrow(/OIDC_ISSUER: must be the provider's issuer URL/);
+    expect(() => parseEnv({ OIDC_NAME: "School" })).toThrow(/OIDC_NAME: names the school sign-in button, but OIDC_ISSUER/);
+  });
+
   it("picks PostgreSQL from a postgres URL", () => {
     expect(parseEnv({ DATABASE_URL: "postgresql://u:p@127.0.0.1:5433/backchannel" }).database.provider).toBe("postgresql");
     expect(parseEnv({ DATABASE_URL: "postgres://u@db.internal/backchannel" }).database.provider).toBe("postgresql");

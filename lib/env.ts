@@ -21,10 +21,34 @@ const schema = z
       .string()
       .regex(/^(0|[1-9][0-9]?)$/, "must be the number of proxies in front of the app (0 to 99), e.g. 1 behind one nginx")
       .optional(),
+    // School sign-in (OpenID Connect, decision 0047): all three of issuer, client id and secret, or none.
+    OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the provider's issuer URL, e.g. https://accounts.google.com" }).optional(),
+    OIDC_CLIENT_ID: z.string().trim().min(1, "must not be empty").max(500).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1, "must not be empty").max(2000).optional(),
+    OIDC_NAME: z.string().trim().min(1, "must not be empty").max(60, "must be at most 60 characters (it is the button's text)").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
+    }
+    const oidc = { OIDC_ISSUER: env.OIDC_ISSUER, OIDC_CLIENT_ID: env.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: env.OIDC_CLIENT_SECRET };
+    const given = Object.entries(oidc).filter(([, value]) => value !== undefined);
+    if (given.length > 0 && given.length < 3) {
+      for (const [key, value] of Object.entries(oidc)) {
+        if (value === undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "is required for school sign-in (set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together)",
+          });
+      }
+    }
+    if (env.OIDC_NAME !== undefined && given.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_NAME"],
+        message: "names the school sign-in button, but OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are not set",
+      });
     }
   });
 
@@ -44,7 +68,14 @@ export type Env = {
   mail: { from: string; smtpUrl: string | null; outboxDir: string };
   /** How many proxies in front append to X-Forwarded-For; 0 (the default) reads the socket only (decision 0035). */
   trustedProxies: number;
+  /** School sign-in through OpenID Connect, or null when the deployment has none (decision 0047). */
+  oidc: SchoolSignInConfig | null;
 };
+
+export type SchoolSignInConfig = { issuer: string; clientId: string; clientSecret: string; name: string };
+
+/** The button says "Sign in with <name>"; without OIDC_NAME, "your school account". */
+export const DEFAULT_OIDC_NAME = "your school account";
 
 const DEFAULT_MAIL_FROM = "Backchannel <no-reply@backchannel.invalid>";
 
@@ -70,6 +101,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     publicUrl: env.AUTH_URL ? env.AUTH_URL.replace(/\/+$/, "") : null,
     mail: { from: env.MAIL_FROM ?? DEFAULT_MAIL_FROM, smtpUrl: env.SMTP_URL ?? null, outboxDir: env.MAIL_OUTBOX ?? "data/outbox" },
     trustedProxies: Number(env.TRUSTED_PROXIES ?? "0"),
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+        ? {
+            // Without a trailing slash: the discovery document's issuer must match the configured one
+            // exactly, and Entra ID's (…/v2.0) and Keycloak's (…/realms/name) have none, while guides
+            // often print one. The issuer is also half of a linked identity's key (SchoolIdentity).
+            issuer: env.OIDC_ISSUER.replace(/\/+$/, ""),
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            name: env.OIDC_NAME ?? DEFAULT_OIDC_NAME,
+          }
+        : null,
   };
 }
 

@@ -28,6 +28,8 @@ export type PageRow = {
 export const PAGES: PageRow[] = [
   { file: "app/page.tsx", path: "/", access: "public" },
   { file: "app/(auth)/signin/page.tsx", path: "/signin", access: "public", signedInRedirect: "/dashboard" },
+  // A made-up link request: the page says it has expired or been used, with a 200 (decision 0047).
+  { file: "app/(auth)/signin/link/page.tsx", path: "/signin/link?token=not-a-real-token", access: "public" },
   { file: "app/(auth)/signup/page.tsx", path: "/signup", access: "public" },
   { file: "app/(auth)/forgot-password/page.tsx", path: "/forgot-password", access: "public" },
   // A made-up link: the page says it has expired or been used, with a 200.

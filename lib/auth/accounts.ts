@@ -108,6 +108,8 @@ export async function exportAccountData(userId: string) {
       memberships: { select: { joinedAt: true, class: { select: { id: true, name: true } } } },
       teaching: { select: { role: true, addedAt: true, class: { select: { id: true, name: true } } } },
       authoredQuestions: { select: { id: true, type: true, prompt: true, body: true, createdAt: true, retiredAt: true } },
+      // The school accounts linked to this one (decision 0047).
+      schoolIdentities: { select: { issuer: true, subject: true, email: true, createdAt: true } },
     },
   });
   // The reveal rule (decision 0032): marks of questions whose answers are not shown to this person

@@ -18,7 +18,9 @@ export function authConfig() {
 }
 
 export const baseConfig = {
-  pages: { signIn: "/signin" },
+  // Errors come back to the sign-in page too (a refused or failed school sign-in), which says what
+  // happened in words (app/(auth)/signin/reason.ts), not Auth.js's own error page.
+  pages: { signIn: "/signin", error: "/signin" },
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   providers: [],
   callbacks: {

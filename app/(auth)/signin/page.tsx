@@ -4,13 +4,15 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/guards";
 import { authPageHref, safeCallbackPath } from "@/lib/auth/validation";
-import { signInNotice, signInReason } from "./reason";
+import { env } from "@/lib/env";
+import { signInError, signInNotice, signInReason } from "./reason";
+import { SchoolSignInButton } from "./school-button";
 import { SignInForm } from "./signin-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: PageProps<"/signin">) {
-  const { callbackUrl, notice: rawNotice } = await searchParams;
+  const { callbackUrl, notice: rawNotice, error: rawError } = await searchParams;
   const rawCallback = Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl;
   const returnTo = safeCallbackPath(rawCallback);
   // Not while answering the sign-in action: Next renders this page again in that response, and the
@@ -18,6 +20,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
   // a client-side move that leaves the header signed out; the form makes a full page load instead.
   const answeringAction = (await headers()).has("next-action");
   if (!answeringAction && (await getSessionUser())) redirect(returnTo);
+  // School sign-in only when the deployment configures it (decision 0047); its errors come back here.
+  const school = env().oidc;
+  const error = school ? signInError(Array.isArray(rawError) ? rawError[0] : rawError) : null;
   const reason = signInNotice(Array.isArray(rawNotice) ? rawNotice[0] : rawNotice) ?? (rawCallback ? signInReason(returnTo) : null);
   return (
     <section className="mx-auto max-w-md">
@@ -27,6 +32,21 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
       ) : (
         <p className="mt-2 text-muted">Pick up your reading and quizzes where you left them.</p>
       )}
+      {error ? (
+        <p role="alert" className="mt-3 rounded-md border border-rule bg-white px-4 py-3">
+          {error}
+        </p>
+      ) : null}
+      {school ? (
+        <>
+          <SchoolSignInButton name={school.name} callbackUrl={returnTo} />
+          <p className="mt-6 flex items-center gap-3 text-sm text-muted" aria-hidden="true">
+            <span className="h-px flex-1 bg-rule" />
+            or with your email and password
+            <span className="h-px flex-1 bg-rule" />
+          </p>
+        </>
+      ) : null}
       <SignInForm callbackUrl={returnTo} />
       <p className="mt-4 text-sm">
         <Link href="/forgot-password">Forgot your password?</Link>

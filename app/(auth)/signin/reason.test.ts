@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signInNotice, signInReason } from "./reason";
+import { signInError, signInNotice, signInReason } from "./reason";
 
 describe("signInReason", () => {
   it("says why quizzes ask to sign in", () => {
@@ -30,5 +30,21 @@ describe("signInNotice", () => {
     expect(signInNotice(undefined)).toBeNull();
     expect(signInNotice("toString")).toBeNull();
     expect(signInNotice("<script>")).toBeNull();
+  });
+});
+
+describe("signInError", () => {
+  it("says in words why a school sign-in came back, and never shows the raw code", () => {
+    expect(signInError("OAuthCallbackError")).toMatch(/cancelled or refused at your school's sign-in page/);
+    expect(signInError("SchoolEmailMissing")).toMatch(/did not share an email address/);
+    expect(signInError("SchoolEmailUnverified")).toMatch(/not verified/);
+    expect(signInError("Configuration")).toMatch(/did not work.*tell your teacher/);
+    expect(signInError("<script>")).not.toContain("<script>");
+    expect(signInError("toString")).toMatch(/did not work/);
+  });
+  it("has nothing to say without an error", () => {
+    expect(signInError(undefined)).toBeNull();
+    expect(signInError("")).toBeNull();
+    expect(signInError(["OAuthCallbackError"])).toBeNull();
   });
 });

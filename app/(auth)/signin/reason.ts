@@ -27,3 +27,22 @@ const NOTICES: Readonly<Record<string, string>> = {
 export function signInNotice(raw: unknown): string | null {
   return typeof raw === "string" && Object.hasOwn(NOTICES, raw) ? (NOTICES[raw] ?? null) : null;
 }
+
+const SCHOOL_TRY_AGAIN = "Try again, or sign in with your email and password below.";
+
+// A school sign-in that came back without signing in (decision 0047): Auth.js's error types and our
+// own refusals (auth.ts), said in words. Anything else is the general message, never the raw code.
+const ERRORS: Readonly<Record<string, string>> = {
+  OAuthCallbackError: `Signing in with your school account did not finish: it was cancelled or refused at your school's sign-in page. ${SCHOOL_TRY_AGAIN}`,
+  SchoolEmailMissing:
+    "Your school account did not share an email address with Backchannel, so it cannot sign you in. Ask your school's IT team to include the email in the sign-in, or sign in with your email and password below.",
+  SchoolEmailUnverified:
+    "Your school account's email address is not verified, so Backchannel cannot use it. Verify it with your school first, or sign in with your email and password below.",
+};
+const GENERAL_ERROR = `Signing in with your school account did not work. ${SCHOOL_TRY_AGAIN} If it keeps failing, tell your teacher or the site's administrator.`;
+
+/** The message for `?error=…` (Auth.js sends failed sign-ins back here), or null without one. */
+export function signInError(raw: unknown): string | null {
+  if (typeof raw !== "string" || raw === "") return null;
+  return Object.hasOwn(ERRORS, raw) ? (ERRORS[raw] ?? GENERAL_ERROR) : GENERAL_ERROR;
+}

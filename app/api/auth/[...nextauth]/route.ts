@@ -6,12 +6,13 @@ import { frameworkRoute } from "@/lib/api/route";
 
 /**
  * The Auth.js endpoints the app uses: the session read and update (next-auth/react's useSession and
- * update()), the CSRF token update() sends, and the credentials callback (the form-free sign-in the
- * reliability tests use). Auth.js's own pages (signin, signout, error, verify-request) are ours at
+ * update()), the CSRF token update() sends, the credentials callback (the form-free sign-in the
+ * reliability tests use), and the school provider's callback (decision 0047; the way out to the
+ * provider is a server action, app/(auth)/actions.ts). Auth.js's own pages (signin, signout, error, verify-request) are ours at
  * /signin instead: theirs built links from the request's host (`localhost` behind a proxy), so
  * every other path is a 404 (issue 15, docs/decisions/0034-clean-refusals.md).
  */
-const USED = { GET: new Set(["session", "csrf"]), POST: new Set(["session", "callback/credentials"]) };
+const USED = { GET: new Set(["session", "csrf", "callback/school"]), POST: new Set(["session", "callback/credentials"]) };
 
 function usedOnly(method: keyof typeof USED, handler: (request: NextRequest) => Promise<Response>) {
   return async (request: NextRequest): Promise<Response> => {
@@ -20,6 +21,8 @@ function usedOnly(method: keyof typeof USED, handler: (request: NextRequest) => 
     return handler(request);
   };
 }
+
+const SCHOOL_CALLBACK = "/api/auth/callback/school";
 
 /** The session cookie, by the names Auth.js gives it (with the __Secure- prefix in production). */
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?=/;
@@ -32,6 +35,8 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?=/;
  */
 async function getWithoutRenewal(request: NextRequest): Promise<Response> {
   const response = await handlers.GET(request);
+  // The school provider's callback is a GET too, and its whole point is the new session cookie.
+  if (request.nextUrl.pathname.replace(/\/$/, "") === SCHOOL_CALLBACK) return response;
   const setCookies = response.headers.getSetCookie();
   if (!setCookies.some((cookie) => SESSION_COOKIE.test(cookie))) return response;
   const headers = new Headers(response.headers);
