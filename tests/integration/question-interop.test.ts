@@ -8,6 +8,7 @@ import { exportQuestions, importQuestionsFile } from "@/lib/interop/questions";
 import { getQuestionBank, getQuestionsForLesson } from "@/lib/quiz/bank";
 import { createAssignment } from "@/lib/teacher/assignments";
 import { NOT_FOUND_MESSAGES } from "@/lib/teacher/errors";
+import { gradebookCsv } from "@/lib/teacher/reports";
 import { duplicateBuiltIn, getOwnQuestion, listOwnQuestions } from "@/lib/teacher/questions";
 import { caught, classWithStudents, lessonAssignment, newTeacher } from "../support/classroom";
 
@@ -73,5 +74,18 @@ describe("question files", () => {
     expect(refused.message).toBe(NOT_FOUND_MESSAGES.class);
     // Another teacher's own export has none of this teacher's questions.
     expect((await exportQuestions(other.id, { kind: "own" }, "gift")).written).toBe(0);
+  });
+
+  it("writes the gradebook in Moodle's and Canvas's import layouts, for the class's teachers only", async () => {
+    const { teacher, classId, students } = await classWithStudents(["Amira Haddad"]);
+    await createAssignment(teacher.id, classId, lessonAssignment({ title: "Potatoes" }));
+    const moodle = await gradebookCsv(teacher.id, classId, new Date(), "moodle");
+    expect(moodle.csv.split("\r\n").slice(0, 2)).toEqual([
+      '\uFEFF"First name","Last name","Email address","Potatoes"',
+      `"Amira","Haddad","${students[0]?.email}",""`,
+    ]);
+    const canvas = await gradebookCsv(teacher.id, classId, new Date(), "canvas");
+    expect(canvas.csv.split("\r\n")[1]).toBe('"Points Possible","","","","","100"');
+    expect((await caught(gradebookCsv((await newTeacher()).id, classId, new Date(), "canvas"))).code).toBe("not_found");
   });
 });
