@@ -29,7 +29,7 @@ async function download(page: Page, link: string): Promise<{ name: string; text:
 }
 
 test("a teacher moves questions to and from Moodle as GIFT and Moodle XML", async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signInAsNewTeacher(page, { name: "Mona Moodle", email: uniqueEmail("moodle"), password: "a careful reader of Bishara" });
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Questions", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your questions" })).toBeVisible();
@@ -90,4 +90,19 @@ test("a teacher moves questions to and from Moodle as GIFT and Moodle XML", asyn
   await expect(page.getByText(/This Moodle XML file cannot be read: line 5 in the question “Half written” that starts on line 3/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Written by you (5)" })).toBeVisible();
   await expectAccessible(page);
+
+  // The gradebook downloads in Moodle's and Canvas's import layouts too.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Classes", exact: true }).click();
+  await page.getByLabel("Class name").fill("Moodle class");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page).toHaveURL(/\/teacher\/classes\/[a-z0-9]+$/);
+  await page.getByRole("link", { name: "See scores, statuses and mastery in the gradebook" }).click();
+  await expect(page.getByRole("heading", { name: "Gradebook", exact: true })).toBeVisible();
+  const canvas = await download(page, "CSV for Canvas");
+  expect(canvas.name).toMatch(/^gradebook-moodle-class-\d{4}-\d{2}-\d{2}\.canvas\.csv$/);
+  expect(canvas.text.split("\r\n").slice(0, 2)).toEqual(['\uFEFF"Student","ID","SIS User ID","SIS Login ID","Section"', '"Points Possible","","","",""']);
+  const moodle = await download(page, "CSV for Moodle");
+  expect(moodle.text.startsWith('\uFEFF"First name","Last name","Email address"')).toBe(true);
+  await expectAccessible(page);
+  await screenshots(page, testInfo, "gradebook-layouts");
 });

@@ -91,9 +91,9 @@ function ImportReportView({ report }: { report: ImportReport }) {
     <div className="space-y-4" aria-label="Import report" role="region">
       {report.imported.length > 0 ? (
         <section aria-labelledby="imported-heading" className="space-y-2">
-          <h3 id="imported-heading" className="text-lg font-semibold">
+          <h4 id="imported-heading" className="font-semibold">
             Brought in ({report.imported.length})
-          </h3>
+          </h4>
           <ul className="space-y-2">
             {report.imported.map((q) => (
               <li key={q.id} className="border-t border-rule pt-2">
@@ -115,9 +115,9 @@ function ImportReportView({ report }: { report: ImportReport }) {
       ) : null}
       {report.refused.length > 0 ? (
         <section aria-labelledby="refused-heading" className="space-y-2">
-          <h3 id="refused-heading" className="text-lg font-semibold">
+          <h4 id="refused-heading" className="font-semibold">
             Not brought in ({report.refused.length})
-          </h3>
+          </h4>
           <ul className="space-y-2">
             {report.refused.map((r) => (
               <li key={`${r.line}-${r.name}`} className="border-t border-rule pt-2">
