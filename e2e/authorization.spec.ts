@@ -55,6 +55,7 @@ const MADE_UP = {
   questionId: "not-a-real-question",
   classId: "not-a-real-class",
   articleId: "not-a-real-article",
+  assignmentId: "not-a-real-assignment",
   nextauth: "session",
 };
 

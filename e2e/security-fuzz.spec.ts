@@ -103,6 +103,7 @@ function routeRequests(pattern: string, spec: RouteSpec, ids: ForeignIds, salt: 
     questionId: "q-slovenia-summit-year",
     classId: ids.classId,
     articleId: "not-a-real-article",
+    assignmentId: "not-a-real-assignment",
     nextauth: "session",
   };
   const path = fillPattern(pattern, sampleValues);

@@ -66,6 +66,9 @@ const ROUTES: Record<string, RouteRow> = {
   "/icon.svg": { who: "anonymous", method: "GET", status: 200, body: [] },
   // Read with a made-up article: the owner-only refusal.
   "/api/v1/teacher/articles/[articleId]/export": { who: "teacher", method: "GET", status: 404, body: [] },
+  // Question files for Moodle (decision 0046): asked without ?format=, a definite 400.
+  "/api/v1/teacher/questions/export": { who: "teacher", method: "GET", status: 400, body: [] },
+  "/api/v1/teacher/classes/[classId]/assignments/[assignmentId]/questions": { who: "teacher", method: "GET", status: 400, body: [] },
 };
 
 function expectSecurityHeaders(headers: Record<string, string>, where: string) {

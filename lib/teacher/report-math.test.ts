@@ -11,6 +11,9 @@ import {
   discriminationIndex,
   formatPercent,
   gradebookCsvRows,
+  moodleGradebookRows,
+  canvasGradebookRows,
+  splitName,
   wrongChoices,
   type AnswerFacts,
   type AssignmentFacts,
@@ -128,6 +131,27 @@ describe("gradebook", () => {
       ["Leo Novak", "leo@example.test", "50", "Done late", "", "Not assigned", "yes", "yes", "", "", "", ""],
       ["zoë Brandt", "zoe@example.test", "", "In progress", "", "Not assigned", "no", "yes", "", "", "", ""],
     ]);
+  });
+
+  it("lays the grades out as Moodle's CSV grade import reads them: names, the email to map from, a column per assignment", () => {
+    expect(moodleGradebookRows(gradebook)).toEqual([
+      ["First name", "Last name", "Email address", "Potato diplomacy", "Phase 1"],
+      ["Amira", "Haddad", "amira@example.test", "90", ""],
+      ["Leo", "Novak", "leo@example.test", "50", ""],
+      ["zoë", "Brandt", "zoe@example.test", "", ""],
+    ]);
+  });
+
+  it("lays the grades out as Canvas's gradebook import reads them: its five columns, points possible, a column per assignment", () => {
+    expect(canvasGradebookRows(gradebook)).toEqual([
+      ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "Potato diplomacy", "Phase 1"],
+      ["Points Possible", "", "", "", "", "100", "100"],
+      ["Haddad, Amira", "", "", "amira@example.test", "", "90", ""],
+      ["Novak, Leo", "", "", "leo@example.test", "", "50", ""],
+      ["Brandt, zoë", "", "", "zoe@example.test", "", "", ""],
+    ]);
+    expect(splitName("Cher")).toEqual({ first: "Cher", last: "" });
+    expect(splitName("  Mary Ann  Lee ")).toEqual({ first: "Mary Ann", last: "Lee" });
   });
 
   it("counts only the attempts the assignment's choices count (decision 0036), and keeps the others apart", () => {

@@ -368,3 +368,49 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   }
   return groups;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The gradebook in the layouts school gradebooks import (decision 0046; README "Gradebook to
+// Moodle and Canvas"). Only grades: each assignment's counted best score as points out of 100,
+// empty where there is none (both importers leave an empty cell alone).
+
+export const GRADEBOOK_LAYOUTS = ["moodle", "canvas"] as const;
+export type GradebookLayout = (typeof GRADEBOOK_LAYOUTS)[number];
+
+/** "Amira Haddad" → first "Amira", last "Haddad": a one-field name split at its last space. */
+export function splitName(name: string): { first: string; last: string } {
+  const trimmed = name.trim();
+  const cut = trimmed.lastIndexOf(" ");
+  return cut === -1 ? { first: trimmed, last: "" } : { first: trimmed.slice(0, cut).trimEnd(), last: trimmed.slice(cut + 1) };
+}
+
+const points = (cell: GradebookCell) => (cell.assigned ? percentCell(cell.bestScore) : "");
+
+/**
+ * Moodle's grade import from CSV (Grades → Import → CSV file): a user column to map from
+ * ("Email address" → useremail) and one column per grade item, mapped on Moodle's preview page.
+ */
+export function moodleGradebookRows(gradebook: Gradebook): string[][] {
+  const header = ["First name", "Last name", "Email address", ...gradebook.columns.map((c) => c.title)];
+  const rows = gradebook.rows.map(({ student, cells }) => {
+    const { first, last } = splitName(student.name);
+    return [first, last, student.email, ...cells.map(points)];
+  });
+  return [header, ...rows];
+}
+
+/**
+ * Canvas's gradebook import (Grades → Import): the five columns Canvas's own export starts with,
+ * a "Points Possible" row, then one column per assignment. Canvas has no Backchannel ids: students
+ * are matched by "SIS Login ID" (the email here) or by name; a column Canvas does not know becomes
+ * a new assignment.
+ */
+export function canvasGradebookRows(gradebook: Gradebook): string[][] {
+  const header = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", ...gradebook.columns.map((c) => c.title)];
+  const possible = ["Points Possible", "", "", "", "", ...gradebook.columns.map(() => "100")];
+  const rows = gradebook.rows.map(({ student, cells }) => {
+    const { first, last } = splitName(student.name);
+    return [last ? `${last}, ${first}` : first, "", "", student.email, "", ...cells.map(points)];
+  });
+  return [header, possible, ...rows];
+}

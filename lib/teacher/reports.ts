@@ -26,6 +26,9 @@ import {
   buildGradebook,
   buildMasteryHeatmap,
   gradebookCsvRows,
+  moodleGradebookRows,
+  canvasGradebookRows,
+  type GradebookLayout,
   type AnswerFacts,
   type Gradebook,
   type ItemStats,
@@ -83,9 +86,15 @@ export async function gradebookForClass(teacherId: string, classId: string, now 
 }
 
 /** The gradebook as a CSV file's text (see csv.ts for what makes it safe to open). */
-export async function gradebookCsv(teacherId: string, classId: string, now = new Date()): Promise<{ className: string; csv: string }> {
+export async function gradebookCsv(
+  teacherId: string,
+  classId: string,
+  now = new Date(),
+  layout: GradebookLayout | null = null,
+): Promise<{ className: string; csv: string }> {
   const { className, gradebook } = await gradebookForClass(teacherId, classId, now);
-  return { className, csv: toCsv(gradebookCsvRows(gradebook)) };
+  const rows = layout === "moodle" ? moodleGradebookRows(gradebook) : layout === "canvas" ? canvasGradebookRows(gradebook) : gradebookCsvRows(gradebook);
+  return { className, csv: toCsv(rows) };
 }
 
 /** What the reports need to know about a question: built-in ones are in memory, teacher-written ones are read (one query). */

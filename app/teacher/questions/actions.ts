@@ -7,7 +7,9 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/define";
 import { hidden, id } from "@/lib/actions/fields";
 import { saved } from "@/lib/actions/form-state";
-import { DomainError } from "@/lib/errors";
+import { DomainError, fieldError } from "@/lib/errors";
+import { FORMAT_NAMES } from "@/lib/interop/model";
+import { importQuestionsFile, MAX_IMPORT_BYTES, type ImportReport } from "@/lib/interop/questions";
 import { QUESTION_SHOWS as shows, onFormFields, questionFields } from "@/lib/teacher/question-fields";
 import { formToQuestion, type QuestionFormValues } from "@/lib/teacher/question-form";
 import { createQuestion, duplicateBuiltIn, getOwnQuestion, setQuestionRetired, updateQuestion } from "@/lib/teacher/questions";
@@ -73,5 +75,36 @@ export const duplicateQuestionAction = formAction({
     const { id: copyId } = await duplicateBuiltIn(user.id, input.questionId);
     revalidatePath("/teacher/questions");
     redirect(`/teacher/questions/${copyId}?copied=1`);
+  },
+});
+
+/** Base64 makes the file a third larger; a little room besides. */
+const MAX_QUESTION_FILE_FIELD = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 16;
+
+export type ImportState = { report: ImportReport };
+
+/** A GIFT or Moodle XML file into the teacher's own questions, with a report per question (decision 0046). */
+export const importQuestionsAction = formAction<"teacher", z.ZodObject<{ fileData: z.ZodType<string>; fileName: z.ZodType<string> }>, ImportState>({
+  access: "teacher",
+  returnTo,
+  // The file travels as base64 in a hidden field (forms here carry strings); its messages go beside the file input.
+  shows: ["file"],
+  input: z.object({ fileData: hidden(z.string().max(MAX_QUESTION_FILE_FIELD)), fileName: hidden(z.string().max(300)) }),
+  async run({ user, input }) {
+    if (input.fileData === "") throw fieldError("file", "Choose a GIFT (.txt, .gift) or Moodle XML (.xml) file.");
+    const bytes = new Uint8Array(Buffer.from(input.fileData, "base64"));
+    const report = await importQuestionsFile(user.id, input.fileName, bytes).catch((error: unknown) => {
+      if (error instanceof DomainError && Object.keys(error.fields).length === 0) throw fieldError("file", error.message);
+      throw error;
+    });
+    revalidatePath("/teacher/questions");
+    const brought = report.imported.length;
+    const left = report.refused.length;
+    return {
+      ...saved(
+        `${brought} question${brought === 1 ? "" : "s"} brought in from the ${FORMAT_NAMES[report.format]} file${left > 0 ? `; ${left} not brought in (see why below)` : ""}.`,
+      ),
+      report,
+    };
   },
 });

@@ -169,6 +169,24 @@ export default async function ClassPage({ params }: PageProps<"/teacher/classes/
                         {scopeTitle(a.kind, a.scopeId)}
                         {a.questionIds ? ` · ${a.questionIds.length} chosen questions` : ""}
                       </p>
+                      <p className="font-sans text-sm">
+                        Questions for Moodle:{" "}
+                        <a
+                          href={`/api/v1/teacher/classes/${classroom.id}/assignments/${a.id}/questions?format=gift`}
+                          download
+                          aria-label={`The questions of “${a.title}” as GIFT`}
+                        >
+                          GIFT
+                        </a>{" "}
+                        ·{" "}
+                        <a
+                          href={`/api/v1/teacher/classes/${classroom.id}/assignments/${a.id}/questions?format=moodle-xml`}
+                          download
+                          aria-label={`The questions of “${a.title}” as Moodle XML`}
+                        >
+                          Moodle XML
+                        </a>
+                      </p>
                     </div>
                     <div className="flex flex-wrap items-start gap-2">
                       <Link

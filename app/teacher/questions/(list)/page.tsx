@@ -8,7 +8,15 @@ import { listOwnQuestions } from "@/lib/teacher/questions";
 import type { QuestionType } from "@/lib/quiz/schema";
 import { TableWrapper } from "@/components/form-bits";
 import { LocalTime } from "@/components/local-time";
+import { QuestionImportForm } from "@/components/teacher/question-import-form";
+import { MAX_IMPORT_BYTES } from "@/lib/interop/questions";
 import { DuplicateButton, RetireButton } from "../buttons";
+import { importQuestionsAction } from "../actions";
+
+const DOWNLOADS = [
+  { set: "own", what: "Your questions" },
+  { set: "bank", what: "The built-in questions" },
+] as const;
 
 export const metadata: Metadata = { title: "Your questions" };
 
@@ -84,6 +92,38 @@ export default async function QuestionsPage() {
             </table>
           </TableWrapper>
         )}
+      </section>
+
+      <section aria-labelledby="moodle-heading" className="space-y-4">
+        <h2 id="moodle-heading" className="text-2xl font-semibold">
+          Moodle and other quiz tools
+        </h2>
+        <p className="text-muted">
+          Download questions as GIFT or Moodle XML to import them into Moodle’s question bank, or bring questions in from either. Each question keeps its
+          explanation and the paragraphs it rests on in its feedback. GIFT has no ordering type, so ordering questions go only in the Moodle XML file; anything
+          a file cannot hold is listed at its top.
+        </p>
+        <ul className="space-y-2 font-sans">
+          {DOWNLOADS.map(({ set, what }) => (
+            <li key={set} className="flex flex-wrap items-center gap-x-4 gap-y-2">
+              <span className="min-w-48">{what}</span>
+              <a href={`/api/v1/teacher/questions/export?set=${set}&format=gift`} download aria-label={`${what} as GIFT`}>
+                GIFT
+              </a>
+              <a href={`/api/v1/teacher/questions/export?set=${set}&format=moodle-xml`} download aria-label={`${what} as Moodle XML`}>
+                Moodle XML
+              </a>
+            </li>
+          ))}
+        </ul>
+        <p className="font-sans text-sm text-muted">An assignment’s questions download from its class page.</p>
+        <h3 className="text-lg font-semibold">Bring questions in</h3>
+        <p className="text-muted">
+          Each question is checked like one you write here, and must name the paragraph it rests on: Backchannel’s own files do; in a file from elsewhere, end
+          its general feedback with a line such as “Source: Lesson 2, paragraph 4”. Questions that cannot be brought in are listed with their line and why; the
+          others become your questions.
+        </p>
+        <QuestionImportForm action={importQuestionsAction} maxBytes={MAX_IMPORT_BYTES} />
       </section>
 
       <section aria-labelledby="bank-heading" className="space-y-3">

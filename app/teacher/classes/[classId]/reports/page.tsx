@@ -80,9 +80,17 @@ export default async function GradebookPage({ params }: PageProps<"/teacher/clas
           <h2 id="gradebook-heading" className="text-2xl font-semibold">
             Gradebook
           </h2>
-          <a href={`/api/v1/teacher/classes/${classroom.id}/gradebook`} className="btn btn-secondary" download>
-            Download CSV
-          </a>
+          <div className="flex flex-wrap items-center gap-2">
+            <a href={`/api/v1/teacher/classes/${classroom.id}/gradebook`} className="btn btn-secondary" download>
+              Download CSV
+            </a>
+            <a href={`/api/v1/teacher/classes/${classroom.id}/gradebook?layout=moodle`} className="btn btn-secondary" download>
+              CSV for Moodle
+            </a>
+            <a href={`/api/v1/teacher/classes/${classroom.id}/gradebook?layout=canvas`} className="btn btn-secondary" download>
+              CSV for Canvas
+            </a>
+          </div>
         </div>
         <p className="text-muted">
           Each student’s grade is the best score of the finished attempts that count, and where they stand with each assignment (extensions included); for a
