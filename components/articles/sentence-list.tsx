@@ -245,8 +245,9 @@ function SentenceRow({ id, number, total, text, label, hasNote, heading, suggest
       onFocus={(event) => {
         if (event.target === event.currentTarget && !focused) onFocus(id, false);
       }}
-      // scroll-margin: a row brought into view is not left under the sticky progress bar.
-      className={`scroll-mt-32 cursor-pointer rounded-r-md border-l-[3px] py-1 pl-3 pr-2 outline-none focus-visible:ring-2 focus-visible:ring-accent ${
+      // scroll-margin: a row brought into view is left under neither the sticky progress bar nor,
+      // on a phone, the label panel fixed at the bottom (45vh).
+      className={`scroll-mt-32 scroll-mb-[48vh] cursor-pointer lg:scroll-mb-6 rounded-r-md border-l-[3px] py-1 pl-3 pr-2 outline-none focus-visible:ring-2 focus-visible:ring-accent ${
         style ? style.rule : "border-dashed border-[#8c959f]"
       } ${selected ? "bg-accent-soft/70" : "hover:bg-white/70"}`}
     >
