@@ -3,7 +3,8 @@
 // with its label or "No label yet" and a suggestion when a rule has one; the keyboard labels
 // (j/k or arrows, 1–5, a, n), the tools panel beside the text (below it on a phone) edits the
 // focused sentence and its paragraph. State lives in one reducer (lib/articles/workspace-state.ts);
-// rows are memoised on their block, so a keypress re-renders only the rows it changes.
+// rows are memoised on their block, so a keypress re-renders only the rows it changes, and a long
+// draft is drawn a few paragraphs at a time (sentence-list.tsx, decision 0045).
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
 import { LABEL_VALUES, type Label } from "@/lib/content/schema";
