@@ -3,20 +3,29 @@
 // with its label or "No label yet" and a suggestion when a rule has one; the keyboard labels
 // (j/k or arrows, 1–5, a, n), the tools panel beside the text (below it on a phone) edits the
 // focused sentence and its paragraph. State lives in one reducer (lib/articles/workspace-state.ts);
-// rows are memoised on their block, so a keypress re-renders only the rows it changes.
-import { memo, useCallback, useEffect, useMemo, useReducer, useRef, type KeyboardEvent, type MouseEvent } from "react";
+// rows are memoised on their block, so a keypress re-renders only the rows it changes, and a long
+// draft is drawn a few paragraphs at a time (sentence-list.tsx, decision 0045).
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
 import { LABEL_VALUES, type Label } from "@/lib/content/schema";
 import type { ActionResult } from "@/lib/actions/form-state";
 import { labellingProgress, publishProblems, type ArticleEditInput } from "@/lib/articles/edit";
 import type { ArticleDoc, DocBlock } from "@/lib/articles/schema";
 import { SUGGESTION_RULES } from "@/lib/articles/suggest";
-import { initialState, nextToSend, nextUnlabelled, selectedIds, workspaceReducer, type WorkspaceAction } from "@/lib/articles/workspace-state";
-import { SuggestionCache, type ShownSuggestion } from "@/lib/articles/workspace-suggest";
+import {
+  findSentence as findByText,
+  initialState,
+  nextToSend,
+  nextUnlabelled,
+  selectedIds,
+  workspaceReducer,
+  type WorkspaceAction,
+} from "@/lib/articles/workspace-state";
 import { LABEL_STYLE } from "@/components/lesson/label-styles";
 import { LabelledBar } from "./labelled-bar";
 import { SentenceTools } from "./sentence-tools";
-import { KIND_NAMES, type FocusedSentence } from "./kinds";
+import type { FocusedSentence } from "./kinds";
+import { blockSuggestions, SentenceList } from "./sentence-list";
 import { PublishPanel, type PublishActions, type PublishStatus } from "./publish-panel";
 
 export type WorkspaceProps = {
@@ -29,7 +38,6 @@ export type WorkspaceProps = {
   };
 };
 
-const suggestions = new SuggestionCache();
 const FAILED_SAVE = "The change could not be saved: the connection failed.";
 
 export function Workspace({ articleId, doc, status, shared, actions }: WorkspaceProps) {
@@ -77,7 +85,7 @@ export function Workspace({ articleId, doc, status, shared, actions }: Workspace
   const selection = useMemo(() => selectedIds(state), [state]);
   const selectedSet = useMemo(() => new Set(selection), [selection]);
   const focusedSentence = useMemo(() => findSentence(state.shown, state.focus), [state.shown, state.focus]);
-  const focusedSuggestion = focusedSentence ? (suggestions.forBlock(focusedSentence.block)[focusedSentence.index] ?? null) : null;
+  const focusedSuggestion = focusedSentence ? (blockSuggestions(focusedSentence.block)[focusedSentence.index] ?? null) : null;
 
   const acceptSuggestions = useCallback(
     (ids: string[]) => {
@@ -86,7 +94,7 @@ export function Workspace({ articleId, doc, status, shared, actions }: Workspace
       for (const id of ids) {
         const found = findSentence(state.shown, id);
         if (!found || found.sentence.label !== null) continue;
-        const suggestion = suggestions.forBlock(found.block)[found.index];
+        const suggestion = blockSuggestions(found.block)[found.index];
         if (!suggestion) continue;
         byLabel.set(suggestion.label, [...(byLabel.get(suggestion.label) ?? []), id]);
         if (suggestion.speaker && !found.sentence.speaker) dispatch({ type: "edit", edit: { op: "speaker", sentenceId: id, speaker: suggestion.speaker } });
@@ -144,6 +152,21 @@ export function Workspace({ articleId, doc, status, shared, actions }: Workspace
     [move],
   );
 
+  // The browser's find cannot see the rows that are not drawn: this one searches the whole draft.
+  const [query, setQuery] = useState("");
+  const [found, setFound] = useState<string | null>(null);
+  function onFind(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (query.trim() === "") return;
+    const hit = findByText(state.shown, query, state.focus);
+    if (!hit) {
+      setFound(`No sentence has “${query.trim()}”.`);
+      return;
+    }
+    setFound(`${hit.match} of ${hit.matches}`);
+    goTo(hit.id);
+  }
+
   const progress = useMemo(() => labellingProgress(state.shown), [state.shown]);
   const problems = useMemo(() => publishProblems(state.shown), [state.shown]);
   const firstUnlabelled = useMemo(() => nextUnlabelled(state.shown, null), [state.shown]);
@@ -182,6 +205,29 @@ export function Workspace({ articleId, doc, status, shared, actions }: Workspace
               Next unlabelled sentence
             </button>
           ) : null}
+          <form role="search" aria-label="Find a sentence" onSubmit={onFind} className="flex items-center gap-1.5">
+            <label htmlFor="find-sentence" className="text-muted">
+              Find
+            </label>
+            <input
+              id="find-sentence"
+              type="search"
+              value={query}
+              maxLength={200}
+              placeholder="words in a sentence"
+              onChange={(event) => {
+                setQuery(event.target.value);
+                setFound(null);
+              }}
+              className="field w-44 py-0.5 text-sm"
+            />
+            <button type="submit" className="rounded border border-rule bg-white px-2 py-0.5 hover:bg-[#f3f1ec]">
+              Find next
+            </button>
+            <span role="status" className="text-muted">
+              {found}
+            </span>
+          </form>
         </div>
         {failed ? (
           <div role="alert" className="space-y-2 rounded-md border border-[#b42318] bg-[#fef3f2] px-3 py-2 font-sans text-sm text-[#7a1a12]">
@@ -215,23 +261,18 @@ export function Workspace({ articleId, doc, status, shared, actions }: Workspace
           onKeyDown={onKeyDown}
           role="region"
           aria-label="Article text: use j and k or the arrow keys to move between sentences, 1 to 5 to label"
-          className="prose-article space-y-5 pb-[55vh] lg:pb-0"
+          className="prose-article pb-[55vh] lg:pb-0"
         >
-          {state.shown.blocks.map((block, i) => (
-            <BlockView
-              key={block.id}
-              block={block}
-              number={i + 1}
-              start={starts[i] ?? 0}
-              focusId={state.focus !== null && block.sentences.some((s) => s.id === state.focus) ? state.focus : null}
-              selected={block.sentences
-                .filter((s) => selectedSet.has(s.id))
-                .map((s) => s.id)
-                .join(" ")}
-              onFocus={focusOne}
-              onAccept={acceptOne}
-            />
-          ))}
+          <SentenceList
+            blocks={state.shown.blocks}
+            starts={starts}
+            total={state.order.length}
+            focus={state.focus}
+            focusBlock={focusedSentence?.blockIndex ?? -1}
+            selected={selectedSet}
+            onFocus={focusOne}
+            onAccept={acceptOne}
+          />
         </div>
         <aside
           aria-label="Label and tools"
@@ -321,108 +362,4 @@ function findSentence(doc: ArticleDoc, id: string | null): FocusedSentence | nul
     if (sentence) return { block, blockIndex, index, sentence, isFirstBlock: blockIndex === 0, isLastBlock: blockIndex === doc.blocks.length - 1 };
   }
   return null;
-}
-
-type BlockProps = {
-  block: DocBlock;
-  number: number;
-  start: number;
-  focusId: string | null;
-  /** The block's selected sentence ids, space-separated: a string, so unchanged rows compare equal. */
-  selected: string;
-  onFocus: (id: string, extend: boolean) => void;
-  onAccept: (id: string) => void;
-};
-
-const BlockView = memo(function BlockView({ block, number, start, focusId, selected, onFocus, onAccept }: BlockProps) {
-  const shown = suggestions.forBlock(block);
-  const chosen = new Set(selected.split(" "));
-  const hidden = block.hiddenReason !== undefined;
-  return (
-    <section aria-label={`${KIND_NAMES[block.kind]} ${number}`} className={hidden ? "opacity-60" : ""} data-block-id={block.id}>
-      <p className="mb-1 font-sans text-xs tracking-wide text-muted">
-        {KIND_NAMES[block.kind]} {number}
-        {hidden ? ` · hidden from students: ${block.hiddenReason}` : ""}
-      </p>
-      <div className={`space-y-2 ${block.kind === "quote" ? "border-l-2 border-rule pl-4 italic" : ""}`}>
-        {block.sentences.map((sentence, i) => (
-          <SentenceRow
-            key={sentence.id}
-            id={sentence.id}
-            number={start + i + 1}
-            text={sentence.text}
-            label={sentence.label}
-            hasNote={sentence.labelNote !== undefined}
-            heading={block.kind === "heading"}
-            suggestion={sentence.label === null ? (shown[i] ?? null) : null}
-            focused={focusId === sentence.id}
-            selected={chosen.has(sentence.id)}
-            onFocus={onFocus}
-            onAccept={onAccept}
-          />
-        ))}
-      </div>
-    </section>
-  );
-});
-
-type RowProps = {
-  id: string;
-  number: number;
-  text: string;
-  label: Label | null;
-  hasNote: boolean;
-  heading: boolean;
-  suggestion: ShownSuggestion | null;
-  focused: boolean;
-  selected: boolean;
-  onFocus: (id: string, extend: boolean) => void;
-  onAccept: (id: string) => void;
-};
-
-function SentenceRow({ id, number, text, label, hasNote, heading, suggestion, focused, selected, onFocus, onAccept }: RowProps) {
-  const style = label ? LABEL_STYLE[label] : null;
-  const onClick = (event: MouseEvent<HTMLDivElement>) => {
-    if ((event.target as HTMLElement).closest("button")) return;
-    onFocus(id, event.shiftKey);
-  };
-  return (
-    <div
-      data-sid={id}
-      tabIndex={focused ? 0 : -1}
-      role="group"
-      aria-label={`Sentence ${number}: ${style ? style.name : "no label yet"}`}
-      aria-current={focused ? "true" : undefined}
-      onClick={onClick}
-      onFocus={(event) => {
-        if (event.target === event.currentTarget && !focused) onFocus(id, false);
-      }}
-      className={`cursor-pointer rounded-r-md border-l-[3px] py-1 pl-3 pr-2 outline-none focus-visible:ring-2 focus-visible:ring-accent ${
-        style ? style.rule : "border-dashed border-[#8c959f]"
-      } ${selected ? "bg-accent-soft/70" : "hover:bg-white/70"}`}
-    >
-      <p className={`flex flex-wrap items-center gap-x-2 font-sans text-xs tracking-wide ${style ? style.text : "text-muted"}`}>
-        {style ? <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${style.dot}`} /> : null}
-        <span>{style ? style.name : "No label yet"}</span>
-        {hasNote ? <span className="text-muted">· note written</span> : null}
-      </p>
-      <p className={heading ? "text-xl font-semibold" : ""}>{text}</p>
-      {suggestion ? (
-        <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 font-sans text-sm text-muted">
-          <span>
-            Suggestion: <span className={LABEL_STYLE[suggestion.label].text}>{LABEL_STYLE[suggestion.label].name}</span>, because of {suggestion.reason} (
-            {suggestion.ruleName})
-          </span>
-          <button
-            type="button"
-            tabIndex={focused ? 0 : -1}
-            className="rounded border border-rule bg-white px-2 py-0.5 text-ink hover:bg-[#f3f1ec]"
-            onClick={() => onAccept(id)}
-          >
-            Accept suggestion
-          </button>
-        </p>
-      ) : null}
-    </div>
-  );
 }

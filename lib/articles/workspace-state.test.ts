@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { sampleDoc } from "./doc-fixture";
-import { initialState, nextToSend, nextUnlabelled, selectedIds, splitPoints, workspaceReducer as reduce, type WorkspaceState } from "./workspace-state";
+import {
+  findSentence,
+  initialState,
+  nextToSend,
+  nextUnlabelled,
+  selectedIds,
+  splitPoints,
+  workspaceReducer as reduce,
+  type WorkspaceState,
+} from "./workspace-state";
+import type { ArticleDoc } from "./schema";
 
 const label = (state: WorkspaceState, id: string) => state.shown.blocks.flatMap((b) => b.sentences).find((s) => s.id === id)?.label;
 
@@ -117,6 +127,49 @@ describe("the labelling workspace's state", () => {
     expect(nextUnlabelled(doc, null)).toBe("s4");
     expect(nextUnlabelled(doc, "s4")).toBe("s6");
     expect(nextUnlabelled(doc, "s6")).toBe("s4");
+    // From a sentence of a hidden block, or one that is gone: the next, then the first.
+    expect(nextUnlabelled(doc, "s7")).toBe("s4");
+    expect(nextUnlabelled(doc, "s5")).toBe("s6");
+    expect(nextUnlabelled(doc, "gone")).toBe("s4");
+    expect(nextUnlabelled({ ...doc, blocks: doc.blocks.slice(0, 1) }, null)).toBeNull();
+  });
+
+  it("reaches a sentence hundreds of rows away with u, and labels it there", () => {
+    // A long draft like the bench's 10,000 words: everything labelled but one sentence near the end.
+    const doc: ArticleDoc = {
+      ...sampleDoc(),
+      blocks: Array.from({ length: 170 }, (_, b) => ({
+        id: `b${b}`,
+        kind: "paragraph" as const,
+        sentences: Array.from({ length: 5 }, (_, i) => ({ id: `b${b}s${i}`, text: `Sentence ${i} of paragraph ${b}.`, label: "reported-fact" as const })),
+      })),
+    };
+    const far = doc.blocks[163]!.sentences[2]!;
+    doc.blocks[163]!.sentences[2] = { ...far, label: null };
+    let state = initialState(doc);
+    const id = nextUnlabelled(state.shown, state.focus);
+    expect(id).toBe("b163s2");
+    state = reduce(state, { type: "focus", id: id! });
+    state = reduce(state, { type: "label", label: "opinion" });
+    expect(label(state, "b163s2")).toBe("opinion");
+    expect(nextUnlabelled(state.shown, state.focus)).toBeNull();
+    // j from there moves on in reading order, into the next paragraph.
+    state = reduce(state, { type: "move", delta: 3, extend: false });
+    expect(state.focus).toBe("b164s0");
+  });
+
+  it("finds a sentence by its words, after the focused one and wrapping round, with its place among the matches", () => {
+    const doc = sampleDoc();
+    expect(findSentence(doc, "kerry", null)).toEqual({ id: "s2", match: 1, matches: 3 });
+    expect(findSentence(doc, "KERRY", "s2")).toEqual({ id: "s5", match: 2, matches: 3 });
+    expect(findSentence(doc, "Kerry", "s3")).toEqual({ id: "s5", match: 2, matches: 3 });
+    expect(findSentence(doc, "Kerry", "s10")).toEqual({ id: "s2", match: 1, matches: 3 });
+    // Straight quotes and apostrophes find curly ones; spaces are folded.
+    expect(findSentence(doc, '"we  have a plan,"', null)?.id).toBe("s5");
+    // A hidden caption is shown in the workspace, so it is found.
+    expect(findSentence(doc, "[getty]", null)?.id).toBe("s7");
+    expect(findSentence(doc, "nowhere in the text", null)).toBeNull();
+    expect(findSentence(doc, "   ", null)).toBeNull();
   });
 
   it("offers a split before every word but the first", () => {

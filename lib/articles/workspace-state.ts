@@ -179,18 +179,60 @@ export function nextToSend(state: WorkspaceState): PendingEdit[] {
   return state.pending[0]?.status === "waiting" ? batch : [];
 }
 
-/** The first shown sentence without a label, after `from` (wrapping round), for "next unlabelled". */
+/**
+ * The first shown sentence without a label, after `from` (wrapping round), for "next unlabelled".
+ * One pass over the article: on a long draft this runs on every key press that changes a label.
+ */
 export function nextUnlabelled(doc: ArticleDoc, from: string | null): string | null {
-  const ids: string[] = [];
+  let first: string | null = null;
+  let past = from === null;
   for (const block of doc.blocks) {
-    if (block.hiddenReason !== undefined) continue;
-    for (const s of block.sentences) if (s.label === null) ids.push(s.id);
+    for (const s of block.sentences) {
+      if (s.id === from) {
+        past = true;
+        continue;
+      }
+      if (block.hiddenReason !== undefined || s.label !== null) continue;
+      if (past) return s.id;
+      first ??= s.id;
+    }
   }
-  if (ids.length === 0) return null;
-  if (from === null) return ids[0] ?? null;
-  const order = sentenceOrder(doc);
-  const at = order.indexOf(from);
-  return ids.find((id) => order.indexOf(id) > at) ?? ids[0] ?? null;
+  return first;
+}
+
+/** Folds case, curly quotes and runs of spaces, so "kerry's" finds “Kerry’s”. */
+function folded(text: string): string {
+  return text
+    .toLocaleLowerCase("en")
+    .replace(/[‘’‛′]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .replace(/\s+/g, " ");
+}
+
+export type FoundSentence = { id: string; match: number; matches: number };
+
+/**
+ * "Find a sentence" (the workspace draws only the rows near the focus, so the browser's own
+ * find cannot reach the others): the next sentence after `from`, wrapping round, whose text
+ * contains the words typed, with its place among all the matches. Hidden paragraphs count too:
+ * the workspace shows them.
+ */
+export function findSentence(doc: ArticleDoc, query: string, from: string | null): FoundSentence | null {
+  const wanted = folded(query).trim();
+  if (wanted === "") return null;
+  const ids: string[] = [];
+  let after = -1;
+  for (const block of doc.blocks) {
+    for (const s of block.sentences) {
+      if (s.id === from) after = ids.length;
+      if (folded(s.text).includes(wanted)) ids.push(s.id);
+    }
+  }
+  // `after` counts the matches before `from`; a match at `from` itself is skipped over.
+  const at = after < 0 ? 0 : ids[after] === from ? after + 1 : after;
+  const index = at < ids.length ? at : 0;
+  const id = ids[index];
+  return id === undefined ? null : { id, match: index + 1, matches: ids.length };
 }
 
 /** Where a split can go: after each word but the last, as character offsets into the sentence. */
