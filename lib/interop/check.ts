@@ -16,8 +16,23 @@ export type Accepted = { line: number; name: string; question: Question; flaws: 
 export type Refused = { line: number; name: string; problems: string[] };
 export type CheckedFile = { accepted: Accepted[]; refused: Refused[] };
 
+/** The fields a refusal can name, as the question editor labels them. */
+const FIELD_NAMES: Record<string, string> = {
+  prompt: "Question",
+  explanation: "Explanation",
+  options: "Options",
+  answer: "Answer",
+  items: "Items",
+  left: "Left column",
+  right: "Right column",
+  statement: "Statement",
+  paragraphIds: "Source paragraphs",
+};
+
+/** Each problem once, after the field it is about, so a line in a long file says what to fix. */
 function problemsOf(errors: FieldErrors): string[] {
-  return [...new Set(Object.values(errors).flatMap((messages) => messages ?? []))];
+  const named = Object.entries(errors).flatMap(([field, messages]) => (messages ?? []).map((m) => (FIELD_NAMES[field] ? `${FIELD_NAMES[field]}: ${m}` : m)));
+  return [...new Set(named)];
 }
 
 export function checkImport(items: readonly ReadItem[], ctx: InteropContext, flawContext: FlawContext, newId: () => string): CheckedFile {

@@ -176,6 +176,15 @@ describe("Moodle XML", () => {
     expect(refused[1]?.problems[0]).toMatch(/names no paragraph/);
   });
 
+  it("says in plain words, by field, why a readable question is not brought in", () => {
+    const single = bank.find((q) => q.type === "single");
+    if (!single || single.type !== "single") throw new Error("no single-choice question");
+    const [item] = readMoodleXml(writeMoodleXml(exportItems([{ ...single, options: single.options.filter((o) => o.id === single.answer) }]), "One", ctx).text);
+    if (!item) throw new Error("nothing read");
+    const { refused } = checkImport([item], ctx, builtInFlawContext(), newId);
+    expect(refused[0]?.problems).toContain("Options: Give 2 to 6 options.");
+  });
+
   it("refuses a malformed file with the line and the question", () => {
     const xml = `<?xml version="1.0"?>\n<quiz>\n  <question type="truefalse">\n    <name><text>Broken</text></name>\n    <questiontext><text>Oops</questiontext>\n  </question>\n</quiz>\n`;
     expect(() => readMoodleXml(xml)).toThrow(/line 5 in the question “Broken” that starts on line 3/);

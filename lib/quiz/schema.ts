@@ -7,7 +7,12 @@ import { QuizKind } from "@/lib/enums";
 import { FLAW_CODES } from "./flaw-codes";
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug (a-z, 0-9, single hyphens)");
-const text = z.string().trim().min(1).max(2000);
+// Messages a teacher reads beside the field (the question editor) or under a question's line (an import).
+const text = z.string().trim().min(1, "This can’t be empty.").max(2000, "At most 2,000 characters.");
+const options = (min: number, max: number, what: string) => {
+  const message = `Give ${min} to ${max} ${what}.`;
+  return z.array(OptionSchema).min(min, message).max(max, message);
+};
 
 export const QUESTION_TYPES = ["single", "multiple", "true-false", "order", "match", "classify"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
@@ -26,7 +31,7 @@ const common = {
   /** Why the right answer is right. Shown after the learner answers. */
   explanation: text,
   /** The paragraphs (content/article.json block ids) the question rests on: "show in text". */
-  paragraphIds: z.array(id).min(1),
+  paragraphIds: z.array(id).min(1, "Name at least one paragraph the question rests on."),
   phaseIds: z.array(id),
   eventIds: z.array(id),
   /** Context notes whose verified record the question follows where the article is imprecise. */
@@ -51,7 +56,7 @@ const wrongExplanations = z.record(z.string(), text).default({});
 export const SingleChoiceSchema = z.strictObject({
   ...common,
   type: z.literal("single"),
-  options: z.array(OptionSchema).min(2).max(6),
+  options: options(2, 6, "options"),
   answer: id,
   wrongExplanations,
 });
@@ -59,8 +64,8 @@ export const SingleChoiceSchema = z.strictObject({
 export const MultipleSelectSchema = z.strictObject({
   ...common,
   type: z.literal("multiple"),
-  options: z.array(OptionSchema).min(3).max(8),
-  answer: z.array(id).min(1),
+  options: options(3, 8, "options"),
+  answer: z.array(id).min(1, "Mark at least one option right."),
   wrongExplanations,
 });
 
@@ -74,16 +79,16 @@ export const TrueFalseSchema = z.strictObject({
 export const OrderSchema = z.strictObject({
   ...common,
   type: z.literal("order"),
-  items: z.array(OptionSchema).min(3).max(6),
-  answer: z.array(id).min(3),
+  items: options(3, 6, "items to put in order"),
+  answer: z.array(id).min(3, "Give the order of at least 3 items."),
 });
 
 /** Match each left item (e.g. an event) to one right item (a year, place or person). */
 export const MatchSchema = z.strictObject({
   ...common,
   type: z.literal("match"),
-  left: z.array(OptionSchema).min(2).max(6),
-  right: z.array(OptionSchema).min(2).max(8),
+  left: options(2, 6, "items on the left"),
+  right: options(2, 8, "items on the right"),
   /** left id → right id */
   answer: z.record(z.string(), id),
 });
