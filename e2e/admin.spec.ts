@@ -3,22 +3,13 @@
 // and approves it in /admin, and the new teacher reaches the teacher area; an administrator's
 // emailed invitation signs up a verified teacher. Mail goes through a real SMTP server in this
 // process to a server of this spec's own (SMTP_URL, AUTH_URL), as e2e/sessions.spec.ts does.
-import type { Page, TestInfo } from "@playwright/test";
-import { DEMO, expect, expectAccessible, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { DEMO, expect, expectAccessible, screenshots, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
 import { startOwnServer, type OwnServer } from "./support/own-server";
 import { startMailCatcher, type CaughtMail, type MailCatcher } from "../tooling/mail-catcher";
 
 const header = (page: Page) => page.getByRole("navigation", { name: "Main" });
 const PASSWORD = "a careful reader of Bishara";
-
-/** Desktop, then phone width (390 px), into the test's output folder. */
-async function screenshots(page: Page, testInfo: TestInfo, name: string) {
-  await page.screenshot({ path: testInfo.outputPath(`${name}-desktop.png`), fullPage: true });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: testInfo.outputPath(`${name}-phone.png`), fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
 
 let smtp: MailCatcher;
 let inbox: CaughtMail[] = [];

@@ -2,20 +2,11 @@
 // of this spec's own with no trusted proxy (TRUSTED_PROXIES unset). The attacker browses over IPv4
 // (127.0.0.1) and sends a new X-Forwarded-For, X-Real-IP and forged private header with every
 // request; the owner browses over IPv6 (::1), a different socket address and so a different client.
-import type { Page, TestInfo } from "@playwright/test";
-import { expect, expectAccessible, signUp, test, uniqueEmail } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, screenshots, signUp, test, uniqueEmail } from "./support/fixtures";
 import { startOwnServer, type OwnServer } from "./support/own-server";
 
 const PASSWORD = "a walk along the Neva";
-
-/** Desktop, then phone width (390 px), into the test's output folder. */
-async function screenshots(page: Page, testInfo: TestInfo, name: string) {
-  await page.screenshot({ path: testInfo.outputPath(`${name}-desktop.png`), fullPage: true });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: testInfo.outputPath(`${name}-phone.png`), fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
 
 async function submitSignIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);

@@ -7,18 +7,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "gift-pegjs";
-import type { Page, TestInfo } from "@playwright/test";
-import { expect, expectAccessible, signInAsNewTeacher, test, uniqueEmail } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, screenshots, signInAsNewTeacher, test, uniqueEmail } from "./support/fixtures";
 
 const SAMPLE = path.resolve(import.meta.dirname, "../tests/fixtures/moodle-sample.xml");
-
-async function screenshots(page: Page, testInfo: TestInfo, name: string) {
-  await page.screenshot({ path: testInfo.outputPath(`${name}-desktop.png`), fullPage: true });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: testInfo.outputPath(`${name}-phone.png`), fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
 
 async function download(page: Page, link: string): Promise<{ name: string; text: string }> {
   const downloading = page.waitForEvent("download");

@@ -3,11 +3,11 @@
 // started before a server of this spec's own, which gets its issuer, client id and secret through
 // the environment as a school's deployment would. The shared e2e server has none configured: it is
 // the deployment without school sign-in.
-import type { Page, TestInfo } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { freePort } from "../tooling/free-port";
 import { createAccountIn } from "../tooling/accounts";
-import { expect, expectAccessible, test, uniqueEmail } from "./support/fixtures";
+import { expect, expectAccessible, screenshots, test, uniqueEmail } from "./support/fixtures";
 import { startTestProvider, subjectFor, type TestProvider } from "./support/oidc-provider";
 import { startOwnServer, type OwnServer } from "./support/own-server";
 
@@ -15,14 +15,6 @@ const SCHOOL = "Northfield School";
 const PASSWORD = "a walk along the Neva";
 const header = (page: Page) => page.getByRole("navigation", { name: "Main" });
 const schoolButton = (page: Page) => page.getByRole("button", { name: `Sign in with ${SCHOOL}` });
-
-async function screenshots(page: Page, testInfo: TestInfo, name: string) {
-  await page.screenshot({ path: testInfo.outputPath(`${name}-desktop.png`), fullPage: true });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: testInfo.outputPath(`${name}-phone.png`), fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
 
 /** At the provider's own (development) login page: any login and password sign in. */
 async function logInAtProvider(page: Page, login: string) {

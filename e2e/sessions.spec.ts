@@ -3,8 +3,8 @@
 // works until the owner signs out, changes the password or signs out everywhere, and is refused
 // afterwards. The reset mail goes through a real SMTP server in this process (smtp-server) to a
 // server of this spec's own (SMTP_URL, AUTH_URL), and is read with mailparser.
-import type { Page, TestInfo } from "@playwright/test";
-import { expect, expectAccessible, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, screenshots, signIn, signUp, test, uniqueEmail } from "./support/fixtures";
 import { startOwnServer, type OwnServer } from "./support/own-server";
 import { startMailCatcher, type CaughtMail, type MailCatcher } from "../tooling/mail-catcher";
 
@@ -32,15 +32,6 @@ async function openAccount(page: Page, name: string) {
     .getByRole("link", { name: `Account: ${name}` })
     .click();
   await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
-}
-
-/** Desktop, then phone width (390 px), into the test's output folder. */
-async function screenshots(page: Page, testInfo: TestInfo, name: string) {
-  await page.screenshot({ path: testInfo.outputPath(`${name}-desktop.png`), fullPage: true });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: testInfo.outputPath(`${name}-phone.png`), fullPage: true });
-  if (size) await page.setViewportSize(size);
 }
 
 test.describe("a copied session cookie", () => {

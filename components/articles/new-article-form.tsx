@@ -6,6 +6,7 @@ import { startTransition, useActionState, useState } from "react";
 import type { FormState } from "@/lib/actions/form-state";
 import { FieldFrame, fieldIds, FormField, FormMessage } from "@/components/form-field";
 import { TextAreaField } from "@/components/form-bits";
+import { attachFile } from "@/components/upload-file";
 
 type Props = {
   action: (previous: FormState, form: FormData) => Promise<FormState>;
@@ -17,15 +18,6 @@ const value = (state: FormState, name: string, fallback = "") => {
   const v = state.values?.[name];
   return typeof v === "string" ? v : fallback;
 };
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(new Error("unreadable"));
-    reader.readAsDataURL(file);
-  });
-}
 
 export function NewArticleForm({ action, defaultUsageNote, maxBytes }: Props) {
   const [state, dispatch, pending] = useActionState(action, {});
@@ -42,19 +34,12 @@ export function NewArticleForm({ action, defaultUsageNote, maxBytes }: Props) {
     // Only the chosen source travels: a pasted text and a file together could pass the body limit.
     if (isFile) form.set("pasted", "");
     if (isFile && file instanceof File && file.size > 0) {
-      if (file.size > maxBytes) {
-        setFileProblem(`This file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxBytes / 1024 / 1024} MB.`);
-        return;
-      }
       setReading(true);
-      try {
-        form.set("fileData", await readAsBase64(file));
-        form.set("fileName", file.name);
-      } catch {
-        setFileProblem("This file could not be read. Check that it is still on your computer and try again.");
+      const problem = await attachFile(form, file, maxBytes);
+      setReading(false);
+      if (problem) {
+        setFileProblem(problem);
         return;
-      } finally {
-        setReading(false);
       }
     }
     // useActionState's dispatch runs in a transition (it is not a form action here).

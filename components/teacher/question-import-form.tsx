@@ -8,18 +8,10 @@ import { startTransition, useActionState, useState } from "react";
 import type { FormState } from "@/lib/actions/form-state";
 import type { ImportReport } from "@/lib/interop/questions";
 import { FieldFrame, fieldIds, FormMessage } from "@/components/form-field";
+import { attachFile } from "@/components/upload-file";
 
 type State = FormState<{ report: ImportReport }>;
 type Props = { action: (previous: State, form: FormData) => Promise<State>; maxBytes: number };
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(new Error("unreadable"));
-    reader.readAsDataURL(file);
-  });
-}
 
 export function QuestionImportForm({ action, maxBytes }: Props) {
   const [state, dispatch, pending] = useActionState(action, {});
@@ -32,19 +24,12 @@ export function QuestionImportForm({ action, maxBytes }: Props) {
     const file = form.get("file");
     form.delete("file");
     if (file instanceof File && file.size > 0) {
-      if (file.size > maxBytes) {
-        setFileProblem(`This file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxBytes / 1024 / 1024} MB.`);
-        return;
-      }
       setReading(true);
-      try {
-        form.set("fileData", await readAsBase64(file));
-        form.set("fileName", file.name);
-      } catch {
-        setFileProblem("This file could not be read. Check that it is still on your computer and try again.");
+      const problem = await attachFile(form, file, maxBytes);
+      setReading(false);
+      if (problem) {
+        setFileProblem(problem);
         return;
-      } finally {
-        setReading(false);
       }
     }
     startTransition(() => dispatch(form));

@@ -2,7 +2,7 @@
 // watched for CSP violations and page errors, and waits after a full load until streamed content
 // is in place; `expectAccessible` runs axe on the current page.
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page, type TestInfo } from "@playwright/test";
 import { E2E_DATABASE_URL } from "../../playwright.config";
 import { createAccountIn } from "../../tooling/accounts";
 
@@ -224,4 +224,13 @@ export async function signInAsNewTeacher(
   await createAccountIn(databaseUrl, { name, email, password, role: "TEACHER" });
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/teacher$/);
+}
+
+/** Desktop, then phone width (390 px), into the test's output folder: the screens a change shows, to look at. */
+export async function screenshots(page: Page, testInfo: TestInfo, name: string) {
+  await page.screenshot({ path: testInfo.outputPath(`${name}-desktop.png`), fullPage: true });
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath(`${name}-phone.png`), fullPage: true });
+  if (size) await page.setViewportSize(size);
 }
