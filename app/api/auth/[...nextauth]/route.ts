@@ -8,7 +8,7 @@ import { frameworkRoute } from "@/lib/api/route";
  * The Auth.js endpoints the app uses: the session read and update (next-auth/react's useSession and
  * update()), the CSRF token update() sends, the credentials callback (the form-free sign-in the
  * reliability tests use), and the school provider's callback (decision 0047; the way out to the
- * provider is a server action, app/(auth)/actions.ts). Auth.js's own pages (signin, signout, error, verify-request) are ours at
+ * provider is a server action, app/(auth)/school-actions.ts). Auth.js's own pages (signin, signout, error, verify-request) are ours at
  * /signin instead: theirs built links from the request's host (`localhost` behind a proxy), so
  * every other path is a 404 (issue 15, docs/decisions/0034-clean-refusals.md).
  */
