@@ -5,26 +5,13 @@
 import type { Page } from "@playwright/test";
 import { E2E_DATABASE_URL } from "../playwright.config";
 import { databaseTarget } from "../lib/database-url";
-import { createAccountIn } from "../tooling/accounts";
 import { toolingClient } from "../tooling/database-client";
+import { createAccountIn } from "../tooling/accounts";
 import { testArticleDoc } from "../tooling/test-article";
+import { storeDraftArticle } from "./support/articles";
 import { DEMO, expect, expectAccessible, test, uniqueEmail } from "./support/fixtures";
 
 const PROMPT = "When did Kerry and Lavrov first meet in Geneva?";
-
-/** The test article, stored as the teacher's draft straight into the test database (the importer is not this test's subject). */
-async function articleOf(ownerId: string): Promise<string> {
-  const target = databaseTarget(E2E_DATABASE_URL);
-  if (target.provider !== "sqlite") throw new Error("the browser tests run on SQLite files");
-  const client = toolingClient(target);
-  try {
-    const doc = testArticleDoc();
-    const slug = `geneva-talks-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-    return (await client.article.create({ data: { slug, ownerId, title: doc.meta.title, draft: doc }, select: { id: true } })).id;
-  } finally {
-    await client.$disconnect();
-  }
-}
 
 /** Edits a sentence of the draft and flags the article's questions, as publishing that edit does (lib/articles/publish.ts). */
 async function changeSentence(articleId: string, sentenceId: string, text: string) {
@@ -49,7 +36,7 @@ test("a teacher writes a single-choice question by picking two sentences, sees a
   test.setTimeout(120_000);
   const email = uniqueEmail("article-teacher");
   const teacher = await createAccountIn(E2E_DATABASE_URL, { name: "Ms Okafor", email, password: DEMO.password, role: "TEACHER" });
-  const articleId = await articleOf(teacher.id);
+  const articleId = await storeDraftArticle(teacher.id, testArticleDoc(), "geneva-talks");
 
   // The article's questions page asks her to sign in first, then opens.
   await page.goto(`/teacher/articles/${articleId}/questions`);

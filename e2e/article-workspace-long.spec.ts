@@ -5,11 +5,10 @@
 // The draft is stored straight into the test database (the importer is not this test's subject).
 import type { Page } from "@playwright/test";
 import { E2E_DATABASE_URL } from "../playwright.config";
-import { databaseTarget } from "../lib/database-url";
 import type { ArticleDoc } from "../lib/articles/schema";
 import { createAccountIn } from "../tooling/accounts";
-import { toolingClient } from "../tooling/database-client";
 import { testArticleDoc } from "../tooling/test-article";
+import { storeDraftArticle } from "./support/articles";
 import { DEMO, expect, expectAccessible, test, uniqueEmail } from "./support/fixtures";
 
 const PARAGRAPHS = 130;
@@ -46,19 +45,6 @@ function longDoc(): ArticleDoc {
   };
 }
 
-async function storeDraft(ownerId: string): Promise<string> {
-  const target = databaseTarget(E2E_DATABASE_URL);
-  if (target.provider !== "sqlite") throw new Error("the browser tests run on SQLite files");
-  const client = toolingClient(target);
-  try {
-    const doc = longDoc();
-    const slug = `long-draft-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-    return (await client.article.create({ data: { slug, ownerId, title: doc.meta.title, draft: doc }, select: { id: true } })).id;
-  } finally {
-    await client.$disconnect();
-  }
-}
-
 const focusedSentence = (page: Page) => page.locator('[data-sid][tabindex="0"]');
 const progress = (page: Page) => page.getByRole("meter", { name: "Sentences labelled" });
 
@@ -66,7 +52,7 @@ test("on a long draft the keys reach, scroll to and label a sentence hundreds of
   test.setTimeout(120_000);
   const email = uniqueEmail("long-draft-teacher");
   const teacher = await createAccountIn(E2E_DATABASE_URL, { name: "Ms Lindqvist", email, password: DEMO.password, role: "TEACHER" });
-  const articleId = await storeDraft(teacher.id);
+  const articleId = await storeDraftArticle(teacher.id, longDoc(), "long-draft");
 
   await page.goto(`/teacher/articles/${articleId}`);
   await expect(page).toHaveURL(/\/signin/);
