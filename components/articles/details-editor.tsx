@@ -5,8 +5,8 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/form-state";
-import { VERDICT_VALUES } from "@/lib/content/schema";
-import type { ArticleEditInput } from "@/lib/articles/edit";
+import { VERDICT_VALUES } from "@/lib/content/vocabulary";
+import type { ArticleEditInput } from "@/lib/articles/edit-schema";
 import type { ArticleDoc } from "@/lib/articles/schema";
 import { eventEdit, lessonEdit, metaEdit, noteEdit, phaseEdit, termEdit, type FormResult } from "@/lib/articles/workspace-forms";
 import { FormField, FormMessage } from "@/components/form-field";

@@ -38,8 +38,8 @@ type ListProps = {
  * and a screen reader's page reading keep working. Longer ones (~1,500 words) are drawn in part.
  */
 export const DRAWN_WHOLE_UP_TO = 120;
-/** Paragraphs drawn beyond the window at each end: enough for j/k never to wait for one. */
-const OVERSCAN = 4;
+/** Paragraphs drawn beyond the window at each end. Few: each costs hydration time on a phone, and the focused paragraph is always drawn anyway (decision 0050). */
+const OVERSCAN = 2;
 /** The gap between paragraphs, as `space-y-5` had it; padding, so it is part of what is measured. */
 const GAP = 20;
 

@@ -3,8 +3,7 @@
 // this label", the speaker, and the tools that split and join sentences and paragraphs, set a
 // paragraph's kind or hide it. Every change is an edit dispatched to the workspace's reducer.
 import { useState, type Dispatch, type RefObject } from "react";
-import { LABEL_VALUES } from "@/lib/content/schema";
-import { BLOCK_KINDS } from "@/lib/articles/schema";
+import { KIND_VALUES as BLOCK_KINDS, LABEL_VALUES } from "@/lib/content/vocabulary";
 import { splitPoints, type WorkspaceAction } from "@/lib/articles/workspace-state";
 import type { ShownSuggestion } from "@/lib/articles/workspace-suggest";
 import { LABEL_STYLE } from "@/components/lesson/label-styles";
@@ -119,7 +118,7 @@ function SentenceForms({
         className="space-y-1"
         onSubmit={(event) => {
           event.preventDefault();
-          edit({ type: "edit", edit: { op: "labelNote", sentenceId: sentence.id, note: note.trim() === "" ? null : note } });
+          edit({ type: "edit", edit: { op: "labelNote", sentenceId: sentence.id, note: note.trim() === "" ? null : note.trim() } });
         }}
       >
         <label htmlFor="label-note" className="block font-medium">
@@ -147,7 +146,7 @@ function SentenceForms({
           className="space-y-1"
           onSubmit={(event) => {
             event.preventDefault();
-            edit({ type: "edit", edit: { op: "speaker", sentenceId: sentence.id, speaker: speaker.trim() === "" ? null : speaker } });
+            edit({ type: "edit", edit: { op: "speaker", sentenceId: sentence.id, speaker: speaker.trim() === "" ? null : speaker.trim() } });
           }}
         >
           <label htmlFor="speaker" className="block font-medium">
@@ -242,7 +241,7 @@ function SentenceForms({
               className="space-y-1"
               onSubmit={(event) => {
                 event.preventDefault();
-                if (reason.trim() !== "") edit({ type: "edit", edit: { op: "hide", blockId: block.id, reason } });
+                if (reason.trim() !== "") edit({ type: "edit", edit: { op: "hide", blockId: block.id, reason: reason.trim() } });
               }}
             >
               <label htmlFor="hide-reason" className="block">

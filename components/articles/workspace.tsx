@@ -7,9 +7,10 @@
 // draft is drawn a few paragraphs at a time (sentence-list.tsx, decision 0045).
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
-import { LABEL_VALUES, type Label } from "@/lib/content/schema";
+import { LABEL_VALUES, type Label } from "@/lib/content/vocabulary";
 import type { ActionResult } from "@/lib/actions/form-state";
-import { labellingProgress, publishProblems, type ArticleEditInput } from "@/lib/articles/edit";
+import type { ArticleEditInput } from "@/lib/articles/edit-schema";
+import { labellingProgress, publishProblems } from "@/lib/articles/draft-status";
 import type { ArticleDoc, DocBlock } from "@/lib/articles/schema";
 import { SUGGESTION_RULES } from "@/lib/articles/suggest";
 import {

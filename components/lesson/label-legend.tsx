@@ -1,4 +1,4 @@
-import { LABEL_VALUES, type Label } from "@/lib/content/schema";
+import { LABEL_VALUES, type Label } from "@/lib/content/vocabulary";
 import { LABEL_DESCRIPTIONS } from "@/lib/content/labels";
 import { LABEL_STYLE } from "./label-styles";
 

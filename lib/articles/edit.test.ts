@@ -4,7 +4,9 @@ import { getContent } from "@/lib/content";
 import { DomainError } from "@/lib/errors";
 import { fromContent } from "./content-bridge";
 import { sampleDoc } from "./doc-fixture";
-import { applyEdit, ArticleEditSchema, labellingProgress, publishProblems, type ArticleEdit, type ArticleEditInput } from "./edit";
+import { labellingProgress, publishProblems } from "./draft-status";
+import { applyEdit } from "./edit";
+import { ArticleEditSchema, type ArticleEdit, type ArticleEditInput } from "./edit-schema";
 import { ArticleDocSchema, BLOCK_KINDS, type ArticleDoc } from "./schema";
 
 function deepFreeze<T>(value: T): T {

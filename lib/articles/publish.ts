@@ -6,7 +6,7 @@
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { checkSources } from "./anchor";
-import { publishProblems } from "./edit";
+import { publishProblems } from "./draft-status";
 import { ArticleDocSchema, type ArticleDoc } from "./schema";
 import { requireEditable, writeVersion, type Viewer } from "./store";
 

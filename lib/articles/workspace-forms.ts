@@ -4,7 +4,7 @@
  * fields). Pure, shared by the forms in the browser and their tests.
  */
 import { PartialDateSchema, VERDICT_VALUES, type Verdict } from "@/lib/content/schema";
-import type { ArticleEditInput } from "./edit";
+import type { ArticleEditInput } from "./edit-schema";
 import { WebUrlSchema } from "./schema";
 import { articleMetaFrom, type TypedMeta } from "./workspace-meta";
 

@@ -4,7 +4,7 @@
  * a published article is labelled throughout (it could not be published otherwise).
  */
 import { db } from "@/lib/db";
-import { labellingProgress } from "./edit";
+import { labellingProgress } from "./draft-status";
 import { ArticleDocSchema } from "./schema";
 import { listArticlesFor, type Viewer } from "./store";
 

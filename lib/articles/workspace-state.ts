@@ -3,13 +3,14 @@
  * draft as the teacher sees it (with edits not yet saved applied), the edits waiting to be saved,
  * and which sentences are focused and selected. Pure, so it is tested without a browser.
  *
- * Edits are applied here first (optimistic) with the same `applyEdit` the server runs, then saved
- * one at a time in order. A save that fails stays in the queue, visible, until the teacher tries
+ * Edits are applied here first (optimistic) with the same `applyArticleEdit` the server runs after
+ * parsing, then saved one at a time in order. A save that fails stays in the queue, visible, until the teacher tries
  * again or discards it: nothing typed is lost silently.
  */
-import type { Label } from "@/lib/content/schema";
+import type { Label } from "@/lib/content/vocabulary";
 import { DomainError } from "@/lib/errors";
-import { applyEdit, type ArticleEditInput } from "./edit";
+import { applyArticleEdit } from "./apply-edit";
+import type { ArticleEditInput } from "./edit-schema";
 import type { ArticleDoc } from "./schema";
 
 export type PendingEdit = { key: number; edit: ArticleEditInput; status: "waiting" | "saving" | "failed"; message?: string };
@@ -74,7 +75,7 @@ const STRUCTURAL = new Set<ArticleEditInput["op"]>(["splitSentence", "joinSenten
 function addEdit(state: WorkspaceState, edit: ArticleEditInput): WorkspaceState {
   let shown: ArticleDoc;
   try {
-    shown = applyEdit(state.shown, edit);
+    shown = applyArticleEdit(state.shown, edit);
   } catch (error) {
     return { ...state, notice: messageOf(error) };
   }
@@ -101,7 +102,7 @@ function rebuild(confirmed: ArticleDoc, pending: PendingEdit[]): { shown: Articl
   const kept: PendingEdit[] = [];
   for (const p of pending) {
     try {
-      shown = applyEdit(shown, p.edit);
+      shown = applyArticleEdit(shown, p.edit);
       kept.push(p);
     } catch (error) {
       messageOf(error);
@@ -136,8 +137,8 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     case "saved": {
       const keys = new Set(action.keys);
       const done = state.pending.filter((p) => keys.has(p.key));
-      // The server ran the same applyEdits on the same draft, so this is what it stored.
-      const confirmed = done.reduce((doc, p) => applyEdit(doc, p.edit), state.confirmed);
+      // The server applied the same edits to the same draft (after parsing them), so this is what it stored.
+      const confirmed = done.reduce((doc, p) => applyArticleEdit(doc, p.edit), state.confirmed);
       return { ...state, confirmed, pending: state.pending.filter((p) => !keys.has(p.key)), savedSinceLoad: true };
     }
     case "failed": {

@@ -6,14 +6,9 @@
  * must join back to their block, …) lives in `validate.ts`.
  */
 import { z } from "zod";
+import { KIND_VALUES, LABEL_VALUES, VERDICT_VALUES } from "./vocabulary";
 
-export const LABEL_VALUES = [
-  "reported-fact",
-  "on-record-quote",
-  "opinion",
-  "imagined-dialogue",
-  "editorial-note",
-] as const;
+export { KIND_VALUES, LABEL_VALUES, VERDICT_VALUES };
 export const LabelSchema = z.enum(LABEL_VALUES);
 export type Label = z.infer<typeof LabelSchema>;
 
@@ -33,20 +28,6 @@ export const SECTION_PREFIX: Record<Section, string> = {
   "back-matter": "back",
 };
 
-export const KIND_VALUES = [
-  "title",
-  "standfirst",
-  "caption",
-  "editor-note",
-  "heading",
-  "paragraph",
-  "quote",
-  "speech",
-  "related-link",
-  "author-bio",
-  "disclaimer",
-  "page-chrome",
-] as const;
 export const KindSchema = z.enum(KIND_VALUES);
 export type Kind = z.infer<typeof KindSchema>;
 
@@ -151,7 +132,6 @@ export const GlossaryTermSchema = z.strictObject({
 export type GlossaryTerm = z.infer<typeof GlossaryTermSchema>;
 export const GlossaryFileSchema = z.strictObject({ terms: z.array(GlossaryTermSchema).min(1) });
 
-export const VERDICT_VALUES = ["confirmed", "imprecise", "disputed", "incorrect"] as const;
 export const VerdictSchema = z.enum(VERDICT_VALUES);
 export type Verdict = z.infer<typeof VerdictSchema>;
 

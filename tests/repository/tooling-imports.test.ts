@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { resolveSpecifier } from "../../tooling/source-imports";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const TOOLING_USERS = ["bench", "scripts", "tests", "e2e"] as const;
@@ -19,21 +20,6 @@ const ALLOWED: Record<string, string> = {};
 
 function topFolder(relative: string): string {
   return relative.split(/[\\/]/)[0] ?? "";
-}
-
-/** The repository file an import specifier names, or null for a package. */
-function resolveSpecifier(fromFile: string, specifier: string): string | null {
-  let base: string;
-  if (specifier.startsWith("@/")) base = path.join(ROOT, specifier.slice(2));
-  else if (specifier.startsWith(".")) base = path.resolve(path.dirname(path.join(ROOT, fromFile)), specifier);
-  else return null;
-  const candidates = [
-    base,
-    ...[".ts", ".tsx", ".mts", ".mjs", ".js"].map((ext) => base + ext),
-    ...["index.ts", "index.tsx"].map((name) => path.join(base, name)),
-  ];
-  const found = candidates.find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile()) ?? base;
-  return path.relative(ROOT, found);
 }
 
 /** Every import of `source` (a file at `file`, relative to the root) that crosses between tooling folders. */
