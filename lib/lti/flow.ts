@@ -110,7 +110,7 @@ async function accountFor(platform: StoredPlatform, launch: Launch): Promise<Aut
 
 async function landingFor(platform: StoredPlatform, launch: Launch, user: AuthenticatedUser, now: Date): Promise<string> {
   if (launch.kind === "deep-linking") {
-    if (user.role !== "TEACHER" || !launch.deepLinking) throw new LtiError("message", "Only a course's teachers can add Backchannel content to it.");
+    if (user.role !== "TEACHER" || !launch.deepLinking) throw new LtiError("role", "Only a course's teachers can add Backchannel content to it.");
     const request = await db.ltiDeepLinkRequest.create({
       data: {
         platformId: platform.id,

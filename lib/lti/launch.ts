@@ -24,10 +24,13 @@ export const LTI_CLAIM = "https://purl.imsglobal.org/spec/lti/claim/";
 const DL_CLAIM = "https://purl.imsglobal.org/spec/lti-dl/claim/";
 const AGS_CLAIM = "https://purl.imsglobal.org/spec/lti-ags/claim/";
 
+export const LTI_REFUSALS = ["login", "signature", "claims", "nonce", "deployment", "message", "resource", "role"] as const;
+export type LtiRefusal = (typeof LTI_REFUSALS)[number];
+
 /** Why a launch or login is refused: shown to the person launching, and kept in the log. */
 export class LtiError extends Error {
   constructor(
-    readonly code: "login" | "signature" | "claims" | "nonce" | "deployment" | "message",
+    readonly code: LtiRefusal,
     message: string,
   ) {
     super(message);
