@@ -22,7 +22,8 @@ const SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
 const SCORE_TYPE = "application/vnd.ims.lis.v1.score+json";
 
 export type CourseUser = { sub: string; name: string; email?: string; roles: string[] };
-export type CourseLink = { id: string; title: string; custom: Record<string, string>; lineItem: boolean };
+/** `deploymentId`: a link of another deployment of the tool (one the tool does not know, in a test). */
+export type CourseLink = { id: string; title: string; custom: Record<string, string>; lineItem: boolean; deploymentId?: string };
 export type ReceivedScore = {
   lineItem: string;
   userId: string;
@@ -167,16 +168,16 @@ export async function startTestPlatform(registration?: ToolRegistration): Promis
     const user = users.get(sub);
     if (!user) return page("Not enrolled", "<p>No such person in this course.</p>");
     const teacher = user.roles.includes(ROLES.instructor);
-    const launchForm = (hint: string, label: string) =>
+    const launchForm = (hint: string, label: string, deployment = deploymentId) =>
       `<form method="post" action="${escape(tool.loginUrl)}">${hidden({
         iss: issuer,
         login_hint: user.sub,
         target_link_uri: tool.launchUrl,
         lti_message_hint: hint,
         client_id: clientId,
-        lti_deployment_id: deploymentId,
+        lti_deployment_id: deployment,
       })}<button type="submit">${escape(label)}</button></form>`;
-    const items = links.map((link) => `<li>${escape(link.title)} ${launchForm(link.id, `Open ${link.title}`)}</li>`).join("");
+    const items = links.map((link) => `<li>${escape(link.title)} ${launchForm(link.id, `Open ${link.title}`, link.deploymentId)}</li>`).join("");
     return page(
       "Year 12 Politics",
       `<p>Signed in to the course as ${escape(user.name)}.</p><ul>${items}</ul>${teacher ? launchForm("deep-link", "Add Backchannel content") : ""}`,
