@@ -1,5 +1,5 @@
 // Backchannel as an LTI 1.3 tool (issue 17, decision 0050), by clicks in Chromium against a course
-// platform written for the tests from the 1EdTech specifications (e2e/support/lti-platform.ts),
+// platform written for the tests from the 1EdTech specifications (tooling/lti-platform.ts),
 // running in this process. A server of this spec's own: the administrator registers the platform
 // there, a student opens a quiz from the course and its score reaches the platform's gradebook
 // (after the platform first answers 503), the teacher sees it sent, and adds a lesson to the course
@@ -9,7 +9,7 @@ import { getLessons } from "../lib/content";
 import { DEMO, expect, expectAccessible, screenshots, signIn, test } from "./support/fixtures";
 import { startOwnServer, type OwnServer } from "./support/own-server";
 import { attemptQuestionIds, answerByClicks, currentQuestion } from "./support/quiz-player";
-import { ROLES, startTestPlatform, type TestPlatform } from "./support/lti-platform";
+import { ROLES, startTestPlatform, type TestPlatform } from "../tooling/lti-platform";
 
 const lesson = getLessons()[0];
 if (!lesson) throw new Error("no lessons");

@@ -1,5 +1,5 @@
 // LTI 1.3 launches and grade passback (decision 0050) against a real SQLite database and the test
-// platform written from the specifications (e2e/support/lti-platform.ts), over real HTTP: its key
+// platform written from the specifications (tooling/lti-platform.ts), over real HTTP: its key
 // set for the launch, its token endpoint checking our assertion against our published key set, its
 // score service. Every refusal the issue names is refused: a forged token, a replayed nonce, a wrong
 // audience, an expired token, an unknown deployment, an unknown issuer.
@@ -12,7 +12,7 @@ import { LtiError } from "@/lib/lti/launch";
 import { queueScore, sendDueScores } from "@/lib/lti/outbox";
 import { registerPlatform } from "@/lib/lti/platforms";
 import { finishAttempt } from "@/lib/quiz/attempts";
-import { ROLES, startTestPlatform, type TestPlatform } from "@/e2e/support/lti-platform";
+import { ROLES, startTestPlatform, type TestPlatform } from "@/tooling/lti-platform";
 
 const TOOL = "http://tool.example";
 const LTI = "https://purl.imsglobal.org/spec/lti/claim/";
