@@ -4,32 +4,12 @@
  * info the key's kid), so a copy of the database alone signs nothing. Rotation follows lib/lti/keys.ts:
  * a new key is made when the newest one is too old to sign.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { importJWK, type JWK } from "jose";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { ToolKey } from "./ags";
+import { decryptJwk, encryptJwk } from "./key-seal";
 import { newToolKey, publishedKeySet, signingKey, SIGNING_ALG, type StoredKey } from "./keys";
-
-function keyFor(kid: string, secret: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", secret, "backchannel-lti-tool-key", kid, 32));
-}
-
-/** `iv.ciphertext.tag`, each base64url. */
-export function encryptJwk(jwk: JWK, kid: string, secret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", keyFor(kid, secret), iv);
-  const body = Buffer.concat([cipher.update(JSON.stringify(jwk), "utf8"), cipher.final()]);
-  return [iv, body, cipher.getAuthTag()].map((part) => part.toString("base64url")).join(".");
-}
-
-export function decryptJwk(sealed: string, kid: string, secret: string): JWK {
-  const [iv, body, tag] = sealed.split(".").map((part) => Buffer.from(part, "base64url"));
-  if (!iv || !body || !tag) throw new Error("The stored LTI key is not in the expected form.");
-  const decipher = createDecipheriv("aes-256-gcm", keyFor(kid, secret), iv);
-  decipher.setAuthTag(tag);
-  return JSON.parse(Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8")) as JWK;
-}
 
 async function storedKeys(): Promise<StoredKey[]> {
   const rows = await db.ltiToolKey.findMany({ orderBy: { createdAt: "desc" } });
@@ -54,10 +34,12 @@ async function keysWithSigner(now = new Date()): Promise<{ keys: StoredKey[]; si
   return { keys: [made, ...keys], signer: made };
 }
 
-/** The public key set platforms fetch (only public members, lib/lti/keys.ts). */
+/**
+ * The public key set platforms fetch (only public members, lib/lti/keys.ts). Reading it makes no
+ * key: the first one is made when something is first signed, before any platform needs to check it.
+ */
 export async function toolKeySet(now = new Date()): Promise<{ keys: JWK[] }> {
-  const { keys } = await keysWithSigner(now);
-  return publishedKeySet(keys, now);
+  return publishedKeySet(await storedKeys(), now);
 }
 
 /** The key that signs our client assertions and Deep Linking responses now. */
