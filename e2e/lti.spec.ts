@@ -5,13 +5,13 @@
 // (after the platform first answers 503), the teacher sees it sent, and adds a lesson to the course
 // by Deep Linking. A launch from a deployment that is not registered is refused with a clear page.
 import type { Page } from "@playwright/test";
-import { getLessons } from "../lib/content";
+import { lessons } from "./support/content";
 import { DEMO, expect, expectAccessible, screenshots, signIn, test } from "./support/fixtures";
 import { startOwnServer, type OwnServer } from "./support/own-server";
 import { attemptQuestionIds, answerByClicks, currentQuestion } from "./support/quiz-player";
 import { ROLES, startTestPlatform, type TestPlatform } from "../tooling/lti-platform";
 
-const lesson = getLessons()[0];
+const lesson = lessons[0];
 if (!lesson) throw new Error("no lessons");
 const QUIZ_LINK = `Quiz on ${lesson.title}`;
 const STUDENT = { sub: "moodle-student-7", name: "Noor Saleh", roles: [ROLES.learner] };
@@ -80,7 +80,9 @@ test.describe("LTI 1.3", () => {
     await screenshots(admin, testInfo, "admin-lti");
   });
 
-  test("a student opens the quiz from the course; the score reaches the platform after a 503, and the teacher sees it sent", async ({ newContextPage }, testInfo) => {
+  test("a student opens the quiz from the course; the score reaches the platform after a 503, and the teacher sees it sent", async ({
+    newContextPage,
+  }, testInfo) => {
     platform.failScores(1);
     const student = await newContextPage({ baseURL: server.baseURL });
     await student.goto(platform.courseUrl(STUDENT.sub));
@@ -134,7 +136,9 @@ test.describe("LTI 1.3", () => {
     await teacher.getByRole("button", { name: `Add ${lesson.title}`, exact: true }).click();
     // Back at the platform, which checked the signed response with Backchannel's key set.
     await expect(teacher.getByText(`Added to the course: ${lesson.title}`)).toBeVisible();
-    expect(platform.deepLinked).toEqual([expect.objectContaining({ type: "ltiResourceLink", title: lesson.title, custom: { backchannel_resource: `lesson:${lesson.slug}` } })]);
+    expect(platform.deepLinked).toEqual([
+      expect.objectContaining({ type: "ltiResourceLink", title: lesson.title, custom: { backchannel_resource: `lesson:${lesson.slug}` } }),
+    ]);
     expect(platform.deepLinked[0]).not.toHaveProperty("lineItem");
   });
 

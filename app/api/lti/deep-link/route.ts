@@ -29,7 +29,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
       headers: {
         "Content-Type": "text/html; charset=utf-8",
         "Cache-Control": "no-store",
-        "Content-Security-Policy": `default-src 'none'; script-src 'unsafe-inline'; form-action ${origin}; frame-ancestors 'none'; base-uri 'none'`,
+        "Content-Security-Policy": `default-src 'self'; script-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action ${origin}; frame-ancestors 'none'`,
       },
     });
   },
