@@ -11,13 +11,15 @@ const httpUrl = (what: string) =>
     .min(1, `Give the platform's ${what}.`)
     .max(500, "Keep this under 500 characters.")
     .refine((value) => {
+      // An empty one has its own message above.
+      if (value === "") return true;
       try {
         const url = new URL(value);
         return (url.protocol === "https:" || url.protocol === "http:") && !url.hash;
       } catch {
         return false;
       }
-    }, `The ${what} must be a full web address, starting with https://.`);
+    }, `The ${what} must be a full web address (starting with https://).`);
 
 export const PlatformFieldsSchema = z.object({
   name: z
