@@ -2,6 +2,7 @@
 // The answer sends the browser to the platform's authorisation endpoint with a fresh state and
 // nonce; the state is also bound to this browser by a cookie, which the launch checks.
 import { NextResponse, type NextRequest } from "next/server";
+import { otherMethods } from "@/lib/api/respond";
 import { route } from "@/lib/api/route";
 import { publicBaseUrl } from "@/lib/auth/public-url";
 import { LAUNCH_STATE_LIFETIME_MS, STATE_COOKIE, startLogin } from "@/lib/lti/flow";
@@ -45,4 +46,5 @@ const post = route({
 
 export const { GET } = get;
 export const { POST } = post;
-export const { PUT, PATCH, DELETE, OPTIONS } = get;
+// The other methods' 405 names both that it takes.
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");
