@@ -126,7 +126,7 @@ async function landingFor(platform: StoredPlatform, launch: Launch, user: Authen
   const resource = parseResource(launch.custom[RESOURCE_PARAM]);
   if (!resource) {
     throw new LtiError(
-      "message",
+      "resource",
       "This course link does not say which lesson or quiz of Backchannel it opens. Ask the teacher to add it again with “Select content”.",
     );
   }

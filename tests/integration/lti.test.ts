@@ -73,7 +73,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof LtiError) return error.code;
+    if (error instanceof LtiError) return error.code === "message" ? `message: ${error.message}` : error.code;
     throw error;
   }
   return "accepted";
@@ -123,6 +123,53 @@ describe("an LTI launch", () => {
     });
     expect(user.role).toBe("TEACHER");
     expect(path).toMatch(/^\/teacher\/lti#link-/);
+  });
+
+  it("opens a class assignment: the student joins its class and starts the assignment's attempt", async () => {
+    const classroom = await db.classroom.create({ data: { name: "LTI class", joinCode: `LTI${Date.now()}` } });
+    const assignment = await db.assignment.create({
+      data: {
+        classId: classroom.id,
+        kind: "LESSON",
+        scopeId: slug,
+        title: "Read and quiz",
+        opensAt: new Date(Date.now() - 60_000),
+        dueAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    const { state, nonce } = await login();
+    const { user, path } = await completeLaunch({
+      idToken: await platform.signIdToken(
+        claims(nonce, { [`${LTI}custom`]: { backchannel_resource: `assignment:${assignment.id}` }, [`${LTI}resource_link`]: { id: "assignment-link" } }),
+      ),
+      state,
+      browserState: state,
+    });
+    const attemptId = path.split("/").pop() ?? "";
+    expect(await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { userId: true, assignmentId: true } })).toEqual({
+      userId: user.id,
+      assignmentId: assignment.id,
+    });
+    expect(await db.classMember.count({ where: { classId: classroom.id, userId: user.id } })).toBe(1);
+    expect(await db.ltiAttempt.count({ where: { attemptId } })).toBe(1);
+  });
+
+  it("refuses a link that names nothing in Backchannel, and a deep linking request from a student", async () => {
+    const first = await login();
+    expect(
+      await refusal(
+        completeLaunch({ idToken: await platform.signIdToken(claims(first.nonce, { [`${LTI}custom`]: {} })), state: first.state, browserState: first.state }),
+      ),
+    ).toBe("resource");
+    const second = await login();
+    const deepLinking = claims(second.nonce, {
+      [`${LTI}message_type`]: "LtiDeepLinkingRequest",
+      "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings": {
+        deep_link_return_url: `${platform.issuer}/deep-link-return`,
+        accept_types: ["ltiResourceLink"],
+      },
+    });
+    expect(await refusal(completeLaunch({ idToken: await platform.signIdToken(deepLinking), state: second.state, browserState: second.state }))).toBe("role");
   });
 
   it("refuses a token signed by another key (forged)", async () => {
