@@ -27,7 +27,12 @@ const nextConfig = {
   env: { BENCH_ROUTES: process.env.BENCH_ROUTES === "1" ? "1" : "0" },
   async headers() {
     // Also added to the answers Next writes before routing (lib/security/bare-responses.ts).
-    return [{ source: "/:path*", headers: securityHeaders(isDev) }];
+    // The LTI Deep Linking answer posts to the course platform: its own CSP names that one origin
+    // as form-action (app/api/lti/deep-link/route.ts); everything else keeps form-action 'self'.
+    return [
+      { source: "/:path((?!api/lti/deep-link$).*)", headers: securityHeaders(isDev) },
+      { source: "/api/lti/deep-link", headers: securityHeaders(isDev, { formAction: false }) },
+    ];
   },
 };
 

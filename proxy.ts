@@ -20,6 +20,13 @@ import {
   type ActionRefusal,
 } from "./lib/security/server-action-request";
 
+/**
+ * LTI's login and launch are forms a course platform posts from its own site, by design (LTI Core
+ * 1.3 §5.1); they are guarded by the state, the nonce and the platform's signature instead
+ * (lib/lti/flow.ts, decision 0050).
+ */
+const CROSS_SITE_FORMS = new Set(["/api/lti/login", "/api/lti/launch"]);
+
 const BAD_PATH: ActionRefusal = { status: 400, message: "This address is not valid." };
 
 /** A refusal, as JSON in our API's shape under /api, else as a line of text. */
@@ -61,7 +68,7 @@ export async function proxy(request: NextRequest) {
   const isRead = request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS";
   // A form on another site posting here, without JavaScript: login CSRF, or a server action called
   // through its form field rather than the Next-Action header (Next's own check then throws, a 500).
-  if (!isRead && FORM_CONTENT_TYPE.test(contentType) && isCrossSite(origin, host)) return refuse(CROSS_SITE, pathname);
+  if (!isRead && FORM_CONTENT_TYPE.test(contentType) && isCrossSite(origin, host) && !CROSS_SITE_FORMS.has(pathname)) return refuse(CROSS_SITE, pathname);
   if (request.method === "POST" && request.headers.has("next-action")) {
     // Counted while it streams in: a body over the limit is not read to its end.
     const body = await readBodyUpTo(request.clone().body, MAX_ACTION_BODY_BYTES);

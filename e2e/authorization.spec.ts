@@ -152,6 +152,8 @@ function readDatabase() {
 // The administration actions (access "admin"), called as the page calls them, on a real target (a
 // pending teacher request) and with a new email to invite: everyone but the administrator is
 // refused and nothing changes. The administrator's own call is the control: it approves.
+const AUTHZ_ISSUER = "https://moodle.authz.example";
+
 test("the administration actions refuse an anonymous visitor, a student, a pending teacher and a teacher", async ({ browser }) => {
   test.setTimeout(120_000);
   const adminActions = declaredActions().filter((action) => action.access === "admin");
@@ -160,6 +162,9 @@ test("the administration actions refuse an anonymous visitor, a student, a pendi
     "app/admin/actions.ts#declineTeacherAction",
     "app/admin/actions.ts#inviteTeacherAction",
     "app/admin/actions.ts#removeTeacherAction",
+    "app/admin/lti/actions.ts#registerPlatformAction",
+    "app/admin/lti/actions.ts#removePlatformAction",
+    "app/admin/lti/actions.ts#updatePlatformAction",
   ]);
   const built = new Map(builtActions().map((action) => [action.name, action]));
 
@@ -185,9 +190,18 @@ test("the administration actions refuse an anonymous visitor, a student, a pendi
     const action = built.get(actionId);
     if (!action) throw new Error(`${actionId} is not in the build`);
     const userId = actionId.endsWith("#removeTeacherAction") ? teacherId : requesterId;
+    // The LTI platform actions (decision 0050) get a whole valid registration, for a made-up platform.
     const { body, contentType } = await formActionBody({}, [
       ["userId", userId],
       ["email", invited],
+      ["platformId", "not-a-real-platform"],
+      ["name", "Authz Moodle"],
+      ["issuer", AUTHZ_ISSUER],
+      ["clientId", "authz-client"],
+      ["deploymentIds", "1"],
+      ["authLoginUrl", `${AUTHZ_ISSUER}/mod/lti/auth.php`],
+      ["tokenUrl", `${AUTHZ_ISSUER}/mod/lti/token.php`],
+      ["keySetUrl", `${AUTHZ_ISSUER}/mod/lti/certs.php`],
     ]);
     return request.fetch(action.pages[0] ?? "/", {
       method: "POST",
@@ -236,12 +250,13 @@ test("the administration actions refuse an anonymous visitor, a student, a pendi
         requester: db.prepare('SELECT role, teacherRequestedAt IS NOT NULL AS pending FROM "User" WHERE id = ?').get(requesterId),
         teacher: db.prepare('SELECT role FROM "User" WHERE id = ?').get(teacherId),
         invitations: (db.prepare('SELECT count(*) AS n FROM "TeacherInvitation" WHERE email = ?').get(invited) as { n: number }).n,
+        platforms: (db.prepare('SELECT count(*) AS n FROM "LtiPlatform" WHERE issuer = ?').get(AUTHZ_ISSUER) as { n: number }).n,
       };
     } finally {
       db.close();
     }
   };
-  expect(state(), "nothing changed").toEqual({ requester: { role: "STUDENT", pending: 1 }, teacher: { role: "TEACHER" }, invitations: 0 });
+  expect(state(), "nothing changed").toEqual({ requester: { role: "STUDENT", pending: 1 }, teacher: { role: "TEACHER" }, invitations: 0, platforms: 0 });
 
   const admin = await requestFor(browser, "admin");
   try {

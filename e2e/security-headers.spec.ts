@@ -30,6 +30,11 @@ const PAGES: Record<string, Row> = {
   "/quiz/attempt/[attemptId]": { who: "student", status: 200 },
   "/teacher": { who: "teacher", status: 200 },
   "/admin": { who: "admin", status: 200 },
+  "/admin/lti": { who: "admin", status: 200 },
+  "/teacher/lti": { who: "teacher", status: 200 },
+  "/lti/refused": { who: "anonymous", status: 200 },
+  // A made-up Deep Linking request: the not-found page's headers (e2e/lti.spec.ts opens a real one).
+  "/lti/deep-link/[requestId]": { who: "teacher", status: 404 },
   "/teacher/classes/[classId]": { who: "teacher", status: 200 },
   "/teacher/classes/[classId]/reports": { who: "teacher", status: 200 },
   "/teacher/classes/[classId]/reports/questions": { who: "teacher", status: 200 },
@@ -69,6 +74,9 @@ const ROUTES: Record<string, RouteRow> = {
   // Question files for Moodle (decision 0046): asked without ?format=, a definite 400.
   "/api/v1/teacher/questions/export": { who: "teacher", method: "GET", status: 400, body: [] },
   "/api/v1/teacher/classes/[classId]/assignments/[assignmentId]/questions": { who: "teacher", method: "GET", status: 400, body: [] },
+  // LTI login and launch without a platform's request: refused, to the page that says why (decision 0050).
+  "/api/lti/login": { who: "anonymous", method: "GET", status: 303, body: [] },
+  "/api/lti/launch": { who: "anonymous", method: "POST", status: 303, body: [] },
 };
 
 function expectSecurityHeaders(headers: Record<string, string>, where: string) {
@@ -145,6 +153,7 @@ test("every page and route handler sends the security headers, HSTS included", a
     articleId: "not-a-real-article",
     version: "not-a-real-version",
     lesson: "l1",
+    requestId: "not-a-real-request",
   };
   // The demo teacher is the deployment's administrator (decision 0037).
   const admin = await browser.newContext();

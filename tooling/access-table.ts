@@ -45,6 +45,12 @@ export const PAGES: PageRow[] = [
   { file: "app/account/page.tsx", path: "/account", access: "user" },
   { file: "app/teacher/page.tsx", path: "/teacher", access: "teacher" },
   { file: "app/admin/page.tsx", path: "/admin", access: "admin" },
+  { file: "app/admin/lti/page.tsx", path: "/admin/lti", access: "admin" },
+  // Where a refused LTI launch lands: public (the person may not be signed in), the reason by code only.
+  { file: "app/lti/refused/page.tsx", path: "/lti/refused?code=nonce", access: "public" },
+  // A teacher's Deep Linking request: a made-up one is a 404.
+  { file: "app/lti/deep-link/[requestId]/page.tsx", path: "/lti/deep-link/not-a-real-request", access: "teacher", signedInStatus: 404 },
+  { file: "app/teacher/lti/page.tsx", path: "/teacher/lti", access: "teacher" },
   { file: "app/quiz/(list)/page.tsx", path: "/quiz", access: "user" },
   { file: "app/quiz/attempt/[attemptId]/page.tsx", path: "/quiz/attempt/not-a-real-attempt", access: "user", signedInStatus: 404 },
   // An imported article and its lessons: only for readers it is shared with (decision 0039), so a made-up one is a 404.

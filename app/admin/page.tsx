@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { LocalTime } from "@/components/local-time";
 import { adminOverview } from "@/lib/admin/teachers";
 import { requireAdmin } from "@/lib/auth/guards";
@@ -18,6 +19,9 @@ export default async function AdminPage() {
         <p className="text-muted">
           Teachers see the answer keys and their students&rsquo; names and emails, so a teacher account is given here: approve a request or invite someone by
           email. Until then an account is a student account.
+        </p>
+        <p>
+          <Link href="/admin/lti">Course platforms (LTI 1.3)</Link>: use Backchannel from your school&rsquo;s Moodle or Canvas.
         </p>
       </header>
 

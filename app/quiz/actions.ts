@@ -3,10 +3,12 @@
 // JSON API (lib/quiz/attempts.ts).
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { z } from "zod";
 import { formAction, jsonAction } from "@/lib/actions/define";
 import { hidden, id, text } from "@/lib/actions/fields";
 import { answerQuestion, finishAttempt, startOrResumeAttempt, startRetryOfMissed } from "@/lib/quiz/attempts";
+import { afterFinish } from "@/lib/lti/outbox";
 import { linksForQuestions } from "@/lib/quiz/links";
 import { QuizKindSchema } from "@/lib/quiz/schema";
 
@@ -49,6 +51,8 @@ export const finishQuizAction = jsonAction({
   input: z.object({ attemptId: z.string().max(100) }),
   async run({ user, input }) {
     const { score } = await finishAttempt(user.id, input.attemptId);
+    // A quiz opened from a course sends its score there (LTI, decision 0050), after the answer.
+    after(() => afterFinish(input.attemptId));
     revalidatePath("/dashboard");
     revalidatePath(`/quiz/attempt/${input.attemptId}`);
     return { score };

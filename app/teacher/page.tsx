@@ -29,7 +29,8 @@ export default async function TeacherHomePage({ searchParams }: PageProps<"/teac
         <h1 className="text-3xl font-semibold">Your classes</h1>
         <p className="text-muted">
           Signed in as {teacher.name}. Open a class to see its students, set work and read its reports, or{" "}
-          <Link href="/teacher/questions">write your own questions</Link>.
+          <Link href="/teacher/questions">write your own questions</Link>. Using Backchannel from Moodle or Canvas? See the{" "}
+          <Link href="/teacher/lti">scores sent to your courses</Link>.
         </p>
         {left === "1" ? <FormMessage tone="success" message="You left the class. Its work and reports stay with the class." /> : null}
         {declined === "1" ? <FormMessage tone="success" message="Invitation declined. You have not been added to that class." /> : null}

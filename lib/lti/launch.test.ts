@@ -40,6 +40,7 @@ function claims(overrides: Record<string, unknown> = {}): Record<string, unknown
     [`${LTI_CLAIM}roles`]: [LEARNER],
     [`${LTI_CLAIM}resource_link`]: { id: "link-7", title: "Potato diplomacy" },
     [`${LTI_CLAIM}context`]: { id: "course-12", title: "Year 12 Politics" },
+    [`${LTI_CLAIM}custom`]: { backchannel_resource: "lesson:potato-diplomacy", unsubstituted: 3 },
     "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint": {
       scope: ["https://purl.imsglobal.org/spec/lti-ags/scope/score"],
       lineitem: "https://moodle.school.example/mod/lti/services.php/2/lineitems/5/lineitem",
@@ -136,6 +137,7 @@ describe("a launch", () => {
       targetLinkUri: "https://backchannel.example/lessons/potato-diplomacy",
       resourceLinkId: "link-7",
       context: { id: "course-12", title: "Year 12 Politics" },
+      custom: { backchannel_resource: "lesson:potato-diplomacy" },
       deepLinking: null,
       grades: {
         lineItem: "https://moodle.school.example/mod/lti/services.php/2/lineitems/5/lineitem",

@@ -24,10 +24,13 @@ export const LTI_CLAIM = "https://purl.imsglobal.org/spec/lti/claim/";
 const DL_CLAIM = "https://purl.imsglobal.org/spec/lti-dl/claim/";
 const AGS_CLAIM = "https://purl.imsglobal.org/spec/lti-ags/claim/";
 
+export const LTI_REFUSALS = ["login", "signature", "claims", "nonce", "deployment", "message", "resource", "role"] as const;
+export type LtiRefusal = (typeof LTI_REFUSALS)[number];
+
 /** Why a launch or login is refused: shown to the person launching, and kept in the log. */
 export class LtiError extends Error {
   constructor(
-    readonly code: "login" | "signature" | "claims" | "nonce" | "deployment" | "message",
+    readonly code: LtiRefusal,
     message: string,
   ) {
     super(message);
@@ -93,6 +96,7 @@ const ClaimsSchema = z.object({
   [`${LTI_CLAIM}target_link_uri`]: z.url(),
   [`${LTI_CLAIM}roles`]: z.array(z.string()),
   [`${LTI_CLAIM}resource_link`]: z.object({ id: z.string().min(1).max(255), title: z.string().optional() }).optional(),
+  [`${LTI_CLAIM}custom`]: z.record(z.string(), z.unknown()).optional(),
   [`${LTI_CLAIM}context`]: z.object({ id: z.string().min(1), title: z.string().optional() }).optional(),
   [`${DL_CLAIM}deep_linking_settings`]: z.object({ deep_link_return_url: z.url(), accept_types: z.array(z.string()), data: z.string().optional() }).optional(),
   [`${AGS_CLAIM}endpoint`]: z.object({ scope: z.array(z.string()), lineitem: z.url().optional(), lineitems: z.url().optional() }).optional(),
@@ -111,6 +115,8 @@ export type Launch = {
   resourceLinkId: string | null;
   context: { id: string; title: string | null } | null;
   deepLinking: { returnUrl: string; acceptTypes: string[]; data: string | null } | null;
+  /** The link's custom parameters (string values only; the platform substitutes its variables). */
+  custom: Record<string, string>;
   /** Where a score goes (Assignment and Grade Services), when the platform offers it. */
   grades: { lineItem: string | null; lineItems: string | null; scopes: string[] } | null;
 };
@@ -168,6 +174,9 @@ export async function verifyLaunch(
   if (kind === "deep-linking" && !settings) throw new LtiError("message", "A deep linking launch must give its settings.");
   const context = claims[`${LTI_CLAIM}context`];
   const endpoint = claims[`${AGS_CLAIM}endpoint`];
+  const custom = Object.fromEntries(
+    Object.entries(claims[`${LTI_CLAIM}custom`] ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
   const name = claims.name ?? ([claims.given_name, claims.family_name].filter(Boolean).join(" ") || null);
   return {
     kind,
@@ -180,6 +189,7 @@ export async function verifyLaunch(
     targetLinkUri: claims[`${LTI_CLAIM}target_link_uri`],
     resourceLinkId: resourceLink?.id ?? null,
     context: context ? { id: context.id, title: context.title ?? null } : null,
+    custom,
     deepLinking: settings ? { returnUrl: settings.deep_link_return_url, acceptTypes: settings.accept_types, data: settings.data ?? null } : null,
     grades: endpoint ? { lineItem: endpoint.lineitem ?? null, lineItems: endpoint.lineitems ?? null, scopes: endpoint.scope } : null,
   };

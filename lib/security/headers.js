@@ -6,8 +6,12 @@
 // bootstrap and cannot carry a per-request nonce (docs/decisions/0004-csp-for-prerendered-pages.md);
 // everything else is locked to this origin.
 
-/** @param {boolean} isDev */
-export function securityHeaders(isDev) {
+/**
+ * @param {boolean} isDev
+ * @param {{ formAction?: boolean }} [options] formAction false: no form-action directive, for the one
+ *   answer that posts to another site and sets its own (app/api/lti/deep-link/route.ts, decision 0050).
+ */
+export function securityHeaders(isDev, { formAction = true } = {}) {
   const contentSecurityPolicy = [
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
@@ -17,7 +21,7 @@ export function securityHeaders(isDev) {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ...(formAction ? ["form-action 'self'"] : []),
     "frame-ancestors 'none'",
   ].join("; ");
   const headers = [
