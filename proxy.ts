@@ -23,7 +23,7 @@ import {
 /**
  * LTI's login and launch are forms a course platform posts from its own site, by design (LTI Core
  * 1.3 §5.1); they are guarded by the state, the nonce and the platform's signature instead
- * (lib/lti/flow.ts, decision 0050).
+ * (lib/lti/flow.ts, decision 0051).
  */
 const CROSS_SITE_FORMS = new Set(["/api/lti/login", "/api/lti/launch"]);
 

@@ -190,7 +190,7 @@ test("the administration actions refuse an anonymous visitor, a student, a pendi
     const action = built.get(actionId);
     if (!action) throw new Error(`${actionId} is not in the build`);
     const userId = actionId.endsWith("#removeTeacherAction") ? teacherId : requesterId;
-    // The LTI platform actions (decision 0050) get a whole valid registration, for a made-up platform.
+    // The LTI platform actions (decision 0051) get a whole valid registration, for a made-up platform.
     const { body, contentType } = await formActionBody({}, [
       ["userId", userId],
       ["email", invited],

@@ -1,4 +1,4 @@
-// Backchannel as an LTI 1.3 tool (issue 17, decision 0050), by clicks in Chromium against a course
+// Backchannel as an LTI 1.3 tool (issue 17, decision 0051), by clicks in Chromium against a course
 // platform written for the tests from the 1EdTech specifications (tooling/lti-platform.ts),
 // running in this process. A server of this spec's own: the administrator registers the platform
 // there, a student opens a quiz from the course and its score reaches the platform's gradebook

@@ -74,7 +74,7 @@ const ROUTES: Record<string, RouteRow> = {
   // Question files for Moodle (decision 0046): asked without ?format=, a definite 400.
   "/api/v1/teacher/questions/export": { who: "teacher", method: "GET", status: 400, body: [] },
   "/api/v1/teacher/classes/[classId]/assignments/[assignmentId]/questions": { who: "teacher", method: "GET", status: 400, body: [] },
-  // LTI login and launch without a platform's request: refused, to the page that says why (decision 0050).
+  // LTI login and launch without a platform's request: refused, to the page that says why (decision 0051).
   "/api/lti/login": { who: "anonymous", method: "GET", status: 303, body: [] },
   "/api/lti/launch": { who: "anonymous", method: "POST", status: 303, body: [] },
 };

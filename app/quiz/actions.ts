@@ -51,7 +51,7 @@ export const finishQuizAction = jsonAction({
   input: z.object({ attemptId: z.string().max(100) }),
   async run({ user, input }) {
     const { score } = await finishAttempt(user.id, input.attemptId);
-    // A quiz opened from a course sends its score there (LTI, decision 0050), after the answer.
+    // A quiz opened from a course sends its score there (LTI, decision 0051), after the answer.
     after(() => afterFinish(input.attemptId));
     revalidatePath("/dashboard");
     revalidatePath(`/quiz/attempt/${input.attemptId}`);

@@ -1,4 +1,4 @@
-// A teacher's Deep Linking request, from the launch that stored it to the signed answer (decision 0050).
+// A teacher's Deep Linking request, from the launch that stored it to the signed answer (decision 0051).
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { deepLinkingResponse } from "./deep-linking";

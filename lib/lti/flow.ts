@@ -1,5 +1,5 @@
 /**
- * The launch against the database (decision 0050): the login initiation stores a state and nonce;
+ * The launch against the database (decision 0051): the login initiation stores a state and nonce;
  * the launch spends them once, verifies the platform's token (lib/lti/launch.ts), finds or makes
  * the account linked to platform + subject, records the link and decides where the person lands.
  */
@@ -74,7 +74,7 @@ const USER_SELECT = { id: true, email: true, name: true, role: true, sessionVers
 /**
  * The account linked to platform + subject, made on the first launch. Never joined to an existing
  * account by email (a platform could claim anyone's). A platform's teaching role makes a teacher:
- * an administrator registered the platform, vouching for its roles (decision 0050).
+ * an administrator registered the platform, vouching for its roles (decision 0051).
  */
 async function accountFor(platform: StoredPlatform, launch: Launch): Promise<AuthenticatedUser> {
   const linked = await db.ltiIdentity.findUnique({

@@ -1,4 +1,4 @@
-// The tool's private keys sealed at rest (decision 0050): AES-256-GCM under a key derived from
+// The tool's private keys sealed at rest (decision 0051): AES-256-GCM under a key derived from
 // AUTH_SECRET by HKDF-SHA-256 (salt "backchannel-lti-tool-key", info the key's kid).
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import type { JWK } from "jose";

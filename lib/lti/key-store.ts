@@ -1,5 +1,5 @@
 /**
- * The tool's signing keys in the database (decision 0050). The private JWK is encrypted at rest with
+ * The tool's signing keys in the database (decision 0051). The private JWK is encrypted at rest with
  * AES-256-GCM under a key derived from AUTH_SECRET by HKDF-SHA-256 (salt "backchannel-lti-tool-key",
  * info the key's kid), so a copy of the database alone signs nothing. Rotation follows lib/lti/keys.ts:
  * a new key is made when the newest one is too old to sign.

@@ -1,5 +1,5 @@
 /**
- * The score outbox (decision 0050): a finished attempt that a launch with a line item started is
+ * The score outbox (decision 0051): a finished attempt that a launch with a line item started is
  * queued as an LtiScore, then sent (lib/lti/ags.ts). A platform that is down or busy (`retry`) gets
  * it again after a growing wait (lib/lti/backoff.ts); a refusal is kept as FAILED with the reason.
  * Sending runs after each finish and whenever a teacher opens the scores page (or presses "Send

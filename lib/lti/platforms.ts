@@ -1,4 +1,4 @@
-// Registered platforms in the database (the admin page's domain, decision 0050).
+// Registered platforms in the database (the admin page's domain, decision 0051).
 import { db } from "@/lib/db";
 import { DomainError, fieldError, isUniqueViolation } from "@/lib/errors";
 import type { PlatformRegistration } from "./launch";

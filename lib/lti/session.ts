@@ -1,5 +1,5 @@
 /**
- * Signing in by a verified launch (decision 0050). The launch is a cross-site form post that Auth.js
+ * Signing in by a verified launch (decision 0051). The launch is a cross-site form post that Auth.js
  * has no provider for, so the session cookie is written here the way Auth.js writes its own: the
  * same claims its jwt() callback sets (lib/auth/config.ts), encrypted with Auth.js's `encode`, under
  * its cookie name and options. Guards, sign-out and session versions (decision 0033) treat it like

@@ -9,7 +9,7 @@
 /**
  * @param {boolean} isDev
  * @param {{ formAction?: boolean }} [options] formAction false: no form-action directive, for the one
- *   answer that posts to another site and sets its own (app/api/lti/deep-link/route.ts, decision 0050).
+ *   answer that posts to another site and sets its own (app/api/lti/deep-link/route.ts, decision 0051).
  */
 export function securityHeaders(isDev, { formAction = true } = {}) {
   const contentSecurityPolicy = [

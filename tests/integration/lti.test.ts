@@ -1,4 +1,4 @@
-// LTI 1.3 launches and grade passback (decision 0050) against a real SQLite database and the test
+// LTI 1.3 launches and grade passback (decision 0051) against a real SQLite database and the test
 // platform written from the specifications (tooling/lti-platform.ts), over real HTTP: its key
 // set for the launch, its token endpoint checking our assertion against our published key set, its
 // score service. Every refusal the issue names is refused: a forged token, a replayed nonce, a wrong

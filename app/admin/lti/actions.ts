@@ -1,5 +1,5 @@
 "use server";
-// Registering the course platforms Backchannel is a tool for (LTI 1.3, decision 0050), declared
+// Registering the course platforms Backchannel is a tool for (LTI 1.3, decision 0051), declared
 // once (lib/actions/define.ts) with access "admin".
 import { revalidatePath } from "next/cache";
 import { z } from "zod";

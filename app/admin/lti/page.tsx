@@ -10,7 +10,7 @@ import { PlatformForm, RemovePlatformButton } from "./forms";
 
 export const metadata: Metadata = { title: "Course platforms (LTI)" };
 
-// The course platforms (Moodle, Canvas) Backchannel is an LTI 1.3 tool for (decision 0050): the
+// The course platforms (Moodle, Canvas) Backchannel is an LTI 1.3 tool for (decision 0051): the
 // tool's addresses to copy into the platform, and the platform's to type in here.
 export default async function AdminLtiPage() {
   await requireAdmin("/admin/lti");

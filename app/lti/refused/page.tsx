@@ -3,7 +3,7 @@ import { REFUSAL_TEXT, refusalOf } from "@/lib/lti/refusals";
 
 export const metadata: Metadata = { title: "Launch refused" };
 
-// Where a refused LTI login or launch lands (decision 0050): why, in words, by the reason's code only.
+// Where a refused LTI login or launch lands (decision 0051): why, in words, by the reason's code only.
 export default async function LtiRefusedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { title, body } = REFUSAL_TEXT[refusalOf((await searchParams).code)];
   return (

@@ -12,7 +12,7 @@ const STATUS = { SENT: "sent", PENDING: "waiting", FAILED: "refused" } as const;
 const statusOf = (status: string) => (status === "SENT" || status === "PENDING" || status === "FAILED" ? STATUS[status] : status);
 
 // What Backchannel sent to the courses' gradebooks (LTI Assignment and Grade Services, decision
-// 0050), for the course links this teacher opened: who, what score, whether the platform took it, when.
+// 0051), for the course links this teacher opened: who, what score, whether the platform took it, when.
 export default async function TeacherLtiPage() {
   const teacher = await requireRole("TEACHER", "/teacher/lti");
   // Opening the page sends what is due (the outbox has no scheduler of its own).

@@ -6,7 +6,7 @@ import { pickableResources } from "@/lib/lti/resources";
 
 export const metadata: Metadata = { title: "Add to your course" };
 
-// A teacher's "Select content" from the course (LTI Deep Linking 2.0, decision 0050): each choice
+// A teacher's "Select content" from the course (LTI Deep Linking 2.0, decision 0051): each choice
 // is a plain form posted to /api/lti/deep-link, which answers with the signed response for the platform.
 export default async function DeepLinkPickerPage({ params }: { params: Promise<{ requestId: string }> }) {
   const { requestId } = await params;

@@ -10,7 +10,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route<"user", null, { 
   body: null,
   async handle({ user, params }) {
     const finished = await finishAttempt(user.id, params.attemptId);
-    // A quiz opened from a course sends its score there (LTI, decision 0050), after the answer.
+    // A quiz opened from a course sends its score there (LTI, decision 0051), after the answer.
     after(() => afterFinish(params.attemptId));
     return NextResponse.json(finished);
   },
