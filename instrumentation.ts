@@ -8,5 +8,8 @@ export async function register() {
     // The client address the throttles count by, from the socket and the trusted proxies only.
     const [{ stampClientAddresses }, { env }] = await Promise.all([import("./lib/security/forwarded-for"), import("./lib/env")]);
     stampClientAddresses(env().trustedProxies);
+    // LTI scores a platform could not take yet are sent again when their wait is over.
+    const { startScoreSender } = await import("./lib/lti/score-sender");
+    startScoreSender();
   }
 }

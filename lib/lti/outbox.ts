@@ -2,8 +2,8 @@
  * The score outbox (decision 0051): a finished attempt that a launch with a line item started is
  * queued as an LtiScore, then sent (lib/lti/ags.ts). A platform that is down or busy (`retry`) gets
  * it again after a growing wait (lib/lti/backoff.ts); a refusal is kept as FAILED with the reason.
- * Sending runs after each finish and whenever a teacher opens the scores page (or presses "Send
- * waiting scores now"): no scheduler to run beside the server.
+ * Sending runs after each finish, whenever a teacher opens the scores page (or presses "Send
+ * waiting scores now") and every minute in the server itself (./score-sender.ts).
  */
 import { db } from "@/lib/db";
 import { accessToken, ScoreNotSent, sendScore } from "./ags";

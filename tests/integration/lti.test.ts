@@ -10,6 +10,7 @@ import { completeLaunch, startLogin } from "@/lib/lti/flow";
 import { toolKeySet } from "@/lib/lti/key-store";
 import { LtiError } from "@/lib/lti/launch";
 import { queueScore, sendDueScores } from "@/lib/lti/outbox";
+import { startScoreSender } from "@/lib/lti/score-sender";
 import { registerPlatform } from "@/lib/lti/platforms";
 import { finishAttempt } from "@/lib/quiz/attempts";
 import { ROLES, startTestPlatform, type TestPlatform } from "@/tooling/lti-platform";
@@ -112,6 +113,25 @@ describe("an LTI launch", () => {
     expect(sent.sentAt).not.toBeNull();
     expect(platform.refusedScores).toBe(1);
     expect(platform.scores.at(-1)).toMatchObject({ userId: body.sub, scoreMaximum: 100, activityProgress: "Completed", gradingProgress: "FullyGraded" });
+  });
+
+  it("sends a waiting score again by itself once its wait is over, with nobody visiting", async () => {
+    const { state, nonce } = await login();
+    const { user, path } = await completeLaunch({ idToken: await platform.signIdToken(claims(nonce)), state, browserState: state });
+    const attemptId = path.split("/").pop() ?? "";
+    await finishAttempt(user.id, attemptId);
+    expect(await queueScore(attemptId)).toBe(true);
+    platform.failScores(1);
+    expect(await sendDueScores()).toBe(0);
+    // The platform's 503 set a wait; it is over.
+    await db.ltiScore.update({ where: { attemptId }, data: { nextTryAt: new Date(Date.now() - 1000) } });
+    const stop = startScoreSender(50);
+    try {
+      await expect.poll(async () => (await db.ltiScore.findUniqueOrThrow({ where: { attemptId } })).status, { timeout: 10_000 }).toBe("SENT");
+    } finally {
+      stop();
+    }
+    expect(await db.ltiScore.findUniqueOrThrow({ where: { attemptId } })).toMatchObject({ tries: 2, lastError: null });
   });
 
   it("makes a teacher of the course's instructor", async () => {

@@ -15,7 +15,7 @@ const statusOf = (status: string) => (status === "SENT" || status === "PENDING" 
 // 0051), for the course links this teacher opened: who, what score, whether the platform took it, when.
 export default async function TeacherLtiPage() {
   const teacher = await requireRole("TEACHER", "/teacher/lti");
-  // Opening the page sends what is due (the outbox has no scheduler of its own).
+  // Opening the page sends what is due now, rather than at the server's next minute.
   await sendDueScores().catch((error: unknown) => console.error("LTI score outbox:", error));
   const links = await scoresForTeacher(teacher.id);
   const titles = new Map(pickableResources().map((item) => [item.key, item.title]));
