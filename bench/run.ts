@@ -340,7 +340,8 @@ const f0 = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? 
 
 function toMarkdown(r: Results, seconds: number): string {
   const lines: string[] = [
-    "# Backchannel benchmarks: latest run",
+    // The Node version matters (CI tests on 20 and 24): in the title, so two reports are never confused.
+    `# Backchannel benchmarks: latest run on Node ${r.machine.node}`,
     "",
     `Written by \`bench/run.ts\` on ${r.date} in ${(seconds / 60).toFixed(1)} min. Command: \`${r.command}\`. Code: commit ${r.commit}. Build: ${r.build}.`,
     "",

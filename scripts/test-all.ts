@@ -123,7 +123,8 @@ for (const step of steps) {
   results.push({ name: step.name, ok: run.status === 0, seconds, counts });
 }
 
-console.log("\n━━ Summary");
+// CI runs this on more than one Node (.ci/run): the summary says which one it was.
+console.log(`\n━━ Summary (Node ${process.version}, ${process.platform} ${process.arch})`);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
