@@ -16,7 +16,7 @@
 # whenever the garbage collector frees one of its statements ("Assertion failed: (env) != nullptr"
 # in RemoveEnvironmentCleanupHook, nodejs/node#65446): the seed, servers and test workers died.
 # The ABI (NODE_MODULE_VERSION 137) is the same across 24.x. tests/repository/native-sqlite-gc.test.ts
-# catches such a build. Decision 0050.
+# catches such a build. Decision 0052.
 set -euo pipefail
 
 major="${1:?usage: scripts/install-node.sh MAJOR DIR (e.g. 24 /tmp/node24)}"

@@ -4,7 +4,7 @@
  * the whole process ("Assertion failed: (env) != nullptr", nodejs/node#65446): on such a build the
  * seed, every server and a test worker died with SIGABRT. Prisma's adapter prepares a statement per
  * query; this does the same, in a process of its own, until the collector has freed thousands.
- * scripts/install-node.sh builds the module against headers without the hook (decision 0050).
+ * scripts/install-node.sh builds the module against headers without the hook (decision 0052).
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
