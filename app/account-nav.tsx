@@ -1,7 +1,7 @@
 "use client";
 // The header's account links. Here, beside the root layout that is its only user, so that it can
 // import the sign-out action (components never import app/).
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { usePathname } from "next/navigation";
 import { useEffect, useEffectEvent, useRef } from "react";
 import { getSession, useSession } from "next-auth/react";
@@ -19,12 +19,12 @@ export function AccountNav() {
   if (account.state === "signed-out") {
     return (
       <>
-        <Link href="/signin" className={linkClass}>
+        <IntentLink href="/signin" className={linkClass}>
           Sign in
-        </Link>
-        <Link href="/signup" className="btn px-3 py-1.5 no-underline">
+        </IntentLink>
+        <IntentLink href="/signup" className="btn px-3 py-1.5 no-underline">
           Sign up
-        </Link>
+        </IntentLink>
       </>
     );
   }
@@ -32,38 +32,38 @@ export function AccountNav() {
     <>
       {account.role === "TEACHER" ? (
         <>
-          <Link href="/teacher" className={linkClass}>
+          <IntentLink href="/teacher" className={linkClass}>
             Classes
-          </Link>
-          <Link href="/teacher/articles" className={linkClass}>
+          </IntentLink>
+          <IntentLink href="/teacher/articles" className={linkClass}>
             Articles
-          </Link>
-          <Link href="/teacher/questions" className={linkClass}>
+          </IntentLink>
+          <IntentLink href="/teacher/questions" className={linkClass}>
             Questions
-          </Link>
+          </IntentLink>
         </>
       ) : (
         <>
-          <Link href="/dashboard" className={linkClass}>
+          <IntentLink href="/dashboard" className={linkClass}>
             Dashboard
-          </Link>
-          <Link href="/quiz" className={linkClass}>
+          </IntentLink>
+          <IntentLink href="/quiz" className={linkClass}>
             Quizzes
-          </Link>
-          <Link href="/classes" className={linkClass}>
+          </IntentLink>
+          <IntentLink href="/classes" className={linkClass}>
             Classes
-          </Link>
+          </IntentLink>
         </>
       )}
       {account.isAdmin ? (
-        <Link href="/admin" className={linkClass}>
+        <IntentLink href="/admin" className={linkClass}>
           Admin
-        </Link>
+        </IntentLink>
       ) : null}
-      <Link href="/account" className={linkClass}>
+      <IntentLink href="/account" className={linkClass}>
         <span className="sr-only">Account: </span>
         {account.name}
-      </Link>
+      </IntentLink>
       <SignOutButton action={signOutAction} compact />
     </>
   );

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { serif, serifItalic } from "./fonts";
 import { AccountNav } from "./account-nav";
 import { Providers } from "./providers";
@@ -27,17 +27,17 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <Providers>
           <header role="banner" className="border-b border-rule bg-white/70">
             <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-              <Link href="/" className="font-serif text-xl font-semibold text-ink no-underline">
+              <IntentLink href="/" className="font-serif text-xl font-semibold text-ink no-underline">
                 Backchannel
-              </Link>
+              </IntentLink>
               {/* min-h: as tall as the Sign up button, so the header keeps its height when the account links arrive. */}
               <nav aria-label="Main" className="flex min-h-9 flex-wrap items-center gap-x-5 gap-y-1 text-[0.95rem]">
-                <Link href="/lessons" className="text-ink no-underline hover:underline">
+                <IntentLink href="/lessons" className="text-ink no-underline hover:underline">
                   Lessons
-                </Link>
-                <Link href="/timeline" className="text-ink no-underline hover:underline">
+                </IntentLink>
+                <IntentLink href="/timeline" className="text-ink no-underline hover:underline">
                   Timeline
-                </Link>
+                </IntentLink>
                 <AccountNav />
               </nav>
             </div>

@@ -1,5 +1,5 @@
 // The pages of one article in the teacher's area: labelling the text, its details, its questions.
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 
 const TABS = [
   { key: "label", href: (id: string) => `/teacher/articles/${id}`, text: "Label the text" },
@@ -13,13 +13,13 @@ export function ArticleTabs({ articleId, current }: { articleId: string; current
       <ul className="-mb-px flex flex-wrap gap-4">
         {TABS.map((tab) => (
           <li key={tab.key}>
-            <Link
+            <IntentLink
               href={tab.href(articleId)}
               aria-current={tab.key === current ? "page" : undefined}
               className={`inline-block border-b-2 px-1 pb-2 no-underline ${tab.key === current ? "border-accent font-semibold text-ink" : "border-transparent text-muted hover:text-ink"}`}
             >
               {tab.text}
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>

@@ -5,15 +5,20 @@
 // window's own scroll), and so is the focused sentence's paragraph wherever it is, so the keys,
 // the browser's focus and "next unlabelled" always have a row to land on. Each row says its place
 // ("Sentence 412 of 830"), since a screen reader no longer finds every row in the page.
-import { memo, useCallback, useLayoutEffect, useRef, useState, type MouseEvent } from "react";
+import { memo, startTransition, useCallback, useEffect, useRef, useState, type MouseEvent } from "react";
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from "@tanstack/react-virtual";
 import type { Label } from "@/lib/content/schema";
 import type { DocBlock } from "@/lib/articles/schema";
-import { SuggestionCache, type ShownSuggestion } from "@/lib/articles/workspace-suggest";
+import { SuggestionCache, type PrimedSuggestions, type ShownSuggestion } from "@/lib/articles/workspace-suggest";
 import { LABEL_STYLE } from "@/components/lesson/label-styles";
 import { KIND_NAMES } from "./kinds";
 
 const suggestions = new SuggestionCache();
+
+/** Takes the server's suggestions for the first screen, so the browser starts without running the rules. */
+export function primeSuggestions(blocks: readonly DocBlock[], primed: PrimedSuggestions): void {
+  suggestions.prime(blocks, primed);
+}
 
 /** The suggestion for each sentence of a block (cached: the same object for the same text). */
 export function blockSuggestions(block: Pick<DocBlock, "kind" | "sentences">): (ShownSuggestion | null)[] {
@@ -64,16 +69,18 @@ export const SentenceList = memo(function SentenceList({ blocks, starts, total, 
   const listRef = useRef<HTMLDivElement>(null);
   // Where the list starts in the page and how wide it is: measured in the browser. Before that
   // (the server's render and the first one in the browser, which must match it) the first
-  // paragraphs are drawn in the page's flow, so nothing moves when they are measured.
+  // paragraphs are drawn in the page's flow, so nothing moves when they are measured. Measured
+  // after the first paint and applied as a transition, not inside hydration's commit: that keeps
+  // the page's start-up in short tasks (decision 0053).
   const [frame, setFrame] = useState<{ top: number; width: number } | null>(null);
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     const element = listRef.current;
     if (!element) return;
     const measure = () => {
       const rect = element.getBoundingClientRect();
       const next = { top: rect.top + window.scrollY, width: rect.width };
-      setFrame((last) => (last && Math.abs(last.top - next.top) < 0.5 && Math.abs(last.width - next.width) < 0.5 ? last : next));
+      startTransition(() => setFrame((last) => (last && Math.abs(last.top - next.top) < 0.5 && Math.abs(last.width - next.width) < 0.5 ? last : next)));
     };
     measure();
     // Whatever above the list grows or shrinks (a notice, the publish panel) changes the page's

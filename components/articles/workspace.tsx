@@ -13,6 +13,7 @@ import type { ArticleEditInput } from "@/lib/articles/edit-schema";
 import { labellingProgress, publishProblems } from "@/lib/articles/draft-status";
 import type { ArticleDoc, DocBlock } from "@/lib/articles/schema";
 import { SUGGESTION_RULES } from "@/lib/articles/suggest";
+import type { PrimedSuggestions } from "@/lib/articles/workspace-suggest";
 import {
   findSentence as findByText,
   initialState,
@@ -26,12 +27,14 @@ import { LABEL_STYLE } from "@/components/lesson/label-styles";
 import { LabelledBar } from "./labelled-bar";
 import { SentenceTools } from "./sentence-tools";
 import type { FocusedSentence } from "./kinds";
-import { blockSuggestions, SentenceList } from "./sentence-list";
+import { blockSuggestions, primeSuggestions, SentenceList } from "./sentence-list";
 import { PublishPanel, type PublishActions, type PublishStatus } from "./publish-panel";
 
 export type WorkspaceProps = {
   articleId: string;
   doc: ArticleDoc;
+  /** The server's suggestions for the first screen (firstScreenSuggestions). */
+  suggestions: PrimedSuggestions;
   status: PublishStatus;
   shared: boolean;
   actions: PublishActions & {
@@ -41,7 +44,9 @@ export type WorkspaceProps = {
 
 const FAILED_SAVE = "The change could not be saved: the connection failed.";
 
-export function Workspace({ articleId, doc, status, shared, actions }: WorkspaceProps) {
+export function Workspace({ articleId, doc, suggestions, status, shared, actions }: WorkspaceProps) {
+  // Once, before anything below asks for a suggestion.
+  useState(() => primeSuggestions(doc.blocks, suggestions));
   const [state, dispatch] = useReducer(workspaceReducer, doc, initialState);
   const router = useRouter();
   const listRef = useRef<HTMLDivElement>(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SuggestionCache } from "./workspace-suggest";
+import { firstScreenSuggestions, SuggestionCache } from "./workspace-suggest";
 
 const block = {
   kind: "paragraph" as const,
@@ -26,5 +26,39 @@ describe("the workspace's suggestion cache", () => {
     const second = cache.forBlock(labelled);
     expect(second[0]).toBe(first[0]);
     expect(second[1]).toBe(first[1]);
+  });
+});
+
+describe("the first screen's suggestions, computed on the server", () => {
+  const doc = {
+    blocks: [
+      { id: "b1", ...block },
+      { id: "b2", kind: "paragraph" as const, sentences: [{ id: "s4", text: "In 2013 they met in Geneva.", label: null }] },
+      { id: "b3", kind: "paragraph" as const, sentences: [{ id: "s5", text: "Clearly a disaster.", label: null }] },
+    ],
+  };
+
+  it("covers the first blocks up to the sentence budget", () => {
+    const primed = firstScreenSuggestions(doc, 4);
+    expect(Object.keys(primed)).toEqual(["b1", "b2"]);
+    expect(primed.b2?.[0]).toMatchObject({ label: "reported-fact", ruleId: "date" });
+  });
+
+  it("gives the browser's cache the very suggestions the rules would, without running them", () => {
+    const primed = firstScreenSuggestions(doc);
+    // Marked so the test can tell a primed suggestion from a recomputed one.
+    const marked = Object.fromEntries(
+      Object.entries(primed).map(([id, shown]) => [id, shown.map((s) => (s ? { ...s, reason: `${s.reason} (primed)` } : null))]),
+    );
+    const cache = new SuggestionCache();
+    cache.prime(doc.blocks, marked);
+    expect(cache.forBlock(doc.blocks[1]!)[0]?.reason).toMatch(/\(primed\)$/);
+    expect(new SuggestionCache().forBlock(doc.blocks[1]!)).toEqual(primed.b2);
+  });
+
+  it("ignores a primed block whose sentences changed since", () => {
+    const cache = new SuggestionCache();
+    cache.prime(doc.blocks, { b1: [null] });
+    expect(cache.forBlock(doc.blocks[0]!)[0]).toMatchObject({ label: "on-record-quote" });
   });
 });

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { requireRole } from "@/lib/auth/guards";
 import { publishState } from "@/lib/articles/publish";
+import { firstScreenSuggestions } from "@/lib/articles/workspace-suggest";
 import { ArticleTabs } from "@/components/articles/article-tabs";
 import { Workspace } from "@/components/articles/workspace";
 import { editArticleAction, publishArticleAction, shareArticleAction } from "../actions";
@@ -20,7 +21,7 @@ export default async function ArticleWorkspacePage({ params }: PageProps<"/teach
   return (
     <div className="space-y-6">
       <p className="font-sans text-sm">
-        <Link href="/teacher/articles">← Articles</Link>
+        <IntentLink href="/teacher/articles">← Articles</IntentLink>
       </p>
       <header className="flex flex-wrap items-end justify-between gap-x-6 gap-y-2">
         <div className="space-y-1">
@@ -39,6 +40,7 @@ export default async function ArticleWorkspacePage({ params }: PageProps<"/teach
       <Workspace
         articleId={articleId}
         doc={doc}
+        suggestions={firstScreenSuggestions(doc)}
         shared={article.sharedWithTeachers}
         status={{
           published: state.published ? { number: state.published.number, publishedAt: state.published.publishedAt.toISOString() } : null,
