@@ -22,6 +22,7 @@ export default defineConfig({
             "packages/**/*.test.ts",
             "scripts/**/*.test.ts",
             "tooling/**/*.test.ts",
+            "bench/**/*.test.ts",
             "tests/access/**/*.test.ts",
             "tests/repository/**/*.test.ts",
           ],
