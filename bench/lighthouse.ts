@@ -290,7 +290,13 @@ export function lighthouseMarkdown(rows: LighthouseRow[]): string {
   for (const row of rows) {
     const m = row.median.metrics;
     lines.push(
-      `| ${row.name} | \`${row.path.replace(/attempt\/[^/]+$/, "attempt/<id>").replace(/classes\/[^/]+\/reports$/, "classes/<id>/reports")}\` | ${CATEGORIES.map((c) => scoreCell(row, c)).join(" | ")} | ${fmtMs(m.fcpMs)} | ${fmtMs(m.lcpMs)} | ${Math.round(m.tbtMs)} ms | ${m.cls.toFixed(3)} | ${Math.round(row.median.benchmarkIndex)} | ${row.median.loadAverage1m.toFixed(2)} |`,
+      `| ${row.name} | \`${row.path
+        .replace(/attempt\/[^/]+$/, "attempt/<id>")
+        .replace(/classes\/[^/]+\/reports$/, "classes/<id>/reports")
+        .replace(
+          /articles\/[^/]+$/,
+          "articles/<id>",
+        )}\` | ${CATEGORIES.map((c) => scoreCell(row, c)).join(" | ")} | ${fmtMs(m.fcpMs)} | ${fmtMs(m.lcpMs)} | ${Math.round(m.tbtMs)} ms | ${m.cls.toFixed(3)} | ${Math.round(row.median.benchmarkIndex)} | ${row.median.loadAverage1m.toFixed(2)} |`,
     );
   }
   lines.push(``, `Medians of ${rows[0]?.rounds ?? 0} runs per page. Goals: ${CATEGORIES.map((c) => `${c} ≥ ${GOALS[c]}`).join(", ")}; ✗ marks a miss.`);
