@@ -8,7 +8,7 @@ describe("blocking time from a Chromium trace", () => {
   const thread = (pid: number, tid: number) => ({ name: "thread_name", ph: "M", ts: 0, pid, tid, args: { name: "CrRendererMain" } });
   const fcp = { name: "firstContentfulPaint", ph: "R", ts: 1_000_000, ...RENDERER };
 
-  it("counts the time beyond 50 ms of every long task that ends after the first paint, on the page's own thread", () => {
+  it("counts the time beyond 50 ms of every long task after the first paint, on the page's own thread", () => {
     const events = [
       thread(2, 7),
       fcp,
@@ -24,8 +24,9 @@ describe("blocking time from a Chromium trace", () => {
     expect(blockingFromTrace(events)).toEqual({ blockingMs: 271, longTasks: 2 });
   });
 
-  it("counts a long task that straddles the first paint", () => {
-    expect(blockingFromTrace([thread(2, 7), fcp, task(900, 150)])).toEqual({ blockingMs: 100, longTasks: 1 });
+  it("counts a task that straddles the first paint from the paint on, as Lighthouse clips it", () => {
+    expect(blockingFromTrace([thread(2, 7), fcp, task(900, 200)])).toEqual({ blockingMs: 50, longTasks: 1 });
+    expect(blockingFromTrace([thread(2, 7), fcp, task(900, 150)])).toEqual({ blockingMs: 0, longTasks: 0 });
   });
 
   it("says so when no renderer painted", () => {

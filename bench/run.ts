@@ -418,7 +418,7 @@ function toMarkdown(r: Results, seconds: number): string {
     );
     if (r.lighthouse.mainThread) {
       lines.push(
-        "The main thread's blocking time while the page loads, from Chromium's own trace at 4× CPU throttling (`bench/main-thread.ts`): tasks over 50 ms that end after the first contentful paint, their time beyond 50 ms, until 5 s after the load event; a fresh browser per load, the pages taking turns. Real throttling rather than Lighthouse's simulation, so it moves less from run to run; not the issue's goal, which is Lighthouse's.",
+        "The main thread's blocking time while the page loads, from Chromium's own trace at 4× CPU throttling (`bench/main-thread.ts`): counted as Lighthouse counts TBT (each task clipped to start no earlier than the first contentful paint, its time beyond 50 ms), until 5 s after the load event; a fresh browser per load, the pages taking turns. Real throttling rather than Lighthouse's simulation, so it moves less from run to run; not the issue's goal, which is Lighthouse's.",
         "",
         mainThreadMarkdown(r.lighthouse.mainThread),
         "",

@@ -9,6 +9,7 @@ import { memo, startTransition, useCallback, useEffect, useRef, useState, type M
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from "@tanstack/react-virtual";
 import type { Label } from "@/lib/content/schema";
 import type { DocBlock } from "@/lib/articles/schema";
+import { DRAWN_WHOLE_UP_TO } from "@/lib/articles/workspace-state";
 import { SuggestionCache, type PrimedSuggestions, type ShownSuggestion } from "@/lib/articles/workspace-suggest";
 import { LABEL_STYLE } from "@/components/lesson/label-styles";
 import { KIND_NAMES } from "./kinds";
@@ -38,11 +39,6 @@ type ListProps = {
   onAccept: (id: string) => void;
 };
 
-/**
- * A draft this short is drawn whole, as before: its rows cost little, and the browser's own find
- * and a screen reader's page reading keep working. Longer ones (~1,500 words) are drawn in part.
- */
-export const DRAWN_WHOLE_UP_TO = 120;
 /** Paragraphs drawn beyond the window at each end. Few: each costs hydration time on a phone, and the focused paragraph is always drawn anyway (decision 0050). */
 const OVERSCAN = 2;
 /** The gap between paragraphs, as `space-y-5` had it; padding, so it is part of what is measured. */

@@ -13,6 +13,13 @@ import { applyArticleEdit } from "./apply-edit";
 import type { ArticleEditInput } from "./edit-schema";
 import type { ArticleDoc } from "./schema";
 
+/**
+ * A draft this short is drawn whole in the workspace: its rows cost little, and the browser's own
+ * find and a screen reader's page reading keep working. Longer ones (~1,500 words) are drawn a few
+ * paragraphs at a time (decision 0045).
+ */
+export const DRAWN_WHOLE_UP_TO = 120;
+
 export type PendingEdit = { key: number; edit: ArticleEditInput; status: "waiting" | "saving" | "failed"; message?: string };
 
 export type WorkspaceState = {

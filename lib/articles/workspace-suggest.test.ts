@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { suggestLabel } from "./suggest";
+import { DRAWN_WHOLE_UP_TO } from "./workspace-state";
 import { firstScreenSuggestions, SuggestionCache } from "./workspace-suggest";
 
 const block = {
@@ -38,10 +40,43 @@ describe("the first screen's suggestions, computed on the server", () => {
     ],
   };
 
-  it("covers the first blocks up to the sentence budget", () => {
-    const primed = firstScreenSuggestions(doc, 4);
-    expect(Object.keys(primed)).toEqual(["b1", "b2"]);
-    expect(primed.b2?.[0]).toMatchObject({ label: "reported-fact", ruleId: "date" });
+  /** A draft of `count` one-sentence paragraphs. */
+  const draftOf = (count: number) => ({
+    blocks: Array.from({ length: count }, (_, i) => ({
+      id: `p${i}`,
+      kind: "paragraph" as const,
+      sentences: [{ id: `t${i}`, text: `In ${1990 + (i % 20)} they met ${i} times.`, label: null }],
+    })),
+  });
+
+  it("covers the first blocks of a long draft up to the sentence budget", () => {
+    const long = draftOf(DRAWN_WHOLE_UP_TO + 1);
+    const primed = firstScreenSuggestions(long, 4);
+    expect(Object.keys(primed)).toEqual(["p0", "p1", "p2", "p3"]);
+    expect(primed.p1?.[0]).toMatchObject({ label: "reported-fact", ruleId: "date" });
+  });
+
+  it("covers every block of a draft short enough to be drawn whole", () => {
+    expect(Object.keys(firstScreenSuggestions(draftOf(100)))).toHaveLength(100);
+    expect(Object.keys(firstScreenSuggestions(draftOf(DRAWN_WHOLE_UP_TO + 1)))).toHaveLength(60);
+  });
+
+  it("leaves nothing for the rules to run on the blocks drawn first", () => {
+    let runs = 0;
+    const counting: typeof suggestLabel = (sentence, context) => {
+      runs++;
+      return suggestLabel(sentence, context);
+    };
+    for (const draft of [draftOf(100), draftOf(400)]) {
+      const cache = new SuggestionCache(counting);
+      const primed = firstScreenSuggestions(draft);
+      cache.prime(draft.blocks, primed);
+      runs = 0;
+      for (const block of draft.blocks.filter((b) => b.id in primed)) cache.forBlock(block);
+      expect(runs).toBe(0);
+      cache.forBlock(draft.blocks.at(-1)!);
+      expect(runs, "a block further down is computed when drawn").toBe(draft.blocks.length > 100 ? 1 : 0);
+    }
   });
 
   it("gives the browser's cache the very suggestions the rules would, without running them", () => {
@@ -56,7 +91,7 @@ describe("the first screen's suggestions, computed on the server", () => {
     expect(new SuggestionCache().forBlock(doc.blocks[1]!)).toEqual(primed.b2);
   });
 
-  it("ignores a primed block whose sentences changed since", () => {
+  it("skips a primed block whose number of sentences differs", () => {
     const cache = new SuggestionCache();
     cache.prime(doc.blocks, { b1: [null] });
     expect(cache.forBlock(doc.blocks[0]!)[0]).toMatchObject({ label: "on-record-quote" });

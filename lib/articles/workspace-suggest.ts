@@ -10,6 +10,7 @@
  */
 import { SUGGESTION_RULES, suggestLabel, type Suggestion } from "./suggest";
 import type { ArticleDoc, DocBlock } from "./schema";
+import { DRAWN_WHOLE_UP_TO } from "./workspace-state";
 
 export type ShownSuggestion = Suggestion & { ruleName: string };
 
@@ -20,7 +21,7 @@ type SuggestedBlock = Pick<DocBlock, "kind" | "sentences">;
 
 const RULE_NAMES = new Map(SUGGESTION_RULES.map((r) => [r.id, r.name]));
 const LIMIT = 50_000;
-/** More sentences than a first screen shows, on a phone or a desktop. */
+/** More sentences than a first screen of a long draft shows, on a phone or a desktop. */
 const FIRST_SCREEN_SENTENCES = 60;
 
 function cacheKey(block: SuggestedBlock, i: number): string {
@@ -28,8 +29,13 @@ function cacheKey(block: SuggestedBlock, i: number): string {
   return `${block.kind}\u0000${previousSentence ?? ""}\u0000${block.sentences[i]?.text ?? ""}`;
 }
 
+type Suggest = typeof suggestLabel;
+
 export class SuggestionCache {
   private readonly cache = new Map<string, ShownSuggestion | null>();
+
+  /** `suggest` is the rules (suggestLabel); a test may count its calls. */
+  constructor(private readonly suggest: Suggest = suggestLabel) {}
 
   /** The suggestion for each sentence of the block, by index (null: no rule matched). */
   forBlock(block: SuggestedBlock): (ShownSuggestion | null)[] {
@@ -38,14 +44,17 @@ export class SuggestionCache {
       const cached = this.cache.get(key);
       if (cached !== undefined) return cached;
       const previousSentence = i > 0 ? block.sentences[i - 1]?.text : undefined;
-      const found = suggestLabel(sentence.text, { blockKind: block.kind, ...(previousSentence !== undefined ? { previousSentence } : {}) });
+      const found = this.suggest(sentence.text, { blockKind: block.kind, ...(previousSentence !== undefined ? { previousSentence } : {}) });
       const shown = found ? { ...found, ruleName: RULE_NAMES.get(found.ruleId) ?? found.ruleId } : null;
       this.store(key, shown);
       return shown;
     });
   }
 
-  /** Takes suggestions computed elsewhere (the server) for these blocks; a block whose sentences no longer match is skipped. */
+  /**
+   * Takes suggestions computed from these very blocks elsewhere (the server, in the same render
+   * that sent the blocks). As a safeguard, a block whose number of sentences differs is skipped.
+   */
   prime(blocks: readonly (SuggestedBlock & { id: string })[], primed: PrimedSuggestions): void {
     for (const block of blocks) {
       const shown = primed[block.id];
@@ -61,13 +70,18 @@ export class SuggestionCache {
   }
 }
 
-/** The suggestions for the draft's first blocks, for the page to send with the workspace. */
+/**
+ * The suggestions for the blocks the workspace draws first, for the page to send with it: every
+ * block of a draft short enough to be drawn whole, else the blocks holding the first `sentences`.
+ */
 export function firstScreenSuggestions(doc: Pick<ArticleDoc, "blocks">, sentences = FIRST_SCREEN_SENTENCES): PrimedSuggestions {
   const cache = new SuggestionCache();
   const primed: PrimedSuggestions = {};
+  const total = doc.blocks.reduce((sum, block) => sum + block.sentences.length, 0);
+  const budget = total <= DRAWN_WHOLE_UP_TO ? total : sentences;
   let counted = 0;
   for (const block of doc.blocks) {
-    if (counted >= sentences) break;
+    if (counted >= budget) break;
     primed[block.id] = cache.forBlock(block);
     counted += block.sentences.length;
   }
