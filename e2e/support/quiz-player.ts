@@ -63,3 +63,22 @@ export async function answerByClicks(page: Page, question: Question, kind: "righ
   await page.getByRole("button", { name: "Check answer" }).click();
   await expect(page.locator("#answer-feedback")).toBeVisible();
 }
+
+/**
+ * Answers every question of the attempt on screen by clicks, moving on with "Next question", and
+ * stops on the last one, before "Finish". With `missOne`, the first question that can be answered
+ * wrongly is; its number (from 1) is returned, since classify prompts repeat and the number is what
+ * a report shows.
+ */
+export async function answerEveryQuestion(page: Page, { missOne = false }: { missOne?: boolean } = {}): Promise<number | undefined> {
+  const ids = await attemptQuestionIds(page);
+  let missed: number | undefined;
+  for (let index = 0; index < ids.length; index++) {
+    const question = await currentQuestion(page, ids);
+    const wrong = missOne && missed === undefined && canAnswerWrong(question);
+    if (wrong) missed = index + 1;
+    await answerByClicks(page, question, wrong ? "wrong" : "right");
+    if (index < ids.length - 1) await page.getByRole("button", { name: "Next question" }).click();
+  }
+  return missed;
+}
