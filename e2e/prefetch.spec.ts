@@ -1,6 +1,6 @@
 // The header's links prefetch their page only once someone reaches for one (decision 0053): a page
 // that has just loaded spends no main-thread time decoding pages nobody has asked for.
-import type { Request } from "@playwright/test";
+import type { Locator, Page, Request } from "@playwright/test";
 import { expect, signInAsNewTeacher, test, uniqueEmail } from "./support/fixtures";
 
 /** A router prefetch (not a navigation) of this path. */
@@ -10,28 +10,40 @@ function isPrefetchOf(request: Request, path: string): boolean {
   return prefetch && new URL(request.url()).pathname === path;
 }
 
-test("the header's links wait for a pointer, a touch or the keyboard before prefetching", async ({ page }) => {
+/** The paths among `paths` that the page prefetches from now on, in order. */
+function recordPrefetches(page: Page, paths: string[]): string[] {
   const prefetched: string[] = [];
   page.on("request", (request) => {
-    for (const path of ["/signin", "/signup"]) if (isPrefetchOf(request, path)) prefetched.push(path);
+    for (const path of paths) if (isPrefetchOf(request, path)) prefetched.push(path);
   });
-  await page.goto("/");
-  const header = page.getByRole("banner");
-  await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
+  return prefetched;
+}
+
+/** Once the page has settled, none of the watched links has been prefetched. */
+async function expectNothingPrefetchedOnLoad(page: Page, prefetched: string[], visible: Locator) {
+  await expect(visible).toBeVisible();
   await page.waitForLoadState("networkidle");
   expect(prefetched, "nothing prefetched while the page starts").toEqual([]);
+}
 
-  // (The home page's own links to lessons and the timeline still prefetch as they always did.)
-  // A pointer over "Sign in" prefetches it, and only it.
-  const signInPrefetch = page.waitForRequest((request) => isPrefetchOf(request, "/signin"));
-  await header.getByRole("link", { name: "Sign in" }).hover();
-  await signInPrefetch;
+/** Reaching for the link (`reach`: hover or focus) prefetches its page. */
+async function expectPrefetchOn(page: Page, link: Locator, path: string, reach: "hover" | "focus") {
+  const prefetch = page.waitForRequest((request) => isPrefetchOf(request, path));
+  await (reach === "hover" ? link.hover() : link.focus());
+  await prefetch;
+}
+
+test("the header's links wait for a pointer, a touch or the keyboard before prefetching", async ({ page }) => {
+  // Header-only links: the home page's own links to lessons and the timeline prefetch as they always did.
+  const prefetched = recordPrefetches(page, ["/signin", "/signup"]);
+  await page.goto("/");
+  const header = page.getByRole("banner");
+  await expectNothingPrefetchedOnLoad(page, prefetched, header.getByRole("link", { name: "Sign in" }));
+
+  // A pointer over "Sign in" prefetches it, and only it; the keyboard's focus counts as reaching too.
+  await expectPrefetchOn(page, header.getByRole("link", { name: "Sign in" }), "/signin", "hover");
   expect(prefetched).not.toContain("/signup");
-
-  // The keyboard's focus counts as reaching for a link too.
-  const signUpPrefetch = page.waitForRequest((request) => isPrefetchOf(request, "/signup"));
-  await header.getByRole("link", { name: "Sign up" }).focus();
-  await signUpPrefetch;
+  await expectPrefetchOn(page, header.getByRole("link", { name: "Sign up" }), "/signup", "focus");
 
   // And the link still takes the reader there.
   await header.getByRole("link", { name: "Sign in" }).click();
@@ -41,22 +53,16 @@ test("the header's links wait for a pointer, a touch or the keyboard before pref
 
 test("a signed-in teacher's header links wait too, and still lead to their pages", async ({ page }) => {
   // Header-only links: the teacher's home links to questions and classes in its own text, which prefetch as usual.
-  const prefetched: string[] = [];
-  page.on("request", (request) => {
-    for (const path of ["/teacher/articles", "/account"]) if (isPrefetchOf(request, path)) prefetched.push(path);
-  });
+  const prefetched = recordPrefetches(page, ["/teacher/articles", "/account"]);
   await signInAsNewTeacher(page, { name: "Petra Prefetch", email: uniqueEmail("prefetch"), password: "a careful reader of Bishara" });
   const header = page.getByRole("banner");
-  await expect(header.getByRole("link", { name: "Articles" })).toBeVisible();
-  await page.waitForLoadState("networkidle");
-  expect(prefetched, "nothing prefetched while the teacher's home starts").toEqual([]);
+  const articles = header.getByRole("link", { name: "Articles" });
+  await expectNothingPrefetchedOnLoad(page, prefetched, articles);
 
-  const articlesPrefetch = page.waitForRequest((request) => isPrefetchOf(request, "/teacher/articles"));
-  await header.getByRole("link", { name: "Articles" }).hover();
-  await articlesPrefetch;
+  await expectPrefetchOn(page, articles, "/teacher/articles", "hover");
   expect(prefetched).not.toContain("/account");
 
-  await header.getByRole("link", { name: "Articles" }).click();
+  await articles.click();
   await expect(page).toHaveURL(/\/teacher\/articles$/);
   await expect(page.getByRole("heading", { level: 1, name: "Articles" })).toBeVisible();
 });
