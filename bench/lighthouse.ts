@@ -21,6 +21,7 @@ import { DEMO_PASSWORD, DEMO_STUDENT, DEMO_TEACHER, playDemoClass } from "../too
 import { chromiumExecutable } from "../tooling/browser";
 import { HttpSession, signIn } from "../tooling/http";
 import { machine } from "../tooling/next-server";
+import { median } from "../tooling/stats";
 import { startSeededApp } from "../tooling/seeded-app";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -80,12 +81,6 @@ export type LighthouseOptions = {
   only?: string[];
   /** Measure these pages instead of the five (a bench section with pages of its own). */
   pages?: LighthousePage[];
-};
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 };
 
 /** Signs in over HTTP like the form does; returns the session's Cookie header. */

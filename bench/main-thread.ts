@@ -1,13 +1,14 @@
 // The main thread's blocking time while a page loads, from a real Chromium trace at 4× CPU
 // throttling (Chromium's own throttle, not Lighthouse's simulation): as TBT counts it, each task
 // clipped to start no earlier than the first contentful paint, and its time beyond 50 ms; TBT ends
-// at time-to-interactive, this 5 s after the load event. Lighthouse's simulated TBT on this machine moves by ±40 % from
-// run to run; this moves far less, so the bench reports both (decision 0053).
+// at time-to-interactive, this 5 s after the load event. Lighthouse's simulated TBT on this
+// machine moves by ±40 % from run to run; this moves less, so the bench reports both (decision 0053).
 //
 // As a module: `measureMainThread({ baseUrl, pages, runs })`, pages loaded in turn, a fresh browser
 // for every load, on a production server that is already up.
 import { chromium } from "@playwright/test";
 import { chromiumExecutable } from "../tooling/browser";
+import { median } from "../tooling/stats";
 
 export type MainThreadPage = { name: string; path: string; cookie: string | null };
 export type MainThreadRow = { name: string; path: string; runs: number[]; medianMs: number; longTasks: number };
@@ -18,12 +19,6 @@ type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: num
 const CPU_SLOWDOWN = 4;
 const LONG_TASK_MS = 50;
 const SETTLE_MS = 5000;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 /** Blocking time after FCP on the page's renderer main thread, and how many long tasks (after clipping) made it. */
 export function blockingFromTrace(events: TraceEvent[]): { blockingMs: number; longTasks: number } {

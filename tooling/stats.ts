@@ -39,6 +39,13 @@ export type PhaseStats = {
 const round = (value: number) => Math.round(value * 10) / 10;
 
 /** Nearest-rank percentile of an ascending array. */
+/** The middle value; the mean of the two middle ones for an even count (NaN for none). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
