@@ -256,21 +256,22 @@ export async function runLighthouse({
   if (!ownPages && wanted("quiz")) pages.push({ name: "quiz", path: await studentQuizPath(base, student), as: "student" });
   if (!ownPages && wanted("teacher gradebook")) pages.push({ name: "teacher gradebook", path: await gradebookPath(base, log), as: "teacher" });
   const cookies = { anonymous: null, student, teacher };
-  const rows: LighthouseRow[] = [];
   if (saveReports) fs.mkdirSync(saveReports, { recursive: true });
-  for (const page of pages.filter((p) => wanted(p.name))) {
-    const results: LighthouseRound[] = [];
-    for (let round = 1; round <= rounds; round++) {
+  // The pages take turns, round by round, so a machine that slows down or speeds up during the
+  // run moves every page's figures alike, and pages measured together can be compared.
+  const measured = pages.filter((p) => wanted(p.name));
+  const results = new Map<LighthousePage, LighthouseRound[]>(measured.map((page) => [page, []]));
+  for (let round = 1; round <= rounds; round++) {
+    for (const page of measured) {
       const saveAs = saveReports ? path.join(saveReports, `${page.name.replace(/\W+/g, "-")}-${round}.json`) : null;
       const result = await runWithRetry(`${base}${page.path}`, cookies[page.as], chromePath, saveAs, log);
       log(
         `  ${page.name} (${round}/${rounds}): ${CATEGORIES.map((c) => `${c} ${result.scores[c]}`).join(", ")}; LCP ${Math.round(result.metrics.lcpMs)} ms, TBT ${Math.round(result.metrics.tbtMs)} ms; load ${result.loadAverage1m.toFixed(2)}`,
       );
-      results.push(result);
+      results.get(page)?.push(result);
     }
-    rows.push(summarise(page, results));
   }
-  return rows;
+  return measured.map((page) => summarise(page, results.get(page) ?? []));
 }
 
 const fmtMs = (value: number) => (Number.isFinite(value) ? `${(value / 1000).toFixed(2)} s` : "–");

@@ -208,11 +208,14 @@ const NOT_SPEAKERS = new Set([
 const FIRST_PERSON =
   /(?<![\p{L}’'])(I|I’m|I'm|I’ve|I've|I’d|I'd|I’ll|I'll|me|my|mine|myself|[Ww]e|[Ww]e’re|[Ww]e're|[Oo]ur|ours|ourselves|us|[Mm]y)(?![\p{L}’'])/u;
 
-const EVALUATIVE = wordsPattern(EVALUATIVE_WORDS, "i");
-const SPEECH_VERB = wordsPattern(SPEECH_VERBS, "");
-const MONTH = wordsPattern(MONTHS, "");
-const WEEKDAY = wordsPattern(WEEKDAYS, "");
-const NUMBER_WORD = wordsPattern(NUMBER_WORDS, "i");
+// Built when a rule first runs, not when the module loads: the workspace loads this module as it
+// starts, with the first screen's suggestions already sent by the server, and a browser spends
+// milliseconds on each of these Unicode alternations (decision 0054).
+const EVALUATIVE = lazyWordsPattern(EVALUATIVE_WORDS, "i");
+const SPEECH_VERB = lazyWordsPattern(SPEECH_VERBS, "");
+const MONTH = lazyWordsPattern(MONTHS, "");
+const WEEKDAY = lazyWordsPattern(WEEKDAYS, "");
+const NUMBER_WORD = lazyWordsPattern(NUMBER_WORDS, "i");
 
 const RULES: readonly Rule[] = [
   {
@@ -304,7 +307,7 @@ const RULES: readonly Rule[] = [
     name: "A word that judges",
     description: `Outside quotation marks, the sentence uses a word that judges rather than reports: ${EVALUATIVE_WORDS.join(", ")}. Checked after imagined dialogue and quotations, before facts.`,
     match: (_sentence, _context, outside) => {
-      const word = firstWord(outside, EVALUATIVE);
+      const word = firstWord(outside, EVALUATIVE());
       return word === null ? null : { reason: `the judging word “${word}”` };
     },
   },
@@ -317,9 +320,9 @@ const RULES: readonly Rule[] = [
     match: (sentence) => {
       const year = /(?<!\d)(19\d\d|20\d\d)(?!\d)/.exec(sentence)?.[1];
       if (year !== undefined) return { reason: `the year “${year}”` };
-      const month = firstWord(sentence, MONTH, (index) => !(index === 0 && sentence.startsWith("May ")));
+      const month = firstWord(sentence, MONTH(), (index) => !(index === 0 && sentence.startsWith("May ")));
       if (month !== null) return { reason: `the month “${month}”` };
-      const day = firstWord(sentence, WEEKDAY);
+      const day = firstWord(sentence, WEEKDAY());
       return day === null ? null : { reason: `the day “${day}”` };
     },
   },
@@ -331,7 +334,7 @@ const RULES: readonly Rule[] = [
     match: (sentence) => {
       const figure = /\d+(?:[.,]\d+)*/.exec(sentence)?.[0];
       if (figure !== undefined) return { reason: `the number “${figure}”` };
-      const word = firstWord(sentence, NUMBER_WORD);
+      const word = firstWord(sentence, NUMBER_WORD());
       return word === null ? null : { reason: `the number “${word}”` };
     },
   },
@@ -409,6 +412,12 @@ function wordsPattern(words: readonly string[], flags: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, `gu${flags}`);
 }
 
+/** `wordsPattern`, made on the first call and kept. */
+function lazyWordsPattern(words: readonly string[], flags: string): () => RegExp {
+  let pattern: RegExp | undefined;
+  return () => (pattern ??= wordsPattern(words, flags));
+}
+
 /** The earliest of the words in the text, as written there. */
 function firstWord(text: string, pattern: RegExp, accept: (index: number) => boolean = () => true): string | null {
   for (const m of text.matchAll(pattern)) if (accept(m.index)) return m[0];
@@ -416,7 +425,7 @@ function firstWord(text: string, pattern: RegExp, accept: (index: number) => boo
 }
 
 function findSpeechVerb(text: string): { word: string; index: number } | null {
-  const m = text.matchAll(SPEECH_VERB).next().value;
+  const m = text.matchAll(SPEECH_VERB()).next().value;
   return m === undefined ? null : { word: m[0], index: m.index };
 }
 
