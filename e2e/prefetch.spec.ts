@@ -1,7 +1,12 @@
-// The header's links prefetch their page only once someone reaches for one (decision 0053): a page
-// that has just loaded spends no main-thread time decoding pages nobody has asked for.
+// The header's links and an article's tabs prefetch their page only once someone reaches for one
+// (decision 0053): a page that has just loaded spends no main-thread time decoding pages nobody has
+// asked for.
 import type { Locator, Page, Request } from "@playwright/test";
-import { expect, signInAsNewTeacher, test, uniqueEmail } from "./support/fixtures";
+import { E2E_DATABASE_URL } from "../playwright.config";
+import { createAccountIn } from "../tooling/accounts";
+import { testArticleDoc } from "../tooling/test-article";
+import { storeDraftArticle } from "./support/articles";
+import { DEMO, expect, signIn, signInAsNewTeacher, test, uniqueEmail } from "./support/fixtures";
 
 /** A router prefetch (not a navigation) of this path. */
 function isPrefetchOf(request: Request, path: string): boolean {
@@ -65,4 +70,28 @@ test("a signed-in teacher's header links wait too, and still lead to their pages
   await articles.click();
   await expect(page).toHaveURL(/\/teacher\/articles$/);
   await expect(page.getByRole("heading", { level: 1, name: "Articles" })).toBeVisible();
+});
+
+test("an article's tabs in the labelling workspace wait too, and still lead to their pages", async ({ page }) => {
+  // The draft is stored straight into the test database: the importer is not this test's subject.
+  const email = uniqueEmail("prefetch-tabs");
+  const teacher = await createAccountIn(E2E_DATABASE_URL, { name: "Tomas Tabs", email, password: DEMO.password, role: "TEACHER" });
+  const articleId = await storeDraftArticle(teacher.id, testArticleDoc("Tabs that wait"), "prefetch-tabs");
+  const details = `/teacher/articles/${articleId}/details`;
+  const questions = `/teacher/articles/${articleId}/questions`;
+  await signIn(page, email, DEMO.password);
+  await page.getByRole("banner").getByRole("link", { name: "Articles" }).click();
+
+  const prefetched = recordPrefetches(page, [details, questions]);
+  await page.getByRole("link", { name: "Tabs that wait" }).click();
+  const tabs = page.getByRole("navigation", { name: "This article" });
+  await expectNothingPrefetchedOnLoad(page, prefetched, tabs.getByRole("link", { name: "Label the text" }));
+
+  await expectPrefetchOn(page, tabs.getByRole("link", { name: "Details, lessons and notes" }), details, "hover");
+  expect(prefetched).not.toContain(questions);
+  await expectPrefetchOn(page, tabs.getByRole("link", { name: "Questions on this article" }), questions, "focus");
+
+  await tabs.getByRole("link", { name: "Details, lessons and notes" }).click();
+  await expect(page).toHaveURL(new RegExp(`${details}$`));
+  await expect(tabs.getByRole("link", { name: "Details, lessons and notes" })).toHaveAttribute("aria-current", "page");
 });
