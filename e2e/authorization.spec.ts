@@ -142,6 +142,11 @@ test("a protected server action re-checks the session when the cookie is gone", 
   await page.getByLabel("Name", { exact: true }).fill("Should Not Be Saved");
   await page.getByRole("button", { name: "Save name" }).click();
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
+  // The header finds the session gone and reloads the page (app/account-nav.tsx): the person is
+  // shown signed out. Waiting for that also keeps the test from ending while the reload may still
+  // be starting: once in CI, closing the browser context at that point took a whole minute.
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
 });
 
 /** The SQLite file behind the shared e2e server, read-only. */
