@@ -2,11 +2,9 @@
 // (decision 0053): a page that has just loaded spends no main-thread time decoding pages nobody has
 // asked for.
 import type { Locator, Page, Request } from "@playwright/test";
-import { E2E_DATABASE_URL } from "../playwright.config";
-import { createAccountIn } from "../tooling/accounts";
 import { testArticleDoc } from "../tooling/test-article";
 import { storeDraftArticle } from "./support/articles";
-import { DEMO, expect, signIn, signInAsNewTeacher, test, uniqueEmail } from "./support/fixtures";
+import { DEMO, expect, signInAsNewTeacher, test, uniqueEmail } from "./support/fixtures";
 
 /** A router prefetch (not a navigation) of this path. */
 function isPrefetchOf(request: Request, path: string): boolean {
@@ -74,12 +72,10 @@ test("a signed-in teacher's header links wait too, and still lead to their pages
 
 test("an article's tabs in the labelling workspace wait too, and still lead to their pages", async ({ page }) => {
   // The draft is stored straight into the test database: the importer is not this test's subject.
-  const email = uniqueEmail("prefetch-tabs");
-  const teacher = await createAccountIn(E2E_DATABASE_URL, { name: "Tomas Tabs", email, password: DEMO.password, role: "TEACHER" });
+  const teacher = await signInAsNewTeacher(page, { name: "Tomas Tabs", email: uniqueEmail("prefetch-tabs"), password: DEMO.password });
   const articleId = await storeDraftArticle(teacher.id, testArticleDoc("Tabs that wait"), "prefetch-tabs");
   const details = `/teacher/articles/${articleId}/details`;
   const questions = `/teacher/articles/${articleId}/questions`;
-  await signIn(page, email, DEMO.password);
   await page.getByRole("banner").getByRole("link", { name: "Articles" }).click();
 
   const prefetched = recordPrefetches(page, [details, questions]);

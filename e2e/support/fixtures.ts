@@ -214,16 +214,17 @@ export async function signUp(page: Page, { name, email, password, role }: { name
 /**
  * A new verified teacher (as an administrator's approval makes one), made through the shared
  * factories in the test database, then signed in through the sign-in form: the page ends on the
- * teacher's home. `databaseUrl`: a spec's own server's database (e2e/support/own-server.ts).
+ * teacher's home; returns the account. `databaseUrl`: a spec's own server's database (e2e/support/own-server.ts).
  */
 export async function signInAsNewTeacher(
   page: Page,
   { name, email, password }: { name: string; email: string; password: string },
   databaseUrl = E2E_DATABASE_URL,
 ) {
-  await createAccountIn(databaseUrl, { name, email, password, role: "TEACHER" });
+  const teacher = await createAccountIn(databaseUrl, { name, email, password, role: "TEACHER" });
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/teacher$/);
+  return teacher;
 }
 
 /** Desktop, then phone width (390 px), into the test's output folder: the screens a change shows, to look at. */
